@@ -1,0 +1,78 @@
+/**
+ * Chooses the database: the server in NEO4J_URI when it is set (nothing is started), otherwise the
+ * project's local Neo4j, started here or, when `reuseRunning` allows it, one that `npm start` already runs
+ * on the same store. Either way the caller gets one `Database` and a `close` that releases everything
+ * this call started.
+ */
+import type { AppConfig } from "../config/index.js";
+import { StartupError } from "../errors/index.js";
+import { Database, createDriver } from "./database.js";
+import type { InstallLog } from "./local-neo4j-install.js";
+import { type LocalNeo4j, findRunningLocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
+
+export interface DatabaseHandle {
+  readonly database: Database;
+  /** Where it runs, for logs: the external URI or the local Bolt address. */
+  readonly uri: string;
+  /** Set when this process started the local Neo4j (and so must stop it). */
+  readonly local: LocalNeo4j | undefined;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Use a local Neo4j that another process already runs on the same store instead of failing on its lock. */
+  readonly reuseRunning?: boolean;
+}
+
+export async function connectDatabase(
+  config: AppConfig,
+  log: InstallLog,
+  options: ConnectOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.external) {
+    const database = new Database(createDriver(config.external), config.external.database);
+    await verify(database, config.external.uri, "Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the local Neo4j.");
+    return { database, uri: config.external.uri, local: undefined, close: () => database.close() };
+  }
+
+  const running = options.reuseRunning ? findRunningLocalNeo4j(config.local.dataDir) : undefined;
+  if (running) {
+    log.info(`Using the local Neo4j already running on ${running.uri} (pid ${running.pid}).`);
+    const database = localDatabase(running.uri, config.database);
+    await verify(database, running.uri, "Stop the other npm start and try again.");
+    return { database, uri: running.uri, local: undefined, close: () => database.close() };
+  }
+
+  const local = await startLocalNeo4j(config.local, log);
+  const database = localDatabase(local.uri, config.database);
+  try {
+    await verify(database, local.uri, `See ${local.dataDir}/logs/debug.log.`);
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+  return {
+    database,
+    uri: local.uri,
+    local,
+    close: async () => {
+      await database.close();
+      await local.stop();
+    },
+  };
+}
+
+/** The local Neo4j runs without authentication, bound to 127.0.0.1 only. */
+function localDatabase(uri: string, name: string): Database {
+  return new Database(createDriver({ uri, user: "neo4j", password: undefined, database: name }), name);
+}
+
+async function verify(database: Database, uri: string, fix: string): Promise<void> {
+  try {
+    await database.serverInfo();
+  } catch (error) {
+    await database.close();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new StartupError("NEO4J_UNREACHABLE", `Cannot use Neo4j at ${uri}: ${message}. ${fix}`);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The driver boundary. One `Database` per process wraps one neo4j-driver `Driver`: every query goes through
+ * `read` (a read transaction, which a cluster may route to a follower) or `write`, always naming the
+ * database, and Neo4j `Integer`s are turned into numbers here (`toNumber`) so nothing deeper sees them.
+ * Driver docs: https://neo4j.com/docs/javascript-manual/current/transactions/
+ */
+import neo4j, { type Driver, type ManagedTransaction, type ServerInfo, isInt } from "neo4j-driver";
+import type { Neo4jConnection } from "../config/index.js";
+
+/** Driver settings tuned to fail fast when the database is gone, instead of retrying for 30 s. */
+export const DRIVER_CONFIG = {
+  connectionTimeout: 5_000,
+  connectionAcquisitionTimeout: 10_000,
+  maxTransactionRetryTime: 5_000,
+  maxConnectionPoolSize: 50,
+  userAgent: "helsinki-international-kg",
+} as const;
+
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    /** The Neo4j database name every session uses (Community has exactly one user database). */
+    readonly name: string,
+  ) {}
+
+  /** Runs `work` in a read transaction (retried by the driver on transient errors: keep it idempotent). */
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a schema command (constraints, indexes), which cannot share a transaction with data writes. */
+  async runSchemaCommand(cypher: string): Promise<void> {
+    await this.driver.executeQuery(cypher, {}, { database: this.name });
+  }
+
+  /** Resolves when the server answers; rejects with the driver's error otherwise. */
+  async serverInfo(): Promise<ServerInfo> {
+    return this.driver.getServerInfo({ database: this.name });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export function createDriver(connection: Neo4jConnection): Driver {
+  const auth =
+    connection.password === undefined ? undefined : neo4j.auth.basic(connection.user, connection.password);
+  return neo4j.driver(connection.uri, auth, DRIVER_CONFIG);
+}
+
+/** Converts a Neo4j Integer (or a plain number) to a JS number. Counts and sizes here stay far below 2^53. */
+export function toNumber(value: unknown): number {
+  if (isInt(value)) return value.toNumber();
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  throw new TypeError(`expected an integer from Neo4j, got ${typeof value}`);
+}
+
+/** A Cypher integer parameter (LIMIT/SKIP refuse floats, and JS numbers are sent as floats). */
+export function cypherInt(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(value);
+}

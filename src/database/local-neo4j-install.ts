@@ -1,0 +1,160 @@
+/**
+ * Gets what the local Neo4j needs onto this machine, once: a Java 17 or 21 runtime (checked, not installed),
+ * the Neo4j Community and APOC Core jars from Maven Central (fetched with `mvn` using neo4j/pom.xml), and
+ * our launcher (neo4j/LocalNeo4j.java) compiled with `javac`. Everything lands in the git-ignored `.neo4j/`
+ * folder; a finished step leaves a marker so later starts skip it.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { PROJECT_ROOT } from "../config/index.js";
+import { StartupError } from "../errors/index.js";
+
+const run = promisify(execFile);
+
+export const LAUNCHER_DIR = path.join(PROJECT_ROOT, "neo4j");
+export const CACHE_DIR = path.join(PROJECT_ROOT, ".neo4j");
+const POM = path.join(LAUNCHER_DIR, "pom.xml");
+const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, "LocalNeo4j.java");
+const COMPLETE = ".complete";
+
+export interface Neo4jInstallation {
+  readonly version: string;
+  readonly java: string;
+  /** `-cp` value: the compiled launcher plus every jar. */
+  readonly classpath: string;
+  /** Folder holding the APOC jars, passed to Neo4j as its plugin directory. */
+  readonly pluginDir: string;
+}
+
+export interface InstallLog {
+  info(message: string): void;
+}
+
+/** Makes sure Java, the jars and the launcher are in place; fetches and compiles only what is missing. */
+export async function installLocalNeo4j(log: InstallLog): Promise<Neo4jInstallation> {
+  const { java, javac } = await findJava();
+  const version = await neo4jVersion();
+  const libDir = path.join(CACHE_DIR, `lib-${version}`);
+  if (!existsSync(path.join(libDir, COMPLETE))) {
+    log.info(`Fetching Neo4j ${version} and APOC Core from Maven Central (once; about 120 MB)…`);
+    await fetchJars(libDir);
+  }
+  const pluginDir = path.join(CACHE_DIR, `plugins-${version}`);
+  if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, pluginDir);
+  const launcherDir = await compileLauncher(javac, libDir);
+  return { version, java, classpath: [launcherDir, path.join(libDir, "*")].join(path.delimiter), pluginDir };
+}
+
+async function neo4jVersion(): Promise<string> {
+  const pom = await readFile(POM, "utf8");
+  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom);
+  if (!match?.[1]) throw new StartupError("BAD_LAUNCHER", `${POM} does not set <neo4j.version>.`);
+  return match[1];
+}
+
+/** Finds `java` and `javac` (JAVA_HOME first, then PATH) and checks the version Neo4j 5.26 supports. */
+async function findJava(): Promise<{ java: string; javac: string }> {
+  const home = process.env.JAVA_HOME;
+  const java = home ? path.join(home, "bin", "java") : "java";
+  const javac = home ? path.join(home, "bin", "javac") : "javac";
+  const fix =
+    "Install a JDK 17 (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless) or set JAVA_HOME to one, " +
+    "or set NEO4J_URI to use a Neo4j server you already run.";
+  let versionText: string;
+  try {
+    const { stderr, stdout } = await run(java, ["-version"], { timeout: 30_000 });
+    versionText = `${stderr}${stdout}`;
+  } catch {
+    throw new StartupError("JAVA_NOT_FOUND", `Java not found (tried ${java}). ${fix}`);
+  }
+  const major = javaMajorVersion(versionText);
+  if (major === undefined || major < 17 || major > 21) {
+    throw new StartupError(
+      "JAVA_UNSUPPORTED",
+      `Neo4j 5.26 runs on Java 17 or 21, but ${java} is ${major ?? "of unknown version"}. ${fix}`,
+    );
+  }
+  try {
+    await run(javac, ["-version"], { timeout: 30_000 });
+  } catch {
+    throw new StartupError("JAVAC_NOT_FOUND", `javac not found next to ${java}: a JDK, not only a JRE, is needed. ${fix}`);
+  }
+  return { java, javac };
+}
+
+/** `openjdk version "17.0.15"` → 17; `java version "1.8.0_301"` → 8. */
+export function javaMajorVersion(versionText: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionText);
+  if (!match?.[1]) return undefined;
+  const first = Number(match[1]);
+  return first === 1 && match[2] ? Number(match[2]) : first;
+}
+
+async function fetchJars(libDir: string): Promise<void> {
+  const staging = `${libDir}.partial-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const args = [
+    "-B",
+    "-q",
+    "-f",
+    POM,
+    "dependency:copy-dependencies",
+    `-DoutputDirectory=${staging}`,
+    "-DincludeScope=runtime",
+  ];
+  try {
+    await run("mvn", args, { timeout: 20 * 60_000, maxBuffer: 16 << 20 });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+    if (failure.code === "ENOENT") {
+      throw new StartupError(
+        "MAVEN_NOT_FOUND",
+        "Maven (mvn) not found; it fetches Neo4j from Maven Central on the first start. " +
+          "Install it (apt-get install maven) or set NEO4J_URI to use a Neo4j server you already run.",
+      );
+    }
+    const said = `${failure.stdout ?? ""}${failure.stderr ?? ""}`.trim().split("\n").slice(-5).join(" | ");
+    throw new StartupError(
+      "NEO4J_DOWNLOAD_FAILED",
+      "Could not fetch Neo4j from Maven Central: check that https://repo.maven.apache.org is reachable " +
+        `(proxies go in ~/.m2/settings.xml), or set NEO4J_URI. Maven said: ${said}`,
+    );
+  }
+  await writeFile(path.join(staging, COMPLETE), new Date().toISOString());
+  await rm(libDir, { recursive: true, force: true });
+  await rename(staging, libDir);
+}
+
+/** Neo4j loads procedures from its plugin directory: give APOC its own folder holding its jars. */
+async function preparePlugins(libDir: string, pluginDir: string): Promise<void> {
+  await mkdir(pluginDir, { recursive: true });
+  const apocJars = (await readdir(libDir)).filter((name) => /^apoc-(core|common)-.*\.jar$/.test(name));
+  if (apocJars.length < 2) throw new StartupError("BAD_LAUNCHER", `APOC jars missing from ${libDir}; delete it and start again.`);
+  for (const jar of apocJars) await copyFile(path.join(libDir, jar), path.join(pluginDir, jar));
+  await writeFile(path.join(pluginDir, COMPLETE), new Date().toISOString());
+}
+
+/** Compiles the launcher once per version of its source (the folder name carries the source's hash). */
+async function compileLauncher(javac: string, libDir: string): Promise<string> {
+  const source = await readFile(LAUNCHER_SOURCE);
+  const hash = createHash("sha256").update(source).update(libDir).digest("hex").slice(0, 12);
+  const outDir = path.join(CACHE_DIR, `launcher-${hash}`);
+  if (existsSync(path.join(outDir, COMPLETE))) return outDir;
+  const staging = `${outDir}.partial-${process.pid}`;
+  await mkdir(staging, { recursive: true });
+  try {
+    await run(javac, ["-d", staging, "-cp", path.join(libDir, "*"), LAUNCHER_SOURCE], { timeout: 120_000 });
+  } catch (error) {
+    const failure = error as { stderr?: string };
+    throw new StartupError("BAD_LAUNCHER", `Could not compile ${LAUNCHER_SOURCE}: ${failure.stderr ?? String(error)}`);
+  }
+  await writeFile(path.join(staging, COMPLETE), new Date().toISOString());
+  await rm(outDir, { recursive: true, force: true });
+  await rename(staging, outDir).catch(async () => rm(staging, { recursive: true, force: true }));
+  return outDir;
+}

@@ -1,0 +1,28 @@
+/**
+ * Constraints and indexes the graph relies on. `@neo4j/graphql` 7 has no `@unique`, so uniqueness of `id`
+ * is a Neo4j constraint made here; the full-text index backs the `search` field. All statements are
+ * idempotent (`IF NOT EXISTS`), so this runs on every start.
+ * Full-text analyzers: https://neo4j.com/docs/cypher-manual/5/indexes/semantic-indexes/full-text-indexes/
+ */
+import { ENTITY_LABEL, SOURCE_LABEL } from "../model/index.js";
+import type { Database } from "./database.js";
+
+/** Name of the full-text index over every entity name, in every language, and every alias. */
+export const ENTITY_NAME_INDEX = "entity_names";
+
+/** The name properties the full-text index covers (aliases is a list of strings). */
+export const NAME_PROPERTIES = ["name", "nameFi", "nameSv", "nameEn", "aliases"] as const;
+
+const STATEMENTS = [
+  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+  `CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:${SOURCE_LABEL}) REQUIRE n.id IS UNIQUE`,
+  // `standard-folding` folds accents (ä → a), so a search for "Hameen" finds "Hämeen liitto".
+  `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH ` +
+    `[${NAME_PROPERTIES.map((p) => `n.${p}`).join(", ")}] ` +
+    "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
+];
+
+export async function ensureSchemaIndexes(database: Database): Promise<void> {
+  for (const statement of STATEMENTS) await database.runSchemaCommand(statement);
+  await database.runSchemaCommand("CALL db.awaitIndexes(300)");
+}

@@ -1,0 +1,49 @@
+/**
+ * Every error a client can see, each with its `extensions.code`. Resolvers throw these, never `Error`:
+ * anything else that reaches the server is masked as INTERNAL_SERVER_ERROR (see server/format-error.ts).
+ * Codes follow Apollo Server's built-in ones: https://www.apollographql.com/docs/apollo-server/data/errors
+ */
+import { GraphQLError } from "graphql";
+
+export const ErrorCode = {
+  BadUserInput: "BAD_USER_INPUT",
+  ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  InternalServerError: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A bad argument: names the argument so a client can point at it without parsing the message. */
+export class BadUserInputError extends GraphQLError {
+  constructor(argumentName: string, message: string) {
+    super(message, { extensions: { code: ErrorCode.BadUserInput, argumentName } });
+  }
+}
+
+/** The database cannot be reached or is restarting: try again later. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(message = "The graph database is not available right now; try again shortly.") {
+    super(message, { extensions: { code: ErrorCode.ServiceUnavailable } });
+  }
+}
+
+/**
+ * A problem at start-up that the person running the server can fix. The message says how;
+ * `main` prints it without a stack trace and exits.
+ */
+export class StartupError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "StartupError";
+  }
+}
+
+/** Bad data in a seed or import file: names the record and field. */
+export class GraphDataError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The graph data has ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
+    this.name = "GraphDataError";
+  }
+}

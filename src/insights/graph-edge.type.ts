@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A source cited for a relationship, with the excerpt that supports it." })
+export class Citation {
+  @Field(() => ID)
+  sourceId!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Web address, where known." })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Publication date, ISO 8601 (possibly partial)." })
+  published!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A short excerpt from the source, in its language." })
+  excerpt!: string | null;
+}
+
+@ObjectType({ description: "A relationship between two entities, with its dates, status and sources." })
+export class GraphEdge {
+  @Field(() => String, { description: "The Neo4j relationship type, e.g. `FUNDS`, `PARTNER_OF`." })
+  type!: string;
+
+  @Field(() => String, { nullable: true, description: "Its role or kind where it has one, e.g. `bilateral` or `special-historical`." })
+  kind!: string | null;
+
+  @Field(() => ID, { description: "Id of the entity the relationship starts at." })
+  fromId!: string;
+
+  @Field(() => ID, { description: "Id of the entity the relationship ends at." })
+  toId!: string;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date, possibly partial." })
+  validFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 8601 date, possibly partial (exclusive)." })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: "`active`, `suspended` or `ended`, where it applies." })
+  status!: string | null;
+
+  @Field(() => [Citation])
+  sources!: Citation[];
+}

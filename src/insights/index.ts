@@ -1,0 +1,29 @@
+/**
+ * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats)
+ * built with type-graphql over parameterised Cypher in read transactions. `buildInsightsSchema` returns
+ * a schema holding only these fields; schema/ merges it with the generated API.
+ */
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { FundingResolver } from "./funding.resolver.js";
+import { GraphStatsResolver } from "./graph-stats.resolver.js";
+import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
+import { NodeResolver } from "./node.resolver.js";
+import { SearchResolver } from "./search.resolver.js";
+import { ShortestPathResolver } from "./shortest-path.resolver.js";
+
+export type { InsightsContext } from "./insights-context.js";
+
+export const INSIGHTS_RESOLVERS = [
+  SearchResolver,
+  NodeResolver,
+  NeighbourhoodResolver,
+  ShortestPathResolver,
+  FundingResolver,
+  GraphStatsResolver,
+] as const;
+
+export function buildInsightsSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: INSIGHTS_RESOLVERS, validate: false });
+}

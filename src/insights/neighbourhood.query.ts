@@ -1,0 +1,77 @@
+/**
+ * The neighbourhood of an entity: a breadth-first walk, one query per hop, in one read transaction. Each hop
+ * starts from the previous hop's nodes (by element id), keeps only relationships valid on `asOf`, skips
+ * nodes already seen and stops at `limit` nodes, so a hub with a million neighbours costs one LIMITed
+ * query, not a path explosion. Then one query fetches every valid relationship among the nodes found.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import { cypherInt } from "../database/index.js";
+import { validOnCypher } from "../model/index.js";
+import { type EdgeRow, type NodeRow, PROJECTION_PARAMS, edgeProjection, nodeProjection, toGraphEdges, toGraphNode } from "./graph-records.js";
+import type { Subgraph } from "./subgraph.type.js";
+
+const START = `MATCH (n:Entity {id: $id}) RETURN elementId(n) AS elementId, ${nodeProjection("n")} AS node`;
+
+const NEXT_HOP = `
+  UNWIND $frontier AS elementId
+  MATCH (a) WHERE elementId(a) = elementId
+  MATCH (a)-[r]-(b:Entity)
+  WHERE ${validOnCypher("r")} AND NOT elementId(b) IN $seen
+  WITH DISTINCT b
+  ORDER BY b.name, b.id
+  LIMIT $take
+  RETURN elementId(b) AS elementId, ${nodeProjection("b")} AS node`;
+
+const EDGES_AMONG = `
+  UNWIND $nodes AS elementId
+  MATCH (a) WHERE elementId(a) = elementId
+  MATCH (a)-[r]->(b:Entity)
+  WHERE elementId(b) IN $nodes AND ${validOnCypher("r")}
+  RETURN ${edgeProjection("r")} AS edge`;
+
+/** Undefined when no entity has the id. */
+export async function findNeighbourhood(
+  tx: ManagedTransaction,
+  id: string,
+  depth: number,
+  asOf: string | null,
+  limit: number,
+): Promise<Subgraph | undefined> {
+  const start = (await tx.run(START, { id, ...PROJECTION_PARAMS })).records[0];
+  if (!start) return undefined;
+
+  const found: { elementId: string; node: NodeRow; hop: number }[] = [
+    { elementId: start.get("elementId") as string, node: start.get("node") as NodeRow, hop: 0 },
+  ];
+  let frontier = [found[0]!.elementId];
+  let truncated = false;
+  for (let hop = 1; hop <= depth && frontier.length > 0 && !truncated; hop += 1) {
+    const room = limit - found.length;
+    const result = await tx.run(NEXT_HOP, {
+      frontier,
+      seen: found.map((entry) => entry.elementId),
+      asOf,
+      take: cypherInt(room + 1), // one more than fits tells us whether we cut anything
+      ...PROJECTION_PARAMS,
+    });
+    const rows = result.records.map((record) => ({
+      elementId: record.get("elementId") as string,
+      node: record.get("node") as NodeRow,
+      hop,
+    }));
+    if (rows.length > room) {
+      truncated = true;
+      rows.length = room;
+    }
+    found.push(...rows);
+    frontier = rows.map((row) => row.elementId);
+  }
+
+  const edgeRows = (await tx.run(EDGES_AMONG, { nodes: found.map((entry) => entry.elementId), asOf })).records.map(
+    (record) => record.get("edge") as EdgeRow,
+  );
+  const edges = await toGraphEdges(tx, edgeRows);
+  found.sort((a, b) => a.hop - b.hop || a.node.kind.localeCompare(b.node.kind) || a.node.name.localeCompare(b.node.name));
+  edges.sort((a, b) => a.type.localeCompare(b.type) || a.fromId.localeCompare(b.fromId) || a.toId.localeCompare(b.toId));
+  return { nodes: found.map((entry) => toGraphNode(entry.node)), edges, truncated };
+}

@@ -1,0 +1,23 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { integerArgument, searchTextArgument } from "./arguments.js";
+import type { InsightsContext } from "./insights-context.js";
+import { SearchHit } from "./search-hit.type.js";
+import { searchEntities } from "./search.query.js";
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      "Full-text search over every name in every language and every alias; accents optional; exact name matches first. " +
+      "Each word also matches as a prefix, so it suggests as you type.",
+  })
+  async search(
+    @Arg("text", () => String) text: string,
+    @Arg("limit", () => Int, { nullable: true, defaultValue: 10 }) limit: number | null,
+    @Ctx() { db }: InsightsContext,
+  ): Promise<SearchHit[]> {
+    const query = searchTextArgument("text", text);
+    const max = integerArgument("limit", limit, 10, 1, 1000);
+    return db.read((tx) => searchEntities(tx, query, max));
+  }
+}

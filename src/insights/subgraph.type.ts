@@ -1,0 +1,24 @@
+import { Field, ObjectType } from "type-graphql";
+import { GraphEdge } from "./graph-edge.type.js";
+import { GraphNode } from "./graph-node.type.js";
+
+@ObjectType({ description: "A set of entities and the relationships among them." })
+export class Subgraph {
+  @Field(() => [GraphNode], { description: "The start entity first, then by distance, kind and name." })
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+
+  @Field(() => Boolean, { description: "True when `limit` cut the neighbourhood short." })
+  truncated!: boolean;
+}
+
+@ObjectType({ description: "A path: `edges[i]` joins `nodes[i]` and `nodes[i+1]`, in either direction." })
+export class GraphPath {
+  @Field(() => [GraphNode], { description: "From `fromId` to `toId`." })
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm start`: runs the API until SIGTERM/SIGINT, then drains requests, closes the driver and stops the
+ * local Neo4j cleanly. Start-up problems print one line that says how to fix them.
+ */
+import { loadConfig } from "./config/index.js";
+import { StartupError } from "./errors/index.js";
+import { createLogger } from "./logging/index.js";
+import { startApi } from "./start.js";
+
+async function main(): Promise<void> {
+  let log = createLogger("info");
+  try {
+    const config = loadConfig();
+    log = createLogger(config.logLevel);
+    const api = await startApi(config, log);
+    let signals = 0;
+    const shutdown = (signal: string): void => {
+      signals += 1;
+      if (signals > 1) {
+        log.warn(`${signal} again: exiting now`);
+        process.exit(1);
+      }
+      log.info({ signal }, "shutting down");
+      api.stop().then(
+        () => {
+          log.info("stopped");
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", () => shutdown("SIGTERM"));
+    process.on("SIGINT", () => shutdown("SIGINT"));
+    const local = api.database.local;
+    if (local) {
+      void local.exited.then((code) => {
+        if (signals === 0) {
+          log.fatal({ code }, "the local Neo4j stopped unexpectedly; exiting");
+          process.exit(1);
+        }
+      });
+    }
+  } catch (error) {
+    if (error instanceof StartupError) {
+      log.fatal({ code: error.code }, error.message);
+      process.stderr.write(`\nCannot start: ${error.message}\n`);
+    } else {
+      log.fatal({ err: error }, "start-up failed");
+    }
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,51 @@
+/**
+ * The one GraphQL schema the server runs: the API that `@neo4j/graphql` generates from the SDL in
+ * `schema/*.graphql` (the single source of truth for the data model), merged with the hand-written insights
+ * fields. Deprecated generated fields are left out, so clients see only the v7 forms.
+ * Options: https://neo4j.com/docs/graphql/current/
+ */
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import { mergeSchemas } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
+import type { Driver } from "neo4j-driver";
+import { PROJECT_ROOT } from "../config/index.js";
+import { buildInsightsSchema } from "../insights/index.js";
+
+export const SDL_DIR = path.join(PROJECT_ROOT, "schema");
+
+/** The SDL files in name order (`_base.graphql` first, so the interface is known before its types). */
+export async function readTypeDefs(): Promise<string[]> {
+  const files = (await readdir(SDL_DIR)).filter((name) => name.endsWith(".graphql")).sort();
+  return Promise.all(files.map((name) => readFile(path.join(SDL_DIR, name), "utf8")));
+}
+
+export interface ApiSchema {
+  readonly schema: GraphQLSchema;
+  /** Checks that the database is one `@neo4j/graphql` can use (version, APOC); throws if not. */
+  checkDatabase(database: string): Promise<void>;
+}
+
+/** Builds the schema. `driver` may be omitted for printing the schema without a database. */
+export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
+  const neo4jGraphQL = new Neo4jGraphQL({
+    typeDefs: await readTypeDefs(),
+    ...(driver ? { driver } : {}),
+    features: {
+      excludeDeprecatedFields: {
+        mutationOperations: true,
+        aggregationFilters: true,
+        aggregationFiltersOutsideConnection: true,
+        relationshipFilters: true,
+        attributeFilters: true,
+      },
+    },
+  });
+  const generated = await neo4jGraphQL.getSchema();
+  const insights = await buildInsightsSchema();
+  return {
+    schema: mergeSchemas({ schemas: [generated, insights] }),
+    checkDatabase: (database) => neo4jGraphQL.checkNeo4jCompat({ sessionConfig: { database } }),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The graph file format (YAML): `sources`, `entities` and `relationships`, as documented in README.md →
+ * "Adding facts". `readGraphFile` parses and checks it and returns typed records, or throws a
+ * GraphDataError listing every problem at once, each naming the file, line, record and field.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { GraphDataError } from "../errors/index.js";
+import {
+  ID_PATTERN,
+  RELATIONSHIP_TYPES,
+  STATUSES,
+  type EntityKind,
+  type RelationshipType,
+  defaultRelationshipId,
+  isPartialDate,
+  firstDayOf,
+  relationshipRule,
+} from "../model/index.js";
+
+/** Years written bare in YAML (`validFrom: 2018`) arrive as numbers: accept them as dates. */
+const partialDate = z.preprocess(
+  (value) => (typeof value === "number" ? String(value) : value),
+  z.string().refine(isPartialDate, "must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD"),
+);
+const slug = z.string().regex(ID_PATTERN, "must be a lowercase slug such as `helsinki-eu-office`");
+const text = z.string().trim().min(1, "must not be empty");
+
+const SourceRecord = z.strictObject({
+  id: slug,
+  title: text,
+  titleEn: text.optional(),
+  publisher: text.optional(),
+  published: partialDate.optional(),
+  url: z.url().optional(),
+  language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`").optional(),
+  note: text.optional(),
+});
+
+const entityBase = {
+  id: slug,
+  name: text,
+  nameFi: text.optional(),
+  nameSv: text.optional(),
+  nameEn: text.optional(),
+  aliases: z.array(text).default([]),
+  description: text.optional(),
+  sources: z.array(slug).min(1, "must cite at least one source"),
+};
+
+const EntityRecord = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("City"), ...entityBase }),
+  z.strictObject({ kind: z.literal("Country"), ...entityBase, isoCode: z.string().regex(/^[A-Z]{2}$/).optional() }),
+  z.strictObject({
+    kind: z.literal("Organization"),
+    ...entityBase,
+    category: text.optional(),
+    founded: partialDate.optional(),
+    staffCount: z.number().int().positive().optional(),
+  }),
+  z.strictObject({ kind: z.literal("Office"), ...entityBase }),
+  z.strictObject({ kind: z.literal("Theme"), ...entityBase }),
+  z.strictObject({ kind: z.literal("Network"), ...entityBase }),
+  z.strictObject({ kind: z.literal("Person"), ...entityBase, email: z.email().optional(), phone: text.optional() }),
+  z.strictObject({
+    kind: z.literal("Event"),
+    ...entityBase,
+    category: text.optional(),
+    startDate: partialDate.optional(),
+    endDate: partialDate.optional(),
+  }),
+]);
+
+const Citation = z.strictObject({ source: slug, excerpt: text.max(300, "keep excerpts short (≤ 300 characters)") });
+
+const RelationshipRecord = z.strictObject({
+  type: z.enum(RELATIONSHIP_TYPES as [RelationshipType, ...RelationshipType[]]),
+  id: z.string().min(1).optional(),
+  from: slug,
+  to: slug,
+  kind: text.optional(),
+  status: z.enum(STATUSES).optional(),
+  validFrom: partialDate.optional(),
+  validTo: partialDate.optional(),
+  premises: text.optional(),
+  citations: z.array(Citation).min(1, "every relationship must cite a source"),
+});
+
+const GraphFile = z.strictObject({
+  sources: z.array(SourceRecord).default([]),
+  entities: z.array(EntityRecord).default([]),
+  relationships: z.array(RelationshipRecord).default([]),
+});
+
+export type SourceRecord = z.infer<typeof SourceRecord>;
+export type EntityRecord = z.infer<typeof EntityRecord>;
+export type RelationshipRecord = z.infer<typeof RelationshipRecord> & { id: string };
+
+export interface GraphData {
+  readonly sources: readonly SourceRecord[];
+  readonly entities: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}
+
+/** Reads and checks a graph file; throws GraphDataError with every problem found. */
+export async function readGraphFile(file: string): Promise<GraphData> {
+  return parseGraphText(await readFile(file, "utf8"), path.relative(process.cwd(), file) || file);
+}
+
+/** Parses graph text (YAML); `fileName` only labels the messages. */
+export function parseGraphText(source: string, fileName: string): GraphData {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const where = (at: readonly PropertyKey[]): string => {
+    const keys = at.map((key) => (typeof key === "string" && /^\d+$/.test(key) ? Number(key) : key));
+    for (let depth = keys.length; depth >= 0; depth -= 1) {
+      const node = document.getIn(keys.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return `${fileName}:${lineCounter.linePos(node.range[0]).line}`;
+    }
+    return fileName;
+  };
+  if (document.errors.length > 0) {
+    throw new GraphDataError(
+      document.errors.map((error) => `${fileName}:${error.linePos?.[0]?.line ?? "?"}: not valid YAML: ${error.message.split("\n")[0]}`),
+    );
+  }
+  const parsed = GraphFile.safeParse(document.toJS() ?? {});
+  if (!parsed.success) {
+    throw new GraphDataError(
+      parsed.error.issues.map((issue) => `${where(issue.path)}: ${describePath(document.toJS(), issue.path)}: ${issue.message}`),
+    );
+  }
+  const data: GraphData = {
+    sources: parsed.data.sources,
+    entities: parsed.data.entities,
+    relationships: parsed.data.relationships.map((r) => ({ ...r, id: r.id ?? defaultRelationshipId(r.from, r.type, r.to) })),
+  };
+  const problems = checkReferences(data, (section, index, field) => where([section, index, ...(field?.split(".") ?? [])]));
+  if (problems.length > 0) throw new GraphDataError(problems);
+  return data;
+}
+
+/** `relationships[3].validFrom` → `relationship helsinki--FUNDS--x, field validFrom` when the record has ids. */
+function describePath(raw: unknown, at: readonly PropertyKey[]): string {
+  const [section, index, ...rest] = at;
+  const record = (raw as Record<string, unknown[]> | null)?.[String(section)]?.[Number(index)] as Record<string, unknown> | undefined;
+  const label =
+    typeof record?.id === "string"
+      ? `${String(section).replace(/s$/, "").replace(/ie$/, "y")} ${record.id}`
+      : record && typeof record.from === "string"
+        ? `relationship ${String(record.from)} -${String(record.type)}-> ${String(record.to)}`
+        : `${String(section ?? "file")}[${String(index ?? "")}]`;
+  return rest.length > 0 ? `${label}, field ${rest.join(".")}` : label;
+}
+
+type Locate = (section: string, index: number, field?: string) => string;
+
+/** Checks what one record alone cannot: unique ids, references, endpoint kinds, date order, vocabularies. */
+function checkReferences(data: GraphData, locate: Locate): string[] {
+  const problems: string[] = [];
+  const sourceIds = new Set<string>();
+  data.sources.forEach((source, index) => {
+    if (sourceIds.has(source.id)) problems.push(`${locate("sources", index, "id")}: source ${source.id}: id is used twice`);
+    sourceIds.add(source.id);
+  });
+  const kinds = new Map<string, EntityKind>();
+  data.entities.forEach((entity, index) => {
+    const at = (field?: string): string => `${locate("entities", index, field)}: ${entity.kind} ${entity.id}`;
+    if (kinds.has(entity.id) || sourceIds.has(entity.id)) problems.push(`${at("id")}: id is used twice`);
+    kinds.set(entity.id, entity.kind);
+    for (const sourceId of entity.sources) {
+      if (!sourceIds.has(sourceId)) problems.push(`${at("sources")}, field sources: unknown source ${sourceId}`);
+    }
+    if (entity.kind === "Event" && entity.startDate && entity.endDate && firstDayOf(entity.endDate) < firstDayOf(entity.startDate)) {
+      problems.push(`${at("endDate")}, field endDate: ends before it starts`);
+    }
+  });
+  const relationshipIds = new Set<string>();
+  data.relationships.forEach((relationship, index) => {
+    const at = (field: string): string =>
+      `${locate("relationships", index, field)}: relationship ${relationship.id}, field ${field}`;
+    const rule = relationshipRule(relationship.type);
+    if (relationshipIds.has(relationship.id)) problems.push(`${at("id")}: id is used twice (give one of them an explicit id)`);
+    relationshipIds.add(relationship.id);
+    for (const end of ["from", "to"] as const) {
+      const kind = kinds.get(relationship[end]);
+      const allowed: readonly EntityKind[] = end === "from" ? rule.from : rule.to;
+      if (!kind) problems.push(`${at(end)}: unknown entity ${relationship[end]}`);
+      else if (!allowed.includes(kind)) {
+        problems.push(`${at(end)}: ${relationship.type} cannot ${end === "from" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`);
+      }
+    }
+    if (rule.kinds && relationship.kind && !rule.kinds.includes(relationship.kind)) {
+      problems.push(`${at("kind")}: ${relationship.type} kind must be one of ${rule.kinds.join(", ")}`);
+    }
+    if (relationship.validFrom && relationship.validTo && firstDayOf(relationship.validTo) <= firstDayOf(relationship.validFrom)) {
+      problems.push(`${at("validTo")}: must be after validFrom`);
+    }
+    relationship.citations.forEach((citation, citationIndex) => {
+      if (!sourceIds.has(citation.source)) problems.push(`${at(`citations.${citationIndex}.source`)}: unknown source ${citation.source}`);
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,11 @@
+import type { Database } from "../database/index.js";
+import type { InsightsContext } from "../insights/index.js";
+
+/** The per-request GraphQL context: what the insights resolvers and `@neo4j/graphql` read. */
+export interface ApiContext extends InsightsContext {
+  readonly db: Database;
+  /** `@neo4j/graphql` opens its sessions with this (the database name). */
+  readonly sessionConfig: { database: string };
+  /** Echoed in error responses and logs, so a report can be matched to the log line. */
+  readonly requestId: string;
+}

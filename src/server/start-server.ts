@@ -1,0 +1,45 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { GraphQLSchema } from "graphql";
+import type { Database } from "../database/index.js";
+import { StartupError } from "../errors/index.js";
+import type { Logger } from "../logging/index.js";
+import { createApp } from "./create-app.js";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  /** Stops taking requests, lets in-flight ones finish (Apollo's drain plugin), then resolves. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: {
+  schema: GraphQLSchema;
+  db: Database;
+  log: Logger;
+  port: number;
+  host: string;
+}): Promise<RunningServer> {
+  const httpServer = createServer();
+  const app = await createApp({ schema: options.schema, db: options.db, log: options.log, httpServer });
+  httpServer.on("request", app.express);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new StartupError("PORT_IN_USE", `Port ${options.port} is already in use; set PORT to a free one.`)
+          : error,
+      ),
+    );
+    httpServer.listen(options.port, options.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host === "0.0.0.0" || options.host === "::" ? "127.0.0.1" : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    httpServer,
+    stop: () => app.apollo.stop(),
+  };
+}

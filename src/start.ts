@@ -1,0 +1,50 @@
+/**
+ * The whole start-up pipeline, left to right: configuration → database (external, or the local Neo4j
+ * started here) → constraints and indexes → the curated graph (into an empty database) → schema →
+ * HTTP server. `main.ts` adds signal handling; the HTTP tests call this directly.
+ */
+import { type AppConfig } from "./config/index.js";
+import { type DatabaseHandle, connectDatabase, ensureSchemaIndexes } from "./database/index.js";
+import type { Logger } from "./logging/index.js";
+import { buildApiSchema } from "./schema/index.js";
+import { isGraphEmpty, loadCuratedGraph } from "./seed/index.js";
+import { type RunningServer, startServer } from "./server/index.js";
+
+export interface RunningApi {
+  readonly url: string;
+  readonly database: DatabaseHandle;
+  readonly server: RunningServer;
+  /** Drains HTTP, closes the driver and stops the local Neo4j if this process started it. */
+  stop(): Promise<void>;
+}
+
+export async function startApi(config: AppConfig, log: Logger): Promise<RunningApi> {
+  const database = await connectDatabase(config, { info: (message) => log.info(message) });
+  try {
+    const db = database.database;
+    log.info({ uri: database.uri, database: db.name }, "connected to Neo4j");
+    await ensureSchemaIndexes(db);
+    if (config.seedOnStart === "always" || (config.seedOnStart === "auto" && (await isGraphEmpty(db)))) {
+      const summary = await loadCuratedGraph(db);
+      log.info(summary, "loaded the curated Helsinki graph");
+    }
+    const api = await buildApiSchema(db.driver);
+    await api.checkDatabase(db.name);
+    const server = await startServer({ schema: api.schema, db, log, port: config.port, host: config.host });
+    log.info({ url: `${server.url}/graphql` }, "GraphQL API ready");
+    let stopping: Promise<void> | undefined;
+    return {
+      url: server.url,
+      database,
+      server,
+      stop: () =>
+        (stopping ??= (async () => {
+          await server.stop();
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
