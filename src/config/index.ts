@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DATA: z.string().min(1).default(".neo4j/data"),
+  NEO4J_LOCAL_CACHE: z.string().min(1).default(".neo4j"),
   NEO4J_LOCAL_HEAP: bytes.default(512 * 1024 * 1024),
   NEO4J_LOCAL_PAGECACHE: bytes.default(256 * 1024 * 1024),
   NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
@@ -61,6 +62,8 @@ export interface LocalNeo4jSettings {
   readonly port: number;
   /** Absolute path of the store folder. */
   readonly dataDir: string;
+  /** Absolute path of the folder holding the jars and the compiled launcher. */
+  readonly cacheDir: string;
   readonly heapBytes: number;
   readonly pageCacheBytes: number;
   readonly startTimeoutMs: number;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     local: {
       port: e.NEO4J_LOCAL_PORT,
       dataDir: path.resolve(PROJECT_ROOT, e.NEO4J_LOCAL_DATA),
+      cacheDir: path.resolve(PROJECT_ROOT, e.NEO4J_LOCAL_CACHE),
       heapBytes: e.NEO4J_LOCAL_HEAP,
       pageCacheBytes: e.NEO4J_LOCAL_PAGECACHE,
       startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,

@@ -1,8 +1,9 @@
 /**
  * Gets what the local Neo4j needs onto this machine, once: a Java 17 or 21 runtime (checked, not installed),
  * the Neo4j Community and APOC Core jars from Maven Central (fetched with `mvn` using neo4j/pom.xml), and
- * our launcher (neo4j/LocalNeo4j.java) compiled with `javac`. Everything lands in the git-ignored `.neo4j/`
- * folder; a finished step leaves a marker so later starts skip it.
+ * our launcher (neo4j/LocalNeo4j.java) compiled with `javac`. Everything lands in the cache folder
+ * (NEO4J_LOCAL_CACHE, by default the git-ignored `.neo4j/`); a finished step leaves a marker so later
+ * starts skip it.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -16,7 +17,6 @@ import { StartupError } from "../errors/index.js";
 const run = promisify(execFile);
 
 export const LAUNCHER_DIR = path.join(PROJECT_ROOT, "neo4j");
-export const CACHE_DIR = path.join(PROJECT_ROOT, ".neo4j");
 const POM = path.join(LAUNCHER_DIR, "pom.xml");
 const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, "LocalNeo4j.java");
 const COMPLETE = ".complete";
@@ -35,17 +35,17 @@ export interface InstallLog {
 }
 
 /** Makes sure Java, the jars and the launcher are in place; fetches and compiles only what is missing. */
-export async function installLocalNeo4j(log: InstallLog): Promise<Neo4jInstallation> {
+export async function installLocalNeo4j(cacheDir: string, log: InstallLog): Promise<Neo4jInstallation> {
   const { java, javac } = await findJava();
   const version = await neo4jVersion();
-  const libDir = path.join(CACHE_DIR, `lib-${version}`);
+  const libDir = path.join(cacheDir, `lib-${version}`);
   if (!existsSync(path.join(libDir, COMPLETE))) {
     log.info(`Fetching Neo4j ${version} and APOC Core from Maven Central (once; about 120 MB)…`);
     await fetchJars(libDir);
   }
-  const pluginDir = path.join(CACHE_DIR, `plugins-${version}`);
+  const pluginDir = path.join(cacheDir, `plugins-${version}`);
   if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, pluginDir);
-  const launcherDir = await compileLauncher(javac, libDir);
+  const launcherDir = await compileLauncher(javac, libDir, cacheDir);
   return { version, java, classpath: [launcherDir, path.join(libDir, "*")].join(path.delimiter), pluginDir };
 }
 
@@ -140,10 +140,10 @@ async function preparePlugins(libDir: string, pluginDir: string): Promise<void> 
 }
 
 /** Compiles the launcher once per version of its source (the folder name carries the source's hash). */
-async function compileLauncher(javac: string, libDir: string): Promise<string> {
+async function compileLauncher(javac: string, libDir: string, cacheDir: string): Promise<string> {
   const source = await readFile(LAUNCHER_SOURCE);
   const hash = createHash("sha256").update(source).update(libDir).digest("hex").slice(0, 12);
-  const outDir = path.join(CACHE_DIR, `launcher-${hash}`);
+  const outDir = path.join(cacheDir, `launcher-${hash}`);
   if (existsSync(path.join(outDir, COMPLETE))) return outDir;
   const staging = `${outDir}.partial-${process.pid}`;
   await mkdir(staging, { recursive: true });

@@ -68,7 +68,7 @@ export function findRunningLocalNeo4j(dataDir: string): { uri: string; pid: numb
 }
 
 export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: InstallLog): Promise<LocalNeo4j> {
-  const installation = await installLocalNeo4j(log);
+  const installation = await installLocalNeo4j(settings.cacheDir, log);
   await assertPortFree(settings.port);
   await mkdir(settings.dataDir, { recursive: true });
 

@@ -8,23 +8,25 @@ import { toNumber } from "../database/index.js";
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
 import type { GraphStats, KeyCount } from "./graph-stats.type.js";
 
-const NODE_COUNTS = [...ENTITY_KINDS, SOURCE_LABEL]
-  .map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS count`)
+const NODE_LABELS = [...ENTITY_KINDS, SOURCE_LABEL];
+const NODE_COUNTS = NODE_LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS count`)
   .join(" UNION ALL ");
 const EDGE_COUNTS = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS key, count(r) AS count`).join(
   " UNION ALL ",
 );
 
-async function counts(tx: ManagedTransaction, cypher: string): Promise<KeyCount[]> {
+/** Counts per key; keys Neo4j has never seen (a label no node ever had) return no row, so they count 0. */
+async function counts(tx: ManagedTransaction, cypher: string, keys: readonly string[]): Promise<KeyCount[]> {
   const result = await tx.run(cypher);
-  return result.records
-    .map((record) => ({ key: record.get("key") as string, count: toNumber(record.get("count")) }))
+  const found = new Map(result.records.map((record) => [record.get("key") as string, toNumber(record.get("count"))]));
+  return keys
+    .map((key) => ({ key, count: found.get(key) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 export async function findGraphStats(tx: ManagedTransaction): Promise<GraphStats> {
-  const nodesByKind = await counts(tx, NODE_COUNTS);
-  const edgesByType = await counts(tx, EDGE_COUNTS);
+  const nodesByKind = await counts(tx, NODE_COUNTS, NODE_LABELS);
+  const edgesByType = await counts(tx, EDGE_COUNTS, RELATIONSHIP_TYPES);
   const total = (list: KeyCount[]): number => list.reduce((sum, entry) => sum + entry.count, 0);
   return { nodes: total(nodesByKind), edges: total(edgesByType), nodesByKind, edgesByType };
 }

@@ -16,6 +16,7 @@ import type { Logger } from "../logging/index.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
 import { formatError } from "./format-error.js";
+import { operationTypeExists } from "./validation-rules.js";
 
 export interface AppOptions {
   readonly schema: GraphQLSchema;
@@ -38,6 +39,7 @@ export async function createApp({ schema, db, log, httpServer }: AppOptions): Pr
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    validationRules: [operationTypeExists],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

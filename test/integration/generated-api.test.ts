@@ -1,0 +1,128 @@
+/** The API @neo4j/graphql generates from schema/*.graphql: filters, sorting, pagination, aggregation, limits. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/database/index.js";
+import { connectTestDatabase } from "../support/test-database.js";
+import { type TestApi, createTestApi, errorCodes } from "../support/test-api.js";
+
+let db: Database;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  api = await createTestApi(db);
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+});
+
+describe("generated queries", () => {
+  it("filters with v7 operators and sorts", async () => {
+    const result = await api.query(`{ cities(where: { nameFi: { startsWith: "T" } }, sort: [{ name: DESC }]) { id nameFi } }`);
+    expect(result.data).toEqual({
+      cities: [
+        { id: "tampere", nameFi: "Tampere" },
+        { id: "tallinn", nameFi: "Tallinna" },
+        { id: "stockholm", nameFi: "Tukholma" },
+      ],
+    });
+  });
+
+  it("filters on list fields: the organisation whose aliases include ECHA", async () => {
+    const result = await api.query(`{ organizations(where: { aliases: { includes: "ECHA" } }) { id staffCount hostedInConnection { edges { properties { validFrom } node { id } } } } }`);
+    expect(result.data).toEqual({
+      organizations: [{ id: "echa", staffCount: 600, hostedInConnection: { edges: [{ properties: { validFrom: "2007" }, node: { id: "helsinki" } }] } }],
+    });
+  });
+
+  it("paginates connections with cursors", async () => {
+    const first = await api.query(`{ citiesConnection(first: 4, sort: [{ id: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const page = first.data!.citiesConnection;
+    expect(page.totalCount).toBe(10);
+    expect(page.edges.map((e: any) => e.node.id)).toEqual(["beijing", "brussels", "helsinki", "kotka"]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const second = await api.query(`query($after: String) { citiesConnection(first: 4, after: $after, sort: [{ id: ASC }]) { edges { node { id } } } }`, {
+      after: page.pageInfo.endCursor,
+    });
+    expect(second.data!.citiesConnection.edges.map((e: any) => e.node.id)).toEqual(["lahti", "moscow", "st-petersburg", "stockholm"]);
+  });
+
+  it("aggregates on connections: how many funders per office", async () => {
+    const result = await api.query(`{ offices(sort: [{ name: ASC }]) { name fundersConnection { totalCount } partnersConnection { totalCount } } }`);
+    expect(result.data).toEqual({
+      offices: [
+        { name: "Helsinki Centre", fundersConnection: { totalCount: 5 }, partnersConnection: { totalCount: 0 } },
+        { name: "Helsinki EU Office", fundersConnection: { totalCount: 0 }, partnersConnection: { totalCount: 10 } },
+      ],
+    });
+    const cities = await api.query(`{ citiesConnection(where: { countries: { some: { id: { eq: "finland" } } } }) { aggregate { count { nodes } } } }`);
+    expect(cities.data).toEqual({ citiesConnection: { aggregate: { count: { nodes: 4 } } } });
+  });
+
+  it("traverses offices → funders → their partner cities in one request", async () => {
+    const result = await api.query(`{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { funders { ... on City { id partners(sort: [{ id: ASC }]) { id } } } } }`);
+    const helsinki = result.data!.offices[0].funders.find((f: any) => f.id === "helsinki");
+    expect(helsinki.partners.map((p: any) => p.id)).toEqual(["beijing", "moscow", "st-petersburg", "stockholm", "tallinn"]);
+  });
+
+  it("the Entity interface lists every kind at once", async () => {
+    const result = await api.query(`{ entitiesConnection(where: { aliases: { includes: "Hanken" } }) { totalCount edges { node { __typename id } } } }`);
+    expect(result.data).toEqual({ entitiesConnection: { totalCount: 1, edges: [{ node: { __typename: "Organization", id: "hanken" } }] } });
+  });
+
+  it("sources are queryable", async () => {
+    const result = await api.query(`{ sources { id title titleEn publisher published language } }`);
+    expect(result.data).toEqual({
+      sources: [
+        {
+          id: "hel-fi-international-activities-2020",
+          title: "Kansainvälinen toiminta",
+          titleEn: "International activities",
+          publisher: "City of Helsinki (Helsingin kaupunki)",
+          published: "2020-02-05",
+          language: "fi",
+        },
+      ],
+    });
+  });
+});
+
+describe("bounded lists", () => {
+  it("a list without limit returns at most the default (50)", async () => {
+    // The curated graph is small: the bound is visible through a limit above the maximum.
+    const result = await api.query(`{ entities(limit: 5000) { id } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.entities.length).toBeLessThanOrEqual(1000);
+  });
+
+  it("limit is capped at the maximum, and the default applies without one", async () => {
+    await db.write((tx) => tx.run("UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})"));
+    try {
+      const unbounded = await api.query(`{ themes(where: { id: { startsWith: "test-" } }) { id } }`);
+      expect(unbounded.data!.themes).toHaveLength(50);
+      const capped = await api.query(`{ themes(where: { id: { startsWith: "test-" } }, limit: 55) { id } }`);
+      expect(capped.data!.themes).toHaveLength(55);
+    } finally {
+      await db.write((tx) => tx.run("MATCH (n:Theme) WHERE n.id STARTS WITH 'test-' DETACH DELETE n"));
+    }
+  });
+});
+
+describe("what the public API does not offer", () => {
+  it("personal contact details are not in the schema", async () => {
+    const result = await api.query(`{ people { name email phone } }`);
+    expect(errorCodes(result)).toEqual(["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED"]);
+    const filter = await api.query(`{ people(where: { email: { contains: "hel.fi" } }) { name } }`);
+    expect(errorCodes(filter)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+
+  it("the person is there, without contact details", async () => {
+    const result = await api.query(`{ people { id name heads { name } } }`);
+    expect(result.data).toEqual({ people: [{ id: "jani-moliis", name: "Jani Moliis", heads: [{ name: "International Affairs Unit" }] }] });
+  });
+
+  it("there are no mutations (the API is read-only until editing comes with roles)", async () => {
+    const result = await api.query(`mutation { createCities(input: [{ id: "x", name: "X", aliases: [], sourceIds: [] }]) { cities { id } } }`);
+    expect(errorCodes(result)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Bad arguments to every insights field: each gives BAD_USER_INPUT naming the argument, with no Cypher,
+ * stack trace or driver text, and leaves the graph as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/database/index.js";
+import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
+import { type TestApi, createTestApi } from "../support/test-api.js";
+
+let db: Database;
+let api: TestApi;
+let before: string;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  api = await createTestApi(db);
+  before = await dumpGraph(db);
+});
+afterAll(async () => {
+  expect(await dumpGraph(db)).toBe(before);
+  await api.stop();
+  await db.close();
+});
+
+const CASES: [field: string, query: string, argument: string][] = [
+  ["search", `{ search(text: "") { score } }`, "text"],
+  ["search", `{ search(text: "   ") { score } }`, "text"],
+  ["search", `{ search(text: "${"x".repeat(201)}") { score } }`, "text"],
+  ["search", `{ search(text: "helsinki", limit: 0) { score } }`, "limit"],
+  ["search", `{ search(text: "helsinki", limit: 1001) { score } }`, "limit"],
+  ["search", `{ search(text: "helsinki", limit: -5) { score } }`, "limit"],
+  ["node", `{ node(id: "") { id } }`, "id"],
+  ["node", `{ node(id: "${"a".repeat(500)}") { id } }`, "id"],
+  ["neighbourhood", `{ neighbourhood(id: "no-such-entity") { truncated } }`, "id"],
+  ["neighbourhood", `{ neighbourhood(id: "") { truncated } }`, "id"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", depth: 0) { truncated } }`, "depth"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", depth: 5) { truncated } }`, "depth"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", limit: 0) { truncated } }`, "limit"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", limit: 1001) { truncated } }`, "limit"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", asOf: "2019") { truncated } }`, "asOf"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", asOf: "2019-02-30") { truncated } }`, "asOf"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", asOf: "yesterday") { truncated } }`, "asOf"],
+  ["neighbourhood", `{ neighbourhood(id: "helsinki", asOf: "2019-06-30T00:00:00Z") { truncated } }`, "asOf"],
+  ["shortestPath", `{ shortestPath(fromId: "no-such-entity", toId: "helsinki") { nodes { id } } }`, "fromId"],
+  ["shortestPath", `{ shortestPath(fromId: "helsinki", toId: "no-such-entity") { nodes { id } } }`, "toId"],
+  ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 0) { nodes { id } } }`, "maxLength"],
+  ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 11) { nodes { id } } }`, "maxLength"],
+  ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", asOf: "2020-13-01") { nodes { id } } }`, "asOf"],
+  ["funding", `{ funding(officeId: "no-such-office") { funder { id } } }`, "officeId"],
+  ["funding", `{ funding(officeId: "helsinki") { funder { id } } }`, "officeId"],
+  ["funding", `{ funding(asOf: "05.02.2020") { funder { id } } }`, "asOf"],
+  ["funding", `{ funding(limit: 0) { funder { id } } }`, "limit"],
+];
+
+describe.each(CASES)("%s: %s", (_field, query, argument) => {
+  it(`is BAD_USER_INPUT naming ${argument}`, async () => {
+    const result = await api.query(query);
+    // A non-null field's error nulls `data`; a nullable one (node, shortestPath) nulls only the field.
+    expect(Object.values(result.data ?? {})).toEqual(result.data ? [null] : []);
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors!;
+    expect(error!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+    expect(error!.message).toContain(argument);
+    expect(JSON.stringify(error)).not.toMatch(/MATCH|RETURN|stack|Neo4j|at .*\.ts/);
+  });
+});
+
+describe("injection-shaped text is only ever data", () => {
+  const NASTY = [
+    `") RETURN 1 //`,
+    "`x` MATCH (n) DETACH DELETE n",
+    "$id",
+    "helsinki' OR 1=1 --",
+    "AND OR NOT ~ * ? : \\ / [ ] { } ^ \"",
+    "\u0000\u0001\u001f",
+    "\u202eikniSleH",
+    "\ud800",
+    "CALL db.labels() YIELD label RETURN label",
+  ];
+
+  it.each(NASTY)("search(%j) answers without error", async (text) => {
+    const result = await api.query(`query($text: String!) { search(text: $text) { node { id } } }`, { text });
+    expect(result.errors).toBeUndefined();
+    expect(Array.isArray(result.data?.search)).toBe(true);
+  });
+
+  it.each(NASTY)("ids like %j are simply unknown", async (id) => {
+    const result = await api.query(
+      `query($id: ID!) { node(id: $id) { id } neighbourhood(id: $id) { truncated } }`,
+      { id },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors?.[0]?.path).toEqual(["neighbourhood"]);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The one helper that owns the database in tests: connects to the Neo4j the global setup started, runs
+ * Cypher, and removes what a test wrote. Test data uses ids starting with `test-` so cleaning up never
+ * touches the curated graph.
+ */
+import { inject } from "vitest";
+import { Database, createDriver, toNumber } from "../../src/database/index.js";
+
+export const TEST_ID_PREFIX = "test-";
+
+export function connectTestDatabase(): Database {
+  const password = inject("neo4jPassword");
+  return new Database(
+    createDriver({
+      uri: inject("neo4jUri"),
+      user: inject("neo4jUser"),
+      password: password ?? undefined,
+      database: inject("neo4jDatabase"),
+    }),
+    inject("neo4jDatabase"),
+  );
+}
+
+/** Runs Cypher in a write transaction and returns the records as plain objects. */
+export async function runCypher(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  return db.write(async (tx) => (await tx.run(cypher, params)).records.map((record) => record.toObject()));
+}
+
+/** Removes every node (and its relationships) whose id starts with `test-`. */
+export async function removeTestData(db: Database): Promise<void> {
+  await runCypher(db, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix: TEST_ID_PREFIX });
+}
+
+/** Node and relationship counts, for "nothing changed" assertions. */
+export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await runCypher(db, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships");
+  return { nodes: toNumber(row?.nodes), relationships: toNumber(row?.relationships) };
+}
+
+/**
+ * A canonical dump of the whole graph (every node and relationship with all properties, sorted), so two
+ * states can be compared exactly.
+ */
+export async function dumpGraph(db: Database): Promise<string> {
+  const nodes = await runCypher(
+    db,
+    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id",
+  );
+  const relationships = await runCypher(
+    db,
+    "MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties ORDER BY r.id, from, type, to",
+  );
+  const sortKeys = (value: unknown): unknown =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+      : value;
+  return JSON.stringify(sortKeys({ nodes, relationships }));
+}

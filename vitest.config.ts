@@ -1,0 +1,38 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Test tiers, each a vitest project with its own script (see package.json):
+ * - unit: no database;
+ * - schema: the printed schema against its committed snapshots (no database);
+ * - integration: test/integration (in-process GraphQL and Cypher) and test/http (over HTTP), both against
+ *   one real Neo4j that test/support/neo4j-global-setup.ts starts on a fresh store and a free port.
+ *   Files run one at a time, so exact counts never see another file's writes.
+ */
+export default defineConfig({
+  resolve: {
+    // One copy of graphql: Vite would otherwise load its ESM build next to the CJS one that
+    // @neo4j/graphql requires ("Cannot use GraphQLSchema from another module or realm").
+    alias: { graphql: require.resolve("graphql/index.js") },
+  },
+  test: {
+    reporters: process.env.CI ? ["default"] : ["default"],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "schema", include: ["test/schema/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts"],
+          globalSetup: ["test/support/neo4j-global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
