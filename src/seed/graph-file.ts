@@ -123,7 +123,9 @@ export function parseGraphText(source: string, fileName: string): GraphData {
   };
   if (document.errors.length > 0) {
     throw new GraphDataError(
-      document.errors.map((error) => `${fileName}:${error.linePos?.[0]?.line ?? "?"}: not valid YAML: ${error.message.split("\n")[0]}`),
+      document.errors.map(
+        (error) => `${fileName}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split("\n")[0]}`,
+      ),
     );
   }
   const parsed = GraphFile.safeParse(document.toJS() ?? {});
@@ -167,14 +169,14 @@ function checkReferences(data: GraphData, locate: Locate): string[] {
   });
   const kinds = new Map<string, EntityKind>();
   data.entities.forEach((entity, index) => {
-    const at = (field?: string): string => `${locate("entities", index, field)}: ${entity.kind} ${entity.id}`;
+    const at = (field: string): string => `${locate("entities", index, field)}: ${entity.kind} ${entity.id}, field ${field}`;
     if (kinds.has(entity.id) || sourceIds.has(entity.id)) problems.push(`${at("id")}: id is used twice`);
     kinds.set(entity.id, entity.kind);
     for (const sourceId of entity.sources) {
-      if (!sourceIds.has(sourceId)) problems.push(`${at("sources")}, field sources: unknown source ${sourceId}`);
+      if (!sourceIds.has(sourceId)) problems.push(`${at("sources")}: unknown source ${sourceId}`);
     }
     if (entity.kind === "Event" && entity.startDate && entity.endDate && firstDayOf(entity.endDate) < firstDayOf(entity.startDate)) {
-      problems.push(`${at("endDate")}, field endDate: ends before it starts`);
+      problems.push(`${at("endDate")}: ends before it starts`);
     }
   });
   const relationshipIds = new Set<string>();
