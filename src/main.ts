@@ -7,6 +7,9 @@ import { StartupError } from "./errors/index.js";
 import { createLogger } from "./logging/index.js";
 import { startApi } from "./start.js";
 
+/** In-flight requests, the driver and Neo4j get this long to stop before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 90_000;
+
 async function main(): Promise<void> {
   let log = createLogger("info");
   try {
@@ -16,11 +19,13 @@ async function main(): Promise<void> {
     let signals = 0;
     const shutdown = (signal: string): void => {
       signals += 1;
-      if (signals > 1) {
-        log.warn(`${signal} again: exiting now`);
-        process.exit(1);
-      }
+      // npm forwards a signal more than once; a repeat must not cut the clean shutdown short.
+      if (signals > 1) return;
       log.info({ signal }, "shutting down");
+      setTimeout(() => {
+        log.error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
       api.stop().then(
         () => {
           log.info("stopped");

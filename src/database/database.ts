@@ -11,7 +11,7 @@ import type { Neo4jConnection } from "../config/index.js";
 export const DRIVER_CONFIG = {
   connectionTimeout: 5_000,
   connectionAcquisitionTimeout: 10_000,
-  maxTransactionRetryTime: 5_000,
+  maxTransactionRetryTime: 2_000,
   maxConnectionPoolSize: 50,
   userAgent: "helsinki-international-kg",
 } as const;

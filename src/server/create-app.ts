@@ -40,6 +40,8 @@ export async function createApp({ schema, db, log, httpServer }: AppOptions): Pr
     includeStacktraceInErrorResponses: false,
     introspection: true,
     validationRules: [operationTypeExists],
+    // main.ts owns SIGTERM/SIGINT: it drains HTTP, then closes the driver, then stops the local Neo4j.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
