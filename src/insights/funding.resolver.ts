@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
 import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arguments.js";
 import { findFunding } from "./funding.query.js";
@@ -6,22 +6,27 @@ import { Funding } from "./funding.type.js";
 import { findEntity } from "./graph-records.js";
 import type { InsightsContext } from "./insights-context.js";
 
+@ArgsType()
+class FundingArgs {
+  @Field(() => ID, { nullable: true, description: "One office; every office when omitted." })
+  officeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): keep only funding valid on it." })
+  asOf?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 1000, description: "At most this many entries (1–1000), by office then funder name." })
+  limit?: number | null;
+}
+
 @Resolver()
 export class FundingResolver {
   @Query(() => [Funding], {
-    description:
-      "Who funds which office: one entry per funder and office; every office when officeId is omitted. " +
-      "`asOf` (YYYY-MM-DD) keeps funding valid that day; at most `limit` (1–1000) entries, by office then funder name.",
+    description: "Who funds which office: one entry per funder and office; every office when officeId is omitted.",
   })
-  async funding(
-    @Arg("officeId", () => ID, { nullable: true }) officeId: string | null,
-    @Arg("asOf", () => String, { nullable: true }) asOf: string | null,
-    @Arg("limit", () => Int, { nullable: true, defaultValue: 1000 }) limit: number | null,
-    @Ctx() { db }: InsightsContext,
-  ): Promise<Funding[]> {
-    const office = officeId === null || officeId === undefined ? null : idArgument("officeId", officeId);
-    const day = asOfArgument("asOf", asOf);
-    const max = integerArgument("limit", limit, 1000, 1, 1000);
+  async funding(@Args(() => FundingArgs) args: FundingArgs, @Ctx() { db }: InsightsContext): Promise<Funding[]> {
+    const office = args.officeId === null || args.officeId === undefined ? null : idArgument("officeId", args.officeId);
+    const day = asOfArgument("asOf", args.asOf);
+    const max = integerArgument("limit", args.limit, 1000, 1, 1000);
     return db.read(async (tx) => {
       if (office !== null) {
         const entity = await findEntity(tx, office);

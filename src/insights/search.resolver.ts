@@ -1,8 +1,17 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
 import { integerArgument, searchTextArgument } from "./arguments.js";
 import type { InsightsContext } from "./insights-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";
+
+@ArgsType()
+class SearchArgs {
+  @Field(() => String, { description: "Words to look for, in any language; accents optional." })
+  text!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: "At most this many hits (1–1000)." })
+  limit?: number | null;
+}
 
 @Resolver()
 export class SearchResolver {
@@ -11,11 +20,7 @@ export class SearchResolver {
       "Full-text search over every name in every language and every alias; accents optional; exact name matches first. " +
       "Each word also matches as a prefix, so it suggests as you type.",
   })
-  async search(
-    @Arg("text", () => String) text: string,
-    @Arg("limit", () => Int, { nullable: true, defaultValue: 10 }) limit: number | null,
-    @Ctx() { db }: InsightsContext,
-  ): Promise<SearchHit[]> {
+  async search(@Args(() => SearchArgs) { text, limit }: SearchArgs, @Ctx() { db }: InsightsContext): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = integerArgument("limit", limit, 10, 1, 1000);
     return db.read((tx) => searchEntities(tx, query, max));

@@ -1,27 +1,36 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arguments.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
 import type { InsightsContext } from "./insights-context.js";
 import { MAX_PATH_LENGTH, findShortestPath } from "./shortest-path.query.js";
 import { GraphPath } from "./subgraph.type.js";
 
+@ArgsType()
+class ShortestPathArgs {
+  @Field(() => ID, { description: "Where the path starts." })
+  fromId!: string;
+
+  @Field(() => ID, { description: "Where the path ends." })
+  toId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 6, description: `The longest path to look for (1–${MAX_PATH_LENGTH} relationships).` })
+  maxLength?: number | null;
+
+  @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
+  asOf?: string | null;
+}
+
 @Resolver()
 export class ShortestPathResolver {
   @Query(() => GraphPath, {
     nullable: true,
-    description: `A shortest path in either direction; null when there is none within maxLength (1–${MAX_PATH_LENGTH}). \`asOf\` (YYYY-MM-DD) uses only relationships valid that day.`,
+    description: "A shortest path in either direction; null when there is none within maxLength.",
   })
-  async shortestPath(
-    @Arg("fromId", () => ID) fromId: string,
-    @Arg("toId", () => ID) toId: string,
-    @Arg("maxLength", () => Int, { nullable: true, defaultValue: 6 }) maxLength: number | null,
-    @Arg("asOf", () => String, { nullable: true }) asOf: string | null,
-    @Ctx() { db }: InsightsContext,
-  ): Promise<GraphPath | null> {
-    const from = idArgument("fromId", fromId);
-    const to = idArgument("toId", toId);
-    const length = integerArgument("maxLength", maxLength, 6, 1, MAX_PATH_LENGTH);
-    const day = asOfArgument("asOf", asOf);
+  async shortestPath(@Args(() => ShortestPathArgs) args: ShortestPathArgs, @Ctx() { db }: InsightsContext): Promise<GraphPath | null> {
+    const from = idArgument("fromId", args.fromId);
+    const to = idArgument("toId", args.toId);
+    const length = integerArgument("maxLength", args.maxLength, 6, 1, MAX_PATH_LENGTH);
+    const day = asOfArgument("asOf", args.asOf);
     return db.read(async (tx) => {
       const start = await findEntity(tx, from);
       if (!start) throw unknownIdError("fromId", from);

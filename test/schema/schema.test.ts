@@ -1,0 +1,115 @@
+/**
+ * The API's shape, checked without a database: printed snapshots (so every API change shows in review),
+ * descriptions on every type and field of the SDL, and the SDL agreeing with the model's vocabulary.
+ */
+import {
+  type ObjectTypeDefinitionNode,
+  type InterfaceTypeDefinitionNode,
+  Kind,
+  type UnionTypeDefinitionNode,
+  astFromValue,
+  parse,
+  print,
+  printSchema,
+  lexicographicSortSchema,
+} from "graphql";
+import { describe, expect, it } from "vitest";
+import { buildInsightsSchema } from "../../src/insights/index.js";
+import { type EntityKind, RELATIONSHIP_TYPES, isRelationshipType, relationshipRule } from "../../src/model/index.js";
+import { buildApiSchema, readTypeDefs } from "../../src/schema/index.js";
+
+describe("printed schema snapshots", () => {
+  it("the insights fields", async () => {
+    const printed = printSchema(lexicographicSortSchema(await buildInsightsSchema()));
+    await expect(printed).toMatchFileSnapshot("./__snapshots__/insights.graphql");
+  });
+
+  it("the whole API the server runs (generated + insights)", async () => {
+    const { schema } = await buildApiSchema();
+    await expect(printSchema(lexicographicSortSchema(schema))).toMatchFileSnapshot("./__snapshots__/api.graphql");
+  });
+
+  it("the insights root fields have exactly the agreed signatures", async () => {
+    const query = (await buildInsightsSchema()).getQueryType()!;
+    const signatures = Object.values(query.getFields()).map((field) => {
+      const args = field.args.map((arg) => {
+        const value = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);
+        return `${arg.name}: ${String(arg.type)}${value ? ` = ${print(value)}` : ""}`;
+      });
+      return `${field.name}${args.length > 0 ? `(${args.join(", ")})` : ""}: ${String(field.type)}`;
+    });
+    expect(signatures.sort()).toEqual([
+      "search(text: String!, limit: Int = 10): [SearchHit!]!",
+      "node(id: ID!): GraphNode",
+      "neighbourhood(id: ID!, depth: Int = 1, asOf: String, limit: Int = 200): Subgraph!",
+      "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String): GraphPath",
+      "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
+      "graphStats: GraphStats!",
+    ].sort());
+  });
+});
+
+async function sdl() {
+  return parse((await readTypeDefs()).join("\n"));
+}
+
+describe("the SDL in schema/", () => {
+  it("describes every type and every field", async () => {
+    const missing: string[] = [];
+    for (const definition of (await sdl()).definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION && definition.kind !== Kind.UNION_TYPE_DEFINITION) continue;
+      if (!definition.description) missing.push(definition.name.value);
+      if (definition.kind === Kind.UNION_TYPE_DEFINITION) continue;
+      for (const field of definition.fields ?? []) if (!field.description) missing.push(`${definition.name.value}.${field.name.value}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps personal contact details out of the public API", async () => {
+    const person = (await sdl()).definitions.find(
+      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Person",
+    )!;
+    const fields = person.fields!.map((f) => f.name.value);
+    expect(fields).not.toContain("email");
+    expect(fields).not.toContain("phone");
+  });
+
+  it("uses only relationship types of the vocabulary, between the kinds it allows, and all of them", async () => {
+    const document = await sdl();
+    const unions = new Map(
+      document.definitions
+        .filter((d): d is UnionTypeDefinitionNode => d.kind === Kind.UNION_TYPE_DEFINITION)
+        .map((u) => [u.name.value, (u.types ?? []).map((t) => t.name.value)]),
+    );
+    const problems: string[] = [];
+    const used = new Set<string>();
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+      const owner = (definition as ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode).name.value;
+      for (const field of definition.fields ?? []) {
+        const directive = field.directives?.find((d) => d.name.value === "relationship");
+        if (!directive) continue;
+        const argument = (name: string) => directive.arguments?.find((a) => a.name.value === name)?.value;
+        const typeValue = argument("type");
+        const direction = argument("direction");
+        const type = typeValue?.kind === Kind.STRING ? typeValue.value : "";
+        used.add(type);
+        if (!isRelationshipType(type)) {
+          problems.push(`${owner}.${field.name.value}: unknown relationship type ${type}`);
+          continue;
+        }
+        let named = field.type;
+        while (named.kind !== Kind.NAMED_TYPE) named = named.type;
+        const targets = unions.get(named.name.value) ?? [named.name.value];
+        const rule = relationshipRule(type);
+        const [here, there] = direction?.kind === Kind.ENUM && direction.value === "IN" ? [rule.to, rule.from] : [rule.from, rule.to];
+        if (!(here as readonly string[]).includes(owner)) problems.push(`${owner}.${field.name.value}: ${type} does not touch ${owner}`);
+        for (const target of targets as EntityKind[]) {
+          if (!(there as readonly string[]).includes(target)) problems.push(`${owner}.${field.name.value}: ${type} cannot reach ${target}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect([...used].sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONFIG_VARIABLES, PROJECT_ROOT, loadConfig } from "../../src/config/index.js";
+import { StartupError } from "../../src/errors/index.js";
+import { javaMajorVersion } from "../../src/database/index.js";
+
+describe("configuration", () => {
+  it("defaults to the local Neo4j on port 7687 and the API on 4000", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, host: "127.0.0.1", external: undefined, database: "neo4j", seedOnStart: "auto" });
+    expect(config.local).toMatchObject({ port: 7687, heapBytes: 512 << 20, pageCacheBytes: 256 << 20 });
+    expect(config.local.dataDir).toBe(path.join(PROJECT_ROOT, ".neo4j", "data"));
+  });
+
+  it("uses the server in NEO4J_URI, with credentials and database", () => {
+    const config = loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_USER: "u", NEO4J_PASSWORD: "p", NEO4J_DATABASE: "graph" });
+    expect(config.external).toEqual({ uri: "neo4j+s://abc.databases.neo4j.io", user: "u", password: "p", database: "graph" });
+  });
+
+  it("reads sizes with units", () => {
+    expect(loadConfig({ NEO4J_LOCAL_HEAP: "1g", NEO4J_LOCAL_PAGECACHE: "64m" }).local).toMatchObject({ heapBytes: 1 << 30, pageCacheBytes: 64 << 20 });
+  });
+
+  it("refuses bad values, naming each variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "eighty", NEO4J_URI: "http://localhost:7474", NEO4J_LOCAL_HEAP: "lots" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StartupError);
+    expect((error as StartupError).code).toBe("BAD_CONFIG");
+    for (const name of ["PORT", "NEO4J_URI", "NEO4J_LOCAL_HEAP"]) expect((error as Error).message).toContain(name);
+  });
+
+  it("the README documents every variable", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    for (const name of CONFIG_VARIABLES) expect(readme, name).toContain(`\`${name}\``);
+  });
+});
+
+describe("Java version", () => {
+  it.each([
+    ['openjdk version "17.0.15" 2025-04-15', 17],
+    ['openjdk version "21.0.2" 2024-01-16', 21],
+    ['java version "1.8.0_301"', 8],
+    ['openjdk version "25" 2025-09-16', 25],
+    ["nonsense", undefined],
+  ])("%s → %s", (text, major) => {
+    expect(javaMajorVersion(text)).toBe(major);
+  });
+});
