@@ -95,6 +95,28 @@ describe("bounded lists", () => {
     expect(result.data!.entities.length).toBeLessThanOrEqual(1000);
   });
 
+  it("nested lists and connections are bounded too, including union-typed ones", async () => {
+    await db.write((tx) =>
+      tx.run(
+        `CREATE (o:Office:Entity {id: 'test-office', name: 'Test office', aliases: [], sourceIds: []})
+         WITH o UNWIND range(1, 60) AS i
+         CREATE (:Organization:Entity {id: 'test-funder-' + i, name: 'Test funder ' + i, aliases: [], sourceIds: []})-[:FUNDS {id: 'test-' + i, sourceIds: [], excerpts: []}]->(o)`,
+      ),
+    );
+    try {
+      const result = await api.query(`{ offices(where: { id: { eq: "test-office" } }) { funders { __typename } fundersConnection { totalCount edges { cursor } } } }`);
+      const office = result.data!.offices[0];
+      expect(office.funders.length).toBeLessThanOrEqual(50);
+      expect(office.fundersConnection.totalCount).toBe(60);
+      expect(office.fundersConnection.edges.length).toBeLessThanOrEqual(50);
+      const connection = await api.query(`{ organizationsConnection(where: { id: { startsWith: "test-" } }) { totalCount edges { cursor } } }`);
+      expect(connection.data!.organizationsConnection.totalCount).toBe(60);
+      expect(connection.data!.organizationsConnection.edges).toHaveLength(50);
+    } finally {
+      await db.write((tx) => tx.run("MATCH (n) WHERE n.id STARTS WITH 'test-' DETACH DELETE n"));
+    }
+  });
+
   it("limit is capped at the maximum, and the default applies without one", async () => {
     await db.write((tx) => tx.run("UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})"));
     try {

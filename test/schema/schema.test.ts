@@ -76,11 +76,18 @@ describe("the SDL in schema/", () => {
 
   it("uses only relationship types of the vocabulary, between the kinds it allows, and all of them", async () => {
     const document = await sdl();
-    const unions = new Map(
+    // A relationship may point at a union or an interface: check each member type.
+    const members = new Map<string, string[]>(
       document.definitions
         .filter((d): d is UnionTypeDefinitionNode => d.kind === Kind.UNION_TYPE_DEFINITION)
         .map((u) => [u.name.value, (u.types ?? []).map((t) => t.name.value)]),
     );
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+      for (const implemented of definition.interfaces ?? []) {
+        members.set(implemented.name.value, [...(members.get(implemented.name.value) ?? []), definition.name.value]);
+      }
+    }
     const problems: string[] = [];
     const used = new Set<string>();
     for (const definition of document.definitions) {
@@ -100,7 +107,7 @@ describe("the SDL in schema/", () => {
         }
         let named = field.type;
         while (named.kind !== Kind.NAMED_TYPE) named = named.type;
-        const targets = unions.get(named.name.value) ?? [named.name.value];
+        const targets = members.get(named.name.value) ?? [named.name.value];
         const rule = relationshipRule(type);
         const [here, there] = direction?.kind === Kind.ENUM && direction.value === "IN" ? [rule.to, rule.from] : [rule.from, rule.to];
         if (!(here as readonly string[]).includes(owner)) problems.push(`${owner}.${field.name.value}: ${type} does not touch ${owner}`);
