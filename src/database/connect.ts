@@ -31,7 +31,11 @@ export async function connectDatabase(
 ): Promise<DatabaseHandle> {
   if (config.external) {
     const database = new Database(createDriver(config.external), config.external.database);
-    await verify(database, config.external.uri, "Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the local Neo4j.");
+    await verify(
+      database,
+      config.external.uri,
+      "Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the local Neo4j.",
+    );
     return { database, uri: config.external.uri, local: undefined, close: () => database.close() };
   }
 

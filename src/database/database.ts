@@ -59,8 +59,7 @@ export class Database {
 }
 
 export function createDriver(connection: Neo4jConnection): Driver {
-  const auth =
-    connection.password === undefined ? undefined : neo4j.auth.basic(connection.user, connection.password);
+  const auth = connection.password === undefined ? undefined : neo4j.auth.basic(connection.user, connection.password);
   return neo4j.driver(connection.uri, auth, DRIVER_CONFIG);
 }
 

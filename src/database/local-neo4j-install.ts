@@ -81,7 +81,10 @@ async function findJava(): Promise<{ java: string; javac: string }> {
   try {
     await run(javac, ["-version"], { timeout: 30_000 });
   } catch {
-    throw new StartupError("JAVAC_NOT_FOUND", `javac not found next to ${java}: a JDK, not only a JRE, is needed. ${fix}`);
+    throw new StartupError(
+      "JAVAC_NOT_FOUND",
+      `javac not found next to ${java}: a JDK, not only a JRE, is needed. ${fix}`,
+    );
   }
   return { java, javac };
 }
@@ -134,7 +137,8 @@ async function fetchJars(libDir: string): Promise<void> {
 async function preparePlugins(libDir: string, pluginDir: string): Promise<void> {
   await mkdir(pluginDir, { recursive: true });
   const apocJars = (await readdir(libDir)).filter((name) => /^apoc-(core|common)-.*\.jar$/.test(name));
-  if (apocJars.length < 2) throw new StartupError("BAD_LAUNCHER", `APOC jars missing from ${libDir}; delete it and start again.`);
+  if (apocJars.length < 2)
+    throw new StartupError("BAD_LAUNCHER", `APOC jars missing from ${libDir}; delete it and start again.`);
   for (const jar of apocJars) await copyFile(path.join(libDir, jar), path.join(pluginDir, jar));
   await writeFile(path.join(pluginDir, COMPLETE), new Date().toISOString());
 }

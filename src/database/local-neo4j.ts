@@ -89,14 +89,17 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Install
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const stderrTail: string[] = [];
-  createInterface({ input: child.stderr! }).on("line", (line) => {
+  createInterface({ input: child.stderr }).on("line", (line) => {
     stderrTail.push(line);
     if (stderrTail.length > 40) stderrTail.shift();
   });
 
   const version = await waitForReady(child, exited, stderrTail, settings);
   const pid = child.pid!;
-  await writeFile(runFilePath(settings.dataDir), JSON.stringify({ pid, port: settings.port, version } satisfies RunFile));
+  await writeFile(
+    runFilePath(settings.dataDir),
+    JSON.stringify({ pid, port: settings.port, version } satisfies RunFile),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -199,7 +202,9 @@ export async function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen({ port: 0, host: "127.0.0.1" }, () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

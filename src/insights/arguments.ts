@@ -9,7 +9,13 @@ import { isFullDate } from "../model/index.js";
 export const MAX_TEXT_LENGTH = 200;
 
 /** `value` is an integer within [min, max]; `null`/`undefined` take `fallback`. */
-export function integerArgument(name: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+export function integerArgument(
+  name: string,
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const actual = value ?? fallback;
   if (!Number.isInteger(actual) || actual < min || actual > max) {
     throw new BadUserInputError(name, `\`${name}\` must be an integer from ${min} to ${max}.`);
@@ -20,14 +26,16 @@ export function integerArgument(name: string, value: number | null | undefined, 
 /** `asOf` is absent or a real day written YYYY-MM-DD. */
 export function asOfArgument(name: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!isFullDate(value)) throw new BadUserInputError(name, `\`${name}\` must be a date written YYYY-MM-DD, e.g. 2019-06-30.`);
+  if (!isFullDate(value))
+    throw new BadUserInputError(name, `\`${name}\` must be a date written YYYY-MM-DD, e.g. 2019-06-30.`);
   return value;
 }
 
 /** An entity id: non-blank, of sane length, without control characters. Existence is checked by the caller. */
 export function idArgument(name: string, value: string): string {
   if (value.trim() === "") throw new BadUserInputError(name, `\`${name}\` must not be blank.`);
-  if (value.length > MAX_TEXT_LENGTH) throw new BadUserInputError(name, `\`${name}\` is longer than ${MAX_TEXT_LENGTH} characters.`);
+  if (value.length > MAX_TEXT_LENGTH)
+    throw new BadUserInputError(name, `\`${name}\` is longer than ${MAX_TEXT_LENGTH} characters.`);
   return value;
 }
 
@@ -35,7 +43,8 @@ export function idArgument(name: string, value: string): string {
 export function searchTextArgument(name: string, value: string): string {
   const text = value.normalize("NFC").trim();
   if (text === "") throw new BadUserInputError(name, `\`${name}\` must not be blank.`);
-  if (text.length > MAX_TEXT_LENGTH) throw new BadUserInputError(name, `\`${name}\` is longer than ${MAX_TEXT_LENGTH} characters.`);
+  if (text.length > MAX_TEXT_LENGTH)
+    throw new BadUserInputError(name, `\`${name}\` is longer than ${MAX_TEXT_LENGTH} characters.`);
   return text;
 }
 

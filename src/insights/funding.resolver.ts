@@ -14,7 +14,11 @@ class FundingArgs {
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): keep only funding valid on it." })
   asOf?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 1000, description: "At most this many entries (1–1000), by office then funder name." })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 1000,
+    description: "At most this many entries (1–1000), by office then funder name.",
+  })
   limit?: number | null;
 }
 

@@ -26,7 +26,10 @@ export class GraphEdge {
   @Field(() => String, { description: "The Neo4j relationship type, e.g. `FUNDS`, `PARTNER_OF`." })
   type!: string;
 
-  @Field(() => String, { nullable: true, description: "Its role or kind where it has one, e.g. `bilateral` or `special-historical`." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Its role or kind where it has one, e.g. `bilateral` or `special-historical`.",
+  })
   kind!: string | null;
 
   @Field(() => ID, { description: "Id of the entity the relationship starts at." })

@@ -14,7 +14,10 @@ export class GraphNode {
   @Field(() => ID, { description: "The entity's stable id (a slug)." })
   id!: string;
 
-  @Field(() => String, { description: "Its GraphQL type name: `City`, `Country`, `Organization`, `Office`, `Theme`, `Network`, `Person` or `Event`." })
+  @Field(() => String, {
+    description:
+      "Its GraphQL type name: `City`, `Country`, `Organization`, `Office`, `Theme`, `Network`, `Person` or `Event`.",
+  })
   kind!: string;
 
   @Field(() => String, { description: "English display name." })

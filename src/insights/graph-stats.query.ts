@@ -9,11 +9,12 @@ import { ENTITY_KINDS, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.j
 import type { GraphStats, KeyCount } from "./graph-stats.type.js";
 
 const NODE_LABELS = [...ENTITY_KINDS, SOURCE_LABEL];
-const NODE_COUNTS = NODE_LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS count`)
-  .join(" UNION ALL ");
-const EDGE_COUNTS = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS key, count(r) AS count`).join(
+const NODE_COUNTS = NODE_LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS count`).join(
   " UNION ALL ",
 );
+const EDGE_COUNTS = RELATIONSHIP_TYPES.map(
+  (type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS key, count(r) AS count`,
+).join(" UNION ALL ");
 
 /** Counts per key; keys Neo4j has never seen (a label no node ever had) return no row, so they count 0. */
 async function counts(tx: ManagedTransaction, cypher: string, keys: readonly string[]): Promise<KeyCount[]> {

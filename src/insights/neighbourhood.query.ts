@@ -7,7 +7,15 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
 import { validOnCypher } from "../model/index.js";
-import { type EdgeRow, type NodeRow, PROJECTION_PARAMS, edgeProjection, nodeProjection, toGraphEdges, toGraphNode } from "./graph-records.js";
+import {
+  type EdgeRow,
+  type NodeRow,
+  PROJECTION_PARAMS,
+  edgeProjection,
+  nodeProjection,
+  toGraphEdges,
+  toGraphNode,
+} from "./graph-records.js";
 import type { Subgraph } from "./subgraph.type.js";
 
 const START = `MATCH (n:Entity {id: $id}) RETURN elementId(n) AS elementId, ${nodeProjection("n")} AS node`;
@@ -71,7 +79,11 @@ export async function findNeighbourhood(
     (record) => record.get("edge") as EdgeRow,
   );
   const edges = await toGraphEdges(tx, edgeRows);
-  found.sort((a, b) => a.hop - b.hop || a.node.kind.localeCompare(b.node.kind) || a.node.name.localeCompare(b.node.name));
-  edges.sort((a, b) => a.type.localeCompare(b.type) || a.fromId.localeCompare(b.fromId) || a.toId.localeCompare(b.toId));
+  found.sort(
+    (a, b) => a.hop - b.hop || a.node.kind.localeCompare(b.node.kind) || a.node.name.localeCompare(b.node.name),
+  );
+  edges.sort(
+    (a, b) => a.type.localeCompare(b.type) || a.fromId.localeCompare(b.fromId) || a.toId.localeCompare(b.toId),
+  );
   return { nodes: found.map((entry) => toGraphNode(entry.node)), edges, truncated };
 }

@@ -22,9 +22,13 @@ class NeighbourhoodArgs {
 @Resolver()
 export class NeighbourhoodResolver {
   @Query(() => Subgraph, {
-    description: "Entities within `depth` hops in either direction, and the relationships among them. Source nodes are not entities.",
+    description:
+      "Entities within `depth` hops in either direction, and the relationships among them. Source nodes are not entities.",
   })
-  async neighbourhood(@Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs, @Ctx() { db }: InsightsContext): Promise<Subgraph> {
+  async neighbourhood(
+    @Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs,
+    @Ctx() { db }: InsightsContext,
+  ): Promise<Subgraph> {
     const startId = idArgument("id", args.id);
     const hops = integerArgument("depth", args.depth, 1, 1, 4);
     const day = asOfArgument("asOf", args.asOf);

@@ -10,7 +10,10 @@ import type { SearchHit } from "./search-hit.type.js";
 
 /** Lower case, accents removed: "Hämeen" → "hameen" (the index folds the same way). */
 export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** Words of the search text, folded; everything that is not a letter or digit separates words. */
@@ -49,7 +52,11 @@ export async function searchEntities(tx: ManagedTransaction, text: string, limit
   });
   const best = Math.max(...hits.filter((hit) => !hit.exact).map((hit) => hit.score), Number.MIN_VALUE);
   return hits
-    .map((hit) => ({ node: toGraphNode(hit.node), score: hit.exact ? 1 : Math.max(0.01, (0.99 * hit.score) / best), exact: hit.exact }))
+    .map((hit) => ({
+      node: toGraphNode(hit.node),
+      score: hit.exact ? 1 : Math.max(0.01, (0.99 * hit.score) / best),
+      exact: hit.exact,
+    }))
     .sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name) || a.node.id.localeCompare(b.node.id))
     .slice(0, limit)
     .map(({ node, score }) => ({ node, score: Math.round(score * 10_000) / 10_000 }));

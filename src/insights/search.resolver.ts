@@ -20,7 +20,10 @@ export class SearchResolver {
       "Full-text search over every name in every language and every alias; accents optional; exact name matches first. " +
       "Each word also matches as a prefix, so it suggests as you type.",
   })
-  async search(@Args(() => SearchArgs) { text, limit }: SearchArgs, @Ctx() { db }: InsightsContext): Promise<SearchHit[]> {
+  async search(
+    @Args(() => SearchArgs) { text, limit }: SearchArgs,
+    @Ctx() { db }: InsightsContext,
+  ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = integerArgument("limit", limit, 10, 1, 1000);
     return db.read((tx) => searchEntities(tx, query, max));

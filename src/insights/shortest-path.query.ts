@@ -5,7 +5,15 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { validOnCypher } from "../model/index.js";
-import { type EdgeRow, type NodeRow, PROJECTION_PARAMS, edgeProjection, nodeProjection, toGraphEdges, toGraphNode } from "./graph-records.js";
+import {
+  type EdgeRow,
+  type NodeRow,
+  PROJECTION_PARAMS,
+  edgeProjection,
+  nodeProjection,
+  toGraphEdges,
+  toGraphNode,
+} from "./graph-records.js";
 import type { GraphPath } from "./subgraph.type.js";
 
 /** The longest path anyone may ask for; path lengths cannot be Cypher parameters, so they are validated here. */

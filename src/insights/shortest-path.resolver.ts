@@ -13,7 +13,11 @@ class ShortestPathArgs {
   @Field(() => ID, { description: "Where the path ends." })
   toId!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 6, description: `The longest path to look for (1–${MAX_PATH_LENGTH} relationships).` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 6,
+    description: `The longest path to look for (1–${MAX_PATH_LENGTH} relationships).`,
+  })
   maxLength?: number | null;
 
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
@@ -26,7 +30,10 @@ export class ShortestPathResolver {
     nullable: true,
     description: "A shortest path in either direction; null when there is none within maxLength.",
   })
-  async shortestPath(@Args(() => ShortestPathArgs) args: ShortestPathArgs, @Ctx() { db }: InsightsContext): Promise<GraphPath | null> {
+  async shortestPath(
+    @Args(() => ShortestPathArgs) args: ShortestPathArgs,
+    @Ctx() { db }: InsightsContext,
+  ): Promise<GraphPath | null> {
     const from = idArgument("fromId", args.fromId);
     const to = idArgument("toId", args.toId);
     const length = integerArgument("maxLength", args.maxLength, 6, 1, MAX_PATH_LENGTH);

@@ -52,10 +52,18 @@ export const RELATIONSHIP_RULES = {
   },
   FUNDS: { from: ACTORS, to: ["Office"], meaning: "a city or organisation funds an office" },
   PARTNER_IN: { from: ACTORS, to: ["Office"], meaning: "a partner in a jointly run office" },
-  LOCATED_IN: { from: ["Office", "Organization"], to: ["City"], meaning: "where an office sits; `premises` names the building" },
+  LOCATED_IN: {
+    from: ["Office", "Organization"],
+    to: ["City"],
+    meaning: "where an office sits; `premises` names the building",
+  },
   REPRESENTS: { from: ["Office"], to: ["City"], meaning: "an office represents a city abroad" },
   HOSTED_IN: { from: ["Organization"], to: ["City"], meaning: "an organisation hosted by a city, from `validFrom`" },
-  PART_OF: { from: ["Organization"], to: ACTORS, meaning: "an organisational unit is part of a larger one or of the city" },
+  PART_OF: {
+    from: ["Organization"],
+    to: ACTORS,
+    meaning: "an organisational unit is part of a larger one or of the city",
+  },
   HEADS: { from: ["Person"], to: ["Organization"], meaning: "a person heads a unit; `kind` is the title" },
   PRIORITISES: {
     from: ["City", "Organization", "Network"],

@@ -35,7 +35,10 @@ const SourceRecord = z.strictObject({
   publisher: text.optional(),
   published: partialDate.optional(),
   url: z.url().optional(),
-  language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`").optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`")
+    .optional(),
   note: text.optional(),
 });
 
@@ -52,7 +55,14 @@ const entityBase = {
 
 const EntityRecord = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("City"), ...entityBase }),
-  z.strictObject({ kind: z.literal("Country"), ...entityBase, isoCode: z.string().regex(/^[A-Z]{2}$/).optional() }),
+  z.strictObject({
+    kind: z.literal("Country"),
+    ...entityBase,
+    isoCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
   z.strictObject({
     kind: z.literal("Organization"),
     ...entityBase,
@@ -116,7 +126,8 @@ export function parseGraphText(source: string, fileName: string): GraphData {
   const where = (at: readonly PropertyKey[]): string => {
     const keys = at.map((key) => (typeof key === "string" && /^\d+$/.test(key) ? Number(key) : key));
     for (let depth = keys.length; depth >= 0; depth -= 1) {
-      const node = document.getIn(keys.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const node = document.getIn(keys.slice(0, depth) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
       if (node?.range) return `${fileName}:${lineCounter.linePos(node.range[0]).line}`;
     }
     return fileName;
@@ -124,22 +135,30 @@ export function parseGraphText(source: string, fileName: string): GraphData {
   if (document.errors.length > 0) {
     throw new GraphDataError(
       document.errors.map(
-        (error) => `${fileName}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split("\n")[0]}`,
+        (error) =>
+          `${fileName}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split("\n")[0]}`,
       ),
     );
   }
   const parsed = GraphFile.safeParse(document.toJS() ?? {});
   if (!parsed.success) {
     throw new GraphDataError(
-      parsed.error.issues.map((issue) => `${where(issue.path)}: ${describePath(document.toJS(), issue.path)}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${where(issue.path)}: ${describePath(document.toJS(), issue.path)}: ${issue.message}`,
+      ),
     );
   }
   const data: GraphData = {
     sources: parsed.data.sources,
     entities: parsed.data.entities,
-    relationships: parsed.data.relationships.map((r) => ({ ...r, id: r.id ?? defaultRelationshipId(r.from, r.type, r.to) })),
+    relationships: parsed.data.relationships.map((r) => ({
+      ...r,
+      id: r.id ?? defaultRelationshipId(r.from, r.type, r.to),
+    })),
   };
-  const problems = checkReferences(data, (section, index, field) => where([section, index, ...(field?.split(".") ?? [])]));
+  const problems = checkReferences(data, (section, index, field) =>
+    where([section, index, ...(field?.split(".") ?? [])]),
+  );
   if (problems.length > 0) throw new GraphDataError(problems);
   return data;
 }
@@ -147,7 +166,8 @@ export function parseGraphText(source: string, fileName: string): GraphData {
 /** `relationships[3].validFrom` → `relationship helsinki--FUNDS--x, field validFrom` when the record has ids. */
 function describePath(raw: unknown, at: readonly PropertyKey[]): string {
   const [section, index, ...rest] = at;
-  const record = (raw as Record<string, unknown[]> | null)?.[String(section)]?.[Number(index)] as Record<string, unknown> | undefined;
+  const record = (raw as Record<string, unknown[]> | null)?.[String(section)]?.[Number(index)] as
+    Record<string, unknown> | undefined;
   const label =
     typeof record?.id === "string"
       ? `${String(section).replace(/s$/, "").replace(/ie$/, "y")} ${record.id}`
@@ -164,18 +184,25 @@ function checkReferences(data: GraphData, locate: Locate): string[] {
   const problems: string[] = [];
   const sourceIds = new Set<string>();
   data.sources.forEach((source, index) => {
-    if (sourceIds.has(source.id)) problems.push(`${locate("sources", index, "id")}: source ${source.id}: id is used twice`);
+    if (sourceIds.has(source.id))
+      problems.push(`${locate("sources", index, "id")}: source ${source.id}: id is used twice`);
     sourceIds.add(source.id);
   });
   const kinds = new Map<string, EntityKind>();
   data.entities.forEach((entity, index) => {
-    const at = (field: string): string => `${locate("entities", index, field)}: ${entity.kind} ${entity.id}, field ${field}`;
+    const at = (field: string): string =>
+      `${locate("entities", index, field)}: ${entity.kind} ${entity.id}, field ${field}`;
     if (kinds.has(entity.id) || sourceIds.has(entity.id)) problems.push(`${at("id")}: id is used twice`);
     kinds.set(entity.id, entity.kind);
     for (const sourceId of entity.sources) {
       if (!sourceIds.has(sourceId)) problems.push(`${at("sources")}: unknown source ${sourceId}`);
     }
-    if (entity.kind === "Event" && entity.startDate && entity.endDate && firstDayOf(entity.endDate) < firstDayOf(entity.startDate)) {
+    if (
+      entity.kind === "Event" &&
+      entity.startDate &&
+      entity.endDate &&
+      firstDayOf(entity.endDate) < firstDayOf(entity.startDate)
+    ) {
       problems.push(`${at("endDate")}: ends before it starts`);
     }
   });
@@ -184,24 +211,32 @@ function checkReferences(data: GraphData, locate: Locate): string[] {
     const at = (field: string): string =>
       `${locate("relationships", index, field)}: relationship ${relationship.id}, field ${field}`;
     const rule = relationshipRule(relationship.type);
-    if (relationshipIds.has(relationship.id)) problems.push(`${at("id")}: id is used twice (give one of them an explicit id)`);
+    if (relationshipIds.has(relationship.id))
+      problems.push(`${at("id")}: id is used twice (give one of them an explicit id)`);
     relationshipIds.add(relationship.id);
     for (const end of ["from", "to"] as const) {
       const kind = kinds.get(relationship[end]);
       const allowed: readonly EntityKind[] = end === "from" ? rule.from : rule.to;
       if (!kind) problems.push(`${at(end)}: unknown entity ${relationship[end]}`);
       else if (!allowed.includes(kind)) {
-        problems.push(`${at(end)}: ${relationship.type} cannot ${end === "from" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`);
+        problems.push(
+          `${at(end)}: ${relationship.type} cannot ${end === "from" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
+        );
       }
     }
     if (rule.kinds && relationship.kind && !rule.kinds.includes(relationship.kind)) {
       problems.push(`${at("kind")}: ${relationship.type} kind must be one of ${rule.kinds.join(", ")}`);
     }
-    if (relationship.validFrom && relationship.validTo && firstDayOf(relationship.validTo) <= firstDayOf(relationship.validFrom)) {
+    if (
+      relationship.validFrom &&
+      relationship.validTo &&
+      firstDayOf(relationship.validTo) <= firstDayOf(relationship.validFrom)
+    ) {
       problems.push(`${at("validTo")}: must be after validFrom`);
     }
     relationship.citations.forEach((citation, citationIndex) => {
-      if (!sourceIds.has(citation.source)) problems.push(`${at(`citations.${citationIndex}.source`)}: unknown source ${citation.source}`);
+      if (!sourceIds.has(citation.source))
+        problems.push(`${at(`citations.${citationIndex}.source`)}: unknown source ${citation.source}`);
     });
   });
   return problems;

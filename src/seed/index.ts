@@ -1,4 +1,11 @@
 /** Graph data files: the format, its checks, loading into Neo4j, and the curated Helsinki graph. */
-export { readGraphFile, parseGraphText, type GraphData, type EntityRecord, type RelationshipRecord, type SourceRecord } from "./graph-file.js";
+export {
+  readGraphFile,
+  parseGraphText,
+  type GraphData,
+  type EntityRecord,
+  type RelationshipRecord,
+  type SourceRecord,
+} from "./graph-file.js";
 export { loadGraph, type LoadSummary } from "./load-graph.js";
 export { CURATED_GRAPH_FILE, readCuratedGraph, loadCuratedGraph, isGraphEmpty } from "./curated-graph.js";

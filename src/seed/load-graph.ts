@@ -4,7 +4,7 @@
  * was. Labels and relationship types come from the model's allow-lists, never from the data itself.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import type { Database } from "../database/index.js";
+import { type Database, toNumber } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
 import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
 import type { EntityRecord, GraphData, RelationshipRecord, SourceRecord } from "./graph-file.js";
@@ -40,10 +40,9 @@ function dropUndefined(record: Record<string, unknown>): Record<string, unknown>
 
 export async function loadGraph(database: Database, data: GraphData): Promise<LoadSummary> {
   await database.write(async (tx) => {
-    await tx.run(
-      `UNWIND $rows AS row MERGE (n:${SOURCE_LABEL} {id: row.id}) SET n = row`,
-      { rows: data.sources.map(sourceProperties) },
-    );
+    await tx.run(`UNWIND $rows AS row MERGE (n:${SOURCE_LABEL} {id: row.id}) SET n = row`, {
+      rows: data.sources.map(sourceProperties),
+    });
     for (const kind of ENTITY_KINDS) {
       const rows = data.entities.filter((entity) => entity.kind === kind).map(entityProperties);
       if (rows.length > 0) await mergeEntities(tx, kind, rows);
@@ -51,7 +50,11 @@ export async function loadGraph(database: Database, data: GraphData): Promise<Lo
     for (const type of RELATIONSHIP_TYPES) {
       const rows = data.relationships
         .filter((relationship) => relationship.type === type)
-        .map((relationship) => ({ from: relationship.from, to: relationship.to, properties: relationshipProperties(relationship) }));
+        .map((relationship) => ({
+          from: relationship.from,
+          to: relationship.to,
+          properties: relationshipProperties(relationship),
+        }));
       if (rows.length > 0) await mergeRelationships(tx, type, rows);
     }
   });
@@ -78,9 +81,11 @@ async function mergeRelationships(
      RETURN count(r) AS written`,
     { rows },
   );
-  const written = result.records[0]?.get("written");
-  if (Number(written) !== rows.length) {
+  const written = toNumber(result.records[0]?.get("written"));
+  if (written !== rows.length) {
     // Ends exist in the file but not in the database (a partial file against an older graph): roll back.
-    throw new GraphDataError([`${type}: ${rows.length - Number(written)} relationship(s) point at entities missing from the database`]);
+    throw new GraphDataError([
+      `${type}: ${rows.length - written} relationship(s) point at entities missing from the database`,
+    ]);
   }
 }

@@ -15,9 +15,16 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            const expected = code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED";
+            const expected =
+              code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED";
             log[expected ? "info" : "error"](
-              { requestId: contextValue?.requestId, operationName, code, err: error.originalError ?? error, path: error.path },
+              {
+                requestId: contextValue?.requestId,
+                operationName,
+                code,
+                err: error.originalError ?? error,
+                path: error.path,
+              },
               expected ? "rejected request" : "request failed",
             );
           }

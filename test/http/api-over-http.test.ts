@@ -17,7 +17,12 @@ export function testConfig(): AppConfig {
     ...loadConfig({}),
     port: 0,
     logLevel: "silent",
-    external: { uri: inject("neo4jUri"), user: inject("neo4jUser"), password: password ?? undefined, database: inject("neo4jDatabase") },
+    external: {
+      uri: inject("neo4jUri"),
+      user: inject("neo4jUser"),
+      password: password ?? undefined,
+      database: inject("neo4jDatabase"),
+    },
     database: inject("neo4jDatabase"),
   };
 }
@@ -32,12 +37,18 @@ afterAll(async () => {
 async function post(body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
   const response = await fetch(`${api.url}/graphql`, { method: "POST", headers, body });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get("content-type"), body: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: text ? JSON.parse(text) : null,
+  };
 }
 
 describe("GraphQL over HTTP", () => {
   it("answers a query with 200 and JSON", async () => {
-    const response = await post(JSON.stringify({ query: `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } }` }));
+    const response = await post(
+      JSON.stringify({ query: `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } }` }),
+    );
     expect(response.status).toBe(200);
     expect(response.contentType).toMatch(/^application\/(graphql-response\+)?json/);
     expect(response.body.data.funding).toHaveLength(5);
@@ -55,9 +66,12 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("answers GET queries from non-browser clients", async () => {
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent("{ node(id: \"helsinki\") { name } }")}`, {
-      headers: { "apollo-require-preflight": "true" },
-    });
+    const response = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ node(id: "helsinki") { name } }')}`,
+      {
+        headers: { "apollo-require-preflight": "true" },
+      },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { node: { name: "Helsinki" } } });
   });
@@ -75,17 +89,28 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("a bad argument is BAD_USER_INPUT with a request id, and the server keeps serving", async () => {
-    const response = await post(JSON.stringify({ query: `{ neighbourhood(id: "helsinki", depth: 99) { truncated } }` }), {
-      "content-type": "application/json",
-      "x-request-id": "trace-123",
+    const response = await post(
+      JSON.stringify({ query: `{ neighbourhood(id: "helsinki", depth: 99) { truncated } }` }),
+      {
+        "content-type": "application/json",
+        "x-request-id": "trace-123",
+      },
+    );
+    expect(response.body.errors[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      argumentName: "depth",
+      requestId: "trace-123",
     });
-    expect(response.body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "depth", requestId: "trace-123" });
     const again = await post(JSON.stringify({ query: "{ graphStats { nodes } }" }));
     expect(again.body.data.graphStats.nodes).toBeGreaterThan(0);
   });
 
   it("invalid JSON is 400", async () => {
-    const response = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{ not json",
+    });
     expect(response.status).toBe(400);
   });
 
@@ -101,7 +126,18 @@ describe("GraphQL over HTTP", () => {
   it("introspection works (clients and IDEs use it)", async () => {
     const response = await post(JSON.stringify({ query: "{ __schema { queryType { fields { name } } } }" }));
     const fields = response.body.data.__schema.queryType.fields.map((field: { name: string }) => field.name);
-    for (const name of ["search", "node", "neighbourhood", "shortestPath", "funding", "graphStats", "cities", "offices", "organizations", "citiesConnection"]) {
+    for (const name of [
+      "search",
+      "node",
+      "neighbourhood",
+      "shortestPath",
+      "funding",
+      "graphStats",
+      "cities",
+      "offices",
+      "organizations",
+      "citiesConnection",
+    ]) {
       expect(fields).toContain(name);
     }
   });

@@ -21,15 +21,25 @@ afterAll(async () => {
 });
 
 function npm(args: string[], env: Record<string, string>): ChildProcess {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NEO4J_") && key !== "PORT"));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("NEO4J_") && key !== "PORT"),
+  );
   // Its own process group, so a failed test can take down npm and everything under it.
-  return spawn("npm", args, { cwd: PROJECT_ROOT, env: { ...clean, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  return spawn("npm", args, {
+    cwd: PROJECT_ROOT,
+    env: { ...clean, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const seen: string[] = [];
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen.join("\n")}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen.join("\n")}`)),
+      timeoutMs,
+    );
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on("line", (line) => {
         seen.push(line);
@@ -47,7 +57,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
 }
 
 function exitCode(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", resolve));
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once("exit", resolve));
 }
 
 function isAlive(pid: number): boolean {
@@ -63,18 +75,27 @@ describe("npm start with no NEO4J_URI", () => {
   it("starts its own Neo4j on a fresh store, seeds it, serves the graph, and stops it all on SIGTERM", async () => {
     const port = await freePort();
     const dataDir = path.join(scratch, "store");
-    const child = npm(["start"], { PORT: String(port), NEO4J_LOCAL_DATA: dataDir, NEO4J_LOCAL_PORT: String(await freePort()), LOG_LEVEL: "info" });
+    const child = npm(["start"], {
+      PORT: String(port),
+      NEO4J_LOCAL_DATA: dataDir,
+      NEO4J_LOCAL_PORT: String(await freePort()),
+      LOG_LEVEL: "info",
+    });
     try {
       await waitForLine(child, /GraphQL API ready/, 180_000);
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } graphStats { edges } }` }),
+        body: JSON.stringify({
+          query: `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } graphStats { edges } }`,
+        }),
       });
       const body = (await response.json()) as any;
       expect(body.data.funding).toHaveLength(5);
       expect(body.data.graphStats.edges).toBe(47);
-      const { pid: neo4jPid } = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(path.join(dataDir, "run.json"), "utf8")));
+      const { pid: neo4jPid } = JSON.parse(
+        await import("node:fs").then((fs) => fs.readFileSync(path.join(dataDir, "run.json"), "utf8")),
+      );
 
       const stopped = waitForLine(child, /"msg":"stopped"/, 90_000);
       child.kill("SIGTERM");

@@ -28,7 +28,9 @@ async function data<T = any>(query: string, variables?: Record<string, unknown>)
 
 describe("who funds which office", () => {
   it("Helsinki Centre in St Petersburg is funded by Helsinki, Tampere, Lahti, Kotka and the Helsinki-Uusimaa Regional Council", async () => {
-    const { funding } = await data(`{ funding(officeId: "helsinki-centre-st-petersburg") { office { id } funder { id kind } sources { sourceId title publisher published excerpt } } }`);
+    const { funding } = await data(
+      `{ funding(officeId: "helsinki-centre-st-petersburg") { office { id } funder { id kind } sources { sourceId title publisher published excerpt } } }`,
+    );
     expect(funding.map((f: any) => `${f.funder.kind}:${f.funder.id}`).sort()).toEqual([
       "City:helsinki",
       "City:kotka",
@@ -52,7 +54,9 @@ describe("who funds which office", () => {
   it("every office: only Helsinki Centre has funders on the page; Helsinki EU Office is a joint office with ten partners", async () => {
     const { funding } = await data(`{ funding { office { id } } }`);
     expect(new Set(funding.map((f: any) => f.office.id))).toEqual(new Set(["helsinki-centre-st-petersburg"]));
-    const { offices } = await data(`{ offices(where: { id: { eq: "helsinki-eu-office" } }) { name nameFi nameSv partnersConnection { totalCount } locatedIn { id } represents { id } } }`);
+    const { offices } = await data(
+      `{ offices(where: { id: { eq: "helsinki-eu-office" } }) { name nameFi nameSv partnersConnection { totalCount } locatedIn { id } represents { id } } }`,
+    );
     expect(offices).toEqual([
       {
         name: "Helsinki EU Office",
@@ -66,11 +70,16 @@ describe("who funds which office", () => {
   });
 
   it("the EU office's partners: Helsinki, four regional councils and five universities", async () => {
-    const { offices } = await data(`{ offices(where: { id: { eq: "helsinki-eu-office" } }) { partners { __typename ... on City { id } ... on Organization { id category } } } }`);
+    const { offices } = await data(
+      `{ offices(where: { id: { eq: "helsinki-eu-office" } }) { partners { __typename ... on City { id } ... on Organization { id category } } } }`,
+    );
     const partners = offices[0].partners;
     expect(partners.filter((p: any) => p.__typename === "City").map((p: any) => p.id)).toEqual(["helsinki"]);
     const byCategory = (category: string): string[] =>
-      partners.filter((p: any) => p.category === category).map((p: any) => p.id).sort();
+      partners
+        .filter((p: any) => p.category === category)
+        .map((p: any) => p.id)
+        .sort();
     expect(byCategory("regional council")).toEqual([
       "hame-regional-council",
       "helsinki-uusimaa-regional-council",
@@ -89,29 +98,46 @@ describe("who funds which office", () => {
 
 describe("partner cities", () => {
   it("Helsinki's bilateral partners are Tallinn, Stockholm and St Petersburg; Beijing and Moscow are special historical partners", async () => {
-    const { cities } = await data(`{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection { edges { node { id } properties { kind status sourceIds } } } } }`);
+    const { cities } = await data(
+      `{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection { edges { node { id } properties { kind status sourceIds } } } } }`,
+    );
     const edges = cities[0].partnersConnection.edges;
-    const byKind = (kind: string): string[] => edges.filter((e: any) => e.properties.kind === kind).map((e: any) => e.node.id).sort();
+    const byKind = (kind: string): string[] =>
+      edges
+        .filter((e: any) => e.properties.kind === kind)
+        .map((e: any) => e.node.id)
+        .sort();
     expect(byKind("bilateral")).toEqual(["st-petersburg", "stockholm", "tallinn"]);
     expect(byKind("special-historical")).toEqual(["beijing", "moscow"]);
-    expect(edges.every((e: any) => e.properties.status === "active" && e.properties.sourceIds[0] === SOURCE_ID)).toBe(true);
+    expect(edges.every((e: any) => e.properties.status === "active" && e.properties.sourceIds[0] === SOURCE_ID)).toBe(
+      true,
+    );
   });
 
   it("partnerships read from either end: Tallinn's partners include Helsinki", async () => {
-    const { cities } = await data(`{ cities(where: { id: { eq: "tallinn" } }) { partners { id } countries { name } } }`);
+    const { cities } = await data(
+      `{ cities(where: { id: { eq: "tallinn" } }) { partners { id } countries { name } } }`,
+    );
     expect(cities).toEqual([{ partners: [{ id: "helsinki" }], countries: [{ name: "Estonia" }] }]);
   });
 
   it("who were Helsinki's partners in 2019: the five the page names (they carry no end date)", async () => {
-    const { neighbourhood } = await data(`{ neighbourhood(id: "helsinki", asOf: "2019-06-30", limit: 1000) { edges { type fromId toId kind } } }`);
-    const partners = neighbourhood.edges.filter((e: any) => e.type === "PARTNER_OF").map((e: any) => e.toId).sort();
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "helsinki", asOf: "2019-06-30", limit: 1000) { edges { type fromId toId kind } } }`,
+    );
+    const partners = neighbourhood.edges
+      .filter((e: any) => e.type === "PARTNER_OF")
+      .map((e: any) => e.toId)
+      .sort();
     expect(partners).toEqual(["beijing", "moscow", "st-petersburg", "stockholm", "tallinn"]);
   });
 });
 
 describe("what links places and organisations", () => {
   it("Tampere reaches Brussels in four steps, through Helsinki's offices", async () => {
-    const { shortestPath } = await data(`{ shortestPath(fromId: "tampere", toId: "brussels") { nodes { id } edges { type fromId toId sources { sourceId } } } }`);
+    const { shortestPath } = await data(
+      `{ shortestPath(fromId: "tampere", toId: "brussels") { nodes { id } edges { type fromId toId sources { sourceId } } } }`,
+    );
     expect(shortestPath.nodes).toHaveLength(5);
     expect(shortestPath.nodes[0].id).toBe("tampere");
     expect(shortestPath.nodes[4].id).toBe("brussels");
@@ -125,18 +151,29 @@ describe("what links places and organisations", () => {
   });
 
   it("Tampere to Brussels needs more than three steps", async () => {
-    const { shortestPath } = await data(`{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 3) { nodes { id } } }`);
+    const { shortestPath } = await data(
+      `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 3) { nodes { id } } }`,
+    );
     expect(shortestPath).toBeNull();
   });
 
   it("everything within two hops of ECHA, with sources", async () => {
-    const { neighbourhood } = await data(`{ neighbourhood(id: "echa", depth: 2) { truncated nodes { id kind } edges { type fromId toId validFrom sources { sourceId excerpt } } } }`);
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "echa", depth: 2) { truncated nodes { id kind } edges { type fromId toId validFrom sources { sourceId excerpt } } } }`,
+    );
     expect(neighbourhood.truncated).toBe(false);
     expect(neighbourhood.nodes[0]).toEqual({ id: "echa", kind: "Organization" });
     expect(neighbourhood.nodes[1]).toEqual({ id: "helsinki", kind: "City" });
     const ids = neighbourhood.nodes.map((n: any) => n.id);
     // Helsinki's own neighbours are ECHA's second hop.
-    for (const id of ["tallinn", "helsinki-eu-office", "helsinki-centre-st-petersburg", "finland", "moi-helsinki-beijing-2016", "helsinki-city-executive-office"]) {
+    for (const id of [
+      "tallinn",
+      "helsinki-eu-office",
+      "helsinki-centre-st-petersburg",
+      "finland",
+      "moi-helsinki-beijing-2016",
+      "helsinki-city-executive-office",
+    ]) {
       expect(ids).toContain(id);
     }
     expect(ids).not.toContain("tampere"); // three hops away
@@ -156,7 +193,9 @@ describe("what links places and organisations", () => {
 
 describe("the city's organisation", () => {
   it("the International Affairs Unit is headed by Jani Moliis and sits in the Strategy Department from 2020", async () => {
-    const { organizations } = await data(`{ organizations(where: { id: { eq: "helsinki-international-affairs-unit" } }) { founded headedBy { name } headedByConnection { edges { properties { kind } } } partOfConnection { edges { properties { validFrom } node { ... on Organization { id } } } } } }`);
+    const { organizations } = await data(
+      `{ organizations(where: { id: { eq: "helsinki-international-affairs-unit" } }) { founded headedBy { name } headedByConnection { edges { properties { kind } } } partOfConnection { edges { properties { validFrom } node { ... on Organization { id } } } } } }`,
+    );
     const unit = organizations[0];
     expect(unit.founded).toBe("2018");
     expect(unit.headedBy).toEqual([{ name: "Jani Moliis" }]);
@@ -166,7 +205,9 @@ describe("the city's organisation", () => {
   });
 
   it("in 2019 the unit belonged to the City Executive Office only", async () => {
-    const { neighbourhood } = await data(`{ neighbourhood(id: "helsinki-international-affairs-unit", asOf: "2019-05-01") { edges { type toId } } }`);
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "helsinki-international-affairs-unit", asOf: "2019-05-01") { edges { type toId } } }`,
+    );
     expect(neighbourhood.edges.filter((e: any) => e.type === "PART_OF").map((e: any) => e.toId)).toEqual([
       "helsinki-city-executive-office",
     ]);
@@ -175,15 +216,22 @@ describe("the city's organisation", () => {
 
 describe("themes, events and names", () => {
   it("Helsinki's key themes are smart city and digitalisation, and climate change mitigation and sustainable development", async () => {
-    const { cities } = await data(`{ cities(where: { id: { eq: "helsinki" } }) { prioritiesConnection(where: { edge: { kind: { eq: "key-theme" } } }, sort: [{ node: { name: ASC } }]) { edges { node { name nameFi } } } } }`);
+    const { cities } = await data(
+      `{ cities(where: { id: { eq: "helsinki" } }) { prioritiesConnection(where: { edge: { kind: { eq: "key-theme" } } }, sort: [{ node: { name: ASC } }]) { edges { node { name nameFi } } } } }`,
+    );
     expect(cities[0].prioritiesConnection.edges.map((e: any) => e.node)).toEqual([
-      { name: "Climate change mitigation and sustainable development", nameFi: "Ilmastonmuutoksen torjunta ja kestävä kehitys" },
+      {
+        name: "Climate change mitigation and sustainable development",
+        nameFi: "Ilmastonmuutoksen torjunta ja kestävä kehitys",
+      },
       { name: "Smart city and digitalisation", nameFi: "Smart City ja digitalisaatio" },
     ]);
   });
 
   it("Moi Helsinki was held in Beijing in May 2016, a joint project of Helsinki", async () => {
-    const { events } = await data(`{ events { name startDate heldIn { name } organisersConnection { edges { properties { kind } node { ... on City { id } } } } } }`);
+    const { events } = await data(
+      `{ events { name startDate heldIn { name } organisersConnection { edges { properties { kind } node { ... on City { id } } } } } }`,
+    );
     expect(events).toEqual([
       {
         name: "Moi Helsinki",
@@ -195,7 +243,9 @@ describe("themes, events and names", () => {
   });
 
   it("Helsinki Centre is found by its Finnish name, and its funders come with it", async () => {
-    const { search } = await data(`{ search(text: "Helsinki-keskus") { score node { id kind name names { lang value } } } }`);
+    const { search } = await data(
+      `{ search(text: "Helsinki-keskus") { score node { id kind name names { lang value } } } }`,
+    );
     expect(search[0]).toEqual({
       score: 1,
       node: {
@@ -213,7 +263,9 @@ describe("themes, events and names", () => {
 
   it("ECHA by its abbreviation, by its Finnish name, and without accents", async () => {
     for (const text of ["ECHA", "echa", "Euroopan kemikaalivirasto", "kemikaali"]) {
-      const { search } = await data(`query($text: String!) { search(text: $text, limit: 1) { node { id } } }`, { text });
+      const { search } = await data(`query($text: String!) { search(text: $text, limit: 1) { node { id } } }`, {
+        text,
+      });
       expect(search, text).toEqual([{ node: { id: "echa" } }]);
     }
     const { search } = await data(`{ search(text: "Hameen liitto", limit: 1) { score node { id } } }`);
@@ -226,7 +278,9 @@ describe("themes, events and names", () => {
   });
 
   it("node() returns an entity with its names and aliases, and null for an unknown id", async () => {
-    const result = await data(`{ echa: node(id: "echa") { id kind name aliases } missing: node(id: "no-such-entity") { id } }`);
+    const result = await data(
+      `{ echa: node(id: "echa") { id kind name aliases } missing: node(id: "no-such-entity") { id } }`,
+    );
     expect(result).toEqual({
       echa: { id: "echa", kind: "Organization", name: "European Chemicals Agency", aliases: ["ECHA"] },
       missing: null,
@@ -236,7 +290,9 @@ describe("themes, events and names", () => {
 
 describe("graph statistics", () => {
   it("counts every node and relationship of the curated graph", async () => {
-    const { graphStats } = await data(`{ graphStats { nodes edges nodesByKind { key count } edgesByType { key count } } }`);
+    const { graphStats } = await data(
+      `{ graphStats { nodes edges nodesByKind { key count } edgesByType { key count } } }`,
+    );
     expect(graphStats.nodes).toBe(39);
     expect(graphStats.edges).toBe(47);
     expect(Object.fromEntries(graphStats.nodesByKind.map((k: any) => [k.key, k.count]))).toEqual({
@@ -268,7 +324,9 @@ describe("graph statistics", () => {
   });
 
   it("every relationship in the curated graph cites the page with an excerpt", async () => {
-    const { neighbourhood } = await data(`{ neighbourhood(id: "helsinki", depth: 4, limit: 1000) { nodes { id } edges { sources { sourceId excerpt } } } }`);
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "helsinki", depth: 4, limit: 1000) { nodes { id } edges { sources { sourceId excerpt } } } }`,
+    );
     expect(neighbourhood.nodes).toHaveLength(38); // the whole curated graph is connected
     expect(neighbourhood.edges).toHaveLength(47);
     for (const edge of neighbourhood.edges) {

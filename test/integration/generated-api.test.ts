@@ -18,7 +18,9 @@ afterAll(async () => {
 
 describe("generated queries", () => {
   it("filters with v7 operators and sorts", async () => {
-    const result = await api.query(`{ cities(where: { nameFi: { startsWith: "T" } }, sort: [{ name: DESC }]) { id nameFi } }`);
+    const result = await api.query(
+      `{ cities(where: { nameFi: { startsWith: "T" } }, sort: [{ name: DESC }]) { id nameFi } }`,
+    );
     expect(result.data).toEqual({
       cities: [
         { id: "tampere", nameFi: "Tampere" },
@@ -29,45 +31,79 @@ describe("generated queries", () => {
   });
 
   it("filters on list fields: the organisation whose aliases include ECHA", async () => {
-    const result = await api.query(`{ organizations(where: { aliases: { includes: "ECHA" } }) { id staffCount hostedInConnection { edges { properties { validFrom } node { id } } } } }`);
+    const result = await api.query(
+      `{ organizations(where: { aliases: { includes: "ECHA" } }) { id staffCount hostedInConnection { edges { properties { validFrom } node { id } } } } }`,
+    );
     expect(result.data).toEqual({
-      organizations: [{ id: "echa", staffCount: 600, hostedInConnection: { edges: [{ properties: { validFrom: "2007" }, node: { id: "helsinki" } }] } }],
+      organizations: [
+        {
+          id: "echa",
+          staffCount: 600,
+          hostedInConnection: { edges: [{ properties: { validFrom: "2007" }, node: { id: "helsinki" } }] },
+        },
+      ],
     });
   });
 
   it("paginates connections with cursors", async () => {
-    const first = await api.query(`{ citiesConnection(first: 4, sort: [{ id: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const first = await api.query(
+      `{ citiesConnection(first: 4, sort: [{ id: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+    );
     const page = first.data!.citiesConnection;
     expect(page.totalCount).toBe(10);
     expect(page.edges.map((e: any) => e.node.id)).toEqual(["beijing", "brussels", "helsinki", "kotka"]);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const second = await api.query(`query($after: String) { citiesConnection(first: 4, after: $after, sort: [{ id: ASC }]) { edges { node { id } } } }`, {
-      after: page.pageInfo.endCursor,
-    });
-    expect(second.data!.citiesConnection.edges.map((e: any) => e.node.id)).toEqual(["lahti", "moscow", "st-petersburg", "stockholm"]);
+    const second = await api.query(
+      `query($after: String) { citiesConnection(first: 4, after: $after, sort: [{ id: ASC }]) { edges { node { id } } } }`,
+      {
+        after: page.pageInfo.endCursor,
+      },
+    );
+    expect(second.data!.citiesConnection.edges.map((e: any) => e.node.id)).toEqual([
+      "lahti",
+      "moscow",
+      "st-petersburg",
+      "stockholm",
+    ]);
   });
 
   it("aggregates on connections: how many funders per office", async () => {
-    const result = await api.query(`{ offices(sort: [{ name: ASC }]) { name fundersConnection { totalCount } partnersConnection { totalCount } } }`);
+    const result = await api.query(
+      `{ offices(sort: [{ name: ASC }]) { name fundersConnection { totalCount } partnersConnection { totalCount } } }`,
+    );
     expect(result.data).toEqual({
       offices: [
         { name: "Helsinki Centre", fundersConnection: { totalCount: 5 }, partnersConnection: { totalCount: 0 } },
         { name: "Helsinki EU Office", fundersConnection: { totalCount: 0 }, partnersConnection: { totalCount: 10 } },
       ],
     });
-    const cities = await api.query(`{ citiesConnection(where: { countries: { some: { id: { eq: "finland" } } } }) { aggregate { count { nodes } } } }`);
+    const cities = await api.query(
+      `{ citiesConnection(where: { countries: { some: { id: { eq: "finland" } } } }) { aggregate { count { nodes } } } }`,
+    );
     expect(cities.data).toEqual({ citiesConnection: { aggregate: { count: { nodes: 4 } } } });
   });
 
   it("traverses offices → funders → their partner cities in one request", async () => {
-    const result = await api.query(`{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { funders { ... on City { id partners(sort: [{ id: ASC }]) { id } } } } }`);
+    const result = await api.query(
+      `{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { funders { ... on City { id partners(sort: [{ id: ASC }]) { id } } } } }`,
+    );
     const helsinki = result.data!.offices[0].funders.find((f: any) => f.id === "helsinki");
-    expect(helsinki.partners.map((p: any) => p.id)).toEqual(["beijing", "moscow", "st-petersburg", "stockholm", "tallinn"]);
+    expect(helsinki.partners.map((p: any) => p.id)).toEqual([
+      "beijing",
+      "moscow",
+      "st-petersburg",
+      "stockholm",
+      "tallinn",
+    ]);
   });
 
   it("the Entity interface lists every kind at once", async () => {
-    const result = await api.query(`{ entitiesConnection(where: { aliases: { includes: "Hanken" } }) { totalCount edges { node { __typename id } } } }`);
-    expect(result.data).toEqual({ entitiesConnection: { totalCount: 1, edges: [{ node: { __typename: "Organization", id: "hanken" } }] } });
+    const result = await api.query(
+      `{ entitiesConnection(where: { aliases: { includes: "Hanken" } }) { totalCount edges { node { __typename id } } } }`,
+    );
+    expect(result.data).toEqual({
+      entitiesConnection: { totalCount: 1, edges: [{ node: { __typename: "Organization", id: "hanken" } }] },
+    });
   });
 
   it("sources are queryable", async () => {
@@ -104,12 +140,16 @@ describe("bounded lists", () => {
       ),
     );
     try {
-      const result = await api.query(`{ offices(where: { id: { eq: "test-office" } }) { funders { __typename } fundersConnection { totalCount edges { cursor } } } }`);
+      const result = await api.query(
+        `{ offices(where: { id: { eq: "test-office" } }) { funders { __typename } fundersConnection { totalCount edges { cursor } } } }`,
+      );
       const office = result.data!.offices[0];
       expect(office.funders.length).toBeLessThanOrEqual(50);
       expect(office.fundersConnection.totalCount).toBe(60);
       expect(office.fundersConnection.edges.length).toBeLessThanOrEqual(50);
-      const connection = await api.query(`{ organizationsConnection(where: { id: { startsWith: "test-" } }) { totalCount edges { cursor } } }`);
+      const connection = await api.query(
+        `{ organizationsConnection(where: { id: { startsWith: "test-" } }) { totalCount edges { cursor } } }`,
+      );
       expect(connection.data!.organizationsConnection.totalCount).toBe(60);
       expect(connection.data!.organizationsConnection.edges).toHaveLength(50);
     } finally {
@@ -118,7 +158,11 @@ describe("bounded lists", () => {
   });
 
   it("limit is capped at the maximum, and the default applies without one", async () => {
-    await db.write((tx) => tx.run("UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})"));
+    await db.write((tx) =>
+      tx.run(
+        "UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})",
+      ),
+    );
     try {
       const unbounded = await api.query(`{ themes(where: { id: { startsWith: "test-" } }) { id } }`);
       expect(unbounded.data!.themes).toHaveLength(50);
@@ -140,11 +184,15 @@ describe("what the public API does not offer", () => {
 
   it("the person is there, without contact details", async () => {
     const result = await api.query(`{ people { id name heads { name } } }`);
-    expect(result.data).toEqual({ people: [{ id: "jani-moliis", name: "Jani Moliis", heads: [{ name: "International Affairs Unit" }] }] });
+    expect(result.data).toEqual({
+      people: [{ id: "jani-moliis", name: "Jani Moliis", heads: [{ name: "International Affairs Unit" }] }],
+    });
   });
 
   it("there are no mutations (the API is read-only until editing comes with roles)", async () => {
-    const result = await api.query(`mutation { createCities(input: [{ id: "x", name: "X", aliases: [], sourceIds: [] }]) { cities { id } } }`);
+    const result = await api.query(
+      `mutation { createCities(input: [{ id: "x", name: "X", aliases: [], sourceIds: [] }]) { cities { id } } }`,
+    );
     expect(errorCodes(result)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 });

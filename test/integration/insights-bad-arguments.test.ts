@@ -44,8 +44,16 @@ const CASES: [field: string, query: string, argument: string][] = [
   ["shortestPath", `{ shortestPath(fromId: "no-such-entity", toId: "helsinki") { nodes { id } } }`, "fromId"],
   ["shortestPath", `{ shortestPath(fromId: "helsinki", toId: "no-such-entity") { nodes { id } } }`, "toId"],
   ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 0) { nodes { id } } }`, "maxLength"],
-  ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 11) { nodes { id } } }`, "maxLength"],
-  ["shortestPath", `{ shortestPath(fromId: "tampere", toId: "brussels", asOf: "2020-13-01") { nodes { id } } }`, "asOf"],
+  [
+    "shortestPath",
+    `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 11) { nodes { id } } }`,
+    "maxLength",
+  ],
+  [
+    "shortestPath",
+    `{ shortestPath(fromId: "tampere", toId: "brussels", asOf: "2020-13-01") { nodes { id } } }`,
+    "asOf",
+  ],
   ["funding", `{ funding(officeId: "no-such-office") { funder { id } } }`, "officeId"],
   ["funding", `{ funding(officeId: "helsinki") { funder { id } } }`, "officeId"],
   ["funding", `{ funding(asOf: "05.02.2020") { funder { id } } }`, "asOf"],
@@ -71,7 +79,7 @@ describe("injection-shaped text is only ever data", () => {
     "`x` MATCH (n) DETACH DELETE n",
     "$id",
     "helsinki' OR 1=1 --",
-    "AND OR NOT ~ * ? : \\ / [ ] { } ^ \"",
+    'AND OR NOT ~ * ? : \\ / [ ] { } ^ "',
     "\u0000\u0001\u001f",
     "\u202eikniSleH",
     "\ud800",
@@ -85,10 +93,9 @@ describe("injection-shaped text is only ever data", () => {
   });
 
   it.each(NASTY)("ids like %j are simply unknown", async (id) => {
-    const result = await api.query(
-      `query($id: ID!) { node(id: $id) { id } neighbourhood(id: $id) { truncated } }`,
-      { id },
-    );
+    const result = await api.query(`query($id: ID!) { node(id: $id) { id } neighbourhood(id: $id) { truncated } }`, {
+      id,
+    });
     expect(result.data).toBeNull();
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors?.[0]?.path).toEqual(["neighbourhood"]);

@@ -18,7 +18,13 @@ let settings: LocalNeo4jSettings;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "kg-local-neo4j-test-"));
-  settings = { ...loadConfig().local, dataDir: path.join(scratch, "store"), port: await freePort(), heapBytes: 256 << 20, pageCacheBytes: 32 << 20 };
+  settings = {
+    ...loadConfig().local,
+    dataDir: path.join(scratch, "store"),
+    port: await freePort(),
+    heapBytes: 256 << 20,
+    pageCacheBytes: 32 << 20,
+  };
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -51,10 +57,15 @@ async function withEnv<T>(changes: Record<string, string | undefined>, work: () 
 describe("a local Neo4j", () => {
   it("keeps its data across a clean stop and a restart, with APOC available", async () => {
     const first = await startLocalNeo4j(settings, quiet);
-    const connect = (uri: string) => new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
+    const connect = (uri: string) =>
+      new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
     let db = connect(first.uri);
     await db.write((tx) => tx.run("CREATE (:Marker {id: 'survives-restart'})"));
-    const apoc = await db.read(async (tx) => (await tx.run("RETURN apoc.date.convertFormat('2020-02-05', 'iso_local_date', 'basic_iso_date') AS d")).records[0]?.get("d"));
+    const apoc = await db.read(async (tx) =>
+      (
+        await tx.run("RETURN apoc.date.convertFormat('2020-02-05', 'iso_local_date', 'basic_iso_date') AS d")
+      ).records[0]?.get("d"),
+    );
     expect(apoc).toBe("20200205");
     await db.close();
     await first.stop();
@@ -62,7 +73,9 @@ describe("a local Neo4j", () => {
 
     const second = await startLocalNeo4j(settings, quiet);
     db = connect(second.uri);
-    const count = await db.read(async (tx) => (await tx.run("MATCH (n:Marker {id: 'survives-restart'}) RETURN count(n) AS c")).records[0]?.get("c"));
+    const count = await db.read(async (tx) =>
+      (await tx.run("MATCH (n:Marker {id: 'survives-restart'}) RETURN count(n) AS c")).records[0]?.get("c"),
+    );
     expect(Number(count)).toBe(1);
     await db.close();
     await second.stop();
@@ -92,7 +105,9 @@ describe("start-up failures say how to fix them", () => {
   });
 
   it("no Java: JAVA_NOT_FOUND, pointing at JAVA_HOME and NEO4J_URI", async () => {
-    const error = await withEnv({ JAVA_HOME: path.join(scratch, "no-java-here") }, () => startupError(startLocalNeo4j(settings, quiet)));
+    const error = await withEnv({ JAVA_HOME: path.join(scratch, "no-java-here") }, () =>
+      startupError(startLocalNeo4j(settings, quiet)),
+    );
     expect(error.code).toBe("JAVA_NOT_FOUND");
     expect(error.message).toMatch(/JAVA_HOME.*NEO4J_URI/);
   });
@@ -100,7 +115,10 @@ describe("start-up failures say how to fix them", () => {
   describe("fetching the jars", () => {
     let javaHome: string;
     beforeAll(() => {
-      const properties = execFileSync("java", ["-XshowSettings:properties", "-version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      const properties = execFileSync("java", ["-XshowSettings:properties", "-version"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       const fromStdout = /java\.home = (.+)/.exec(properties)?.[1];
       const fromStderr = /java\.home = (.+)/.exec(
         execFileSync("sh", ["-c", "java -XshowSettings:properties -version 2>&1"], { encoding: "utf8" }),
@@ -118,7 +136,10 @@ describe("start-up failures say how to fix them", () => {
 
     it("Maven Central unreachable: NEO4J_DOWNLOAD_FAILED with what Maven said", async () => {
       const bin = await mkdtemp(path.join(scratch, "bin-"));
-      await writeFile(path.join(bin, "mvn"), "#!/bin/sh\necho 'Could not transfer artifact org.neo4j:neo4j: Connection refused' >&2\nexit 1\n");
+      await writeFile(
+        path.join(bin, "mvn"),
+        "#!/bin/sh\necho 'Could not transfer artifact org.neo4j:neo4j: Connection refused' >&2\nexit 1\n",
+      );
       await chmod(path.join(bin, "mvn"), 0o755);
       const error = await withEnv({ JAVA_HOME: javaHome, PATH: `${bin}:/usr/bin:/bin` }, () =>
         startupError(startLocalNeo4j({ ...settings, cacheDir: path.join(scratch, "cache-b") }, quiet)),

@@ -43,7 +43,13 @@ describe("loading a graph file", () => {
       "MATCH (a:City:Entity {id: 'test-city-a'})-[r:FUNDS]->(o:Office:Entity) RETURN r.id AS id, r.validFrom AS validFrom, r.sourceIds AS sourceIds, r.excerpts AS excerpts, o.id AS office",
     );
     expect(rows).toEqual([
-      { id: "test-city-a--FUNDS--test-office", validFrom: "2019", sourceIds: ["test-source"], excerpts: ["A funds the office"], office: "test-office" },
+      {
+        id: "test-city-a--FUNDS--test-office",
+        validFrom: "2019",
+        sourceIds: ["test-source"],
+        excerpts: ["A funds the office"],
+        office: "test-office",
+      },
     ]);
   });
 
@@ -98,7 +104,9 @@ describe("checking a graph file before anything is written", () => {
   });
 
   it("refuses a relationship without a citation, and a citation of an unknown source", () => {
-    expect(problems(VALID.replace(`citations: [{ source: test-source, excerpt: "A funds the office" }]`, "citations: []"))).toEqual([
+    expect(
+      problems(VALID.replace(`citations: [{ source: test-source, excerpt: "A funds the office" }]`, "citations: []")),
+    ).toEqual([
       "facts.yaml:8: relationship test-city-a -FUNDS-> test-office, field citations: every relationship must cite a source",
     ]);
     expect(problems(VALID.replace("citations: [{ source: test-source", "citations: [{ source: test-other"))).toEqual([

@@ -23,7 +23,20 @@ const BOUNDS: [string | null, string | null][] = [
   ["2016-05", "2019-06-30"],
   ["2019-06-30", "2019-07-01"],
 ];
-const DAYS = ["2015-12-31", "2016-04-30", "2016-05-01", "2017-01-01", "2018-12-31", "2019-01-01", "2019-05-31", "2019-06-01", "2019-06-29", "2019-06-30", "2019-07-01", "2021-01-01"];
+const DAYS = [
+  "2015-12-31",
+  "2016-04-30",
+  "2016-05-01",
+  "2017-01-01",
+  "2018-12-31",
+  "2019-01-01",
+  "2019-05-31",
+  "2019-06-01",
+  "2019-06-29",
+  "2019-06-30",
+  "2019-07-01",
+  "2021-01-01",
+];
 
 describe("validOnCypher agrees with isValidOn", () => {
   it.each(DAYS)("on %s", async (asOf) => {
@@ -40,7 +53,11 @@ describe("validOnCypher agrees with isValidOn", () => {
 
   it("with no asOf everything is valid", async () => {
     const valid = await db.read(async (tx) =>
-      (await tx.run(`WITH {validFrom: '2030', validTo: '2031'} AS r RETURN ${validOnCypher("r")} AS valid`, { asOf: null })).records[0]?.get("valid"),
+      (
+        await tx.run(`WITH {validFrom: '2030', validTo: '2031'} AS r RETURN ${validOnCypher("r")} AS valid`, {
+          asOf: null,
+        })
+      ).records[0]?.get("valid"),
     );
     expect(valid).toBe(true);
   });

@@ -4,7 +4,6 @@
  */
 import {
   type ObjectTypeDefinitionNode,
-  type InterfaceTypeDefinitionNode,
   Kind,
   type UnionTypeDefinitionNode,
   astFromValue,
@@ -38,14 +37,16 @@ describe("printed schema snapshots", () => {
       });
       return `${field.name}${args.length > 0 ? `(${args.join(", ")})` : ""}: ${String(field.type)}`;
     });
-    expect(signatures.sort()).toEqual([
-      "search(text: String!, limit: Int = 10): [SearchHit!]!",
-      "node(id: ID!): GraphNode",
-      "neighbourhood(id: ID!, depth: Int = 1, asOf: String, limit: Int = 200): Subgraph!",
-      "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String): GraphPath",
-      "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
-      "graphStats: GraphStats!",
-    ].sort());
+    expect(signatures.sort()).toEqual(
+      [
+        "search(text: String!, limit: Int = 10): [SearchHit!]!",
+        "node(id: ID!): GraphNode",
+        "neighbourhood(id: ID!, depth: Int = 1, asOf: String, limit: Int = 200): Subgraph!",
+        "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String): GraphPath",
+        "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
+        "graphStats: GraphStats!",
+      ].sort(),
+    );
   });
 });
 
@@ -57,10 +58,16 @@ describe("the SDL in schema/", () => {
   it("describes every type and every field", async () => {
     const missing: string[] = [];
     for (const definition of (await sdl()).definitions) {
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION && definition.kind !== Kind.UNION_TYPE_DEFINITION) continue;
+      if (
+        definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+        definition.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+        definition.kind !== Kind.UNION_TYPE_DEFINITION
+      )
+        continue;
       if (!definition.description) missing.push(definition.name.value);
       if (definition.kind === Kind.UNION_TYPE_DEFINITION) continue;
-      for (const field of definition.fields ?? []) if (!field.description) missing.push(`${definition.name.value}.${field.name.value}`);
+      for (const field of definition.fields ?? [])
+        if (!field.description) missing.push(`${definition.name.value}.${field.name.value}`);
     }
     expect(missing).toEqual([]);
   });
@@ -91,8 +98,9 @@ describe("the SDL in schema/", () => {
     const problems: string[] = [];
     const used = new Set<string>();
     for (const definition of document.definitions) {
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-      const owner = (definition as ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode).name.value;
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION)
+        continue;
+      const owner = definition.name.value;
       for (const field of definition.fields ?? []) {
         const directive = field.directives?.find((d) => d.name.value === "relationship");
         if (!directive) continue;
@@ -109,10 +117,13 @@ describe("the SDL in schema/", () => {
         while (named.kind !== Kind.NAMED_TYPE) named = named.type;
         const targets = members.get(named.name.value) ?? [named.name.value];
         const rule = relationshipRule(type);
-        const [here, there] = direction?.kind === Kind.ENUM && direction.value === "IN" ? [rule.to, rule.from] : [rule.from, rule.to];
-        if (!(here as readonly string[]).includes(owner)) problems.push(`${owner}.${field.name.value}: ${type} does not touch ${owner}`);
+        const [here, there] =
+          direction?.kind === Kind.ENUM && direction.value === "IN" ? [rule.to, rule.from] : [rule.from, rule.to];
+        if (!(here as readonly string[]).includes(owner))
+          problems.push(`${owner}.${field.name.value}: ${type} does not touch ${owner}`);
         for (const target of targets as EntityKind[]) {
-          if (!(there as readonly string[]).includes(target)) problems.push(`${owner}.${field.name.value}: ${type} cannot reach ${target}`);
+          if (!(there as readonly string[]).includes(target))
+            problems.push(`${owner}.${field.name.value}: ${type} cannot reach ${target}`);
         }
       }
     }

@@ -8,7 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config/index.js";
-import { Database, createDriver, ensureSchemaIndexes, freePort, startLocalNeo4j, type LocalNeo4j } from "../../src/database/index.js";
+import {
+  Database,
+  createDriver,
+  ensureSchemaIndexes,
+  freePort,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from "../../src/database/index.js";
 import { loadCuratedGraph } from "../../src/seed/index.js";
 
 declare module "vitest" {

@@ -3,12 +3,11 @@
  * formatting and plugins as the HTTP server, for tests that are not about HTTP.
  */
 import { createServer } from "node:http";
-import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
-import { createApp, type ApiContext } from "../../src/server/index.js";
+import { createApp } from "../../src/server/index.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -25,7 +24,7 @@ export async function createTestApi(db: Database): Promise<TestApi> {
   const { apollo } = await createApp({ schema, db, log: createLogger("silent"), httpServer: createServer() });
   return {
     async query(query, variables) {
-      const response = await (apollo as ApolloServer<ApiContext>).executeOperation(
+      const response = await apollo.executeOperation(
         { query, variables },
         { contextValue: { db, sessionConfig: { database: db.name }, requestId: "test" } },
       );

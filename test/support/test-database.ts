@@ -22,7 +22,11 @@ export function connectTestDatabase(): Database {
 }
 
 /** Runs Cypher in a write transaction and returns the records as plain objects. */
-export async function runCypher(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+export async function runCypher(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   return db.write(async (tx) => (await tx.run(cypher, params)).records.map((record) => record.toObject()));
 }
 
@@ -33,7 +37,10 @@ export async function removeTestData(db: Database): Promise<void> {
 
 /** Node and relationship counts, for "nothing changed" assertions. */
 export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await runCypher(db, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships");
+  const [row] = await runCypher(
+    db,
+    "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships",
+  );
   return { nodes: toNumber(row?.nodes), relationships: toNumber(row?.relationships) };
 }
 
@@ -42,17 +49,18 @@ export async function countGraph(db: Database): Promise<{ nodes: number; relatio
  * states can be compared exactly.
  */
 export async function dumpGraph(db: Database): Promise<string> {
-  const nodes = await runCypher(
-    db,
-    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id",
-  );
+  const nodes = await runCypher(db, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id");
   const relationships = await runCypher(
     db,
     "MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties ORDER BY r.id, from, type, to",
   );
   const sortKeys = (value: unknown): unknown =>
     value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortKeys(v)]),
+        )
       : value;
   return JSON.stringify(sortKeys({ nodes, relationships }));
 }

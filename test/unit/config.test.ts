@@ -8,18 +8,37 @@ import { javaMajorVersion } from "../../src/database/index.js";
 describe("configuration", () => {
   it("defaults to the local Neo4j on port 7687 and the API on 4000", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, host: "127.0.0.1", external: undefined, database: "neo4j", seedOnStart: "auto" });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: "127.0.0.1",
+      external: undefined,
+      database: "neo4j",
+      seedOnStart: "auto",
+    });
     expect(config.local).toMatchObject({ port: 7687, heapBytes: 512 << 20, pageCacheBytes: 256 << 20 });
     expect(config.local.dataDir).toBe(path.join(PROJECT_ROOT, ".neo4j", "data"));
   });
 
   it("uses the server in NEO4J_URI, with credentials and database", () => {
-    const config = loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_USER: "u", NEO4J_PASSWORD: "p", NEO4J_DATABASE: "graph" });
-    expect(config.external).toEqual({ uri: "neo4j+s://abc.databases.neo4j.io", user: "u", password: "p", database: "graph" });
+    const config = loadConfig({
+      NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",
+      NEO4J_USER: "u",
+      NEO4J_PASSWORD: "p",
+      NEO4J_DATABASE: "graph",
+    });
+    expect(config.external).toEqual({
+      uri: "neo4j+s://abc.databases.neo4j.io",
+      user: "u",
+      password: "p",
+      database: "graph",
+    });
   });
 
   it("reads sizes with units", () => {
-    expect(loadConfig({ NEO4J_LOCAL_HEAP: "1g", NEO4J_LOCAL_PAGECACHE: "64m" }).local).toMatchObject({ heapBytes: 1 << 30, pageCacheBytes: 64 << 20 });
+    expect(loadConfig({ NEO4J_LOCAL_HEAP: "1g", NEO4J_LOCAL_PAGECACHE: "64m" }).local).toMatchObject({
+      heapBytes: 1 << 30,
+      pageCacheBytes: 64 << 20,
+    });
   });
 
   it("refuses bad values, naming each variable", () => {

@@ -42,6 +42,11 @@ describe("the curated Helsinki graph", () => {
     const graph = await readCuratedGraph();
     const missingSwedish = graph.entities.filter((e) => !e.nameSv && e.kind !== "Person").map((e) => e.id);
     // Goals and an event series have no established Swedish names.
-    expect(missingSwedish).toEqual(["growing-knowledge-and-understanding", "raising-the-city-profile", "international-influence", "moi-helsinki-beijing-2016"]);
+    expect(missingSwedish).toEqual([
+      "growing-knowledge-and-understanding",
+      "raising-the-city-profile",
+      "international-influence",
+      "moi-helsinki-beijing-2016",
+    ]);
   });
 });

@@ -5,12 +5,21 @@ describe("partial ISO 8601 dates", () => {
   it.each(["2018", "2016-05", "2020-01-01", "2020-02-29", "0999"])("%s is a partial date", (value) => {
     expect(isPartialDate(value)).toBe(true);
   });
-  it.each(["", "18", "2019-13", "2019-00", "2019-02-30", "2019-2-1", "2019/02/01", "05.02.2020", "2020-01-01T00:00", " 2020", "2021-02-29"])(
-    "%j is not",
-    (value) => {
-      expect(isPartialDate(value)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "18",
+    "2019-13",
+    "2019-00",
+    "2019-02-30",
+    "2019-2-1",
+    "2019/02/01",
+    "05.02.2020",
+    "2020-01-01T00:00",
+    " 2020",
+    "2021-02-29",
+  ])("%j is not", (value) => {
+    expect(isPartialDate(value)).toBe(false);
+  });
   it("asOf takes only full days", () => {
     expect(isFullDate("2019-06-30")).toBe(true);
     expect(isFullDate("2019-06")).toBe(false);

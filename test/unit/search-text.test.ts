@@ -9,7 +9,15 @@ describe("search text", () => {
 
   it("cuts text into words, dropping every character that could be query syntax", () => {
     expect(searchWords("Helsinki-keskus")).toEqual(["helsinki", "keskus"]);
-    expect(searchWords(`") RETURN 1 // \`x\` $id AND OR NOT ~*?:\\/[]{}^`)).toEqual(["return", "1", "x", "id", "and", "or", "not"]);
+    expect(searchWords(`") RETURN 1 // \`x\` $id AND OR NOT ~*?:\\/[]{}^`)).toEqual([
+      "return",
+      "1",
+      "x",
+      "id",
+      "and",
+      "or",
+      "not",
+    ]);
     expect(searchWords("\u0000\u202e\ud800")).toEqual([]);
     expect(searchWords("Пётр Москва")).toEqual(["петр", "москва"]);
   });
