@@ -3,7 +3,7 @@
  * nothing here reaches the database.
  */
 import { BadUserInputError } from "../errors/index.js";
-import { isFullDate } from "../model/index.js";
+import { RELATIONSHIP_TYPES, type RelationshipType, isFullDate, isRelationshipType } from "../model/index.js";
 
 /** Longest id or search text accepted; real ids and names are far shorter. */
 export const MAX_TEXT_LENGTH = 200;
@@ -50,4 +50,41 @@ export function searchTextArgument(name: string, value: string): string {
 
 export function unknownIdError(name: string, id: string): BadUserInputError {
   return new BadUserInputError(name, `\`${name}\`: no entity has the id ${JSON.stringify(id)}.`);
+}
+
+/**
+ * The relationship types a traversal may use: `include` (all types when omitted) minus `exclude`. Every
+ * name must be a type of the model's vocabulary; an empty result is refused, since nothing could be walked.
+ */
+export function relationshipTypesArgument(
+  include: readonly string[] | null | undefined,
+  exclude: readonly string[] | null | undefined,
+): RelationshipType[] {
+  for (const [name, list] of [
+    ["relationshipTypes", include],
+    ["excludeRelationshipTypes", exclude],
+  ] as const) {
+    const unknown = (list ?? []).filter((type) => !isRelationshipType(type));
+    if (unknown.length > 0) {
+      throw new BadUserInputError(
+        name,
+        `\`${name}\`: unknown relationship type(s) ${unknown.map(quoteTypeName).join(", ")}; known: ${RELATIONSHIP_TYPES.join(", ")}.`,
+      );
+    }
+  }
+  const allowed = (include ?? RELATIONSHIP_TYPES).filter(
+    (type): type is RelationshipType => isRelationshipType(type) && !(exclude ?? []).includes(type),
+  );
+  if (allowed.length === 0) {
+    throw new BadUserInputError(
+      include ? "relationshipTypes" : "excludeRelationshipTypes",
+      "`relationshipTypes` minus `excludeRelationshipTypes` leaves no relationship type to follow.",
+    );
+  }
+  return [...new Set(allowed)];
+}
+
+/** Echoes a type name back only when it looks like one; anything else is not repeated to the client. */
+function quoteTypeName(value: string): string {
+  return /^[A-Za-z_]{1,40}$/.test(value) ? JSON.stringify(value) : "(a value that is not a type name)";
 }

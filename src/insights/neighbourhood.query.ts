@@ -1,12 +1,12 @@
 /**
  * The neighbourhood of an entity: a breadth-first walk, one query per hop, in one read transaction. Each hop
- * starts from the previous hop's nodes (by element id), keeps only relationships valid on `asOf`, skips
+ * starts from the previous hop's nodes (by element id), keeps only traversable relationships (valid on
+ * `asOf`, of the allowed types), skips
  * nodes already seen and stops at `limit` nodes, so a hub with a million neighbours costs one LIMITed
  * query, not a path explosion. Then one query fetches every valid relationship among the nodes found.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { validOnCypher } from "../model/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -17,6 +17,7 @@ import {
   toGraphNode,
 } from "./graph-records.js";
 import type { Subgraph } from "./subgraph.type.js";
+import { type TraversalFilter, traversableCypher } from "./traversal.js";
 
 const START = `MATCH (n:Entity {id: $id}) RETURN elementId(n) AS elementId, ${nodeProjection("n")} AS node`;
 
@@ -24,7 +25,7 @@ const NEXT_HOP = `
   UNWIND $frontier AS elementId
   MATCH (a) WHERE elementId(a) = elementId
   MATCH (a)-[r]-(b:Entity)
-  WHERE ${validOnCypher("r")} AND NOT elementId(b) IN $seen
+  WHERE ${traversableCypher("r")} AND NOT elementId(b) IN $seen
   WITH DISTINCT b
   ORDER BY b.name, b.id
   LIMIT $take
@@ -34,7 +35,7 @@ const EDGES_AMONG = `
   UNWIND $nodes AS elementId
   MATCH (a) WHERE elementId(a) = elementId
   MATCH (a)-[r]->(b:Entity)
-  WHERE elementId(b) IN $nodes AND ${validOnCypher("r")}
+  WHERE elementId(b) IN $nodes AND ${traversableCypher("r")}
   RETURN ${edgeProjection("r")} AS edge`;
 
 /** Undefined when no entity has the id. */
@@ -42,7 +43,7 @@ export async function findNeighbourhood(
   tx: ManagedTransaction,
   id: string,
   depth: number,
-  asOf: string | null,
+  filter: TraversalFilter,
   limit: number,
 ): Promise<Subgraph | undefined> {
   const start = (await tx.run(START, { id, ...PROJECTION_PARAMS })).records[0];
@@ -58,7 +59,7 @@ export async function findNeighbourhood(
     const result = await tx.run(NEXT_HOP, {
       frontier,
       seen: found.map((entry) => entry.elementId),
-      asOf,
+      ...filter,
       take: cypherInt(room + 1), // one more than fits tells us whether we cut anything
       ...PROJECTION_PARAMS,
     });
@@ -75,7 +76,7 @@ export async function findNeighbourhood(
     frontier = rows.map((row) => row.elementId);
   }
 
-  const edgeRows = (await tx.run(EDGES_AMONG, { nodes: found.map((entry) => entry.elementId), asOf })).records.map(
+  const edgeRows = (await tx.run(EDGES_AMONG, { nodes: found.map((entry) => entry.elementId), ...filter })).records.map(
     (record) => record.get("edge") as EdgeRow,
   );
   const edges = await toGraphEdges(tx, edgeRows);

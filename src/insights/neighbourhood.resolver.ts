@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
-import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arguments.js";
+import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
 import type { InsightsContext } from "./insights-context.js";
 import { findNeighbourhood } from "./neighbourhood.query.js";
 import { Subgraph } from "./subgraph.type.js";
@@ -17,6 +17,18 @@ class NeighbourhoodArgs {
 
   @Field(() => Int, { nullable: true, defaultValue: 200, description: "At most this many entities (1–1000)." })
   limit?: number | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Follow only relationships of these types (e.g. `FUNDS`, `PARTNER_OF`); all types when omitted.",
+  })
+  relationshipTypes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Never follow relationships of these types (e.g. `IN_COUNTRY` to leave geography out).",
+  })
+  excludeRelationshipTypes?: string[] | null;
 }
 
 @Resolver()
@@ -33,7 +45,8 @@ export class NeighbourhoodResolver {
     const hops = integerArgument("depth", args.depth, 1, 1, 4);
     const day = asOfArgument("asOf", args.asOf);
     const max = integerArgument("limit", args.limit, 200, 1, 1000);
-    const subgraph = await db.read((tx) => findNeighbourhood(tx, startId, hops, day, max));
+    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes);
+    const subgraph = await db.read((tx) => findNeighbourhood(tx, startId, hops, { asOf: day, relationshipTypes }, max));
     if (!subgraph) throw unknownIdError("id", startId);
     return subgraph;
   }

@@ -4,7 +4,6 @@
  * invalid relationships as it goes (https://neo4j.com/docs/cypher-manual/5/patterns/shortest-paths/).
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { validOnCypher } from "../model/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -15,6 +14,7 @@ import {
   toGraphNode,
 } from "./graph-records.js";
 import type { GraphPath } from "./subgraph.type.js";
+import { type TraversalFilter, traversableCypher } from "./traversal.js";
 
 /** The longest path anyone may ask for; path lengths cannot be Cypher parameters, so they are validated here. */
 export const MAX_PATH_LENGTH = 10;
@@ -25,7 +25,7 @@ function shortestPathCypher(maxLength: number): string {
   }
   return `
     MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-    MATCH p = ANY SHORTEST (a)((x:Entity)-[r]-(y:Entity) WHERE ${validOnCypher("r")}){1,${maxLength}}(b)
+    MATCH p = ANY SHORTEST (a)((x:Entity)-[r]-(y:Entity) WHERE ${traversableCypher("r")}){1,${maxLength}}(b)
     RETURN [n IN nodes(p) | ${nodeProjection("n")}] AS nodes, [rel IN relationships(p) | ${edgeProjection("rel")}] AS edges`;
 }
 
@@ -34,9 +34,10 @@ export async function findShortestPath(
   fromId: string,
   toId: string,
   maxLength: number,
-  asOf: string | null,
+  filter: TraversalFilter,
 ): Promise<GraphPath | null> {
-  const record = (await tx.run(shortestPathCypher(maxLength), { fromId, toId, asOf, ...PROJECTION_PARAMS })).records[0];
+  const record = (await tx.run(shortestPathCypher(maxLength), { fromId, toId, ...filter, ...PROJECTION_PARAMS }))
+    .records[0];
   if (!record) return null;
   const nodes = record.get("nodes") as NodeRow[];
   const edges = await toGraphEdges(tx, record.get("edges") as EdgeRow[]);

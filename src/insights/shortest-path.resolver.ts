@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
-import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arguments.js";
+import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
 import type { InsightsContext } from "./insights-context.js";
 import { MAX_PATH_LENGTH, findShortestPath } from "./shortest-path.query.js";
@@ -22,6 +22,18 @@ class ShortestPathArgs {
 
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
   asOf?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Follow only relationships of these types (e.g. `FUNDS`, `PARTNER_OF`); all types when omitted.",
+  })
+  relationshipTypes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Never follow relationships of these types (e.g. `IN_COUNTRY` to leave geography out).",
+  })
+  excludeRelationshipTypes?: string[] | null;
 }
 
 @Resolver()
@@ -38,12 +50,13 @@ export class ShortestPathResolver {
     const to = idArgument("toId", args.toId);
     const length = integerArgument("maxLength", args.maxLength, 6, 1, MAX_PATH_LENGTH);
     const day = asOfArgument("asOf", args.asOf);
+    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes);
     return db.read(async (tx) => {
       const start = await findEntity(tx, from);
       if (!start) throw unknownIdError("fromId", from);
       if (!(await findEntity(tx, to))) throw unknownIdError("toId", to);
       if (from === to) return { nodes: [toGraphNode(start)], edges: [] };
-      return findShortestPath(tx, from, to, length, day);
+      return findShortestPath(tx, from, to, length, { asOf: day, relationshipTypes });
     });
   }
 }

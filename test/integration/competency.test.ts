@@ -150,6 +150,31 @@ describe("what links places and organisations", () => {
     expect(shortestPath.edges[3]).toMatchObject({ type: "LOCATED_IN", fromId: "helsinki-eu-office", toId: "brussels" });
   });
 
+  it("leaving geography out, Tampere still reaches Brussels in four steps, through the funding of Helsinki Centre", async () => {
+    const { shortestPath } = await data(
+      `{ shortestPath(fromId: "tampere", toId: "brussels", excludeRelationshipTypes: ["IN_COUNTRY"]) { nodes { id } edges { type } } }`,
+    );
+    expect(shortestPath.nodes.map((n: any) => n.id)).toHaveLength(5);
+    expect(shortestPath.nodes[1].id).toBe("helsinki-centre-st-petersburg");
+    expect(shortestPath.edges[0].type).toBe("FUNDS");
+    expect(shortestPath.edges.map((e: any) => e.type)).not.toContain("IN_COUNTRY");
+  });
+
+  it("following funding only: Tampere's co-funders, two hops away", async () => {
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "tampere", depth: 2, relationshipTypes: ["FUNDS"]) { nodes { id } edges { type } } }`,
+    );
+    expect(neighbourhood.nodes.map((n: any) => n.id).sort()).toEqual([
+      "helsinki",
+      "helsinki-centre-st-petersburg",
+      "helsinki-uusimaa-regional-council",
+      "kotka",
+      "lahti",
+      "tampere",
+    ]);
+    expect(new Set(neighbourhood.edges.map((e: any) => e.type))).toEqual(new Set(["FUNDS"]));
+  });
+
   it("Tampere to Brussels needs more than three steps", async () => {
     const { shortestPath } = await data(
       `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 3) { nodes { id } } }`,

@@ -54,6 +54,26 @@ const CASES: [field: string, query: string, argument: string][] = [
     `{ shortestPath(fromId: "tampere", toId: "brussels", asOf: "2020-13-01") { nodes { id } } }`,
     "asOf",
   ],
+  [
+    "neighbourhood",
+    `{ neighbourhood(id: "helsinki", relationshipTypes: ["FUNDS", "KNOWS"]) { truncated } }`,
+    "relationshipTypes",
+  ],
+  [
+    "neighbourhood",
+    `{ neighbourhood(id: "helsinki", excludeRelationshipTypes: ["funds"]) { truncated } }`,
+    "excludeRelationshipTypes",
+  ],
+  [
+    "shortestPath",
+    `{ shortestPath(fromId: "tampere", toId: "brussels", relationshipTypes: ["FUNDS"], excludeRelationshipTypes: ["FUNDS"]) { nodes { id } } }`,
+    "relationshipTypes",
+  ],
+  [
+    "shortestPath",
+    `{ shortestPath(fromId: "tampere", toId: "brussels", relationshipTypes: ["\`) MATCH (n) DETACH DELETE n //"]) { nodes { id } } }`,
+    "relationshipTypes",
+  ],
   ["funding", `{ funding(officeId: "no-such-office") { funder { id } } }`, "officeId"],
   ["funding", `{ funding(officeId: "helsinki") { funder { id } } }`, "officeId"],
   ["funding", `{ funding(asOf: "05.02.2020") { funder { id } } }`, "asOf"],

@@ -41,8 +41,8 @@ describe("printed schema snapshots", () => {
       [
         "search(text: String!, limit: Int = 10): [SearchHit!]!",
         "node(id: ID!): GraphNode",
-        "neighbourhood(id: ID!, depth: Int = 1, asOf: String, limit: Int = 200): Subgraph!",
-        "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String): GraphPath",
+        "neighbourhood(id: ID!, depth: Int = 1, asOf: String, limit: Int = 200, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): Subgraph!",
+        "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): GraphPath",
         "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
         "graphStats: GraphStats!",
       ].sort(),
