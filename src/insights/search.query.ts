@@ -33,7 +33,8 @@ export function luceneQuery(words: readonly string[]): string {
   return words.map((word) => `(${word} OR ${word}*)`).join(" OR ");
 }
 
-const CANDIDATES = 200;
+/** Lucene hits read before re-ranking: enough for exact matches to surface even when `limit` is small. */
+const MIN_CANDIDATES = 200;
 
 export async function searchEntities(tx: ManagedTransaction, text: string, limit: number): Promise<SearchHit[]> {
   const words = searchWords(text);
@@ -41,7 +42,7 @@ export async function searchEntities(tx: ManagedTransaction, text: string, limit
   const result = await tx.run(
     `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
      RETURN ${nodeProjection("n")} AS node, score`,
-    { index: ENTITY_NAME_INDEX, query: luceneQuery(words), candidates: cypherInt(CANDIDATES), ...PROJECTION_PARAMS },
+    { index: ENTITY_NAME_INDEX, query: luceneQuery(words), candidates: cypherInt(Math.max(MIN_CANDIDATES, limit)), ...PROJECTION_PARAMS },
   );
   const wanted = foldText(text).replace(/\s+/g, " ").trim();
   const hits = result.records.map((record) => {
