@@ -42,7 +42,12 @@ export async function searchEntities(tx: ManagedTransaction, text: string, limit
   const result = await tx.run(
     `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
      RETURN ${nodeProjection("n")} AS node, score`,
-    { index: ENTITY_NAME_INDEX, query: luceneQuery(words), candidates: cypherInt(Math.max(MIN_CANDIDATES, limit)), ...PROJECTION_PARAMS },
+    {
+      index: ENTITY_NAME_INDEX,
+      query: luceneQuery(words),
+      candidates: cypherInt(Math.max(MIN_CANDIDATES, limit)),
+      ...PROJECTION_PARAMS,
+    },
   );
   const wanted = foldText(text).replace(/\s+/g, " ").trim();
   const hits = result.records.map((record) => {
