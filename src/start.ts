@@ -3,6 +3,7 @@
  * started here) → constraints and indexes → the curated graph (into an empty database) → schema →
  * HTTP server. `main.ts` adds signal handling; the HTTP tests call this directly.
  */
+import { createTokenVerifier } from "./auth/index.js";
 import { type AppConfig } from "./config/index.js";
 import { type DatabaseHandle, connectDatabase, ensureSchemaIndexes } from "./database/index.js";
 import type { Logger } from "./logging/index.js";
@@ -30,7 +31,17 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
     }
     const api = await buildApiSchema(db.driver);
     await api.checkDatabase(db.name);
-    const server = await startServer({ schema: api.schema, db, log, port: config.port, host: config.host });
+    const verifier = createTokenVerifier(config.auth);
+    if (!verifier.configured) log.warn("no JWT key configured (JWT_SECRET or JWT_JWKS_URL): the API is read-only");
+    const server = await startServer({
+      schema: api.schema,
+      db,
+      log,
+      port: config.port,
+      host: config.host,
+      limits: config.limits,
+      verifier,
+    });
     log.info({ url: `${server.url}/graphql` }, "GraphQL API ready");
     let stopping: Promise<void> | undefined;
     return {

@@ -29,7 +29,11 @@ function parseSize(value: string): number {
   return Number.parseInt(value, 10) * scale;
 }
 
+const positiveInt = z.coerce.number().int().positive();
+const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
+
 const EnvSchema = z.object({
+  NODE_ENV: z.string().default("development"),
   PORT: port.default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -47,6 +51,23 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_PAGECACHE: bytes.default(256 * 1024 * 1024),
   NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
+  NEO4J_TX_TIMEOUT_MS: positiveInt.default(15_000),
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(1_000),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters (256 bits) for HS256").optional(),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ALGORITHMS: z.string().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  MAX_QUERY_DEPTH: positiveInt.default(15),
+  MAX_QUERY_ALIASES: positiveInt.default(30),
+  MAX_QUERY_DIRECTIVES: positiveInt.default(20),
+  MAX_QUERY_COST: positiveInt.default(1_000_000),
+  MAX_BODY_BYTES: positiveInt.default(100_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  INTROSPECTION: flag.default(true),
+  FIELD_SUGGESTIONS: flag.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -67,6 +88,42 @@ export interface LocalNeo4jSettings {
   readonly heapBytes: number;
   readonly pageCacheBytes: number;
   readonly startTimeoutMs: number;
+  /** Server-side transaction timeout of the local Neo4j (NEO4J_TX_TIMEOUT_MS). */
+  readonly transactionTimeoutMs: number;
+}
+
+/** How tokens are checked. With neither `secret` nor `jwksUrl` the server is read-only. */
+export interface AuthSettings {
+  /** HS256 shared secret. */
+  readonly secret: string | undefined;
+  /** JSON Web Key Set address (for RS256 / ES256 / … tokens from an identity provider). */
+  readonly jwksUrl: string | undefined;
+  /** Algorithms accepted; anything else (and `none`) is refused. */
+  readonly algorithms: readonly string[];
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+}
+
+/** Limits applied to every request before any Cypher runs (see README → Security and operations). */
+export interface RequestLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  readonly maxBodyBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  /** Per-transaction timeout in Neo4j for every query the API runs. */
+  readonly transactionTimeoutMs: number;
+  readonly introspection: boolean;
+  /** "Did you mean …?" hints in validation errors (off in production unless asked for). */
+  readonly fieldSuggestions: boolean;
+}
+
+/** Driver settings that decide how fast a dead database is noticed. */
+export interface DriverTimeouts {
+  readonly connectionTimeoutMs: number;
+  readonly maxRetryMs: number;
 }
 
 export interface AppConfig {
@@ -80,6 +137,9 @@ export interface AppConfig {
   readonly database: string;
   /** `auto` loads the curated graph into an empty database; `always` reloads it; `never` leaves it. */
   readonly seedOnStart: "auto" | "always" | "never";
+  readonly auth: AuthSettings;
+  readonly limits: RequestLimits;
+  readonly driver: DriverTimeouts;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming the variable. */
@@ -91,6 +151,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new StartupError("BAD_CONFIG", `Invalid configuration: ${problems.join("; ")}. See README → Configuration.`);
   }
   const e = parsed.data;
+  if (e.JWT_SECRET && e.JWT_JWKS_URL) {
+    throw new StartupError(
+      "BAD_CONFIG",
+      "Set either JWT_SECRET or JWT_JWKS_URL, not both. See README → Security and operations.",
+    );
+  }
+  const algorithms = (e.JWT_ALGORITHMS ?? (e.JWT_SECRET ? "HS256" : "RS256,ES256"))
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  if (algorithms.some((name) => name.toLowerCase() === "none")) {
+    throw new StartupError("BAD_CONFIG", "JWT_ALGORITHMS must not include `none`.");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -106,8 +179,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       heapBytes: e.NEO4J_LOCAL_HEAP,
       pageCacheBytes: e.NEO4J_LOCAL_PAGECACHE,
       startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
+      transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     },
     seedOnStart: e.SEED_ON_START,
+    auth: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, algorithms, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+      maxCost: e.MAX_QUERY_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      introspection: e.INTROSPECTION,
+      fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
+    },
+    driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
   };
 }
 

@@ -30,7 +30,11 @@ export async function connectDatabase(
   options: ConnectOptions = {},
 ): Promise<DatabaseHandle> {
   if (config.external) {
-    const database = new Database(createDriver(config.external), config.external.database);
+    const database = new Database(
+      createDriver(config.external, config.driver),
+      config.external.database,
+      config.limits.transactionTimeoutMs,
+    );
     await verify(
       database,
       config.external.uri,
@@ -42,13 +46,13 @@ export async function connectDatabase(
   const running = options.reuseRunning ? findRunningLocalNeo4j(config.local.dataDir) : undefined;
   if (running) {
     log.info(`Using the local Neo4j already running on ${running.uri} (pid ${running.pid}).`);
-    const database = localDatabase(running.uri, config.database);
+    const database = localDatabase(running.uri, config);
     await verify(database, running.uri, "Stop the other npm start and try again.");
     return { database, uri: running.uri, local: undefined, close: () => database.close() };
   }
 
   const local = await startLocalNeo4j(config.local, log);
-  const database = localDatabase(local.uri, config.database);
+  const database = localDatabase(local.uri, config);
   try {
     await verify(database, local.uri, `See ${local.dataDir}/logs/debug.log.`);
   } catch (error) {
@@ -67,8 +71,12 @@ export async function connectDatabase(
 }
 
 /** The local Neo4j runs without authentication, bound to 127.0.0.1 only. */
-function localDatabase(uri: string, name: string): Database {
-  return new Database(createDriver({ uri, user: "neo4j", password: undefined, database: name }), name);
+function localDatabase(uri: string, config: AppConfig): Database {
+  return new Database(
+    createDriver({ uri, user: "neo4j", password: undefined, database: config.database }, config.driver),
+    config.database,
+    config.limits.transactionTimeoutMs,
+  );
 }
 
 async function verify(database: Database, uri: string, fix: string): Promise<void> {

@@ -5,29 +5,32 @@
  * Driver docs: https://neo4j.com/docs/javascript-manual/current/transactions/
  */
 import neo4j, { type Driver, type ManagedTransaction, type ServerInfo, isInt } from "neo4j-driver";
-import type { Neo4jConnection } from "../config/index.js";
+import type { DriverTimeouts, Neo4jConnection } from "../config/index.js";
 
-/** Driver settings tuned to fail fast when the database is gone, instead of retrying for 30 s. */
-export const DRIVER_CONFIG = {
-  connectionTimeout: 5_000,
-  connectionAcquisitionTimeout: 10_000,
-  maxTransactionRetryTime: 2_000,
-  maxConnectionPoolSize: 50,
-  userAgent: "helsinki-international-kg",
-} as const;
+/**
+ * Driver settings tuned to fail fast when the database is gone, instead of the driver's default 30 s of
+ * retries: a dead server gives SERVICE_UNAVAILABLE within about `connectionTimeout + maxTransactionRetryTime`.
+ */
+export const DEFAULT_DRIVER_TIMEOUTS: DriverTimeouts = { connectionTimeoutMs: 3_000, maxRetryMs: 1_000 };
 
 export class Database {
   constructor(
     readonly driver: Driver,
     /** The Neo4j database name every session uses (Community has exactly one user database). */
     readonly name: string,
+    /** Neo4j aborts any transaction of ours that runs longer (0: no limit of our own). */
+    readonly transactionTimeoutMs = 0,
   ) {}
+
+  private get transactionConfig(): { timeout?: number } {
+    return this.transactionTimeoutMs > 0 ? { timeout: this.transactionTimeoutMs } : {};
+  }
 
   /** Runs `work` in a read transaction (retried by the driver on transient errors: keep it idempotent). */
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work, this.transactionConfig);
     } finally {
       await session.close();
     }
@@ -37,7 +40,7 @@ export class Database {
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(work, this.transactionConfig);
     } finally {
       await session.close();
     }
@@ -58,9 +61,15 @@ export class Database {
   }
 }
 
-export function createDriver(connection: Neo4jConnection): Driver {
+export function createDriver(connection: Neo4jConnection, timeouts: DriverTimeouts = DEFAULT_DRIVER_TIMEOUTS): Driver {
   const auth = connection.password === undefined ? undefined : neo4j.auth.basic(connection.user, connection.password);
-  return neo4j.driver(connection.uri, auth, DRIVER_CONFIG);
+  return neo4j.driver(connection.uri, auth, {
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    connectionAcquisitionTimeout: timeouts.connectionTimeoutMs + 2_000,
+    maxTransactionRetryTime: timeouts.maxRetryMs,
+    maxConnectionPoolSize: 50,
+    userAgent: "helsinki-international-kg",
+  });
 }
 
 /** Converts a Neo4j Integer (or a plain number) to a JS number. Counts and sizes here stay far below 2^53. */

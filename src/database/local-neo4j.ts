@@ -81,6 +81,7 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Install
     `--plugins=${installation.pluginDir}`,
     `--port=${settings.port}`,
     `--pagecache-bytes=${settings.pageCacheBytes}`,
+    `--tx-timeout-ms=${settings.transactionTimeoutMs}`,
     "--exit-on-stdin-eof",
   ];
   log.info(`Starting Neo4j ${installation.version} on bolt://127.0.0.1:${settings.port} (store ${settings.dataDir})…`);

@@ -4,6 +4,7 @@
  * fields. Deprecated generated fields are left out, so clients see only the v7 forms.
  * Options: https://neo4j.com/docs/graphql/current/
  */
+import { randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
@@ -33,6 +34,9 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
     typeDefs: await readTypeDefs(),
     ...(driver ? { driver } : {}),
     features: {
+      // Writes record who made them: `createdBy` / `updatedBy` take the `sub` of the verified token.
+      // Relationships written through the API get a generated id (graph files give theirs explicitly).
+      populatedBy: { callbacks: { tokenSubject, newRelationshipId: () => randomUUID() } },
       excludeDeprecatedFields: {
         mutationOperations: true,
         aggregationFilters: true,
@@ -42,10 +46,35 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
       },
     },
   });
-  const generated = await neo4jGraphQL.getSchema();
+  const generated = await withoutWarning(AUTHORIZATION_SETTINGS_WARNING, () => neo4jGraphQL.getSchema());
   const insights = await buildInsightsSchema();
   return {
     schema: mergeSchemas({ schemas: [generated, insights] }),
     checkDatabase: (database) => neo4jGraphQL.checkNeo4jCompat({ sessionConfig: { database } }),
   };
+}
+
+/** `@populatedBy(callback: "tokenSubject")`: the verified token's subject, or null when there is none. */
+function tokenSubject(_parent: unknown, _args: unknown, context: { jwt?: { sub?: unknown } }): string | null {
+  return typeof context.jwt?.sub === "string" ? context.jwt.sub : null;
+}
+
+/**
+ * `@neo4j/graphql` warns when the SDL has `@authentication` but no `features.authorization`. That is our
+ * design, not an oversight: tokens are verified by src/auth before the request reaches it, and the verified
+ * claims are passed as `context.jwt` on every request (src/server/create-app.ts).
+ */
+const AUTHORIZATION_SETTINGS_WARNING =
+  "'@authentication', '@authorization' and/or @subscriptionsAuthorization detected";
+
+async function withoutWarning<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === "string" && args[0].startsWith(prefix))) warn(...args);
+  };
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
+  }
 }

@@ -1,3 +1,4 @@
+import type { TokenClaims } from "../auth/index.js";
 import type { Database } from "../database/index.js";
 import type { InsightsContext } from "../insights/index.js";
 
@@ -6,6 +7,10 @@ export interface ApiContext extends InsightsContext {
   readonly db: Database;
   /** `@neo4j/graphql` opens its sessions with this (the database name). */
   readonly sessionConfig: { database: string };
+  /** `@neo4j/graphql` runs its transactions with this (the per-transaction timeout). */
+  readonly transaction: { timeout?: number };
+  /** The verified token's claims; absent for anonymous requests. `@neo4j/graphql` trusts it as verified. */
+  readonly jwt?: TokenClaims;
   /** Echoed in error responses and logs, so a report can be matched to the log line. */
   readonly requestId: string;
 }

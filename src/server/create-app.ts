@@ -1,21 +1,27 @@
 /**
  * The HTTP surface: `POST /graphql` (GraphQL over HTTP, Apollo Server on express 5), `GET /health` (the
- * process is up) and `GET /ready` (Neo4j answers and the schema is built).
+ * process is up) and `GET /ready` (Neo4j answers and the schema is built). Requests pass the body-size limit,
+ * token verification, the query limits and the access rules before any resolver runs.
  */
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express, { type Express } from "express";
+import express, { type ErrorRequestHandler, type Express } from "express";
 import type { GraphQLSchema } from "graphql";
+import { type TokenVerifier, bearerToken } from "../auth/index.js";
+import type { RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
+import { ErrorCode } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
+import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
-import { formatError } from "./format-error.js";
+import { createErrorFormatter } from "./format-error.js";
+import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 
 export interface AppOptions {
@@ -23,32 +29,51 @@ export interface AppOptions {
   readonly db: Database;
   readonly log: Logger;
   readonly httpServer: Server;
+  readonly limits: RequestLimits;
+  readonly verifier: TokenVerifier;
 }
 
 export interface App {
   readonly express: Express;
   readonly apollo: ApolloServer<ApiContext>;
+  /** Builds the context a request would get (for in-process execution in tests). */
+  context(authorization?: string, requestId?: string): Promise<ApiContext>;
 }
 
 /** How long /ready waits for Neo4j before it says no. */
 const READY_TIMEOUT_MS = 2_000;
 
-export async function createApp({ schema, db, log, httpServer }: AppOptions): Promise<App> {
+export async function createApp({ schema, db, log, httpServer, limits, verifier }: AppOptions): Promise<App> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
-    formatError,
+    formatError: createErrorFormatter({ fieldSuggestions: limits.fieldSuggestions }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    validationRules: [operationTypeExists],
+    introspection: limits.introspection,
+    allowBatchedHttpRequests: false,
+    validationRules: [operationTypeExists, ...limitValidationRules(limits)],
     // main.ts owns SIGTERM/SIGINT: it drains HTTP, then closes the driver, then stops the local Neo4j.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorPlugin(log),
+      queryCostPlugin(limits),
+      accessPlugin({ verifier, log }),
     ],
   });
   await apollo.start();
+
+  const context = async (authorization?: string, requestId?: string): Promise<ApiContext> => {
+    const token = bearerToken(authorization);
+    const jwt = token === undefined ? undefined : await verifier.verify(token);
+    return {
+      db,
+      sessionConfig: { database: db.name },
+      transaction: { timeout: limits.transactionTimeoutMs },
+      requestId: requestIdFrom(requestId),
+      ...(jwt ? { jwt } : {}),
+    };
+  };
 
   const app = express();
   app.disable("x-powered-by");
@@ -65,17 +90,29 @@ export async function createApp({ schema, db, log, httpServer }: AppOptions): Pr
   app.use(
     "/graphql",
     cors(),
-    express.json({ limit: "100kb" }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        db,
-        sessionConfig: { database: db.name },
-        requestId: requestIdFrom(req.header("x-request-id")),
-      }),
+      context: ({ req }) => context(req.header("authorization"), req.header("x-request-id")),
     }),
   );
-  return { express: app, apollo };
+  app.use(bodyErrors);
+  return { express: app, apollo, context };
 }
+
+/** Body-parser failures (bad JSON, too large, bad charset) as GraphQL-shaped JSON errors, not HTML pages. */
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (typeof error.status !== "number" || error.status < 400 || error.status >= 500) {
+    next(error);
+    return;
+  }
+  const message =
+    error.type === "entity.too.large"
+      ? "The request body is too large (MAX_BODY_BYTES)."
+      : error.type === "entity.parse.failed"
+        ? "The request body is not valid JSON."
+        : "The request body could not be read.";
+  res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BadRequest } }] });
+};
 
 /** Accepts a caller's request id when it is short and plain; otherwise makes one. */
 function requestIdFrom(header: string | undefined): string {

@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
+import type { TokenVerifier } from "../auth/index.js";
+import type { RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -20,9 +22,14 @@ export async function startServer(options: {
   log: Logger;
   port: number;
   host: string;
+  limits: RequestLimits;
+  verifier: TokenVerifier;
 }): Promise<RunningServer> {
-  const httpServer = createServer();
-  const app = await createApp({ schema: options.schema, db: options.db, log: options.log, httpServer });
+  const httpServer = createServer({
+    requestTimeout: options.limits.requestTimeoutMs,
+    headersTimeout: options.limits.headersTimeoutMs,
+  });
+  const app = await createApp({ ...options, httpServer });
   httpServer.on("request", app.express);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>

@@ -5,6 +5,7 @@ import type { AppConfig } from "../../src/config/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { Database, createDriver, freePort } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
+import { createTokenVerifier } from "../../src/auth/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { type RunningApi, startApi } from "../../src/start.js";
@@ -159,7 +160,16 @@ describe("health and readiness", () => {
       const uri = `bolt://127.0.0.1:${await freePort()}`;
       deadDb = new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
       const { schema } = await buildApiSchema(deadDb.driver);
-      server = await startServer({ schema, db: deadDb, log: createLogger("silent"), port: 0, host: "127.0.0.1" });
+      const config = loadConfig({});
+      server = await startServer({
+        schema,
+        db: deadDb,
+        log: createLogger("silent"),
+        port: 0,
+        host: "127.0.0.1",
+        limits: config.limits,
+        verifier: createTokenVerifier(config.auth),
+      });
     });
     afterAll(async () => {
       await server.stop();

@@ -3,7 +3,6 @@
  * descriptions on every type and field of the SDL, and the SDL agreeing with the model's vocabulary.
  */
 import {
-  type ObjectTypeDefinitionNode,
   Kind,
   type UnionTypeDefinitionNode,
   astFromValue,
@@ -16,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { buildInsightsSchema } from "../../src/insights/index.js";
 import { type EntityKind, RELATIONSHIP_TYPES, isRelationshipType, relationshipRule } from "../../src/model/index.js";
 import { buildApiSchema, readTypeDefs } from "../../src/schema/index.js";
+import { RESTRICTED_FIELDS } from "../../src/server/index.js";
 
 describe("printed schema snapshots", () => {
   it("the insights fields", async () => {
@@ -72,13 +72,23 @@ describe("the SDL in schema/", () => {
     expect(missing).toEqual([]);
   });
 
-  it("keeps personal contact details out of the public API", async () => {
-    const person = (await sdl()).definitions.find(
-      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Person",
-    )!;
-    const fields = person.fields!.map((f) => f.name.value);
-    expect(fields).not.toContain("email");
-    expect(fields).not.toContain("phone");
+  it("guards personal contact details: staff-only reads, no filtering, sorting or aggregating", async () => {
+    const guarded: string[] = [];
+    for (const definition of (await sdl()).definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+      for (const field of definition.fields ?? []) {
+        const directives = Object.fromEntries((field.directives ?? []).map((d) => [d.name.value, print(d)]));
+        if (!directives.authentication) continue;
+        guarded.push(`${definition.name.value}.${field.name.value}`);
+        expect(directives.authentication).toContain('roles: {includes: "staff"}');
+        expect(directives.filterable).toBe("@filterable(byValue: false, byAggregate: false)");
+        expect(directives.sortable).toBe("@sortable(byValue: false)");
+        expect(directives.selectable).toBe("@selectable(onRead: true, onAggregate: false)");
+      }
+    }
+    // The access plugin checks the same fields before execution, so the two lists must agree.
+    expect(guarded.sort()).toEqual(Object.keys(RESTRICTED_FIELDS).sort());
+    expect(guarded).toEqual(["Person.email", "Person.phone"]);
   });
 
   it("uses only relationship types of the vocabulary, between the kinds it allows, and all of them", async () => {

@@ -1,0 +1,109 @@
+/**
+ * Limits that stop abusive queries before any Cypher runs: depth, aliases and directives as validation
+ * rules (graphql-armor), and an estimated cost (graphql-query-complexity) that multiplies each list by the
+ * number of items it may return — the `limit` / `first` asked for, or the type's `@limit` default when
+ * none is given — so a five-hop fan-out is priced at what it would really fetch.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import {
+  GraphQLError,
+  type ValidationContext,
+  type ValidationRule,
+  getNamedType,
+  isListType,
+  getNullableType,
+} from "graphql";
+import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import type { RequestLimits } from "../config/index.js";
+import { QueryLimitError } from "../errors/index.js";
+
+/** Items a list field returns when no `limit` / `first` is given: the `@limit(default: …)` in schema/. */
+export const DEFAULT_LIST_SIZE = 50;
+/** The most a list field can return: the `@limit(max: …)` in schema/ and the insights fields' maximum. */
+export const MAX_LIST_SIZE = 1000;
+
+function rejectWith(limit: string, variable: string) {
+  return (context: ValidationContext | null, error: GraphQLError): void => {
+    const message = `${error.message.replace(/^Syntax Error: /, "")} (${variable})`;
+    context?.reportError(new GraphQLError(message, { extensions: { limit } }));
+  };
+}
+
+export function limitValidationRules(limits: RequestLimits): ValidationRule[] {
+  return [
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [rejectWith("depth", "MAX_QUERY_DEPTH")],
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [rejectWith("aliases", "MAX_QUERY_ALIASES")],
+    }),
+    maxDirectivesRule({
+      n: limits.maxDirectives,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [rejectWith("directives", "MAX_QUERY_DIRECTIVES")],
+    }),
+  ] as ValidationRule[];
+}
+
+/**
+ * Cost of a field: 1, plus its children's cost times the number of items it can return. A field that takes
+ * `limit` or `first` returns that many (the default list size when omitted, never more than the maximum);
+ * a list without such an argument (names, citations, a path's steps) is priced as one item, since the
+ * field that produced it already paid for its size.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const sizeArgument = field.args.find((arg) => arg.name === "limit" || arg.name === "first");
+  let items = 1;
+  if (sizeArgument) {
+    const asked = args[sizeArgument.name] as unknown;
+    items = typeof asked === "number" && Number.isFinite(asked) ? asked : DEFAULT_LIST_SIZE;
+    items = Math.min(Math.max(items, 1), MAX_LIST_SIZE);
+  } else if (isListType(getNullableType(field.type)) && getNamedType(field.type).name.endsWith("Edge")) {
+    items = 1; // a connection's edges: its `first` was counted on the connection field
+  }
+  return 1 + items * childComplexity;
+};
+
+export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [listSizeEstimator],
+            });
+          } catch {
+            return; // bad variables: execution reports them as BAD_USER_INPUT
+          }
+          if (cost > limits.maxCost) {
+            const error = new QueryLimitError(
+              "cost",
+              `The query's estimated cost is ${cost}, over the limit of ${limits.maxCost} (MAX_QUERY_COST): ` +
+                "ask for fewer items with limit/first, or nest less.",
+            );
+            Object.assign(error.extensions, { cost, maxCost: limits.maxCost });
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
