@@ -16,9 +16,17 @@ import {
   isListType,
   getNullableType,
 } from "graphql";
-import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import { createRequire } from "node:module";
+import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
 import type { RequestLimits } from "../config/index.js";
 import { QueryLimitError } from "../errors/index.js";
+
+// graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS
+// one the rest of the server uses ("Cannot use GraphQLObjectType from another module or realm"): load its
+// CommonJS build, which shares ours.
+const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
+  getComplexity: typeof GetComplexity;
+};
 
 /** Items a list field returns when no `limit` / `first` is given: the `@limit(default: …)` in schema/. */
 export const DEFAULT_LIST_SIZE = 50;
@@ -90,8 +98,9 @@ export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
               ...(request.operationName ? { operationName: request.operationName } : {}),
               estimators: [listSizeEstimator],
             });
-          } catch {
-            return; // bad variables: execution reports them as BAD_USER_INPUT
+          } catch (error) {
+            if (error instanceof GraphQLError) return; // bad variables: execution reports them as BAD_USER_INPUT
+            throw error;
           }
           if (cost > limits.maxCost) {
             const error = new QueryLimitError(

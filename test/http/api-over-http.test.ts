@@ -1,35 +1,18 @@
 /** The running API over HTTP: GraphQL requests, health and readiness, HTTP-level errors. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import type { AppConfig } from "../../src/config/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { Database, createDriver, freePort } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { createTokenVerifier } from "../../src/auth/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
-import { type RunningApi, startApi } from "../../src/start.js";
+import type { RunningApi } from "../../src/start.js";
+import { startTestServer } from "../support/test-server.js";
 
 let api: RunningApi;
 
-export function testConfig(): AppConfig {
-  const password = inject("neo4jPassword");
-  return {
-    ...loadConfig({}),
-    port: 0,
-    logLevel: "silent",
-    external: {
-      uri: inject("neo4jUri"),
-      user: inject("neo4jUser"),
-      password: password ?? undefined,
-      database: inject("neo4jDatabase"),
-    },
-    database: inject("neo4jDatabase"),
-  };
-}
-
 beforeAll(async () => {
-  api = await startApi(testConfig(), createLogger("silent"));
+  api = await startTestServer();
 });
 afterAll(async () => {
   await api.stop();

@@ -1,0 +1,54 @@
+/** The query cost estimate: each list counts the items it may return, so fan-outs are priced as such. */
+import { parse } from "graphql";
+import { createRequire } from "node:module";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { GraphQLSchema } from "graphql";
+import type { getComplexity as GetComplexity } from "graphql-query-complexity";
+import { buildApiSchema } from "../../src/schema/index.js";
+import { listSizeEstimator } from "../../src/server/index.js";
+
+const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
+  getComplexity: typeof GetComplexity;
+};
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = (await buildApiSchema()).schema;
+});
+
+function cost(query: string, variables: Record<string, unknown> = {}): number {
+  return getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator] });
+}
+
+describe("query cost", () => {
+  it("a list without limit counts the @limit default (50) per item", () => {
+    expect(cost(`{ cities { name } }`)).toBe(1 + 50 * 1);
+    expect(cost(`{ cities { partners { name } } }`)).toBe(1 + 50 * (1 + 50 * 1));
+  });
+
+  it("a five-hop fan-out is priced at what it would fetch", () => {
+    const fiveHops = `{ cities { partners { partners { partners { partners { partners { name } } } } } } }`;
+    expect(cost(fiveHops)).toBeGreaterThan(50 ** 6);
+    const small = `{ cities(limit: 2) { partners(limit: 2) { partners(limit: 2) { partners(limit: 2) { partners(limit: 2) { partners(limit: 2) { name } } } } } } }`;
+    expect(cost(small)).toBeLessThan(200);
+  });
+
+  it("asked sizes count, capped at the @limit maximum (1000), also through variables", () => {
+    expect(cost(`{ cities(limit: 7) { name } }`)).toBe(8);
+    expect(cost(`{ cities(limit: 1000000) { name } }`)).toBe(1001);
+    expect(cost(`query($n: Int) { cities(limit: $n) { name } }`, { n: 3 })).toBe(4);
+  });
+
+  it("connections count `first`, not their edges again", () => {
+    expect(cost(`{ citiesConnection(first: 10) { edges { node { name } } } }`)).toBe(1 + 10 * (1 + 1 * (1 + 1)));
+  });
+
+  it("insights fields count their limits", () => {
+    expect(cost(`{ neighbourhood(id: "x", limit: 1000) { nodes { id } } }`)).toBe(1 + 1000 * (1 + 1));
+    expect(cost(`{ search(text: "x") { score } }`)).toBe(1 + 10 * 1);
+  });
+
+  it("an ordinary two-hop dashboard query stays well under the default maximum (1,000,000)", () => {
+    const twoHops = `{ offices { name funders { ... on City { name partners { name } } } } }`;
+    expect(cost(twoHops)).toBeLessThan(1_000_000);
+  });
+});
