@@ -39,15 +39,6 @@ async function main(): Promise<void> {
     };
     process.on("SIGTERM", () => shutdown("SIGTERM"));
     process.on("SIGINT", () => shutdown("SIGINT"));
-    const local = api.database.local;
-    if (local) {
-      void local.exited.then((code) => {
-        if (signals === 0) {
-          log.fatal({ code }, "the local Neo4j stopped unexpectedly; exiting");
-          process.exit(1);
-        }
-      });
-    }
   } catch (error) {
     if (error instanceof StartupError) {
       log.fatal({ code: error.code }, error.message);

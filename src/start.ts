@@ -20,7 +20,10 @@ export interface RunningApi {
 }
 
 export async function startApi(config: AppConfig, log: Logger): Promise<RunningApi> {
-  const database = await connectDatabase(config, { info: (message) => log.info(message) });
+  const database = await connectDatabase(config, {
+    info: (message) => log.info(message),
+    error: (message) => log.error(message),
+  });
   try {
     const db = database.database;
     log.info({ uri: database.uri, database: db.name }, "connected to Neo4j");

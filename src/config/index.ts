@@ -53,7 +53,7 @@ const EnvSchema = z.object({
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(15_000),
   NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
-  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(1_000),
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(500),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters (256 bits) for HS256").optional(),
   JWT_JWKS_URL: z.url().optional(),
   JWT_ALGORITHMS: z.string().optional(),

@@ -7,15 +7,15 @@
 import type { AppConfig } from "../config/index.js";
 import { StartupError } from "../errors/index.js";
 import { Database, createDriver } from "./database.js";
-import type { InstallLog } from "./local-neo4j-install.js";
-import { type LocalNeo4j, findRunningLocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
+import { findRunningLocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
+import { type SupervisedNeo4j, type SupervisorLog, superviseLocalNeo4j } from "./local-neo4j-supervisor.js";
 
 export interface DatabaseHandle {
   readonly database: Database;
   /** Where it runs, for logs: the external URI or the local Bolt address. */
   readonly uri: string;
-  /** Set when this process started the local Neo4j (and so must stop it). */
-  readonly local: LocalNeo4j | undefined;
+  /** Set when this process started the local Neo4j (and so supervises and stops it). */
+  readonly local: SupervisedNeo4j | undefined;
   close(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ export interface ConnectOptions {
 
 export async function connectDatabase(
   config: AppConfig,
-  log: InstallLog,
+  log: SupervisorLog,
   options: ConnectOptions = {},
 ): Promise<DatabaseHandle> {
   if (config.external) {
@@ -51,17 +51,18 @@ export async function connectDatabase(
     return { database, uri: running.uri, local: undefined, close: () => database.close() };
   }
 
-  const local = await startLocalNeo4j(config.local, log);
-  const database = localDatabase(local.uri, config);
+  const started = await startLocalNeo4j(config.local, log);
+  const database = localDatabase(started.uri, config);
   try {
-    await verify(database, local.uri, `See ${local.dataDir}/logs/debug.log.`);
+    await verify(database, started.uri, `See ${started.dataDir}/logs/debug.log.`);
   } catch (error) {
-    await local.stop();
+    await started.stop();
     throw error;
   }
+  const local = superviseLocalNeo4j(config.local, started, log);
   return {
     database,
-    uri: local.uri,
+    uri: started.uri,
     local,
     close: async () => {
       await database.close();

@@ -11,7 +11,7 @@ import type { DriverTimeouts, Neo4jConnection } from "../config/index.js";
  * Driver settings tuned to fail fast when the database is gone, instead of the driver's default 30 s of
  * retries: a dead server gives SERVICE_UNAVAILABLE within about `connectionTimeout + maxTransactionRetryTime`.
  */
-export const DEFAULT_DRIVER_TIMEOUTS: DriverTimeouts = { connectionTimeoutMs: 3_000, maxRetryMs: 1_000 };
+export const DEFAULT_DRIVER_TIMEOUTS: DriverTimeouts = { connectionTimeoutMs: 3_000, maxRetryMs: 500 };
 
 export class Database {
   constructor(

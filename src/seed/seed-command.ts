@@ -14,7 +14,7 @@ async function seed(files: string[]): Promise<void> {
   const graphs = [];
   for (const file of files) graphs.push({ file, data: await readGraphFile(file) });
   const config = loadConfig();
-  const handle = await connectDatabase(config, { info: (message) => console.log(message) }, { reuseRunning: true });
+  const handle = await connectDatabase(config, { info: console.log, error: console.error }, { reuseRunning: true });
   try {
     await ensureSchemaIndexes(handle.database);
     for (const { file, data } of graphs) {

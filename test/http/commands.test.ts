@@ -10,6 +10,8 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
 import { freePort } from "../../src/database/index.js";
+import { createTokenVerifier } from "../../src/auth/index.js";
+import { TEST_JWT_SECRET, testAppConfig } from "../support/test-api.js";
 import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
 
 let scratch: string;
@@ -136,4 +138,27 @@ describe("npm run seed", () => {
       await db.close();
     }
   }, 240_000);
+});
+
+describe("npm run token", () => {
+  it("mints a token the server accepts, with the roles asked for", async () => {
+    const child = npm(
+      ["run", "--silent", "token", "--", "--sub", "alice", "--roles", "editor,staff", "--expires", "1h"],
+      {
+        JWT_SECRET: TEST_JWT_SECRET,
+      },
+    );
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    expect(await exitCode(child)).toBe(0);
+    const claims = await createTokenVerifier(testAppConfig().auth).verify(output.trim());
+    expect(claims).toMatchObject({ sub: "alice", roles: ["editor", "staff"] });
+  }, 60_000);
+
+  it("without JWT_SECRET says what to set", async () => {
+    const child = npm(["run", "--silent", "token", "--", "--sub", "alice"], {});
+    const message = waitForLine(child, /Set JWT_SECRET/, 60_000);
+    expect(await exitCode(child)).toBe(1);
+    await message;
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type LocalNeo4jSettings, loadConfig } from "../../src/config/index.js";
-import { Database, createDriver, freePort, startLocalNeo4j } from "../../src/database/index.js";
+import { Database, createDriver, freePort, startLocalNeo4j, superviseLocalNeo4j } from "../../src/database/index.js";
 import { StartupError } from "../../src/errors/index.js";
 
 const quiet = { info: () => {} };
@@ -80,6 +80,40 @@ describe("a local Neo4j", () => {
     await db.close();
     await second.stop();
   });
+});
+
+describe("a local Neo4j killed with -9", () => {
+  it("is started again by its supervisor, recovers its store, and keeps every committed write", async () => {
+    const killSettings = { ...settings, dataDir: path.join(scratch, "kill-store"), port: await freePort() };
+    const first = await startLocalNeo4j(killSettings, quiet);
+    const supervised = superviseLocalNeo4j(killSettings, first, { ...quiet, error: () => {} });
+    const db = new Database(
+      createDriver({ uri: first.uri, user: "neo4j", password: undefined, database: "neo4j" }),
+      "neo4j",
+    );
+    try {
+      await db.write((tx) => tx.run("UNWIND range(1, 100) AS i CREATE (:Marker {id: 'committed-' + i})"));
+      process.kill(first.pid, "SIGKILL");
+      await first.exited;
+      // The supervisor restarts it; the same driver reconnects once Bolt answers again.
+      let count: unknown;
+      for (let attempt = 0; attempt < 120 && count === undefined; attempt += 1) {
+        try {
+          count = await db.read(async (tx) =>
+            (await tx.run("MATCH (n:Marker) RETURN count(n) AS c")).records[0]?.get("c"),
+          );
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+      expect(Number(count)).toBe(100);
+      expect(supervised.restarts).toBe(1);
+      expect(supervised.current.pid).not.toBe(first.pid);
+    } finally {
+      await db.close();
+      await supervised.stop();
+    }
+  }, 240_000);
 });
 
 describe("start-up failures say how to fix them", () => {
