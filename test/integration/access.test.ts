@@ -111,10 +111,13 @@ describe("an editor's writes", () => {
   });
 
   it("update a relationship, recording who changed it", async () => {
-    await api.query(CREATE_CITY, { input: [cityInput("test-city", { partners: PARTNERSHIP })] }, editor);
+    // Between two test cities, so the curated graph is never touched (a nested update stamps both ends).
+    const partnership = { connect: [{ ...PARTNERSHIP.connect[0]!, where: { node: { id: { eq: "test-partner" } } } }] };
+    await api.query(CREATE_CITY, { input: [cityInput("test-partner")] }, editor);
+    await api.query(CREATE_CITY, { input: [cityInput("test-city", { partners: partnership })] }, editor);
     const other = await testToken(["editor"], "test-second-editor");
     const result = await api.query(
-      `mutation { updateCities(where: { id: { eq: "test-city" } }, update: { partners: [{ update: { where: { node: { id: { eq: "helsinki" } } }, edge: { status: { set: "suspended" }, validTo: { set: "2022-03" } } } }] }) { cities { id } } }`,
+      `mutation { updateCities(where: { id: { eq: "test-city" } }, update: { partners: [{ update: { where: { node: { id: { eq: "test-partner" } } }, edge: { status: { set: "suspended" }, validTo: { set: "2022-03" } } } }] }) { cities { id } } }`,
       {},
       other,
     );
