@@ -166,6 +166,26 @@ describe("health and readiness", () => {
       expect(await ready.json()).toMatchObject({ status: "unavailable", neo4j: false });
     });
 
+    it("queries refused by a limit or a rule get their 4xx without touching the database", async () => {
+      // With the database gone, any query that reached Cypher would answer 503.
+      const nest = (n: number): string =>
+        Array.from({ length: n }).reduce<string>((acc) => `partners { ${acc} }`, "name");
+      for (const [query, status] of [
+        [`{ cities { ${nest(5)} } }`, 400],
+        [`{ cities { ${nest(20)} } }`, 400],
+        [`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: graphStats { nodes }`).join(" ")} }`, 400],
+        [`{ graphStats { nodes `, 400],
+        [`mutation { deleteCities(where: { id: { eq: "helsinki" } }) { nodesDeleted } }`, 403], // no JWT key: read-only
+      ] as const) {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query }),
+        });
+        expect(response.status, query.slice(0, 40)).toBe(status);
+      }
+    });
+
     it("queries get 503 SERVICE_UNAVAILABLE without driver details", async () => {
       for (const query of [`{ graphStats { nodes } }`, `{ cities { id } }`]) {
         const response = await fetch(`${server.url}/graphql`, {
