@@ -31,8 +31,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read loosely typed GraphQL results.
-    files: ["test/**/*.ts"],
+    // Tests and the benchmark read loosely typed GraphQL results.
+    files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",

@@ -3,14 +3,26 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
 import { validOnCypher } from "../model/index.js";
 import type { Funding } from "./funding.type.js";
-import { type NodeRow, PROJECTION_PARAMS, citationLookup, nodeProjection, toGraphNode } from "./graph-records.js";
+import {
+  type EdgeRow,
+  type NodeRow,
+  PROJECTION_PARAMS,
+  citationsCypher,
+  nodeProjection,
+  toCitations,
+  toGraphNode,
+} from "./graph-records.js";
 
-const FUNDING = `
-  MATCH (funder:Entity)-[r:FUNDS]->(office:Office)
-  WHERE ($officeId IS NULL OR office.id = $officeId) AND ${validOnCypher("r")}
+// Two texts rather than `$officeId IS NULL OR office.id = $officeId`, which would keep the planner from
+// seeking the office through the unique index on Entity(id).
+const ONE_OFFICE = "MATCH (office:Office:Entity {id: $officeId})";
+const EVERY_OFFICE = "MATCH (office:Office)";
+const fundingCypher = (offices: string): string => `
+  ${offices}
+  MATCH (funder:Entity)-[r:FUNDS]->(office)
+  WHERE ${validOnCypher("r")}
   RETURN ${nodeProjection("office")} AS office, ${nodeProjection("funder")} AS funder,
-         r.validFrom AS validFrom, r.validTo AS validTo,
-         coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.excerpts, []) AS excerpts
+         r.validFrom AS validFrom, r.validTo AS validTo, ${citationsCypher("r")} AS sources
   ORDER BY office.name, office.id, funder.name, funder.id
   LIMIT $limit`;
 
@@ -19,8 +31,7 @@ interface FundingRow {
   funder: NodeRow;
   validFrom: string | null;
   validTo: string | null;
-  sourceIds: string[];
-  excerpts: string[];
+  sources: EdgeRow["sources"];
 }
 
 export async function findFunding(
@@ -29,14 +40,20 @@ export async function findFunding(
   asOf: string | null,
   limit: number,
 ): Promise<Funding[]> {
-  const result = await tx.run(FUNDING, { officeId, asOf, limit: cypherInt(limit), ...PROJECTION_PARAMS });
-  const rows = result.records.map((record) => record.toObject() as unknown as FundingRow);
-  const citations = await citationLookup(tx, rows);
-  return rows.map((row) => ({
-    office: toGraphNode(row.office),
-    funder: toGraphNode(row.funder),
-    validFrom: row.validFrom ?? null,
-    validTo: row.validTo ?? null,
-    sources: citations(row),
-  }));
+  const result = await tx.run(fundingCypher(officeId === null ? EVERY_OFFICE : ONE_OFFICE), {
+    officeId,
+    asOf,
+    limit: cypherInt(limit),
+    ...PROJECTION_PARAMS,
+  });
+  return result.records.map((record) => {
+    const row = record.toObject() as unknown as FundingRow;
+    return {
+      office: toGraphNode(row.office),
+      funder: toGraphNode(row.funder),
+      validFrom: row.validFrom ?? null,
+      validTo: row.validTo ?? null,
+      sources: toCitations(row.sources),
+    };
+  });
 }

@@ -32,14 +32,16 @@ export class FundingResolver {
     const day = asOfArgument("asOf", args.asOf);
     const max = integerArgument("limit", args.limit, 1000, 1, 1000);
     return db.read(async (tx) => {
-      if (office !== null) {
+      const funding = await findFunding(tx, office, day, max);
+      // An empty answer for one office may mean a bad id: only then is it worth a second query.
+      if (office !== null && funding.length === 0) {
         const entity = await findEntity(tx, office);
         if (!entity) throw unknownIdError("officeId", office);
         if (entity.kind !== "Office") {
           throw new BadUserInputError("officeId", `\`officeId\`: ${office} is a ${entity.kind}, not an Office.`);
         }
       }
-      return findFunding(tx, office, day, max);
+      return funding;
     });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * How nodes and relationships leave Cypher and become GraphNode / GraphEdge: one projection each, used by
- * every insights query, and one lookup that turns `sourceIds` + `excerpts` into citations.
+ * every insights query; a relationship's citations are resolved in the same query (`citationsCypher`).
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { ENTITY_KINDS } from "../model/index.js";
@@ -15,9 +15,19 @@ export function nodeProjection(n: string): string {
   return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []) }`;
 }
 
-/** Cypher map projection of relationship variable `r`. */
+/**
+ * Cypher expression: the citations of relationship variable `r`, in order, each source looked up by id
+ * with its excerpt (`sourceIds[i]` ↔ `excerpts[i]`); sources missing from the database are skipped.
+ */
+export function citationsCypher(r: string): string {
+  return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS i
+    MATCH (s:Source {id: ${r}.sourceIds[i]})
+    RETURN { sourceId: s.id, title: s.title, publisher: s.publisher, url: s.url, published: s.published, excerpt: ${r}.excerpts[i] } }`;
+}
+
+/** Cypher map projection of relationship variable `r`, with its citations. */
 export function edgeProjection(r: string): string {
-  return `{ type: type(${r}), kind: ${r}.kind, fromId: startNode(${r}).id, toId: endNode(${r}).id, validFrom: ${r}.validFrom, validTo: ${r}.validTo, status: ${r}.status, sourceIds: coalesce(${r}.sourceIds, []), excerpts: coalesce(${r}.excerpts, []) }`;
+  return `{ type: type(${r}), kind: ${r}.kind, fromId: startNode(${r}).id, toId: endNode(${r}).id, validFrom: ${r}.validFrom, validTo: ${r}.validTo, status: ${r}.status, sources: ${citationsCypher(r)} }`;
 }
 
 export interface NodeRow {
@@ -38,8 +48,7 @@ export interface EdgeRow {
   validFrom: string | null;
   validTo: string | null;
   status: string | null;
-  sourceIds: string[];
-  excerpts: string[];
+  sources: Citation[];
 }
 
 export function toGraphNode(row: NodeRow): GraphNode {
@@ -50,61 +59,30 @@ export function toGraphNode(row: NodeRow): GraphNode {
   return { id: row.id, kind: row.kind, name: row.name, names, aliases: row.aliases };
 }
 
-interface SourceRow {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  published: string | null;
-}
-
-/** Loads the sources the rows cite (one query for all of them) and builds the edges with their citations. */
-export async function toGraphEdges(tx: ManagedTransaction, rows: readonly EdgeRow[]): Promise<GraphEdge[]> {
-  const lookup = await citationLookup(tx, rows);
-  return rows.map((row) => ({
+/** A relationship as the insights API returns it (Neo4j nulls for absent properties kept as null). */
+export function toGraphEdge(row: EdgeRow): GraphEdge {
+  return {
     type: row.type,
-    kind: row.kind,
+    kind: row.kind ?? null,
     fromId: row.fromId,
     toId: row.toId,
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    status: row.status,
-    sources: lookup(row),
-  }));
+    validFrom: row.validFrom ?? null,
+    validTo: row.validTo ?? null,
+    status: row.status ?? null,
+    sources: toCitations(row.sources),
+  };
 }
 
-/** Returns a function giving a row's citations; sources missing from the database are skipped. */
-export async function citationLookup(
-  tx: ManagedTransaction,
-  rows: readonly Pick<EdgeRow, "sourceIds" | "excerpts">[],
-): Promise<(row: Pick<EdgeRow, "sourceIds" | "excerpts">) => Citation[]> {
-  const ids = [...new Set(rows.flatMap((row) => row.sourceIds))];
-  const sources = new Map<string, SourceRow>();
-  if (ids.length > 0) {
-    const result = await tx.run(
-      "MATCH (s:Source) WHERE s.id IN $ids RETURN s { .id, .title, .publisher, .url, .published } AS source",
-      { ids },
-    );
-    for (const record of result.records) {
-      const source = record.get("source") as SourceRow;
-      sources.set(source.id, source);
-    }
-  }
-  return (row) =>
-    row.sourceIds.flatMap((sourceId, index) => {
-      const source = sources.get(sourceId);
-      if (!source) return [];
-      return [
-        {
-          sourceId,
-          title: source.title,
-          publisher: source.publisher ?? null,
-          url: source.url ?? null,
-          published: source.published ?? null,
-          excerpt: row.excerpts[index] ?? null,
-        },
-      ];
-    });
+/** Citations as `citationsCypher` returns them, with Neo4j's absent values as null. */
+export function toCitations(sources: readonly Citation[]): Citation[] {
+  return sources.map((source) => ({
+    sourceId: source.sourceId,
+    title: source.title,
+    publisher: source.publisher ?? null,
+    url: source.url ?? null,
+    published: source.published ?? null,
+    excerpt: source.excerpt ?? null,
+  }));
 }
 
 /** Looks up one entity by id; undefined when there is none. */

@@ -19,8 +19,12 @@ export const RESTRICTED_FIELDS: Record<string, Role> = {
   "Person.phone": Role.Staff,
 };
 
+const restrictedFieldsCache = new WeakMap<DocumentNode, Set<string>>();
+
 /** The restricted fields a document selects, wherever they are nested (fragments included). */
 export function restrictedFieldsIn(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const cached = restrictedFieldsCache.get(document);
+  if (cached) return cached;
   const found = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -32,6 +36,7 @@ export function restrictedFieldsIn(schema: GraphQLSchema, document: DocumentNode
       },
     }),
   );
+  restrictedFieldsCache.set(document, found);
   return found;
 }
 

@@ -9,7 +9,9 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
+  type DocumentNode,
   GraphQLError,
+  type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
   getNamedType,
@@ -84,6 +86,39 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return 1 + items * childComplexity;
 };
 
+/**
+ * Costs already computed, per parsed document (Apollo hands out the same DocumentNode for a query it has
+ * seen, from its document cache) and per variables: dashboards repeat the same few queries.
+ */
+const costCache = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_CACHED_VARIABLE_SETS = 1000;
+
+function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  let byVariables = costCache.get(document);
+  if (!byVariables) {
+    byVariables = new Map();
+    costCache.set(document, byVariables);
+  }
+  const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+  let cost = byVariables.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(operationName ? { operationName } : {}),
+      estimators: [listSizeEstimator],
+    });
+    if (byVariables.size < MAX_CACHED_VARIABLE_SETS) byVariables.set(key, cost);
+  }
+  return cost;
+}
+
 export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -91,13 +126,7 @@ export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(request.operationName ? { operationName: request.operationName } : {}),
-              estimators: [listSizeEstimator],
-            });
+            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
           } catch (error) {
             if (error instanceof GraphQLError) return; // bad variables: execution reports them as BAD_USER_INPUT
             throw error;

@@ -1,0 +1,111 @@
+/** Bench results: the JSON written to bench/results/ and the tables in docs/benchmarks.md. */
+import { existsSync } from "node:fs";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface QueryResult {
+  description: string;
+  params: number;
+  t1_p50_ms: number;
+  t1_p99_ms: number;
+  t3_p50_ms: number;
+  t3_p99_ms: number;
+  t4_p50_ms: number;
+  t4_p99_ms: number;
+  /** T4 / T1 at p50, concurrency 1. */
+  ratio_p50: number;
+  /** T3 / T1 at p50. */
+  ratio_t3_p50: number;
+  t1_rps_c16: number;
+  t4_rps_c16: number;
+  t4_p99_ms_c16: number;
+}
+
+export interface BenchResult {
+  nodes: number;
+  relationships: number;
+  seed: number;
+  date: string;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    node: string;
+    neo4j: string;
+    heap: string;
+    pageCache: string;
+  };
+  import: { nodesPerSecond: number; relationshipsPerSecond: number; seconds: number };
+  settings: { iterations: number; seconds: number; concurrency: number };
+  queries: Record<string, QueryResult>;
+}
+
+const START = "<!-- results:start (written by npm run bench) -->";
+const END = "<!-- results:end -->";
+
+function table(result: BenchResult): string {
+  const lines = [
+    `### ${result.nodes.toLocaleString("en")} nodes, ${result.relationships.toLocaleString("en")} relationships (${result.date.slice(0, 10)})`,
+    "",
+    `Import: ${result.import.nodesPerSecond.toLocaleString("en")} nodes/s, ${result.import.relationshipsPerSecond.toLocaleString("en")} relationships/s (${result.import.seconds} s in all).`,
+    `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB; Node ${result.machine.node}; Neo4j ${result.machine.neo4j} (heap ${result.machine.heap}, page cache ${result.machine.pageCache}).`,
+    `Runs: ${result.settings.iterations} sequential requests per tier and query; ${result.settings.seconds} s at concurrency ${result.settings.concurrency}.`,
+    "",
+    "| query | T1 p50 / p99 ms | T3 p50 / p99 ms | T4 p50 / p99 ms | T3/T1 | **T4/T1** p50 | T1 rps c16 | T4 rps c16 | T4/T1 rps | T4 p99 c16 ms |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const [name, q] of Object.entries(result.queries)) {
+    lines.push(
+      `| ${name} | ${q.t1_p50_ms} / ${q.t1_p99_ms} | ${q.t3_p50_ms} / ${q.t3_p99_ms} | ${q.t4_p50_ms} / ${q.t4_p99_ms} | ${q.ratio_t3_p50} | **${q.ratio_p50}** | ${q.t1_rps_c16} | ${q.t4_rps_c16} | ${Math.round((100 * q.t4_rps_c16) / Math.max(1, q.t1_rps_c16))}% | ${q.t4_p99_ms_c16} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function scaling(results: BenchResult[]): string {
+  if (results.length < 2) return "";
+  const names = Object.keys(results[0]!.queries);
+  const header = `| query | ${results.map((r) => `T4 p50 ms @ ${r.nodes.toLocaleString("en")}`).join(" | ")} | ${results.map((r) => `T1 p50 ms @ ${r.nodes.toLocaleString("en")}`).join(" | ")} |`;
+  const lines = [
+    "### Scaling curve (p50 at concurrency 1)",
+    "",
+    header,
+    `|---|${results.map(() => "---|").join("")}${results.map(() => "---|").join("")}`,
+  ];
+  for (const name of names) {
+    lines.push(
+      `| ${name} | ${results.map((r) => r.queries[name]?.t4_p50_ms ?? "–").join(" | ")} | ${results.map((r) => r.queries[name]?.t1_p50_ms ?? "–").join(" | ")} |`,
+    );
+  }
+  lines.push(
+    `| import nodes/s | ${results.map((r) => r.import.nodesPerSecond.toLocaleString("en")).join(" | ")} | ${results.map(() => "").join(" | ")} |`,
+  );
+  return lines.join("\n");
+}
+
+export async function writeResults(resultsDir: string, result: BenchResult): Promise<void> {
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  await writeFile(path.join(resultsDir, "latest.json"), json);
+  await writeFile(path.join(resultsDir, `nodes-${result.nodes}.json`), json);
+}
+
+/** Rewrites the generated part of docs/benchmarks.md from every bench/results/nodes-*.json. */
+export async function updateDocs(resultsDir: string, docsFile: string): Promise<void> {
+  const files = (await readdir(resultsDir)).filter((name) => /^nodes-\d+\.json$/.test(name));
+  const results = (
+    await Promise.all(
+      files.map(async (name) => JSON.parse(await readFile(path.join(resultsDir, name), "utf8")) as BenchResult),
+    )
+  )
+    .filter((r) => r.nodes >= 10_000)
+    .sort((a, b) => a.nodes - b.nodes);
+  const generated = [START, "", ...results.map(table).flatMap((t) => [t, ""]), scaling(results), "", END].join("\n");
+  const current = existsSync(docsFile) ? await readFile(docsFile, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + generated + current.slice(end + END.length)
+      : `${current}\n${generated}\n`;
+  await writeFile(docsFile, next);
+}

@@ -1,0 +1,282 @@
+/**
+ * `npm run bench [-- --nodes 100000]`: one command, one run, three tiers side by side.
+ *
+ * 1. starts its own Neo4j (a temporary store on a free port, heap and page cache sized for the graph);
+ * 2. imports a synthetic graph of `--nodes` nodes (bench/synthetic-graph.ts) and reports the import rate;
+ * 3. starts the API server in its own process on that Neo4j;
+ * 4. picks one parameter set per question (bench/queries.ts) and checks that every tier answers each
+ *    parameter exactly as T1 does before timing anything;
+ * 5. times T1 (Cypher via neo4j-driver), T3 (the GraphQL schema in-process) and T4 (HTTP, load from its own
+ *    process) at concurrency 1, and T1 and T4 at `--concurrency` (16);
+ * 6. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { graphql } from "graphql";
+import { PROJECT_ROOT, loadConfig } from "../src/config/index.js";
+import { bulkImport } from "../src/bulk-import/index.js";
+import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j } from "../src/database/index.js";
+import { buildApiSchema } from "../src/schema/index.js";
+import { summarise, timeConcurrent, timeSequential } from "./latency.js";
+import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
+import { type BenchResult, type QueryResult, updateDocs, writeResults } from "./report.js";
+import { Random, expectedRows, planGraph, syntheticBatches } from "./synthetic-graph.js";
+
+const { values: args } = parseArgs({
+  options: {
+    nodes: { type: "string", default: "100000" },
+    seed: { type: "string", default: "42" },
+    params: { type: "string", default: "100" },
+    iterations: { type: "string", default: "300" },
+    seconds: { type: "string", default: "5" },
+    concurrency: { type: "string", default: "16" },
+    "results-dir": { type: "string", default: path.join(PROJECT_ROOT, "bench", "results") },
+    docs: { type: "string", default: path.join(PROJECT_ROOT, "docs", "benchmarks.md") },
+    "no-docs": { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+const nodes = Number(args.nodes);
+const seed = Number(args.seed);
+const paramCount = Number(args.params);
+const iterations = Number(args.iterations);
+const seconds = Number(args.seconds);
+const concurrency = Number(args.concurrency);
+const log = (message: string): void => {
+  if (!args.quiet) process.stderr.write(`${message}\n`);
+};
+
+const GiB = 1 << 30;
+const heapBytes = nodes >= 500_000 ? 3 * GiB : nodes >= 50_000 ? 1 * GiB : 512 << 20;
+const pageCacheBytes = Math.max(128 << 20, Math.min(6 * GiB, nodes * 4096));
+
+async function main(): Promise<void> {
+  const plan = planGraph(nodes, seed);
+  const store = await mkdtemp(path.join(os.tmpdir(), "kg-bench-"));
+  let neo4j: LocalNeo4j | undefined;
+  let server: ChildProcess | undefined;
+  let db: Database | undefined;
+  try {
+    const settings = {
+      ...loadConfig({}).local,
+      dataDir: store,
+      port: await freePort(),
+      heapBytes,
+      pageCacheBytes,
+      transactionTimeoutMs: 0,
+    };
+    log(`Neo4j: store ${store}, heap ${heapBytes >> 20} MiB, page cache ${pageCacheBytes >> 20} MiB`);
+    neo4j = await startLocalNeo4j(settings, { info: log });
+    db = new Database(createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
+
+    log(`Importing a synthetic graph of ${nodes} nodes (seed ${seed})…`);
+    const started = performance.now();
+    const imported = await bulkImport(db, syntheticBatches(plan), {
+      expectedRows: Math.round(expectedRows(plan)),
+      progress: args.quiet ? "silent" : "auto",
+    });
+    const importSeconds = Math.round((performance.now() - started) / 100) / 10;
+    log(
+      `Imported ${imported.nodes} nodes (${imported.nodesPerSecond}/s) and ${imported.relationships} relationships (${imported.relationshipsPerSecond}/s) in ${importSeconds} s`,
+    );
+
+    const { schema } = await buildApiSchema(db.driver);
+    const context = () => ({ db: db!, sessionConfig: { database: "neo4j" }, transaction: {}, requestId: "bench" });
+    const port = await freePort();
+    server = await startServerProcess(neo4j.uri, port);
+    const url = `http://127.0.0.1:${port}/graphql`;
+
+    const random = new Random(seed + 1);
+    const queries: Record<string, QueryResult> = {};
+    for (const query of BENCH_QUERIES) {
+      const params = await query.params(db, plan, random, paramCount);
+      if (params.length === 0) throw new Error(`${query.name}: no usable parameters found`);
+      await checkTiersAgree(query, params, db, schema, context, url);
+      log(`${query.name}: ${params.length} parameter sets, tiers agree; timing…`);
+
+      const t1 = (i: number) => db!.read((tx) => query.t1(tx, params[i % params.length]!)).then(() => {});
+      const t3 = async (i: number) => {
+        const result = await graphql({
+          schema,
+          source: query.graphql,
+          variableValues: params[i % params.length]!,
+          contextValue: context(),
+        });
+        if (result.errors) throw new Error(result.errors[0]!.message);
+      };
+      await timeSequential(Math.min(50, iterations), t1);
+      const t1c1 = summarise(await timeSequential(iterations, t1));
+      await timeSequential(Math.min(50, iterations), t3);
+      const t3c1 = summarise(await timeSequential(iterations, t3));
+      const bodies = params.map((variables) => JSON.stringify({ query: query.graphql, variables }));
+      const t4c1 = await httpLoad({ url, bodies, concurrency: 1, iterations, warmup: Math.min(50, iterations) });
+      const t1c16 = await timeConcurrent(concurrency, seconds, t1);
+      const t4c16 = await httpLoad({ url, bodies, concurrency, seconds, warmup: 0 });
+      if (t4c1.errors > 0 || t4c16.errors > 0 || t1c16.errors > 0) {
+        throw new Error(
+          `${query.name}: errors while timing (T4 c1 ${t4c1.errors}, T4 c${concurrency} ${t4c16.errors}, T1 c${concurrency} ${t1c16.errors})`,
+        );
+      }
+      const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
+      queries[query.name] = {
+        description: query.description,
+        params: params.length,
+        t1_p50_ms: t1c1.p50,
+        t1_p99_ms: t1c1.p99,
+        t3_p50_ms: t3c1.p50,
+        t3_p99_ms: t3c1.p99,
+        t4_p50_ms: t4c1.p50,
+        t4_p99_ms: t4c1.p99,
+        ratio_p50: ratio(t4c1.p50, t1c1.p50),
+        ratio_t3_p50: ratio(t3c1.p50, t1c1.p50),
+        t1_rps_c16: t1c16.rps,
+        t4_rps_c16: t4c16.rps,
+        t4_p99_ms_c16: t4c16.p99,
+      };
+      log(`  ${JSON.stringify(queries[query.name])}`);
+    }
+
+    const result: BenchResult = {
+      nodes: imported.nodes,
+      relationships: imported.relationships,
+      seed,
+      date: new Date().toISOString(),
+      machine: {
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        cores: os.cpus().length,
+        memoryGiB: Math.round(os.totalmem() / GiB),
+        node: process.version,
+        neo4j: neo4j.version,
+        heap: `${heapBytes >> 20} MiB`,
+        pageCache: `${pageCacheBytes >> 20} MiB`,
+      },
+      import: {
+        nodesPerSecond: imported.nodesPerSecond,
+        relationshipsPerSecond: imported.relationshipsPerSecond,
+        seconds: importSeconds,
+      },
+      settings: { iterations, seconds, concurrency },
+      queries,
+    };
+    await writeResults(args["results-dir"], result);
+    if (!args["no-docs"]) await updateDocs(args["results-dir"], args.docs);
+    log(`Wrote ${path.join(args["results-dir"], "latest.json")}${args["no-docs"] ? "" : ` and ${args.docs}`}`);
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await db?.close();
+    await neo4j?.stop();
+    await rm(store, { recursive: true, force: true });
+  }
+}
+
+/** Every tier must give T1's answer for every parameter set, or the timings would compare different work. */
+async function checkTiersAgree(
+  query: BenchQuery,
+  params: Params[],
+  db: Database,
+  schema: Awaited<ReturnType<typeof buildApiSchema>>["schema"],
+  context: () => object,
+  url: string,
+): Promise<void> {
+  for (const variables of params) {
+    const expected = canonical(await db.read((tx) => query.t1(tx, variables)));
+    const inProcess = await graphql({
+      schema,
+      source: query.graphql,
+      variableValues: variables,
+      contextValue: context(),
+    });
+    if (inProcess.errors)
+      throw new Error(`${query.name} T3 ${JSON.stringify(variables)}: ${inProcess.errors[0]!.message}`);
+    const t3 = canonical(query.normalise(inProcess.data));
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: query.graphql, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    if (body.errors) throw new Error(`${query.name} T4 ${JSON.stringify(variables)}: ${body.errors[0]!.message}`);
+    const t4 = canonical(query.normalise(body.data));
+    if (t3 !== expected || t4 !== expected) {
+      throw new Error(
+        `${query.name} ${JSON.stringify(variables)}: tiers disagree\n  T1 ${expected}\n  T3 ${t3}\n  T4 ${t4}`,
+      );
+    }
+  }
+}
+
+/** JSON with object keys sorted, so maps compare equal whatever order their keys came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/** The API as `npm start` runs it, on the bench's Neo4j, in its own process. */
+async function startServerProcess(neo4jUri: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", "main.ts")], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      PORT: String(port),
+      SEED_ON_START: "never",
+      LOG_LEVEL: "warn",
+      NEO4J_TX_TIMEOUT_MS: "60000",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return child;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill("SIGKILL");
+  throw new Error("the API server did not become ready in 60 s");
+}
+
+interface LoadJob {
+  url: string;
+  bodies: string[];
+  concurrency: number;
+  iterations?: number;
+  seconds?: number;
+  warmup: number;
+}
+
+/** Runs bench/http-load.ts in its own process and returns what it measured. */
+async function httpLoad(job: LoadJob): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
+  const file = path.join(os.tmpdir(), `kg-bench-load-${process.pid}.json`);
+  await writeFile(file, JSON.stringify(job));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "bench", "http-load.ts"), file], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  await rm(file, { force: true });
+  if (code !== 0) throw new Error(`http-load exited with ${code}`);
+  return JSON.parse(output.trim().split("\n").pop()!) as { p50: number; p99: number; rps: number; errors: number };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

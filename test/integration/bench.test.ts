@@ -1,0 +1,63 @@
+/**
+ * A tiny run of the whole benchmark (`npm run bench` with a few thousand nodes), so it cannot rot: it starts
+ * its own Neo4j, imports, checks every tier agrees with raw Cypher, times, and writes its results. Timings
+ * are not asserted; only that every number is there.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config/index.js";
+import type { BenchResult } from "../../bench/report.js";
+
+let resultsDir: string | undefined;
+afterAll(async () => {
+  if (resultsDir) await rm(resultsDir, { recursive: true, force: true });
+});
+
+describe("npm run bench", () => {
+  it("runs end to end on a tiny graph and writes latest.json", async () => {
+    resultsDir = await mkdtemp(path.join(os.tmpdir(), "kg-bench-test-"));
+    const args = [
+      "run",
+      "bench",
+      "--",
+      "--nodes",
+      "2000",
+      "--params",
+      "5",
+      "--iterations",
+      "10",
+      "--seconds",
+      "1",
+      "--concurrency",
+      "4",
+    ];
+    const child = spawn("npm", [...args, "--no-docs", "--quiet", "--results-dir", resultsDir], {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("NEO4J_"))),
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(await readFile(path.join(resultsDir, "latest.json"), "utf8")) as BenchResult;
+    expect(result.nodes).toBe(2000);
+    expect(result.relationships).toBeGreaterThan(2000);
+    expect(Object.keys(result.queries).sort()).toEqual([
+      "funding",
+      "fundersPerOffice",
+      "lookup",
+      "neighbourhood",
+      "search",
+      "shortestPath",
+    ]);
+    for (const query of Object.values(result.queries)) {
+      for (const field of ["t1_p50_ms", "t3_p50_ms", "t4_p50_ms", "ratio_p50", "t1_rps_c16", "t4_rps_c16"] as const) {
+        expect(query[field]).toBeGreaterThan(0);
+      }
+    }
+  }, 300_000);
+});
