@@ -4,12 +4,12 @@ import { cypherInt } from "../database/index.js";
 import { validOnCypher } from "../model/index.js";
 import type { Funding } from "./funding.type.js";
 import {
-  type EdgeRow,
   type NodeRow,
   PROJECTION_PARAMS,
-  citationsCypher,
+  type SourceRow,
+  citations,
   nodeProjection,
-  toCitations,
+  sourcesOfCypher,
   toGraphNode,
 } from "./graph-records.js";
 
@@ -21,17 +21,22 @@ const fundingCypher = (offices: string): string => `
   ${offices}
   MATCH (funder:Entity)-[r:FUNDS]->(office)
   WHERE ${validOnCypher("r")}
-  RETURN ${nodeProjection("office")} AS office, ${nodeProjection("funder")} AS funder,
-         r.validFrom AS validFrom, r.validTo AS validTo, ${citationsCypher("r")} AS sources
+  WITH office, funder, r
   ORDER BY office.name, office.id, funder.name, funder.id
-  LIMIT $limit`;
+  LIMIT $limit
+  WITH collect({ office: ${nodeProjection("office")}, funder: ${nodeProjection("funder")}, validFrom: r.validFrom, validTo: r.validTo,
+                 sourceIds: coalesce(r.sourceIds, []), excerpts: coalesce(r.excerpts, []), rel: r }) AS rows
+  WITH rows, [row IN rows | row.rel] AS rels
+  ${sourcesOfCypher("rels")}
+  RETURN [row IN rows | row { .office, .funder, .validFrom, .validTo, .sourceIds, .excerpts }] AS rows, sources`;
 
 interface FundingRow {
   office: NodeRow;
   funder: NodeRow;
   validFrom: string | null;
   validTo: string | null;
-  sources: EdgeRow["sources"];
+  sourceIds: string[];
+  excerpts: string[];
 }
 
 export async function findFunding(
@@ -46,14 +51,13 @@ export async function findFunding(
     limit: cypherInt(limit),
     ...PROJECTION_PARAMS,
   });
-  return result.records.map((record) => {
-    const row = record.toObject() as unknown as FundingRow;
-    return {
-      office: toGraphNode(row.office),
-      funder: toGraphNode(row.funder),
-      validFrom: row.validFrom ?? null,
-      validTo: row.validTo ?? null,
-      sources: toCitations(row.sources),
-    };
-  });
+  const record = result.records[0];
+  const cite = citations((record?.get("sources") ?? []) as SourceRow[]);
+  return ((record?.get("rows") ?? []) as FundingRow[]).map((row) => ({
+    office: toGraphNode(row.office),
+    funder: toGraphNode(row.funder),
+    validFrom: row.validFrom ?? null,
+    validTo: row.validTo ?? null,
+    sources: cite(row),
+  }));
 }

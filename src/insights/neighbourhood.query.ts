@@ -13,7 +13,9 @@ import {
   PROJECTION_PARAMS,
   edgeProjection,
   nodeProjection,
-  toGraphEdge,
+  toGraphEdges,
+  type SourceRow,
+  sourcesOfCypher,
   toGraphNode,
 } from "./graph-records.js";
 import type { Subgraph } from "./subgraph.type.js";
@@ -46,7 +48,9 @@ const EDGES_AMONG = `
   MATCH (a) WHERE elementId(a) = elementId
   MATCH (a)-[r]->(b:Entity)
   WHERE elementId(b) IN $nodes AND ${traversableCypher("r")}
-  RETURN ${edgeProjection("r")} AS edge`;
+  WITH collect(r) AS rels
+  ${sourcesOfCypher("rels")}
+  RETURN [r IN rels | ${edgeProjection("r")}] AS edges, sources`;
 
 /** Undefined when no entity has the id. */
 export async function findNeighbourhood(
@@ -92,10 +96,8 @@ export async function findNeighbourhood(
     );
   }
 
-  const edgeRows = (await tx.run(EDGES_AMONG, { nodes: found.map((entry) => entry.elementId), ...filter })).records.map(
-    (record) => record.get("edge") as EdgeRow,
-  );
-  const edges = edgeRows.map(toGraphEdge);
+  const among = (await tx.run(EDGES_AMONG, { nodes: found.map((entry) => entry.elementId), ...filter })).records[0];
+  const edges = toGraphEdges((among?.get("edges") ?? []) as EdgeRow[], (among?.get("sources") ?? []) as SourceRow[]);
   found.sort(
     (a, b) => a.hop - b.hop || a.node.kind.localeCompare(b.node.kind) || a.node.name.localeCompare(b.node.name),
   );

@@ -12,7 +12,9 @@ import {
   PROJECTION_PARAMS,
   edgeProjection,
   nodeProjection,
-  toGraphEdge,
+  toGraphEdges,
+  type SourceRow,
+  sourcesOfCypher,
   toGraphNode,
 } from "./graph-records.js";
 import type { GraphPath } from "./subgraph.type.js";
@@ -29,7 +31,9 @@ function shortestPathCypher(maxLength: number): string {
     MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
     MATCH p = shortestPath((a)-[*..${maxLength}]-(b))
     WHERE all(r IN relationships(p) WHERE ${traversableCypher("r")}) AND all(n IN nodes(p) WHERE n:Entity)
-    RETURN [n IN nodes(p) | ${nodeProjection("n")}] AS nodes, [rel IN relationships(p) | ${edgeProjection("rel")}] AS edges`;
+    WITH p, relationships(p) AS rels
+    ${sourcesOfCypher("rels")}
+    RETURN [n IN nodes(p) | ${nodeProjection("n")}] AS nodes, [rel IN rels | ${edgeProjection("rel")}] AS edges, sources`;
 }
 
 export async function findShortestPath(
@@ -43,6 +47,6 @@ export async function findShortestPath(
     .records[0];
   if (!record) return null;
   const nodes = record.get("nodes") as NodeRow[];
-  const edges = (record.get("edges") as EdgeRow[]).map(toGraphEdge);
+  const edges = toGraphEdges(record.get("edges") as EdgeRow[], record.get("sources") as SourceRow[]);
   return { nodes: nodes.map(toGraphNode), edges };
 }
