@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from "../../src/config/index.js";
 import { freePort } from "../../src/database/index.js";
 import { createTokenVerifier } from "../../src/auth/index.js";
 import { TEST_JWT_SECRET, testAppConfig } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
+import { connectTestDatabase, dumpGraph, runCypher } from "../support/test-database.js";
 
 let scratch: string;
 beforeAll(async () => {
@@ -161,4 +161,25 @@ describe("npm run token", () => {
     expect(await exitCode(child)).toBe(1);
     await message;
   }, 60_000);
+});
+
+describe("npm run synthetic", () => {
+  it("imports a synthetic graph into the configured database, and importing it again changes nothing", async () => {
+    const db = connectTestDatabase();
+    const env = { NEO4J_URI: inject("neo4jUri"), NEO4J_DATABASE: inject("neo4jDatabase") };
+    const synthetic = "MATCH (n) WHERE n.id =~ '[a-z]-[0-9]+' RETURN count(n) AS n";
+    try {
+      for (let run = 0; run < 2; run += 1) {
+        const child = npm(["run", "synthetic", "--", "--nodes", "600", "--seed", "3"], env);
+        const line = waitForLine(child, /Imported 600 nodes \(\d+\/s\) and \d+ relationships/, 120_000);
+        expect(await exitCode(child)).toBe(0);
+        await line;
+        const [row] = await runCypher(db, synthetic);
+        expect(Number(row!.n)).toBe(600);
+      }
+    } finally {
+      await runCypher(db, "MATCH (n) WHERE n.id =~ '[a-z]-[0-9]+' DETACH DELETE n");
+      await db.close();
+    }
+  }, 240_000);
 });
