@@ -47,8 +47,8 @@ describe("npm run bench", () => {
     expect(result.nodes).toBe(2000);
     expect(result.relationships).toBeGreaterThan(2000);
     expect(Object.keys(result.queries).sort()).toEqual([
-      "funding",
       "fundersPerOffice",
+      "funding",
       "lookup",
       "neighbourhood",
       "search",

@@ -40,7 +40,7 @@ describe("synthetic graph", () => {
       for (const row of batch.rows) {
         expect(rule.from).toContain(exists(row.from));
         expect(rule.to).toContain(exists(row.to));
-        expect(exists(row.properties.sourceIds as string)).toBeUndefined();
+        expect(Array.isArray(row.properties.sourceIds)).toBe(true);
         expect((row.properties.sourceIds as string[]).every((id) => exists(id) === "Source")).toBe(true);
         expect(() =>
           isValidOn(
