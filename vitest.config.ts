@@ -7,8 +7,8 @@ const require = createRequire(import.meta.url);
  * Test tiers, each a vitest project with its own script (see package.json):
  * - unit: no database;
  * - schema: the printed schema against its committed snapshots (no database);
- * - integration: test/integration (in-process GraphQL and Cypher) and test/http (over HTTP), both against
- *   one real Neo4j that test/support/neo4j-global-setup.ts starts on a fresh store and a free port.
+ * - integration: test/integration (in-process GraphQL and Cypher), test/http (over HTTP) and test/browser
+ *   (the explorer and GraphiQL in Chromium), all against one real Neo4j that test/support/neo4j-global-setup.ts starts on a fresh store and a free port.
  *   Files run one at a time, so exact counts never see another file's writes.
  */
 export default defineConfig({
@@ -26,8 +26,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts"],
-          globalSetup: ["test/support/neo4j-global-setup.ts"],
+          include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts", "test/browser/**/*.test.ts"],
+          globalSetup: ["test/support/web-global-setup.ts", "test/support/neo4j-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -1,7 +1,7 @@
 /**
  * The whole start-up pipeline, left to right: configuration → database (external, or the local Neo4j
  * started here) → constraints and indexes → the curated graph (into an empty database) → schema →
- * HTTP server. `main.ts` adds signal handling; the HTTP tests call this directly.
+ * the explorer and GraphiQL pages (built when their sources changed) → HTTP server. `main.ts` adds signal handling; the HTTP tests call this directly.
  */
 import { createTokenVerifier } from "./auth/index.js";
 import { type AppConfig } from "./config/index.js";
@@ -10,6 +10,7 @@ import type { Logger } from "./logging/index.js";
 import { buildApiSchema } from "./schema/index.js";
 import { isGraphEmpty, loadCuratedGraph } from "./seed/index.js";
 import { type RunningServer, startServer } from "./server/index.js";
+import { ensureWebPages } from "./web-build/index.js";
 
 export interface RunningApi {
   readonly url: string;
@@ -36,6 +37,12 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
     await api.checkDatabase(db.name);
     const verifier = createTokenVerifier(config.auth);
     if (!verifier.configured) log.warn("no JWT key configured (JWT_SECRET or JWT_JWKS_URL): the API is read-only");
+    if (config.webPages) {
+      // A failed page build must not take the API down: the pages then answer 503 and say why.
+      await ensureWebPages({ info: (message) => log.info(message) }).catch((error: unknown) =>
+        log.error({ err: error }, "could not build the explorer and GraphiQL pages (run npm run build:web)"),
+      );
+    }
     const server = await startServer({
       schema: api.schema,
       db,
@@ -44,8 +51,12 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
       host: config.host,
       limits: config.limits,
       verifier,
+      webPages: config.webPages,
     });
-    log.info({ url: `${server.url}/graphql` }, "GraphQL API ready");
+    log.info(
+      { url: `${server.url}/graphql`, ...(config.webPages ? { explorer: `${server.url}/explorer` } : {}) },
+      "GraphQL API ready",
+    );
     let stopping: Promise<void> | undefined;
     return {
       url: server.url,

@@ -68,6 +68,7 @@ const EnvSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
   INTROSPECTION: flag.default(true),
   FIELD_SUGGESTIONS: flag.optional(),
+  WEB_PAGES: flag.default(true),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -140,6 +141,8 @@ export interface AppConfig {
   readonly auth: AuthSettings;
   readonly limits: RequestLimits;
   readonly driver: DriverTimeouts;
+  /** Build (when needed) and serve the explorer and GraphiQL pages. */
+  readonly webPages: boolean;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming the variable. */
@@ -196,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
     },
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
+    webPages: e.WEB_PAGES,
   };
 }
 

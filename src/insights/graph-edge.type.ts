@@ -23,6 +23,11 @@ export class Citation {
 
 @ObjectType({ description: "A relationship between two entities, with its dates, status and sources." })
 export class GraphEdge {
+  @Field(() => ID, {
+    description: "The relationship's stable id (the `id` it was written with, else Neo4j's element id).",
+  })
+  id!: string;
+
   @Field(() => String, { description: "The Neo4j relationship type, e.g. `FUNDS`, `PARTNER_OF`." })
   type!: string;
 

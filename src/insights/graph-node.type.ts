@@ -23,6 +23,9 @@ export class GraphNode {
   @Field(() => String, { description: "English display name." })
   name!: string;
 
+  @Field(() => String, { nullable: true, description: "A one-line description, where there is one." })
+  description!: string | null;
+
   @Field(() => [LocalizedName], { description: "Its names in Finnish, Swedish and English, where they exist." })
   names!: LocalizedName[];
 

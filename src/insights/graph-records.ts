@@ -12,12 +12,12 @@ export const PROJECTION_PARAMS = { entityKinds: [...ENTITY_KINDS] };
 
 /** Cypher map projection of entity variable `n` (the query must pass PROJECTION_PARAMS). */
 export function nodeProjection(n: string): string {
-  return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []) }`;
+  return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, description: ${n}.description, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []) }`;
 }
 
 /** Cypher map projection of relationship variable `r`; its citations are resolved by `sourcesOfCypher`. */
 export function edgeProjection(r: string): string {
-  return `{ type: type(${r}), kind: ${r}.kind, fromId: startNode(${r}).id, toId: endNode(${r}).id, validFrom: ${r}.validFrom, validTo: ${r}.validTo, status: ${r}.status, sourceIds: coalesce(${r}.sourceIds, []), excerpts: coalesce(${r}.excerpts, []) }`;
+  return `{ id: coalesce(${r}.id, elementId(${r})), type: type(${r}), kind: ${r}.kind, fromId: startNode(${r}).id, toId: endNode(${r}).id, validFrom: ${r}.validFrom, validTo: ${r}.validTo, status: ${r}.status, sourceIds: coalesce(${r}.sourceIds, []), excerpts: coalesce(${r}.excerpts, []) }`;
 }
 
 /**
@@ -39,6 +39,7 @@ export interface NodeRow {
   id: string;
   kind: string;
   name: string;
+  description: string | null;
   nameFi: string | null;
   nameSv: string | null;
   nameEn: string | null;
@@ -46,6 +47,7 @@ export interface NodeRow {
 }
 
 export interface EdgeRow {
+  id: string;
   type: string;
   kind: string | null;
   fromId: string;
@@ -71,13 +73,21 @@ export function toGraphNode(row: NodeRow): GraphNode {
   if (row.nameFi) names.push({ lang: "fi", value: row.nameFi });
   if (row.nameSv) names.push({ lang: "sv", value: row.nameSv });
   if (row.nameEn) names.push({ lang: "en", value: row.nameEn });
-  return { id: row.id, kind: row.kind, name: row.name, names, aliases: row.aliases };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    description: row.description ?? null,
+    names,
+    aliases: row.aliases,
+  };
 }
 
 /** Relationships as the insights API returns them, each citation joined to its source. */
 export function toGraphEdges(rows: readonly EdgeRow[], sources: readonly SourceRow[]): GraphEdge[] {
   const cite = citations(sources);
   return rows.map((row) => ({
+    id: row.id,
     type: row.type,
     kind: row.kind ?? null,
     fromId: row.fromId,

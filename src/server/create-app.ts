@@ -1,6 +1,7 @@
 /**
  * The HTTP surface: `POST /graphql` (GraphQL over HTTP, Apollo Server on express 5), `GET /health` (the
- * process is up) and `GET /ready` (Neo4j answers and the schema is built). Requests pass the body-size limit,
+ * process is up), `GET /ready` (Neo4j answers and the schema is built), and the researchers' pages
+ * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs.
  */
 import { randomUUID } from "node:crypto";
@@ -23,6 +24,7 @@ import { errorPlugin } from "./error-plugin.js";
 import { createErrorFormatter } from "./format-error.js";
 import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
+import { webPagesRouter } from "./web-pages.js";
 
 export interface AppOptions {
   readonly schema: GraphQLSchema;
@@ -31,6 +33,8 @@ export interface AppOptions {
   readonly httpServer: Server;
   readonly limits: RequestLimits;
   readonly verifier: TokenVerifier;
+  /** Serve the explorer and GraphiQL (`GET /explorer`, `GET /graphiql`) from the web build. */
+  readonly webPages?: boolean;
 }
 
 export interface App {
@@ -43,7 +47,15 @@ export interface App {
 /** How long /ready waits for Neo4j before it says no. */
 const READY_TIMEOUT_MS = 2_000;
 
-export async function createApp({ schema, db, log, httpServer, limits, verifier }: AppOptions): Promise<App> {
+export async function createApp({
+  schema,
+  db,
+  log,
+  httpServer,
+  limits,
+  verifier,
+  webPages = false,
+}: AppOptions): Promise<App> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: createErrorFormatter({ fieldSuggestions: limits.fieldSuggestions }),
@@ -95,6 +107,7 @@ export async function createApp({ schema, db, log, httpServer, limits, verifier 
       context: ({ req }) => context(req.header("authorization"), req.header("x-request-id")),
     }),
   );
+  if (webPages) app.use(webPagesRouter());
   app.use(bodyErrors);
   return { express: app, apollo, context };
 }

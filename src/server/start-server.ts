@@ -24,6 +24,7 @@ export async function startServer(options: {
   host: string;
   limits: RequestLimits;
   verifier: TokenVerifier;
+  webPages?: boolean;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,

@@ -1,0 +1,222 @@
+/** Every question the explorer asks the public GraphQL API, typed. */
+import { graphql } from "../shared/graphql-client.js";
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  names: { lang: string; value: string }[];
+  aliases: string[];
+}
+
+export interface Citation {
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  excerpt: string | null;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  kind: string | null;
+  fromId: string;
+  toId: string;
+  validFrom: string | null;
+  validTo: string | null;
+  status: string | null;
+  sources: Citation[];
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+const NODE_FIELDS = "id kind name description names { lang value } aliases";
+const EDGE_FIELDS =
+  "id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt }";
+
+export async function searchEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
+  const data = await graphql<{ search: { node: GraphNode }[] }>(
+    `query ExplorerSearch($text: String!) { search(text: $text, limit: 8) { node { ${NODE_FIELDS} } } }`,
+    { text },
+    signal,
+  );
+  return data.search.map((hit) => hit.node);
+}
+
+export async function fetchNeighbourhood(
+  id: string,
+  options: { depth: number; asOf: string | null; relationshipTypes?: string[]; limit?: number },
+  signal?: AbortSignal,
+): Promise<Subgraph> {
+  const data = await graphql<{ neighbourhood: Subgraph }>(
+    `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $types: [String!], $limit: Int) {
+      neighbourhood(id: $id, depth: $depth, asOf: $asOf, relationshipTypes: $types, limit: $limit) {
+        truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
+      }
+    }`,
+    {
+      id,
+      depth: options.depth,
+      asOf: options.asOf,
+      types: options.relationshipTypes ?? null,
+      limit: options.limit ?? 200,
+    },
+    signal,
+  );
+  return data.neighbourhood;
+}
+
+export async function fetchShortestPath(
+  fromId: string,
+  toId: string,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
+  const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
+    `query ExplorerPath($from: ID!, $to: ID!, $asOf: String) {
+      shortestPath(fromId: $from, toId: $to, asOf: $asOf) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
+    }`,
+    { from: fromId, to: toId, asOf },
+    signal,
+  );
+  return data.shortestPath;
+}
+
+export async function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode | null> {
+  const data = await graphql<{ node: GraphNode | null }>(
+    `query ExplorerNode($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`,
+    { id },
+    signal,
+  );
+  return data.node;
+}
+
+/** The sources an entity record cites (entities carry `sourceIds`; the generated API resolves them). */
+export async function fetchEntitySources(id: string, signal?: AbortSignal): Promise<SourceRecord[]> {
+  const data = await graphql<{ entities: { sourceIds: string[] }[] }>(
+    `
+      query ExplorerEntitySources($id: ID!) {
+        entities(where: { id: { eq: $id } }, limit: 1) {
+          sourceIds
+        }
+      }
+    `,
+    { id },
+    signal,
+  );
+  const ids = data.entities[0]?.sourceIds ?? [];
+  if (ids.length === 0) return [];
+  const sources = await graphql<{ sources: SourceRecord[] }>(
+    `
+      query ExplorerSources($ids: [ID!]) {
+        sources(where: { id: { in: $ids } }) {
+          id
+          title
+          publisher
+          url
+          published
+        }
+      }
+    `,
+    { ids },
+    signal,
+  );
+  return sources.sources;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface DashboardData {
+  nodesByKind: KeyCount[];
+  edgesByType: KeyCount[];
+  fundersPerOffice: { id: string; name: string; funders: number }[];
+}
+
+export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
+  const data = await graphql<{
+    graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
+    offices: { id: string; name: string; fundersConnection: { totalCount: number } }[];
+  }>(
+    `
+      query ExplorerDashboard {
+        graphStats {
+          nodesByKind {
+            key
+            count
+          }
+          edgesByType {
+            key
+            count
+          }
+        }
+        offices(sort: [{ name: ASC }], limit: 50) {
+          id
+          name
+          fundersConnection {
+            totalCount
+          }
+        }
+      }
+    `,
+    {},
+    signal,
+  );
+  return {
+    nodesByKind: data.graphStats.nodesByKind,
+    edgesByType: data.graphStats.edgesByType,
+    fundersPerOffice: data.offices.map((office) => ({
+      id: office.id,
+      name: office.name,
+      funders: office.fundersConnection.totalCount,
+    })),
+  };
+}
+
+/**
+ * A city's partner cities counted by the country they lie in, as of a date: its `PARTNER_OF` and the
+ * partners' `IN_COUNTRY` relationships, two hops out.
+ */
+export async function fetchPartnersByCountry(
+  cityId: string,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<KeyCount[]> {
+  const graph = await fetchNeighbourhood(
+    cityId,
+    { depth: 2, asOf, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+    signal,
+  );
+  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const partners = new Set(
+    graph.edges
+      .filter((edge) => edge.type === "PARTNER_OF" && (edge.fromId === cityId || edge.toId === cityId))
+      .map((edge) => (edge.fromId === cityId ? edge.toId : edge.fromId)),
+  );
+  const counts = new Map<string, number>();
+  for (const partner of partners) {
+    const country = graph.edges.find((edge) => edge.type === "IN_COUNTRY" && edge.fromId === partner);
+    const key = country ? (names.get(country.toId) ?? country.toId) : "Country not recorded";
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}

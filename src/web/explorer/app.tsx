@@ -1,0 +1,340 @@
+/**
+ * The explorer: a search box, the graph of an entity's neighbourhood (click a node to expand it), a path
+ * finder, a date control and a side panel with the selection's details and sources; or the dashboard.
+ * Everything it shows follows from `ExplorerState`, which lives in the address (url-state.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ApiError } from "../shared/graphql-client.js";
+import { type GraphNode, type Subgraph, fetchNeighbourhood, fetchNode, fetchShortestPath } from "./api.js";
+import { Dashboard } from "./dashboard.js";
+import { DateControl } from "./date-control.js";
+import { EdgeDetails, NodeDetails } from "./details-panel.js";
+import { GraphView } from "./graph-view.js";
+import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
+import { KIND_STYLES, kindStyle, relationshipLabel } from "./kinds.js";
+import { PathFinder, type PathResult } from "./path-finder.js";
+import { SearchBox } from "./search-box.js";
+import { type ExplorerState, type Selection, formatState, parseState } from "./url-state.js";
+
+const LOAD_DELAY_MS = 120;
+
+function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : "Something went wrong while loading.";
+}
+
+export function App() {
+  const [state, setState] = useState<ExplorerState>(() => parseState(window.location.search));
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  /** Changes the state and the address: a new history entry, except for moves of the date control. */
+  const update = useCallback((change: Partial<ExplorerState>, mode: "push" | "replace" = "push") => {
+    setState((current) => {
+      const next = { ...current, ...change };
+      const url = `${window.location.pathname}${formatState(next)}`;
+      if (url !== `${window.location.pathname}${window.location.search}`) {
+        if (mode === "push") window.history.pushState(null, "", url);
+        else window.history.replaceState(null, "", url);
+      }
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    const onPop = () => setState(parseState(window.location.search));
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA");
+      if (event.key === "/" && !typing) {
+        event.preventDefault();
+        searchInput.current?.focus();
+      }
+    };
+    window.addEventListener("popstate", onPop);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("popstate", onPop);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, []);
+
+  // ── The neighbourhoods drawn: the focus at the chosen depth, each expanded entity one hop out.
+  const [parts, setParts] = useState<Subgraph[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const expandKey = state.expand.join(",");
+  useEffect(() => {
+    const ids = [state.focus, ...state.expand].filter((id): id is string => id !== null);
+    const controller = new AbortController();
+    setLoading(true);
+    const timer = setTimeout(() => {
+      Promise.all(
+        ids.map((id, index) =>
+          fetchNeighbourhood(id, { depth: index === 0 ? state.depth : 1, asOf: state.asOf }, controller.signal),
+        ),
+      ).then(
+        (loaded) => {
+          setParts(loaded);
+          setLoadError(null);
+          setLoading(false);
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setLoadError(errorMessage(error));
+          setLoading(false);
+        },
+      );
+    }, LOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // expandKey stands for state.expand (an array, new on every parse of the address).
+  }, [state.focus, expandKey, state.depth, state.asOf]);
+
+  // ── The path between `from` and `to`, as of the same date.
+  const [path, setPath] = useState<PathResult>({ status: "idle" });
+  useEffect(() => {
+    if (!state.from || !state.to) {
+      setPath({ status: "idle" });
+      return;
+    }
+    const controller = new AbortController();
+    setPath({ status: "loading" });
+    fetchShortestPath(state.from, state.to, state.asOf, controller.signal).then(
+      (found) => setPath(found ? { status: "found", ...found } : { status: "none" }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setPath({ status: "error", message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [state.from, state.to, state.asOf]);
+
+  const graph: DrawnGraph = useMemo(() => mergeGraphs(parts, path.status === "found" ? path : null), [parts, path]);
+
+  // ── Names for ids that may not be drawn (a shared link's path ends, a selection outside the view).
+  const names = useNodeNames(graph, [
+    state.from,
+    state.to,
+    state.focus,
+    state.select?.type === "node" ? state.select.id : null,
+  ]);
+
+  const onSelect = useCallback(
+    (selection: Selection) => {
+      if (selection.type === "node" && selection.id !== state.focus && !state.expand.includes(selection.id)) {
+        update({ select: selection, expand: [...state.expand, selection.id] });
+      } else {
+        update({ select: selection });
+      }
+    },
+    [state.focus, state.expand, update],
+  );
+
+  const pickFromSearch = (node: GraphNode) =>
+    update({ focus: node.id, expand: [], select: { type: "node", id: node.id }, view: "graph" });
+
+  const selectedNode =
+    state.select?.type === "node" ? (graph.nodes.get(state.select.id) ?? names.get(state.select.id)) : undefined;
+  const selectedEdge = state.select?.type === "edge" ? graph.edges.get(state.select.id) : undefined;
+  const focusNode = state.focus ? (graph.nodes.get(state.focus) ?? names.get(state.focus)) : undefined;
+  const dashboardCity = focusNode?.kind === "City" ? focusNode : undefined;
+
+  return (
+    <div className="layout">
+      <header className="top">
+        <h1>
+          <a href="/explorer">Helsinki international relations</a>
+        </h1>
+        <SearchBox
+          label="Search"
+          placeholder="Name in any language, or an abbreviation ( / )"
+          onPick={pickFromSearch}
+          inputRef={searchInput}
+          testId="search"
+        />
+        <nav className="views" aria-label="Views">
+          <button type="button" aria-pressed={state.view === "graph"} onClick={() => update({ view: "graph" })}>
+            Graph
+          </button>
+          <button type="button" aria-pressed={state.view === "dashboard"} onClick={() => update({ view: "dashboard" })}>
+            Dashboard
+          </button>
+          <a href="/graphiql">GraphiQL</a>
+        </nav>
+        <DateControl asOf={state.asOf} onChange={(asOf) => update({ asOf }, "replace")} />
+      </header>
+
+      <main className="content">
+        {state.view === "graph" ? (
+          <section className="graph-pane" aria-label="Graph">
+            <div className="toolbar">
+              <span data-testid="graph-status" aria-live="polite">
+                {loadError
+                  ? `Could not load: ${loadError}`
+                  : loading
+                    ? "Loading…"
+                    : `${graph.nodes.size} entities, ${graph.edges.size} relationships${graph.truncated ? " (cut short: open fewer at once)" : ""}`}
+              </span>
+              <label>
+                Depth{" "}
+                <select value={state.depth} onChange={(event) => update({ depth: event.target.value === "2" ? 2 : 1 })}>
+                  <option value="1">1 hop</option>
+                  <option value="2">2 hops</option>
+                </select>
+              </label>
+              <button type="button" onClick={() => update({ expand: [], from: null, to: null })}>
+                Reset view
+              </button>
+            </div>
+            <GraphView
+              graph={graph}
+              selection={state.select}
+              onSelect={onSelect}
+              description={`Graph of ${focusNode?.name ?? "nothing yet"}: ${graph.nodes.size} entities and ${graph.edges.size} relationships. The same elements are listed in the side panel.`}
+            />
+            <Legend />
+          </section>
+        ) : (
+          <Dashboard
+            cityId={dashboardCity?.id ?? "helsinki"}
+            cityName={dashboardCity?.name ?? "Helsinki"}
+            asOf={state.asOf}
+          />
+        )}
+
+        <aside className="side" aria-label="Details">
+          {selectedNode && (
+            <NodeDetails
+              node={selectedNode}
+              onExpand={() => onSelect({ type: "node", id: selectedNode.id })}
+              onFocus={() => update({ focus: selectedNode.id, expand: [], view: "graph" })}
+              onPathFrom={() => update({ from: selectedNode.id })}
+              onPathTo={() => update({ to: selectedNode.id })}
+            />
+          )}
+          {selectedEdge && (
+            <EdgeDetails
+              edge={selectedEdge}
+              from={graph.nodes.get(selectedEdge.fromId)}
+              to={graph.nodes.get(selectedEdge.toId)}
+              onSelectNode={(id) => onSelect({ type: "node", id })}
+            />
+          )}
+          {state.select && !selectedNode && !selectedEdge && !loading && (
+            <p className="muted">The selection is not in the current view (try another date).</p>
+          )}
+          {!state.select && (
+            <p className="muted">
+              Search for an entity, or click a node or a relationship in the graph to see its details and sources.
+            </p>
+          )}
+          <PathFinder
+            fromName={state.from ? (names.get(state.from)?.name ?? state.from) : ""}
+            toName={state.to ? (names.get(state.to)?.name ?? state.to) : ""}
+            result={path}
+            onFrom={(node) => update({ from: node.id })}
+            onTo={(node) => update({ to: node.id })}
+            onClear={() => update({ from: null, to: null })}
+            onSelectEdge={(id) => update({ select: { type: "edge", id }, view: "graph" })}
+          />
+          {state.view === "graph" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+/** Entities named by id, from the drawn graph or (for ids not drawn) from the API. */
+function useNodeNames(graph: DrawnGraph, ids: readonly (string | null)[]): Map<string, GraphNode> {
+  const [fetched, setFetched] = useState<Map<string, GraphNode>>(new Map());
+  const missing = ids.filter((id): id is string => id !== null && !graph.nodes.has(id) && !fetched.has(id));
+  const missingKey = [...new Set(missing)].sort().join(",");
+  useEffect(() => {
+    if (!missingKey) return;
+    const controller = new AbortController();
+    Promise.all(missingKey.split(",").map((id) => fetchNode(id, controller.signal))).then(
+      (nodes) =>
+        setFetched((current) => {
+          const next = new Map(current);
+          for (const node of nodes) if (node) next.set(node.id, node);
+          return next;
+        }),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [missingKey]);
+  return useMemo(() => new Map([...fetched, ...graph.nodes]), [fetched, graph]);
+}
+
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {Object.entries(KIND_STYLES).map(([kind, style]) => (
+        <li key={kind}>
+          <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
+          {style.label}
+        </li>
+      ))}
+      <li>
+        <span className="line dashed" aria-hidden="true" /> ended
+      </li>
+      <li>
+        <span className="line dotted" aria-hidden="true" /> suspended
+      </li>
+    </ul>
+  );
+}
+
+/** Every drawn element as a button: the keyboard's (and screen readers') way into the graph. */
+function ElementList({
+  graph,
+  selection,
+  onSelect,
+}: {
+  graph: DrawnGraph;
+  selection: Selection | null;
+  onSelect: (selection: Selection) => void;
+}) {
+  const nodes = [...graph.nodes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  const edges = [...graph.edges.values()];
+  const name = (id: string) => graph.nodes.get(id)?.name ?? id;
+  return (
+    <details className="element-list" data-testid="element-list">
+      <summary>
+        In view: {nodes.length} entities, {edges.length} relationships
+      </summary>
+      <h3>Entities</h3>
+      <ul data-testid="entity-list">
+        {nodes.map((node) => (
+          <li key={node.id}>
+            <button
+              type="button"
+              className="link"
+              aria-current={selection?.type === "node" && selection.id === node.id}
+              onClick={() => onSelect({ type: "node", id: node.id })}
+            >
+              <span className="kind-dot" style={{ background: kindStyle(node.kind).color }} aria-hidden="true" />
+              {node.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Relationships</h3>
+      <ul data-testid="relationship-list">
+        {edges.map((edge) => (
+          <li key={edge.id} className={graph.onPath.has(edge.id) ? "on-path" : undefined}>
+            <button
+              type="button"
+              className="link"
+              data-type={edge.type}
+              aria-current={selection?.type === "edge" && selection.id === edge.id}
+              onClick={() => onSelect({ type: "edge", id: edge.id })}
+            >
+              {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

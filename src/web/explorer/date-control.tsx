@@ -1,0 +1,48 @@
+/** The date the graph is shown as of (`asOf`): a year slider for moving through time, a day picker, and "all dates". */
+import { useId } from "react";
+
+interface DateControlProps {
+  readonly asOf: string | null;
+  readonly onChange: (asOf: string | null) => void;
+}
+
+export const FIRST_YEAR = 1950;
+
+export function DateControl({ asOf, onChange }: DateControlProps) {
+  const sliderId = useId();
+  const dayId = useId();
+  const thisYear = new Date().getFullYear();
+  const year = asOf ? Number(asOf.slice(0, 4)) : thisYear;
+  return (
+    <fieldset className="date-control" data-testid="date-control">
+      <legend>As of</legend>
+      <label htmlFor={sliderId} className="visually-hidden">
+        Year
+      </label>
+      <input
+        id={sliderId}
+        type="range"
+        min={FIRST_YEAR}
+        max={thisYear}
+        step={1}
+        value={year}
+        aria-valuetext={asOf ? `end of ${year}` : "all dates"}
+        onChange={(event) => onChange(`${event.target.value}-12-31`)}
+      />
+      <label htmlFor={dayId} className="visually-hidden">
+        Day
+      </label>
+      <input
+        id={dayId}
+        type="date"
+        min={`${FIRST_YEAR}-01-01`}
+        value={asOf ?? ""}
+        onChange={(event) => onChange(event.target.value || null)}
+      />
+      <output aria-live="polite">{asOf ? `as of ${asOf}` : "all dates"}</output>
+      <button type="button" onClick={() => onChange(null)} disabled={asOf === null}>
+        All dates
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The graph drawing, with Cytoscape.js and the fCoSE force-directed layout. Cytoscape keeps its own model
+ * of the elements; this component adds and removes elements as the drawn graph changes (so positions of
+ * what stays are kept), re-runs the layout only when the elements changed, and mirrors the selection and
+ * the highlighted path as classes.
+ */
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import { useEffect, useRef } from "react";
+import type { DrawnGraph } from "./graph-model.js";
+import { KIND_STYLES, UNKNOWN_KIND, relationshipLabel } from "./kinds.js";
+import type { Selection } from "./url-state.js";
+
+cytoscape.use(fcose);
+
+interface GraphViewProps {
+  readonly graph: DrawnGraph;
+  readonly selection: Selection | null;
+  readonly onSelect: (selection: Selection) => void;
+  readonly description: string;
+}
+
+const EDGE_PREFIX = "edge:";
+
+const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      label: "data(label)",
+      "background-color": UNKNOWN_KIND.color,
+      "font-size": 10,
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "wrap",
+      "text-max-width": "140px",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": "1px",
+      color: "#1a1a1a",
+      width: 26,
+      height: 26,
+      "border-width": 1,
+      "border-color": "#ffffff",
+    },
+  },
+  ...Object.entries(KIND_STYLES).map(([kind, style]) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { "background-color": style.color, shape: style.shape },
+  })),
+  { selector: "node.focus", style: { width: 38, height: 38, "font-weight": "bold" } },
+  {
+    selector: "edge",
+    style: {
+      label: "data(label)",
+      width: 1.5,
+      "line-color": "#9aa5b1",
+      "target-arrow-color": "#9aa5b1",
+      "target-arrow-shape": "triangle",
+      "curve-style": "bezier",
+      "font-size": 9,
+      color: "#3d4852",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "text-background-padding": "1px",
+    },
+  },
+  { selector: 'edge[status = "ended"]', style: { "line-style": "dashed" } },
+  { selector: 'edge[status = "suspended"]', style: { "line-style": "dotted" } },
+  {
+    selector: ".on-path",
+    style: {
+      "line-color": "#e6a700",
+      "target-arrow-color": "#e6a700",
+      width: 4,
+      "border-color": "#e6a700",
+      "border-width": 4,
+    },
+  },
+  {
+    selector: ".selected",
+    style: { "border-color": "#111111", "border-width": 3, "line-color": "#111111", "target-arrow-color": "#111111" },
+  },
+];
+
+function toElements(graph: DrawnGraph): ElementDefinition[] {
+  return [
+    ...[...graph.nodes.values()].map((node) => ({
+      group: "nodes" as const,
+      data: { id: node.id, label: node.name, kind: node.kind },
+    })),
+    ...[...graph.edges.values()]
+      .filter((edge) => graph.nodes.has(edge.fromId) && graph.nodes.has(edge.toId))
+      .map((edge) => ({
+        group: "edges" as const,
+        data: {
+          id: EDGE_PREFIX + edge.id,
+          source: edge.fromId,
+          target: edge.toId,
+          label: relationshipLabel(edge.type),
+          status: edge.status ?? "",
+        },
+      })),
+  ];
+}
+
+export function GraphView({ graph, selection, onSelect, description }: GraphViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const core = cytoscape({
+      container: container.current,
+      style: STYLE,
+      minZoom: 0.2,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+    });
+    core.on("tap", "node", (event) => select.current({ type: "node", id: (event.target as NodeSingular).id() }));
+    core.on("tap", "edge", (event) =>
+      select.current({ type: "edge", id: (event.target as EdgeSingular).id().slice(EDGE_PREFIX.length) }),
+    );
+    cy.current = core;
+    // Tests and power users can reach the live graph from the console.
+    (container.current as HTMLDivElement & { cy?: Core }).cy = core;
+    return () => {
+      core.destroy();
+      cy.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    const wanted = toElements(graph);
+    const wantedIds = new Set(wanted.map((element) => element.data.id));
+    const stale = core.elements().filter((element) => !wantedIds.has(element.id()));
+    const added = wanted.filter((element) => core.getElementById(element.data.id!).empty());
+    if (stale.length === 0 && added.length === 0) return;
+    core.batch(() => {
+      stale.remove();
+      core.add(added);
+    });
+    const firstDrawing = core.nodes().length === added.filter((e) => e.group === "nodes").length;
+    core
+      .layout({
+        name: "fcose",
+        animate: false,
+        randomize: firstDrawing,
+        quality: "default",
+        nodeRepulsion: () => 20000,
+        idealEdgeLength: () => 140,
+        nodeSeparation: 90,
+        padding: 30,
+        fit: true,
+      } as cytoscape.LayoutOptions)
+      .run();
+  }, [graph]);
+
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.batch(() => {
+      core.elements().removeClass("selected on-path");
+      core
+        .elements()
+        .filter((element) => graph.onPath.has(element.id().replace(EDGE_PREFIX, "")))
+        .addClass("on-path");
+      if (selection) {
+        const id = selection.type === "edge" ? EDGE_PREFIX + selection.id : selection.id;
+        core.getElementById(id).addClass("selected");
+      }
+    });
+  }, [graph, selection]);
+
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      data-testid="graph-canvas"
+      role="img"
+      aria-label={description}
+      tabIndex={-1}
+    />
+  );
+}

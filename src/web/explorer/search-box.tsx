@@ -1,0 +1,148 @@
+/**
+ * A search combobox over every name in every language and every alias (the API's `search`): suggestions
+ * appear as you type; arrow keys move, Enter picks, Escape closes (the WAI-ARIA combobox pattern).
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { ApiError } from "../shared/graphql-client.js";
+import { type GraphNode, searchEntities } from "./api.js";
+import { kindStyle } from "./kinds.js";
+
+interface SearchBoxProps {
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly onPick: (node: GraphNode) => void;
+  /** Shown in the box when nothing is being typed (e.g. the picked entity's name). */
+  readonly value?: string;
+  readonly inputRef?: React.Ref<HTMLInputElement>;
+  readonly testId?: string;
+}
+
+const DEBOUNCE_MS = 150;
+
+export function SearchBox({ label, placeholder, onPick, value = "", inputRef, testId }: SearchBoxProps) {
+  const [text, setText] = useState(value);
+  const [hits, setHits] = useState<GraphNode[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const inputId = useId();
+  const typed = useRef(false);
+
+  useEffect(() => {
+    if (!typed.current) setText(value);
+  }, [value]);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!typed.current || query.length === 0) {
+      setHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      searchEntities(query, controller.signal).then(
+        (nodes) => {
+          setHits(nodes);
+          setActive(0);
+          setOpen(true);
+          setError(null);
+        },
+        (failure: unknown) => {
+          if (controller.signal.aborted) return;
+          setHits([]);
+          setError(failure instanceof ApiError ? failure.message : "Search failed.");
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const pick = (node: GraphNode) => {
+    typed.current = false;
+    setText(node.name);
+    setOpen(false);
+    setHits([]);
+    onPick(node);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => Math.min(index + 1, hits.length - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((index) => Math.max(index - 1, 0));
+    } else if (event.key === "Enter") {
+      const hit = hits[active];
+      if (open && hit) {
+        event.preventDefault();
+        pick(hit);
+      }
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  };
+
+  const expanded = open && hits.length > 0;
+  return (
+    <div className="search-box" data-testid={testId}>
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
+        placeholder={placeholder}
+        value={text}
+        onChange={(event) => {
+          typed.current = true;
+          setText(event.target.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => hits.length > 0 && setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul id={listId} role="listbox" className="suggestions" hidden={!expanded} aria-label={`${label} suggestions`}>
+        {hits.map((node, index) => (
+          <li
+            key={node.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? "active" : undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pick(node)}
+          >
+            <span className="kind-dot" style={{ background: kindStyle(node.kind).color }} aria-hidden="true" />
+            <span className="hit-name">{node.name}</span>
+            <span className="hit-kind">{kindStyle(node.kind).label}</span>
+            {otherNames(node) && <span className="hit-aliases">{otherNames(node)}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The names a researcher may have typed that differ from the display name. */
+function otherNames(node: GraphNode): string {
+  const names = new Set([...node.names.map((n) => n.value), ...node.aliases]);
+  names.delete(node.name);
+  return [...names].join(" · ");
+}

@@ -1,0 +1,77 @@
+/**
+ * What the explorer shows lives in the address, so a link reproduces the view:
+ * `/explorer?view=graph&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`.
+ */
+export type View = "graph" | "dashboard";
+
+export interface Selection {
+  readonly type: "node" | "edge";
+  readonly id: string;
+}
+
+export interface ExplorerState {
+  readonly view: View;
+  /** The entity whose neighbourhood is drawn. */
+  readonly focus: string | null;
+  /** Further entities whose neighbourhoods were opened by clicking them. */
+  readonly expand: readonly string[];
+  readonly depth: 1 | 2;
+  /** A day, YYYY-MM-DD: show only what held on it. Null: every relationship, whatever its dates. */
+  readonly asOf: string | null;
+  readonly select: Selection | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export const INITIAL_STATE: ExplorerState = {
+  view: "graph",
+  focus: "helsinki",
+  expand: [],
+  depth: 1,
+  asOf: null,
+  select: null,
+  from: null,
+  to: null,
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[A-Za-z0-9:._-]{1,200}$/;
+
+function id(value: string | null): string | null {
+  return value && ID.test(value) ? value : null;
+}
+
+export function parseState(search: string): ExplorerState {
+  const params = new URLSearchParams(search);
+  if ([...params.keys()].length === 0) return INITIAL_STATE;
+  const select = params.get("select");
+  const [type, ...rest] = select?.split(":") ?? [];
+  const selectedId = id(rest.join(":"));
+  return {
+    view: params.get("view") === "dashboard" ? "dashboard" : "graph",
+    focus: id(params.get("focus")) ?? INITIAL_STATE.focus,
+    expand: (params.get("expand") ?? "")
+      .split(",")
+      .map((value) => id(value))
+      .filter((value): value is string => value !== null),
+    depth: params.get("depth") === "2" ? 2 : 1,
+    asOf: DAY.test(params.get("asOf") ?? "") ? params.get("asOf") : null,
+    select: (type === "node" || type === "edge") && selectedId ? { type, id: selectedId } : null,
+    from: id(params.get("from")),
+    to: id(params.get("to")),
+  };
+}
+
+export function formatState(state: ExplorerState): string {
+  const params = new URLSearchParams();
+  if (state.view !== "graph") params.set("view", state.view);
+  if (state.focus) params.set("focus", state.focus);
+  if (state.expand.length > 0) params.set("expand", state.expand.join(","));
+  if (state.depth !== 1) params.set("depth", String(state.depth));
+  if (state.asOf) params.set("asOf", state.asOf);
+  if (state.select) params.set("select", `${state.select.type}:${state.select.id}`);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,68 @@
+/** The tabs a first visit to /graphiql opens with: one per insights field, plus the generated API. */
+export interface ExampleTab {
+  readonly query: string;
+  readonly variables?: string;
+}
+
+export const EXAMPLE_TABS: readonly ExampleTab[] = [
+  {
+    query: `# Search every name, in every language, and every alias.
+# Ctrl-Enter (or ▶) runs; Ctrl-Space completes; the book icon opens the docs.
+query Search($text: String!) {
+  search(text: $text, limit: 5) {
+    score
+    node { id kind name names { lang value } aliases }
+  }
+}`,
+    variables: `{ "text": "Helsinki-keskus" }`,
+  },
+  {
+    query: `# Who funds which office, with the sources that say so.
+query Funding($officeId: ID) {
+  funding(officeId: $officeId) {
+    office { id name }
+    funder { id kind name }
+    validFrom validTo
+    sources { title publisher published excerpt url }
+  }
+}`,
+    variables: `{ "officeId": "helsinki-centre-st-petersburg" }`,
+  },
+  {
+    query: `# Everything within two hops of an entity, as it stood on a date.
+query Neighbourhood($id: ID!, $asOf: String) {
+  neighbourhood(id: $id, depth: 2, asOf: $asOf, limit: 100) {
+    truncated
+    nodes { id kind name }
+    edges { type fromId toId validFrom validTo status sources { title excerpt } }
+  }
+}`,
+    variables: `{ "id": "echa", "asOf": "2019-06-01" }`,
+  },
+  {
+    query: `# What links two entities: a shortest path in either direction.
+query Path($from: ID!, $to: ID!) {
+  shortestPath(fromId: $from, toId: $to, maxLength: 6) {
+    nodes { id kind name }
+    edges { type fromId toId sources { title excerpt } }
+  }
+}`,
+    variables: `{ "from": "tampere", "to": "brussels" }`,
+  },
+  {
+    query: `# Dashboard numbers: the size of the graph, and funders per office (generated API, connection aggregate).
+query Dashboard {
+  graphStats { nodes edges nodesByKind { key count } edgesByType { key count } }
+  offices(sort: [{ name: ASC }]) { id name fundersConnection { totalCount } }
+}`,
+  },
+  {
+    query: `# The generated API: nested traversal with v7 filters — offices, their funders, and those funders' partner cities.
+query Offices {
+  offices(where: { name: { contains: "Helsinki" } }) {
+    name
+    funders { __typename ... on City { name partners { name } } ... on Organization { name } }
+  }
+}`,
+  },
+];

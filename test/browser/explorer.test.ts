@@ -1,0 +1,245 @@
+/**
+ * The explorer and GraphiQL in a real browser (Chromium via playwright-core) against the running API and the
+ * curated graph. Every request the pages make must go to this server: nothing comes from a CDN.
+ * With SCREENSHOTS_DIR set (npm run screenshots), the main states are saved there as PNG files.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningApi } from "../../src/start.js";
+import { launchChromium } from "../support/browser.js";
+import { startTestServer } from "../support/test-server.js";
+
+let api: RunningApi;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let foreignRequests: string[];
+const pageErrors: string[] = [];
+const screenshotsDir = process.env.SCREENSHOTS_DIR;
+
+// Functions passed to page.evaluate run in the page; this is the page global they use (tests have no DOM types).
+declare const document: { querySelector(selector: string): any; activeElement: any };
+
+beforeAll(async () => {
+  api = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  foreignRequests = [];
+  pageErrors.length = 0;
+  const origin = new URL(api.url).origin;
+  // Offline: anything not from this server is refused and recorded.
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) await route.continue();
+    else {
+      foreignRequests.push(url);
+      await route.abort();
+    }
+  });
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+});
+afterEach(async () => {
+  await context.close();
+  expect(foreignRequests).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+async function screenshot(name: string): Promise<void> {
+  if (!screenshotsDir) return;
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+}
+
+/** Types into a search combobox and picks the suggestion with this name. */
+async function searchAndPick(testId: string, text: string, name: string): Promise<void> {
+  const input = page.getByTestId(testId).getByRole("combobox");
+  await input.fill(text);
+  await page.getByTestId(testId).getByRole("option").filter({ hasText: name }).first().waitFor();
+  const options = page.getByTestId(testId).getByRole("option");
+  const index = (await options.allTextContents()).findIndex((option) => option.includes(name));
+  for (let step = 0; step < index; step++) await input.press("ArrowDown");
+  await input.press("Enter");
+}
+
+/** Waits until the graph has loaded and returns what the status line says ("N entities, M relationships"). */
+async function graphStatus(): Promise<string> {
+  const status = page.getByTestId("graph-status");
+  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^\d+ entities/);
+  return (await status.textContent()) ?? "";
+}
+
+/** What the Cytoscape drawing holds, read from the live graph. */
+function drawn(selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const element = document.querySelector('[data-testid="graph-canvas"]') as unknown as {
+      cy: { elements(s: string): { map(f: (e: { data(k: string): string }) => string): string[] } };
+    };
+    return element.cy.elements(sel).map((e) => e.data("label"));
+  }, selector);
+}
+
+async function openElementList(): Promise<void> {
+  const list = page.getByTestId("element-list");
+  if ((await list.getAttribute("open")) === null) await list.locator("summary").click();
+}
+
+describe("the explorer", () => {
+  it("finds Helsinki-keskus by its Finnish name and draws its funders", async () => {
+    await page.goto(`${api.url}/explorer`);
+    await graphStatus();
+    await searchAndPick("search", "Helsinki-keskus", "Helsinki Centre");
+    await expect.poll(() => page.getByRole("heading", { level: 2, name: "Helsinki Centre" }).count()).toBe(1);
+    await graphStatus();
+    expect(page.url()).toContain("focus=helsinki-centre-st-petersburg");
+    // Five funders in the API (see test/http), five `funds` edges drawn.
+    await expect.poll(() => drawn('edge[label = "funds"]').then((edges) => edges.length)).toBe(5);
+    const funders = await page.evaluate(() => {
+      const element: any = document.querySelector('[data-testid="graph-canvas"]');
+      return element.cy
+        .edges('[label = "funds"]')
+        .map((edge: any) => edge.source().data("label"))
+        .sort();
+    });
+    expect(funders).toContain("Helsinki");
+    expect(funders).toContain("Tampere");
+    await screenshot("explorer-funders");
+  });
+
+  it("opens a relationship clicked in the graph and shows its source", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    await graphStatus();
+    const point = await page.evaluate(() => {
+      const element: any = document.querySelector('[data-testid="graph-canvas"]');
+      const edge = element.cy.edges('[label = "funds"]').filter((e: any) => e.source().id() === "helsinki")[0];
+      const box = element.getBoundingClientRect();
+      const mid = edge.renderedMidpoint();
+      return { x: box.left + mid.x, y: box.top + mid.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const details = page.getByTestId("details");
+    await expect.poll(() => details.textContent()).toContain("Relationship");
+    expect(await details.textContent()).toContain("funds");
+    const citations = page.getByTestId("citations");
+    expect(await citations.textContent()).toContain("Kansainvälinen toiminta");
+    expect(await citations.textContent()).toContain("City of Helsinki");
+    expect(await citations.locator("blockquote").count()).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/select=edge%3A|select=edge:/);
+    await screenshot("explorer-relationship-source");
+  });
+
+  it("expands a node clicked in the graph", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    const before = await graphStatus();
+    const point = await page.evaluate(() => {
+      const element: any = document.querySelector('[data-testid="graph-canvas"]');
+      const node = element.cy.getElementById("tampere");
+      const box = element.getBoundingClientRect();
+      const at = node.renderedPosition();
+      return { x: box.left + at.x, y: box.top + at.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.url()).toContain("expand=tampere");
+    await expect.poll(() => page.getByTestId("graph-status").textContent()).not.toBe(before);
+    expect(await page.getByTestId("details").textContent()).toContain("Tampere");
+  });
+
+  it("finds the path from Tampere to Brussels and highlights it", async () => {
+    await page.goto(`${api.url}/explorer`);
+    await graphStatus();
+    await searchAndPick("path-from", "Tampere", "Tampere");
+    await searchAndPick("path-to", "Brussels", "Brussels");
+    const steps = page.getByTestId("path-result").getByRole("listitem");
+    await expect.poll(() => steps.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const texts = await steps.allTextContents();
+    expect(texts[0]).toMatch(/^Tampere/);
+    expect(texts.at(-1)).toMatch(/Brussels$/);
+    const highlighted = await page.evaluate(
+      () => document.querySelector('[data-testid="graph-canvas"]').cy.$(".on-path").length,
+    );
+    expect(highlighted).toBe(texts.length * 2 + 1);
+    expect(page.url()).toContain("from=tampere");
+    expect(page.url()).toContain("to=brussels");
+    await screenshot("explorer-path");
+
+    // The address is the view: opening it again shows the same path.
+    const shared = page.url();
+    await page.goto("about:blank");
+    await page.goto(shared);
+    await expect.poll(() => steps.allTextContents(), { timeout: 15_000 }).toEqual(texts);
+  });
+
+  it("changes the graph as the date moves", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    const allDates = await graphStatus();
+    expect(await drawn("node")).toContain("European Chemicals Agency");
+    // ECHA has been hosted in Helsinki since 2007; the strategy department dates from 2020.
+    await page.getByTestId("date-control").locator('input[type="date"]').fill("2005-06-30");
+    await expect.poll(() => page.url()).toContain("asOf=2005-06-30");
+    await expect.poll(() => page.getByTestId("graph-status").textContent()).not.toBe(allDates);
+    await graphStatus();
+    await expect.poll(() => drawn("node")).not.toContain("European Chemicals Agency");
+    await screenshot("explorer-as-of-2005");
+
+    // The year slider, from the keyboard: End jumps to this year, where ECHA is back.
+    const slider = page.getByTestId("date-control").locator('input[type="range"]');
+    await slider.focus();
+    await slider.press("End");
+    await expect.poll(() => page.url()).toContain(`asOf=${new Date().getFullYear()}-12-31`);
+    await expect.poll(() => drawn("node"), { timeout: 15_000 }).toContain("European Chemicals Agency");
+  });
+
+  it("lists every drawn element for the keyboard, and selects from the list", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    await graphStatus();
+    await openElementList();
+    const relationship = page.getByTestId("relationship-list").locator('button[data-type="LOCATED_IN"]').first();
+    await relationship.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("details").textContent()).toContain("located in");
+    // "/" jumps to the search box.
+    await page.locator("body").click({ position: { x: 5, y: 200 } });
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("combobox");
+  });
+
+  it("shows the dashboard: counts by kind, funders per office, partners by country", async () => {
+    await page.goto(`${api.url}/explorer?view=dashboard`);
+    const dashboard = page.getByTestId("dashboard");
+    await expect.poll(() => dashboard.locator("canvas").count(), { timeout: 15_000 }).toBe(4);
+    const tables = await dashboard.locator("section").evaluateAll((sections) =>
+      sections.map((section) => ({
+        title: section.querySelector("h2")?.textContent,
+        rows: [...section.querySelectorAll("tr")].map((row) => row.textContent),
+      })),
+    );
+    const byTitle = Object.fromEntries(tables.map((table) => [table.title, table.rows]));
+    expect(byTitle["Funders per office"]).toContain("Helsinki Centre5");
+    expect(byTitle["Entities by kind"]?.some((row: string | null) => row?.startsWith("City"))).toBe(true);
+    expect(byTitle["Partners of Helsinki by country"]?.length).toBeGreaterThan(0);
+    await screenshot("explorer-dashboard");
+  });
+});
+
+describe("GraphiQL", () => {
+  it("is served from here, opens with example queries, and runs one", async () => {
+    await page.goto(`${api.url}/graphiql`);
+    const run = page.locator(".graphiql-execute-button");
+    await run.waitFor({ timeout: 30_000 });
+    await page.locator(".graphiql-query-editor .monaco-editor").first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator(".graphiql-tab").count()).toBeGreaterThan(3);
+    await run.click();
+    const result = page.locator(".result-window");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain("helsinki-centre-st-petersburg");
+    await screenshot("graphiql");
+  });
+});

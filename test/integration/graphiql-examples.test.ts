@@ -1,0 +1,29 @@
+/** The example queries GraphiQL opens with run against the curated graph without errors, and return data. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/database/index.js";
+import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
+import { type TestApi, createTestApi } from "../support/test-api.js";
+import { connectTestDatabase } from "../support/test-database.js";
+
+let db: Database;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  api = await createTestApi(db);
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+});
+
+describe("GraphiQL's example queries", () => {
+  it.each(EXAMPLE_TABS.map((tab) => [tab.query.split("\n")[0], tab] as const))("%s", async (_title, tab) => {
+    const variables = tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined;
+    const result = await api.query(tab.query, variables);
+    expect(result.errors).toBeUndefined();
+    const values = Object.values(result.data ?? {});
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) expect(Array.isArray(value) ? value.length : value).toBeTruthy();
+  });
+});
