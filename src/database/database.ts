@@ -36,11 +36,15 @@ export class Database {
     }
   }
 
-  /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction: all of it commits, or none of it. `timeoutMs` overrides the
+   * per-transaction timeout for long work such as a large import (0: the server's default).
+   */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const config = options.timeoutMs === undefined ? this.transactionConfig : { timeout: options.timeoutMs };
     try {
-      return await session.executeWrite(work, this.transactionConfig);
+      return await session.executeWrite(work, config);
     } finally {
       await session.close();
     }
@@ -73,6 +77,28 @@ export function createDriver(connection: Neo4jConnection, timeouts: DriverTimeou
 }
 
 /** Converts a Neo4j Integer (or a plain number) to a JS number. Counts and sizes here stay far below 2^53. */
+/** Neo4j values as plain JSON values: integers as numbers, temporal values as ISO strings, lists and maps deeply. */
+export function toPlain(value: unknown): unknown {
+  if (isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === "object") {
+    if (isTemporal(value)) return (value as { toString(): string }).toString();
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toPlain(entry)]));
+  }
+  return value;
+}
+
+function isTemporal(value: object): value is { toString(): string } & object {
+  return (
+    neo4j.isDateTime(value) ||
+    neo4j.isDate(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
+}
+
 export function toNumber(value: unknown): number {
   if (isInt(value)) return value.toNumber();
   if (typeof value === "number") return value;

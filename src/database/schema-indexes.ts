@@ -4,7 +4,7 @@
  * idempotent (`IF NOT EXISTS`), so this runs on every start.
  * Full-text analyzers: https://neo4j.com/docs/cypher-manual/5/indexes/semantic-indexes/full-text-indexes/
  */
-import { ENTITY_LABEL, SOURCE_LABEL } from "../model/index.js";
+import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
 import type { Database } from "./database.js";
 
 /** Name of the full-text index over every entity name, in every language, and every alias. */
@@ -20,6 +20,15 @@ const STATEMENTS = [
   `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH ` +
     `[${NAME_PROPERTIES.map((p) => `n.${p}`).join(", ")}] ` +
     "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
+  // Imports and history find relationships by their `id`.
+  ...RELATIONSHIP_TYPES.map(
+    (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
+  ),
+  // The change history is read by item, by either end of a relationship, and by time.
+  ...["itemId", "fromId", "toId", "at"].map(
+    (property) =>
+      `CREATE INDEX change_${property.toLowerCase()} IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.${property})`,
+  ),
 ];
 
 export async function ensureSchemaIndexes(database: Database): Promise<void> {

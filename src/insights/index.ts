@@ -1,6 +1,6 @@
 /**
- * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats)
- * built with type-graphql over parameterised Cypher in read transactions. `buildInsightsSchema` returns
+ * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats;
+ * changes, recordAsOf and the importGraph mutation) built with type-graphql over parameterised Cypher in read transactions. `buildInsightsSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
 import "reflect-metadata";
@@ -8,6 +8,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { FundingResolver } from "./funding.resolver.js";
 import { GraphStatsResolver } from "./graph-stats.resolver.js";
+import { HistoryResolver } from "./history.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
@@ -22,6 +23,7 @@ export const INSIGHTS_RESOLVERS = [
   ShortestPathResolver,
   FundingResolver,
   GraphStatsResolver,
+  HistoryResolver,
 ] as const;
 
 export function buildInsightsSchema(): Promise<GraphQLSchema> {

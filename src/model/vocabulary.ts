@@ -22,6 +22,8 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const ENTITY_LABEL = "Entity";
 /** The label of source records; sources are not entities and traversals skip them. */
 export const SOURCE_LABEL = "Source";
+/** The label of change records (the history of imports and edits); not entities, never traversed. */
+export const CHANGE_LABEL = "Change";
 
 export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);

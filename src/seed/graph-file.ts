@@ -28,7 +28,7 @@ const partialDate = z.preprocess(
 const slug = z.string().regex(ID_PATTERN, "must be a lowercase slug such as `helsinki-eu-office`");
 const text = z.string().trim().min(1, "must not be empty");
 
-const SourceRecord = z.strictObject({
+export const SourceRecordSchema = z.strictObject({
   id: slug,
   title: text,
   titleEn: text.optional(),
@@ -53,7 +53,7 @@ const entityBase = {
   sources: z.array(slug).min(1, "must cite at least one source"),
 };
 
-const EntityRecord = z.discriminatedUnion("kind", [
+export const EntityRecordSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("City"), ...entityBase }),
   z.strictObject({
     kind: z.literal("Country"),
@@ -85,7 +85,7 @@ const EntityRecord = z.discriminatedUnion("kind", [
 
 const Citation = z.strictObject({ source: slug, excerpt: text.max(300, "keep excerpts short (≤ 300 characters)") });
 
-const RelationshipRecord = z.strictObject({
+export const RelationshipRecordSchema = z.strictObject({
   type: z.enum(RELATIONSHIP_TYPES as [RelationshipType, ...RelationshipType[]]),
   id: z.string().min(1).optional(),
   from: slug,
@@ -99,14 +99,14 @@ const RelationshipRecord = z.strictObject({
 });
 
 const GraphFile = z.strictObject({
-  sources: z.array(SourceRecord).default([]),
-  entities: z.array(EntityRecord).default([]),
-  relationships: z.array(RelationshipRecord).default([]),
+  sources: z.array(SourceRecordSchema).default([]),
+  entities: z.array(EntityRecordSchema).default([]),
+  relationships: z.array(RelationshipRecordSchema).default([]),
 });
 
-export type SourceRecord = z.infer<typeof SourceRecord>;
-export type EntityRecord = z.infer<typeof EntityRecord>;
-export type RelationshipRecord = z.infer<typeof RelationshipRecord> & { id: string };
+export type SourceRecord = z.infer<typeof SourceRecordSchema>;
+export type EntityRecord = z.infer<typeof EntityRecordSchema>;
+export type RelationshipRecord = z.infer<typeof RelationshipRecordSchema> & { id: string };
 
 export interface GraphData {
   readonly sources: readonly SourceRecord[];
@@ -179,6 +179,68 @@ function describePath(raw: unknown, at: readonly PropertyKey[]): string {
 
 type Locate = (section: string, index: number, field?: string) => string;
 
+/** A problem with one field of one record, before it is located in a file. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** What a record may refer to: entities (with their kind) and sources, from the file or the database. */
+export interface KnownIds {
+  entityKind(id: string): EntityKind | undefined;
+  hasSource(id: string): boolean;
+}
+
+/** Problems of one entity that its own fields cannot show: unknown sources, dates out of order. */
+export function entityProblems(entity: EntityRecord, known: KnownIds): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const sourceId of entity.sources) {
+    if (!known.hasSource(sourceId)) problems.push({ field: "sources", message: `unknown source ${sourceId}` });
+  }
+  if (
+    entity.kind === "Event" &&
+    entity.startDate &&
+    entity.endDate &&
+    firstDayOf(entity.endDate) < firstDayOf(entity.startDate)
+  ) {
+    problems.push({ field: "endDate", message: "ends before it starts" });
+  }
+  return problems;
+}
+
+/** Problems of one relationship: unknown or wrongly kinded ends, vocabulary, date order, unknown sources. */
+export function relationshipProblems(relationship: Omit<RelationshipRecord, "id">, known: KnownIds): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const rule = relationshipRule(relationship.type);
+  for (const end of ["from", "to"] as const) {
+    const kind = known.entityKind(relationship[end]);
+    const allowed: readonly EntityKind[] = end === "from" ? rule.from : rule.to;
+    if (!kind) problems.push({ field: end, message: `unknown entity ${relationship[end]}` });
+    else if (!allowed.includes(kind)) {
+      problems.push({
+        field: end,
+        message: `${relationship.type} cannot ${end === "from" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
+      });
+    }
+  }
+  if (rule.kinds && relationship.kind && !rule.kinds.includes(relationship.kind)) {
+    problems.push({ field: "kind", message: `${relationship.type} kind must be one of ${rule.kinds.join(", ")}` });
+  }
+  if (
+    relationship.validFrom &&
+    relationship.validTo &&
+    firstDayOf(relationship.validTo) <= firstDayOf(relationship.validFrom)
+  ) {
+    problems.push({ field: "validTo", message: "must be after validFrom" });
+  }
+  relationship.citations.forEach((citation, index) => {
+    if (!known.hasSource(citation.source)) {
+      problems.push({ field: `citations.${index}.source`, message: `unknown source ${citation.source}` });
+    }
+  });
+  return problems;
+}
+
 /** Checks what one record alone cannot: unique ids, references, endpoint kinds, date order, vocabularies. */
 function checkReferences(data: GraphData, locate: Locate): string[] {
   const problems: string[] = [];
@@ -190,54 +252,28 @@ function checkReferences(data: GraphData, locate: Locate): string[] {
   });
   const kinds = new Map<string, EntityKind>();
   data.entities.forEach((entity, index) => {
-    const at = (field: string): string =>
-      `${locate("entities", index, field)}: ${entity.kind} ${entity.id}, field ${field}`;
-    if (kinds.has(entity.id) || sourceIds.has(entity.id)) problems.push(`${at("id")}: id is used twice`);
-    kinds.set(entity.id, entity.kind);
-    for (const sourceId of entity.sources) {
-      if (!sourceIds.has(sourceId)) problems.push(`${at("sources")}: unknown source ${sourceId}`);
+    if (kinds.has(entity.id) || sourceIds.has(entity.id)) {
+      problems.push(`${locate("entities", index, "id")}: ${entity.kind} ${entity.id}, field id: id is used twice`);
     }
-    if (
-      entity.kind === "Event" &&
-      entity.startDate &&
-      entity.endDate &&
-      firstDayOf(entity.endDate) < firstDayOf(entity.startDate)
-    ) {
-      problems.push(`${at("endDate")}: ends before it starts`);
+    kinds.set(entity.id, entity.kind);
+  });
+  const known: KnownIds = { entityKind: (id) => kinds.get(id), hasSource: (id) => sourceIds.has(id) };
+  data.entities.forEach((entity, index) => {
+    for (const problem of entityProblems(entity, known)) {
+      problems.push(
+        `${locate("entities", index, problem.field)}: ${entity.kind} ${entity.id}, field ${problem.field}: ${problem.message}`,
+      );
     }
   });
   const relationshipIds = new Set<string>();
   data.relationships.forEach((relationship, index) => {
     const at = (field: string): string =>
       `${locate("relationships", index, field)}: relationship ${relationship.id}, field ${field}`;
-    const rule = relationshipRule(relationship.type);
     if (relationshipIds.has(relationship.id))
       problems.push(`${at("id")}: id is used twice (give one of them an explicit id)`);
     relationshipIds.add(relationship.id);
-    for (const end of ["from", "to"] as const) {
-      const kind = kinds.get(relationship[end]);
-      const allowed: readonly EntityKind[] = end === "from" ? rule.from : rule.to;
-      if (!kind) problems.push(`${at(end)}: unknown entity ${relationship[end]}`);
-      else if (!allowed.includes(kind)) {
-        problems.push(
-          `${at(end)}: ${relationship.type} cannot ${end === "from" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
-        );
-      }
-    }
-    if (rule.kinds && relationship.kind && !rule.kinds.includes(relationship.kind)) {
-      problems.push(`${at("kind")}: ${relationship.type} kind must be one of ${rule.kinds.join(", ")}`);
-    }
-    if (
-      relationship.validFrom &&
-      relationship.validTo &&
-      firstDayOf(relationship.validTo) <= firstDayOf(relationship.validFrom)
-    ) {
-      problems.push(`${at("validTo")}: must be after validFrom`);
-    }
-    relationship.citations.forEach((citation, citationIndex) => {
-      if (!sourceIds.has(citation.source))
-        problems.push(`${at(`citations.${citationIndex}.source`)}: unknown source ${citation.source}`);
-    });
+    for (const problem of relationshipProblems(relationship, known))
+      problems.push(`${at(problem.field)}: ${problem.message}`);
   });
   return problems;
 }

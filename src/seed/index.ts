@@ -2,10 +2,23 @@
 export {
   readGraphFile,
   parseGraphText,
+  SourceRecordSchema,
+  EntityRecordSchema,
+  RelationshipRecordSchema,
+  entityProblems,
+  relationshipProblems,
+  type KnownIds,
+  type FieldProblem,
   type GraphData,
   type EntityRecord,
   type RelationshipRecord,
   type SourceRecord,
 } from "./graph-file.js";
-export { loadGraph, type LoadSummary } from "./load-graph.js";
+export {
+  loadGraph,
+  entityProperties,
+  relationshipProperties,
+  sourceProperties,
+  type LoadSummary,
+} from "./load-graph.js";
 export { CURATED_GRAPH_FILE, readCuratedGraph, loadCuratedGraph, isGraphEmpty } from "./curated-graph.js";

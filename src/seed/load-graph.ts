@@ -16,12 +16,14 @@ export interface LoadSummary {
 }
 
 /** Node properties as stored: the record minus `kind`, with `sources` stored as `sourceIds`. */
-function entityProperties(entity: EntityRecord): Record<string, unknown> {
+export function entityProperties(entity: EntityRecord): Record<string, unknown> {
   const { kind: _kind, sources, ...rest } = entity;
   return dropUndefined({ ...rest, sourceIds: sources });
 }
 
-function relationshipProperties(relationship: RelationshipRecord): Record<string, unknown> {
+export function relationshipProperties(
+  relationship: Omit<RelationshipRecord, "id"> & { id?: string },
+): Record<string, unknown> {
   const { type: _type, from: _from, to: _to, citations, ...rest } = relationship;
   return dropUndefined({
     ...rest,
@@ -30,7 +32,7 @@ function relationshipProperties(relationship: RelationshipRecord): Record<string
   });
 }
 
-function sourceProperties(source: SourceRecord): Record<string, unknown> {
+export function sourceProperties(source: SourceRecord): Record<string, unknown> {
   return dropUndefined({ ...source });
 }
 

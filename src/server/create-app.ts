@@ -1,6 +1,7 @@
 /**
  * The HTTP surface: `POST /graphql` (GraphQL over HTTP, Apollo Server on express 5), `GET /health` (the
- * process is up), `GET /ready` (Neo4j answers and the schema is built), and the researchers' pages
+ * process is up), `GET /ready` (Neo4j answers and the schema is built), `GET /export` (the graph as a
+ * JSON, CSV, GraphML or GEXF file, see export-route.ts), and the researchers' pages
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs.
  */
@@ -24,6 +25,7 @@ import { errorPlugin } from "./error-plugin.js";
 import { createErrorFormatter } from "./format-error.js";
 import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
+import { exportRouter } from "./export-route.js";
 import { webPagesRouter } from "./web-pages.js";
 
 export interface AppOptions {
@@ -107,6 +109,7 @@ export async function createApp({
       context: ({ req }) => context(req.header("authorization"), req.header("x-request-id")),
     }),
   );
+  app.use(exportRouter({ db, verifier, log }));
   if (webPages) app.use(webPagesRouter());
   app.use(bodyErrors);
   return { express: app, apollo, context };

@@ -1,0 +1,175 @@
+/**
+ * `npm run kg -- <command>`: the researchers' command line.
+ *
+ *   import FILE [--dry-run] [--format yaml|json|csv]
+ *   export --format json|csv|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+ *   changes [--since DATE] [--entity ID] [--limit N]
+ *
+ * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
+ * Progress goes to stderr; an export without --out goes to stdout.
+ */
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { createProgress } from "../bulk-import/index.js";
+import { loadConfig } from "../config/index.js";
+import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
+import { GraphDataError, StartupError } from "../errors/index.js";
+import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
+import { listChanges } from "../history/index.js";
+import { fileReader, formatImportReport, formatOf, importGraph } from "../import/index.js";
+import { isPartialDate } from "../model/index.js";
+
+const USAGE = `Usage:
+  npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
+  npm run kg -- export --format json|csv|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+  npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]`;
+
+class UsageError extends Error {}
+
+function actor(): string {
+  return process.env.KG_ACTOR ?? `cli:${os.userInfo().username}`;
+}
+
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = { info: (message: string) => console.error(message), error: (message: string) => console.error(message) };
+  const handle = await connectDatabase(config, log, { reuseRunning: true });
+  try {
+    await ensureSchemaIndexes(handle.database);
+    return await work(handle.database);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false }, format: { type: "string" } },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError("import takes exactly one FILE");
+  const reader = fileReader(path.resolve(file), formatOf(file, values.format), file);
+  const report = await withDatabase(async (db) => {
+    let progress: ReturnType<typeof createProgress> | undefined;
+    let last = 0;
+    try {
+      return await importGraph(db, reader, {
+        dryRun: values["dry-run"],
+        actor: actor(),
+        origin: `file:${path.basename(file)}`,
+        onValidated: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Importing", total)),
+        onProgress: (done) => {
+          progress?.advance(done - last);
+          last = done;
+        },
+      });
+    } finally {
+      progress?.stop();
+    }
+  });
+  console.log(formatImportReport(report));
+}
+
+async function runExport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      "as-of": { type: "string" },
+      out: { type: "string" },
+      table: { type: "string" },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(" ")}`);
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}`);
+  const asOf = values["as-of"] ?? null;
+  if (asOf !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isPartialDate(asOf))) {
+    throw new UsageError("--as-of must be a day, YYYY-MM-DD");
+  }
+  const table = values.table;
+  if (table !== undefined && (format !== "csv" || (table !== "nodes" && table !== "edges"))) {
+    throw new UsageError("--table is nodes or edges, and only for --format csv");
+  }
+  // CSV without --table writes both tables, into the --out folder.
+  const tables = format === "csv" ? (table ? [table] : ["nodes", "edges"]) : [undefined];
+  if (format === "csv" && tables.length === 2 && !values.out) {
+    throw new UsageError("--format csv writes two files: give --out FOLDER, or --table nodes|edges for stdout");
+  }
+  await withDatabase(async (db) => {
+    const progress = createProgress("Exporting", await countExportItems(db, asOf));
+    try {
+      for (const current of tables) {
+        const target =
+          values.out && tables.length === 2
+            ? path.join(values.out, exportFileName("csv", current as "nodes" | "edges"))
+            : values.out;
+        if (target && tables.length === 2) await mkdir(values.out!, { recursive: true });
+        const out: Writable = target ? createWriteStream(target) : process.stdout;
+        await exportGraph(db, out, {
+          format,
+          asOf,
+          personal: true,
+          ...(current ? { table: current as "nodes" | "edges" } : {}),
+          onItem: () => progress.advance(1),
+        });
+        if (target)
+          await new Promise<void>((resolve, reject) =>
+            out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+          );
+        if (target) console.error(`Wrote ${target}`);
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+async function runChanges(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { since: { type: "string" }, entity: { type: "string" }, limit: { type: "string", default: "50" } },
+  });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError("--limit must be 1–10000");
+  const changes = await withDatabase((db) =>
+    listChanges(db, { since: values.since ?? null, entityId: values.entity ?? null, limit }),
+  );
+  for (const change of changes) {
+    console.log(
+      `${change.at}  ${change.actor}  ${change.origin}  ${change.operation} ${change.itemType} ${change.itemId}${change.fields.length ? ` (${change.fields.join(", ")})` : ""}`,
+    );
+  }
+  if (changes.length === 0) console.log("No changes recorded.");
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  import: runImport,
+  export: runExport,
+  changes: runChanges,
+};
+
+const [command, ...rest] = process.argv.slice(2);
+const run = command ? COMMANDS[command] : undefined;
+if (!run) {
+  console.error(USAGE);
+  process.exit(command ? 2 : 0);
+}
+run(rest).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof GraphDataError || error instanceof StartupError) console.error(error.message);
+    else if (error instanceof Error && error.message.startsWith("Cannot tell the format")) console.error(error.message);
+    else console.error(error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,58 @@
+/** Exporting the graph: JSON (re-importable), CSV tables, GraphML and GEXF, streamed. See README → Exporting. */
+import type { Writable } from "node:stream";
+import type { Database } from "../database/index.js";
+import { readEntities, readRelationships, readSources } from "./read-graph.js";
+import {
+  type CsvTable,
+  type ExportFormat,
+  type GraphReader,
+  writeCsv,
+  writeGexf,
+  writeGraphml,
+  writeJson,
+} from "./writers.js";
+
+export { EXPORT_FORMATS, type ExportFormat, type CsvTable, xmlText } from "./writers.js";
+export { countGraph as countExportItems, PERSONAL_FIELDS } from "./read-graph.js";
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  /** A day (YYYY-MM-DD): only relationships valid on it. */
+  readonly asOf: string | null;
+  /** For CSV: the node table or the edge table. */
+  readonly table?: CsvTable;
+  /** Include personal contact details (Person email and phone): staff and the command line only. */
+  readonly personal: boolean;
+  /** Called once per entity or relationship written. */
+  readonly onItem?: () => void;
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  graphml: "application/graphml+xml; charset=utf-8",
+  gexf: "application/gexf+xml; charset=utf-8",
+};
+
+export function exportFileName(format: ExportFormat, table?: CsvTable): string {
+  return format === "csv" ? `helsinki-kg-${table ?? "nodes"}.csv` : `helsinki-kg.${format}`;
+}
+
+export async function exportGraph(db: Database, out: Writable, options: ExportOptions): Promise<void> {
+  const graph: GraphReader = {
+    sources: () => readSources(db),
+    entities: () => readEntities(db, options.personal),
+    relationships: () => readRelationships(db, options.asOf),
+  };
+  const writeOptions = { asOf: options.asOf, ...(options.onItem ? { onItem: options.onItem } : {}) };
+  switch (options.format) {
+    case "json":
+      return writeJson(graph, out, writeOptions);
+    case "csv":
+      return writeCsv(graph, out, options.table ?? "nodes", writeOptions);
+    case "graphml":
+      return writeGraphml(graph, out, writeOptions);
+    case "gexf":
+      return writeGexf(graph, out, writeOptions);
+  }
+}

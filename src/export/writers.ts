@@ -1,0 +1,272 @@
+/**
+ * The export formats, each written as a stream:
+ * - json: the import file format (sources, entities, relationships; one record per line) — lossless and
+ *   re-importable;
+ * - csv: a node table or an edge table (UTF-8 with BOM so spreadsheets read ä and ö; Gephi's column names
+ *   Id/Label and Source/Target/Type);
+ * - graphml: for yEd and Gephi, every property as a declared key;
+ * - gexf: GEXF 1.3 for Gephi, relationships carrying their validity as time intervals (Gephi's timeline).
+ * The XML is written by hand because the XML and graph libraries build the whole document in memory.
+ */
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { firstDayOf } from "../model/index.js";
+import type { ExportEntity, ExportRelationship, ExportSource } from "./read-graph.js";
+
+export const EXPORT_FORMATS = ["json", "csv", "graphml", "gexf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type CsvTable = "nodes" | "edges";
+
+export interface GraphReader {
+  sources(): AsyncIterable<ExportSource>;
+  entities(): AsyncIterable<ExportEntity>;
+  relationships(): AsyncIterable<ExportRelationship>;
+}
+
+export interface WriteOptions {
+  readonly asOf: string | null;
+  readonly onItem?: () => void;
+}
+
+/** Writes, waiting for the stream to drain when it asks to. */
+async function put(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
+}
+
+// ── JSON
+
+export async function writeJson(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
+  await put(
+    out,
+    `{\n  "format": "helsinki-kg/1",\n${options.asOf ? `  "asOf": ${JSON.stringify(options.asOf)},\n` : ""}`,
+  );
+  const section = async (name: string, records: AsyncIterable<unknown>, last: boolean, counted: boolean) => {
+    await put(out, `  "${name}": [`);
+    let first = true;
+    for await (const record of records) {
+      await put(out, `${first ? "" : ","}\n    ${JSON.stringify(record)}`);
+      first = false;
+      if (counted) options.onItem?.();
+    }
+    await put(out, `${first ? "" : "\n  "}]${last ? "" : ","}\n`);
+  };
+  await section("sources", graph.sources(), false, false);
+  await section("entities", graph.entities(), false, true);
+  await section("relationships", graph.relationships(), true, true);
+  await put(out, "}\n");
+}
+
+// ── CSV
+
+const NODE_COLUMNS = ["Id", "Label", "kind", "nameFi", "nameSv", "nameEn", "aliases", "description", "sources"];
+const EDGE_COLUMNS = [
+  "Id",
+  "Source",
+  "Target",
+  "Type",
+  "Label",
+  "relationship",
+  "kind",
+  "status",
+  "validFrom",
+  "validTo",
+  "sources",
+  "sourceTitles",
+  "excerpts",
+];
+
+export async function writeCsv(
+  graph: GraphReader,
+  out: Writable,
+  table: CsvTable,
+  options: WriteOptions,
+): Promise<void> {
+  const csv = stringify({ header: true, bom: true, columns: table === "nodes" ? NODE_COLUMNS : EDGE_COLUMNS });
+  csv.pipe(out, { end: false });
+  const finished = new Promise<void>((resolve, reject) => {
+    csv.on("end", resolve);
+    csv.on("error", reject);
+  });
+  const row = async (values: unknown[]) => {
+    if (!csv.write(values)) await new Promise<void>((resolve) => csv.once("drain", resolve));
+    options.onItem?.();
+  };
+  if (table === "nodes") {
+    for await (const entity of graph.entities()) {
+      await row([
+        entity.id,
+        entity.name,
+        entity.kind,
+        entity.nameFi ?? "",
+        entity.nameSv ?? "",
+        entity.nameEn ?? "",
+        ((entity.aliases as string[] | undefined) ?? []).join("|"),
+        entity.description ?? "",
+        entity.sources.join("|"),
+      ]);
+    }
+  } else {
+    const titles = await sourceTitles(graph);
+    for await (const edge of graph.relationships()) {
+      await row([
+        edge.id,
+        edge.from,
+        edge.to,
+        "Directed",
+        edge.type.toLowerCase().replaceAll("_", " "),
+        edge.type,
+        edge.kind ?? "",
+        edge.status ?? "",
+        edge.validFrom ?? "",
+        edge.validTo ?? "",
+        edge.citations.map((c) => c.source).join("|"),
+        edge.citations.map((c) => titles.get(c.source) ?? c.source).join("|"),
+        edge.citations.map((c) => c.excerpt).join("|"),
+      ]);
+    }
+  }
+  csv.end();
+  await finished;
+}
+
+async function sourceTitles(graph: GraphReader): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for await (const source of graph.sources()) titles.set(source.id, source.title);
+  return titles;
+}
+
+// ── XML (GraphML, GEXF)
+
+/** Text safe inside XML: markup escaped; characters XML 1.0 forbids (controls, lone surrogates) dropped. */
+export function xmlText(value: unknown): string {
+  return (
+    String(value)
+      // With the `u` flag a well-formed surrogate pair is one code point, so only lone halves match.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
+}
+
+const NODE_KEYS = ["label", "kind", "nameFi", "nameSv", "nameEn", "aliases", "description", "sources"] as const;
+const EDGE_KEYS = [
+  "label",
+  "relationship",
+  "kind",
+  "status",
+  "validFrom",
+  "validTo",
+  "sources",
+  "sourceTitles",
+  "excerpts",
+] as const;
+
+function nodeValues(entity: ExportEntity): Record<(typeof NODE_KEYS)[number], string | undefined> {
+  return {
+    label: entity.name,
+    kind: entity.kind,
+    nameFi: entity.nameFi as string | undefined,
+    nameSv: entity.nameSv as string | undefined,
+    nameEn: entity.nameEn as string | undefined,
+    aliases: ((entity.aliases as string[] | undefined) ?? []).join("|") || undefined,
+    description: entity.description as string | undefined,
+    sources: entity.sources.join("|") || undefined,
+  };
+}
+
+function edgeValues(
+  edge: ExportRelationship,
+  titles: ReadonlyMap<string, string>,
+): Record<(typeof EDGE_KEYS)[number], string | undefined> {
+  return {
+    label: edge.type.toLowerCase().replaceAll("_", " "),
+    relationship: edge.type,
+    kind: edge.kind as string | undefined,
+    status: edge.status as string | undefined,
+    validFrom: edge.validFrom as string | undefined,
+    validTo: edge.validTo as string | undefined,
+    sources: edge.citations.map((c) => c.source).join("|") || undefined,
+    sourceTitles: edge.citations.map((c) => titles.get(c.source) ?? c.source).join("|") || undefined,
+    excerpts: edge.citations.map((c) => c.excerpt).join("|") || undefined,
+  };
+}
+
+export async function writeGraphml(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
+  await put(
+    out,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n`,
+  );
+  for (const key of NODE_KEYS) {
+    await put(out, `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="string"/>\n`);
+  }
+  for (const key of EDGE_KEYS) {
+    await put(out, `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="string"/>\n`);
+  }
+  await put(
+    out,
+    `  <graph id="helsinki-international-relations" edgedefault="directed">\n${options.asOf ? `    <desc>As of ${xmlText(options.asOf)}</desc>\n` : ""}`,
+  );
+  for await (const entity of graph.entities()) {
+    const data = Object.entries(nodeValues(entity))
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `<data key="n_${key}">${xmlText(value)}</data>`)
+      .join("");
+    await put(out, `    <node id="${xmlText(entity.id)}">${data}</node>\n`);
+    options.onItem?.();
+  }
+  const titles = await sourceTitles(graph);
+  for await (const edge of graph.relationships()) {
+    const data = Object.entries(edgeValues(edge, titles))
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `<data key="e_${key}">${xmlText(value)}</data>`)
+      .join("");
+    await put(
+      out,
+      `    <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}">${data}</edge>\n`,
+    );
+    options.onItem?.();
+  }
+  await put(out, "  </graph>\n</graphml>\n");
+}
+
+export async function writeGexf(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
+  const nodeAttributes = NODE_KEYS.filter((key) => key !== "label");
+  const edgeAttributes = EDGE_KEYS.filter((key) => key !== "label");
+  await put(
+    out,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n` +
+      `  <meta><creator>helsinki-international-kg</creator><description>Helsinki's international relations${options.asOf ? `, as of ${xmlText(options.asOf)}` : ""}; relationships carry their validity as time intervals.</description></meta>\n` +
+      `  <graph defaultedgetype="directed" mode="dynamic" timeformat="date" timerepresentation="interval">\n` +
+      `    <attributes class="node" mode="static">\n${nodeAttributes.map((key) => `      <attribute id="${key}" title="${key}" type="string"/>\n`).join("")}    </attributes>\n` +
+      `    <attributes class="edge" mode="static">\n${edgeAttributes.map((key) => `      <attribute id="${key}" title="${key}" type="string"/>\n`).join("")}    </attributes>\n` +
+      `    <nodes>\n`,
+  );
+  for await (const entity of graph.entities()) {
+    const { label, ...values } = nodeValues(entity);
+    await put(out, `      <node id="${xmlText(entity.id)}" label="${xmlText(label)}">${attvalues(values)}</node>\n`);
+    options.onItem?.();
+  }
+  await put(out, "    </nodes>\n    <edges>\n");
+  const titles = await sourceTitles(graph);
+  for await (const edge of graph.relationships()) {
+    const { label, ...values } = edgeValues(edge, titles);
+    // Gephi's timeline: the interval the relationship holds (partial dates → their first day).
+    const start = edge.validFrom ? ` start="${firstDayOf(edge.validFrom as string)}"` : "";
+    const end = edge.validTo ? ` end="${firstDayOf(edge.validTo as string)}"` : "";
+    await put(
+      out,
+      `      <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}" label="${xmlText(label)}"${start}${end}>${attvalues(values)}</edge>\n`,
+    );
+    options.onItem?.();
+  }
+  await put(out, "    </edges>\n  </graph>\n</gexf>\n");
+}
+
+function attvalues(values: Record<string, string | undefined>): string {
+  const present = Object.entries(values).filter(([, value]) => value !== undefined);
+  if (present.length === 0) return "";
+  return `<attvalues>${present.map(([key, value]) => `<attvalue for="${key}" value="${xmlText(value)}"/>`).join("")}</attvalues>`;
+}

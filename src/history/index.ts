@@ -1,0 +1,120 @@
+/**
+ * The history of the graph: every import and edit leaves `Change` records (who, when, from which file or
+ * request, which fields, the record before and after), written in the same transaction as the change.
+ * Here they are read back: the changes since a date or about one entity, and a record as it stood on a day.
+ */
+import { type Database, cypherInt, toPlain } from "../database/index.js";
+import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+
+export interface ChangeRecord {
+  readonly id: string;
+  /** ISO 8601 date-time of the transaction that made the change. */
+  readonly at: string;
+  readonly actor: string;
+  readonly origin: string;
+  readonly operation: "create" | "update" | "delete";
+  readonly itemType: "source" | "entity" | "relationship";
+  readonly itemId: string;
+  /** Entity kind or relationship type. */
+  readonly itemKind: string | null;
+  readonly fromId: string | null;
+  readonly toId: string | null;
+  readonly fields: readonly string[];
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+}
+
+export interface ChangeQuery {
+  /** A day or a date-time (ISO 8601): changes at or after it. */
+  readonly since: string | null;
+  /** Changes to this entity, and to relationships that start or end at it. */
+  readonly entityId: string | null;
+  readonly limit: number;
+}
+
+function toChange(row: Record<string, unknown>): ChangeRecord {
+  const plain = toPlain(row) as Record<string, unknown>;
+  return {
+    id: plain.id as string,
+    at: plain.at as string,
+    actor: plain.actor as string,
+    origin: plain.origin as string,
+    operation: plain.operation as ChangeRecord["operation"],
+    itemType: plain.itemType as ChangeRecord["itemType"],
+    itemId: plain.itemId as string,
+    itemKind: (plain.itemKind as string | undefined) ?? null,
+    fromId: (plain.fromId as string | undefined) ?? null,
+    toId: (plain.toId as string | undefined) ?? null,
+    fields: (plain.fields as string[] | undefined) ?? [],
+    before: typeof plain.before === "string" ? (JSON.parse(plain.before) as Record<string, unknown>) : null,
+    after: typeof plain.after === "string" ? (JSON.parse(plain.after) as Record<string, unknown>) : null,
+  };
+}
+
+/** `2019` / `2019-06` / `2019-06-01` / a full date-time, as a Cypher datetime expression over `$since`. */
+const SINCE = "datetime(CASE size($since) WHEN 4 THEN $since + '-01-01' WHEN 7 THEN $since + '-01' ELSE $since END)";
+
+/** The present state of whatever has this id: each branch can use its id constraint or index. */
+const PRESENT_STATE = [
+  `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN properties(n) AS props, 'entity' AS itemType`,
+  `MATCH (n:${SOURCE_LABEL} {id: $id}) RETURN properties(n) AS props, 'source' AS itemType`,
+  ...RELATIONSHIP_TYPES.map(
+    (type) => `MATCH ()-[r:${type} {id: $id}]->() RETURN properties(r) AS props, 'relationship' AS itemType`,
+  ),
+].join(" UNION ALL ");
+
+/** Newest first. */
+export async function listChanges(db: Database, query: ChangeQuery): Promise<ChangeRecord[]> {
+  return db.read(async (tx) => {
+    const about =
+      query.entityId === null ? "" : "AND (c.itemId = $entityId OR c.fromId = $entityId OR c.toId = $entityId)";
+    const result = await tx.run(
+      `MATCH (c:${CHANGE_LABEL})
+       WHERE ($since IS NULL OR c.at >= ${SINCE}) ${about}
+       RETURN properties(c) AS change ORDER BY c.at DESC, c.itemType, c.itemId LIMIT $limit`,
+      { since: query.since, entityId: query.entityId, limit: cypherInt(query.limit) },
+    );
+    return result.records.map((record) => toChange(record.get("change") as Record<string, unknown>));
+  });
+}
+
+/**
+ * A source, entity or relationship as it stood at the end of day `at` (YYYY-MM-DD): the state after the
+ * last change recorded on or before it; null when it did not exist yet or had been deleted. `recorded` is
+ * false when no change was ever recorded for it (it came with the curated graph): then `record` is its
+ * present state, if it exists.
+ */
+export async function recordAsOf(
+  db: Database,
+  id: string,
+  at: string,
+): Promise<{
+  itemType: string | null;
+  record: Record<string, unknown> | null;
+  recorded: boolean;
+  change: ChangeRecord | null;
+}> {
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      `MATCH (c:${CHANGE_LABEL} {itemId: $id}) WHERE c.at < datetime($at) + duration('P1D')
+       RETURN properties(c) AS change ORDER BY c.at DESC LIMIT 1`,
+      { id, at },
+    );
+    const row = result.records[0]?.get("change") as Record<string, unknown> | undefined;
+    if (row) {
+      const change = toChange(row);
+      return { itemType: change.itemType, record: change.after, recorded: true, change };
+    }
+    const ever = await tx.run(`MATCH (c:${CHANGE_LABEL} {itemId: $id}) RETURN count(c) AS n`, { id });
+    if (Number(toPlain(ever.records[0]?.get("n"))) > 0)
+      return { itemType: null, record: null, recorded: true, change: null };
+    const present = await tx.run(PRESENT_STATE, { id });
+    const props = present.records[0]?.get("props") as Record<string, unknown> | null | undefined;
+    return {
+      itemType: (present.records[0]?.get("itemType") as string | null | undefined) ?? null,
+      record: props ? (toPlain(props) as Record<string, unknown>) : null,
+      recorded: false,
+      change: null,
+    };
+  });
+}
