@@ -32,6 +32,8 @@ export interface RawRecord {
 export interface ReadProblem {
   readonly at: string;
   readonly message: string;
+  /** The file could not be read as a whole (bad syntax): its records cannot be trusted for further checks. */
+  readonly fatal?: boolean;
 }
 
 export interface RecordReader {
@@ -74,13 +76,18 @@ function documentReader(fileName: string, format: ImportFormat, load: () => Prom
           onProblem({
             at: line(error.pos[0]),
             message: `not valid ${format.toUpperCase()}: ${error.message.split("\n")[0]}`,
+            fatal: true,
           });
         }
         return;
       }
       const root = document.contents;
       if (root !== null && !isMap(root)) {
-        onProblem({ at: `${fileName}:1`, message: "the file must be a mapping with sources, entities, relationships" });
+        onProblem({
+          at: `${fileName}:1`,
+          message: "the file must be a mapping with sources, entities, relationships",
+          fatal: true,
+        });
         return;
       }
       for (const item of root?.items ?? []) {

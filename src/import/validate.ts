@@ -55,7 +55,7 @@ export async function validateImport(db: Database, reader: RecordReader): Promis
   const problems: string[] = [];
   let unreadable = false;
   const readProblem = (problem: ReadProblem) => {
-    unreadable = true;
+    if (problem.fatal) unreadable = true;
     problems.push(`${problem.at}: ${problem.message}`);
   };
   const counts: Record<Section, number> = { sources: 0, entities: 0, relationships: 0 };

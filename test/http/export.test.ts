@@ -1,0 +1,76 @@
+/** `GET /export` over HTTP: every format, as-of, bad parameters, and personal data only for staff. */
+import { parse as parseCsv } from "csv-parse/sync";
+import { XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningApi } from "../../src/start.js";
+import { testToken } from "../support/test-api.js";
+import { startTestServer } from "../support/test-server.js";
+
+let api: RunningApi;
+
+beforeAll(async () => {
+  api = await startTestServer({ WEB_PAGES: "false" });
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+async function get(query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${api.url}/export${query}`, { headers });
+  return { response, text: await response.text() };
+}
+
+describe("GET /export", () => {
+  it("gives the re-importable JSON file, as an attachment", async () => {
+    const { response, text } = await get("?format=json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="helsinki-kg.json"');
+    const file = JSON.parse(text) as { format: string; entities: { id: string }[]; relationships: unknown[] };
+    expect(file.format).toBe("helsinki-kg/1");
+    expect(file.entities.some((entity) => entity.id === "helsinki")).toBe(true);
+    expect(file.relationships.length).toBeGreaterThan(40);
+  });
+
+  it("gives CSV node and edge tables", async () => {
+    const nodes = await get("?format=csv&table=nodes");
+    expect(nodes.response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect((parseCsv(nodes.text, { columns: true, bom: true }) as unknown[]).length).toBeGreaterThan(30);
+    const edges = await get("?format=csv&table=edges&asOf=2005-06-30");
+    const rows = parseCsv(edges.text, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.Source === "echa")).toBeUndefined();
+  });
+
+  it.each(["graphml", "gexf"])("gives well-formed %s", async (format) => {
+    const { response, text } = await get(`?format=${format}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain(`${format}+xml`);
+    expect(XMLValidator.validate(text)).toBe(true);
+  });
+
+  it.each([
+    ["", "format"],
+    ["?format=pdf", "format"],
+    ["?format=json&asOf=2019-13-01", "asOf"],
+    ["?format=json&asOf=yesterday", "asOf"],
+    ["?format=json&table=nodes", "table"],
+    ["?format=csv&table=people", "table"],
+  ])("refuses %s with 400 BAD_USER_INPUT", async (query, about) => {
+    const { response, text } = await get(query);
+    expect(response.status).toBe(400);
+    const body = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.message).toContain(about);
+  });
+
+  it("includes personal contact details only for staff, and refuses a bad token", async () => {
+    const anonymous = await get("?format=json");
+    expect(anonymous.text).not.toMatch(/"email"|"phone"/);
+    const staff = await get("?format=json", { authorization: `Bearer ${await testToken(["staff"])}` });
+    expect(staff.text).toMatch(/"email"/);
+    const editor = await get("?format=json", { authorization: `Bearer ${await testToken(["editor"])}` });
+    expect(editor.text).not.toMatch(/"email"/);
+    const forged = await get("?format=json", { authorization: "Bearer not.a.token" });
+    expect(forged.response.status).toBe(401);
+  });
+});

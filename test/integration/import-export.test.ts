@@ -1,0 +1,432 @@
+/**
+ * Importing, exporting and the history, on a Neo4j of this file's own (so it can start from an empty graph):
+ * round trip, dry run, bad files, conflicting sources, status over time, the history, the GraphQL mutation,
+ * and an import killed half-way.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { parse as parseCsv } from "csv-parse/sync";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config/index.js";
+import { GraphDataError } from "../../src/errors/index.js";
+import { type ExportFormat, exportGraph } from "../../src/export/index.js";
+import { listChanges, recordAsOf } from "../../src/history/index.js";
+import { type RecordReader, fileReader, importGraph, textReader } from "../../src/import/index.js";
+import { CURATED_GRAPH_FILE } from "../../src/seed/index.js";
+import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
+import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
+import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
+
+const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures");
+let neo4j: FreshNeo4j;
+let tmp: string;
+
+beforeAll(async () => {
+  neo4j = await startFreshNeo4j();
+  tmp = await mkdtemp(path.join(os.tmpdir(), "kg-import-test-"));
+}, 240_000);
+afterAll(async () => {
+  await neo4j?.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const options = { dryRun: false, actor: "test-researcher", origin: "file:test" };
+
+async function exportText(
+  format: ExportFormat,
+  extra: { asOf?: string; table?: "nodes" | "edges"; personal?: boolean } = {},
+) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await exportGraph(neo4j.db, out, {
+    format,
+    asOf: extra.asOf ?? null,
+    personal: extra.personal ?? true,
+    ...(extra.table ? { table: extra.table } : {}),
+  });
+  out.end();
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function importCurated() {
+  return importGraph(neo4j.db, fileReader(CURATED_GRAPH_FILE), options);
+}
+
+/** The graph's facts, without the history (Change records are about the graph, not in it). */
+function dumpFacts() {
+  return dumpGraph(neo4j.db).then((dump) => {
+    const parsed = JSON.parse(dump) as { nodes: { labels: string[] }[]; relationships: unknown[] };
+    return JSON.stringify({ ...parsed, nodes: parsed.nodes.filter((n) => !n.labels.includes("Change")) });
+  });
+}
+
+describe("import and export", () => {
+  beforeEach(async () => {
+    await neo4j.wipe();
+  });
+
+  it("round-trips: export JSON, import it into an empty database, export again — the same file", async () => {
+    const first = await importCurated();
+    expect(first.counts.entity.new).toBe(first.records.entities);
+    const exported = await exportText("json");
+    await neo4j.wipe();
+    const reimport = await importGraph(neo4j.db, textReader(exported, "export.json", "json"), options);
+    expect(reimport.counts.entity.new).toBe(first.records.entities);
+    expect(reimport.counts.relationship.new).toBe(first.records.relationships);
+    expect(await exportText("json")).toBe(exported);
+  });
+
+  it("importing the same file twice changes nothing, and records no change the second time", async () => {
+    await importCurated();
+    const before = await dumpGraph(neo4j.db);
+    const again = await importCurated();
+    for (const item of ["source", "entity", "relationship"] as const) {
+      expect(again.counts[item].new + again.counts[item].changed).toBe(0);
+    }
+    expect(await dumpGraph(neo4j.db)).toBe(before);
+  });
+
+  it("a dry run reports what would change and changes nothing", async () => {
+    await importCurated();
+    const before = await dumpGraph(neo4j.db);
+    const report = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml")), {
+      ...options,
+      dryRun: true,
+    });
+    expect(report.dryRun).toBe(true);
+    expect(report.counts.source.new).toBe(1);
+    expect(report.counts.entity).toMatchObject({ new: 1, changed: 1 });
+    expect(report.counts.relationship.new).toBe(3);
+    expect(report.counts.relationship.changed).toBe(1);
+    expect(await dumpGraph(neo4j.db)).toBe(before);
+    // And the real import does exactly what the dry run said.
+    const applied = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml")), options);
+    expect(applied.counts).toEqual(report.counts);
+    expect(applied.items).toEqual(report.items);
+  });
+
+  it("a bad YAML file lists every problem with line and field, and changes nothing", async () => {
+    await importCurated();
+    const before = await dumpGraph(neo4j.db);
+    const error = await importGraph(
+      neo4j.db,
+      fileReader(path.join(FIXTURES, "bad-file.yaml"), "yaml", "bad-file.yaml"),
+      options,
+    ).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(GraphDataError);
+    const problems = (error as GraphDataError).problems;
+    const expected = [
+      /^bad-file\.yaml:2: source test-bad-source, field title: must not be empty/,
+      /^bad-file\.yaml:4: City Not A Slug, field id: must be a lowercase slug/,
+      /^bad-file\.yaml:5: .*field kind: /,
+      /^bad-file\.yaml:6: City test-ok-city, field sources: unknown source no-such-source/,
+      /^bad-file\.yaml:8: relationship test-ok-city--FUNDS--nowhere, field validFrom: must be an ISO 8601 date/,
+      /^bad-file\.yaml:8: relationship test-ok-city--FUNDS--nowhere, field to: unknown entity nowhere/,
+      /^bad-file\.yaml:9: relationship test-ok-city--PARTNER_OF--helsinki, field citations: every relationship must cite a source/,
+    ];
+    for (const pattern of expected)
+      expect(
+        problems.some((problem) => pattern.test(problem)),
+        `${pattern}\n${problems.join("\n")}`,
+      ).toBe(true);
+    expect(await dumpGraph(neo4j.db)).toBe(before);
+  });
+
+  it("a bad CSV file names rows and columns", async () => {
+    await importCurated();
+    const error = (await importGraph(
+      neo4j.db,
+      fileReader(path.join(FIXTURES, "bad-file.csv"), "csv", "bad-file.csv"),
+      options,
+    ).catch((failure: unknown) => failure)) as GraphDataError;
+    expect(error).toBeInstanceOf(GraphDataError);
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^bad-file\.csv:3 \(column status\): relationship test-csv-city--PARTNER_OF--helsinki, field status:/,
+        ),
+        expect.stringMatching(
+          /^bad-file\.csv:4 \(column excerpts\): relationship test-csv-city--FUNDS--test-nowhere, field citations\.0\.excerpt: must not be empty/,
+        ),
+        expect.stringMatching(
+          /^bad-file\.csv:4 \(column to\): relationship test-csv-city--FUNDS--test-nowhere, field to: unknown entity test-nowhere/,
+        ),
+        expect.stringMatching(/^bad-file\.csv:5: column record must be source, entity or relationship/),
+      ]),
+    );
+  });
+
+  it("keeps conflicting claims from different sources side by side, each with its source", async () => {
+    await importCurated();
+    const report = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml")), options);
+    const funding = await runCypher(
+      neo4j.db,
+      `MATCH (:City {id: 'tampere'})-[r:FUNDS]->(:Office {id: 'helsinki-centre-st-petersburg'})
+       RETURN r.id AS id, r.validFrom AS validFrom, r.sourceIds AS sources ORDER BY id`,
+    );
+    expect(funding).toEqual([
+      {
+        id: "tampere--FUNDS--helsinki-centre-st-petersburg",
+        validFrom: null,
+        sources: ["hel-fi-international-activities-2020"],
+      },
+      {
+        id: "tampere--FUNDS--helsinki-centre-st-petersburg~test-other-account",
+        validFrom: "2001",
+        sources: ["test-other-account"],
+      },
+    ]);
+    expect(report.items).toContainEqual(
+      expect.objectContaining({
+        id: "tampere--FUNDS--helsinki-centre-st-petersburg~test-other-account",
+        change: "new",
+        conflict: expect.stringContaining("side by side"),
+      }),
+    );
+    // The same claim from a second source: one relationship, two citations.
+    const [helsinki] = await runCypher(
+      neo4j.db,
+      "MATCH ()-[r:FUNDS {id: 'helsinki--FUNDS--helsinki-centre-st-petersburg'}]->() RETURN r.sourceIds AS sources, size(r.excerpts) AS excerpts",
+    );
+    expect({ ...helsinki, excerpts: Number(helsinki?.excerpts) }).toEqual({
+      sources: ["hel-fi-international-activities-2020", "test-other-account"],
+      excerpts: 2,
+    });
+    // The entity keeps its stored name; the new alias and source are added; the conflict is reported.
+    const [tampere] = await runCypher(
+      neo4j.db,
+      "MATCH (n:City {id: 'tampere'}) RETURN n.name AS name, n.aliases AS aliases, n.sourceIds AS sources",
+    );
+    expect(tampere?.name).toBe("Tampere");
+    expect(tampere?.aliases).toContain("Tammerfors");
+    expect(tampere?.sources).toEqual(["hel-fi-international-activities-2020", "test-other-account"]);
+    expect(report.items).toContainEqual(
+      expect.objectContaining({ id: "tampere", change: "changed", conflict: expect.stringContaining("name") }),
+    );
+  });
+
+  it("expresses a status that changes over time: both periods are kept with their dates", async () => {
+    await importCurated();
+    await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml")), options);
+    const periods = await runCypher(
+      neo4j.db,
+      `MATCH (:City {id: 'helsinki'})-[r:PARTNER_OF]->(:City {id: 'test-lahti-twin'})
+       RETURN r.status AS status, r.validFrom AS validFrom, r.validTo AS validTo ORDER BY validFrom`,
+    );
+    expect(periods).toEqual([
+      { status: "active", validFrom: "1990", validTo: "2022-03" },
+      { status: "suspended", validFrom: "2022-03", validTo: null },
+    ]);
+  });
+
+  it("exports CSV tables a spreadsheet opens, and as-of exports leave out what did not hold yet", async () => {
+    await importCurated();
+    const nodes = await exportText("csv", { table: "nodes" });
+    expect(nodes.startsWith("\uFEFFId,Label,kind")).toBe(true);
+    const nodeRows = parseCsv(nodes, { columns: true, bom: true }) as Record<string, string>[];
+    expect(nodeRows.find((row) => row.Id === "helsinki-centre-st-petersburg")).toMatchObject({
+      Label: "Helsinki Centre",
+      kind: "Office",
+      nameFi: "Helsinki-keskus",
+    });
+    const edges = parseCsv(await exportText("csv", { table: "edges" }), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    const echa = edges.find((row) => row.Source === "echa" && row.relationship === "HOSTED_IN");
+    expect(echa).toMatchObject({
+      Target: "helsinki",
+      Type: "Directed",
+      validFrom: "2007",
+      sourceTitles: "Kansainvälinen toiminta",
+    });
+    const edges2005 = parseCsv(await exportText("csv", { table: "edges", asOf: "2005-06-30" }), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
+    expect(edges2005.find((row) => row.Source === "echa")).toBeUndefined();
+    expect(edges2005.length).toBeLessThan(edges.length);
+  });
+
+  it("exports GraphML and GEXF that parse as XML, with labels, kinds, dates, sources, and GEXF time intervals", async () => {
+    await importCurated();
+    await importGraph(
+      neo4j.db,
+      textReader(
+        `entities:\n  - { kind: City, id: test-xml, name: "Ampersand & <Angle> \\"Quote\\" \\u0001 city", sources: [hel-fi-international-activities-2020] }\n`,
+        "xml.yaml",
+        "yaml",
+      ),
+      options,
+    );
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
+    const graphml = await exportText("graphml");
+    expect(XMLValidator.validate(graphml)).toBe(true);
+    const g = parser.parse(graphml).graphml.graph;
+    const centre = g.node.find((n: any) => n.id === "helsinki-centre-st-petersburg");
+    expect(centre.data.find((d: any) => d.key === "n_label")["#text"]).toBe("Helsinki Centre");
+    const xmlLabel = g.node.find((n: any) => n.id === "test-xml").data.find((d: any) => d.key === "n_label")["#text"];
+    expect(xmlLabel).toBe('Ampersand & <Angle> "Quote"  city');
+    expect(graphml).not.toContain("\u0001");
+    const gexf = await exportText("gexf");
+    expect(XMLValidator.validate(gexf)).toBe(true);
+    const graph = parser.parse(gexf).gexf.graph;
+    expect(graph.mode).toBe("dynamic");
+    const hosted = graph.edges.edge.find((e: any) => e.source === "echa" && e.label === "hosted in");
+    expect(hosted.start).toBe("2007-01-01");
+    const values = Object.fromEntries(hosted.attvalues.attvalue.map((a: any) => [a.for, a.value]));
+    expect(values).toMatchObject({ relationship: "HOSTED_IN", sourceTitles: "Kansainvälinen toiminta" });
+  });
+
+  it("leaves personal contact details out of exports unless asked for", async () => {
+    await importCurated();
+    const withPersonal = await exportText("json", { personal: true });
+    const without = await exportText("json", { personal: false });
+    expect(withPersonal).toMatch(/"email":/);
+    expect(without).not.toMatch(/"email":|"phone":/);
+  });
+});
+
+describe("history", () => {
+  beforeAll(async () => {
+    await neo4j.wipe();
+    await importCurated();
+    await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml")), {
+      ...options,
+      origin: "file:conflicting-claims.yaml",
+    });
+  });
+
+  it("records who, when, what changed and from which file", async () => {
+    const changes = await listChanges(neo4j.db, { since: null, entityId: "tampere", limit: 100 });
+    const update = changes.find((change) => change.itemId === "tampere" && change.operation === "update");
+    expect(update).toMatchObject({
+      actor: "test-researcher",
+      origin: "file:conflicting-claims.yaml",
+      itemType: "entity",
+    });
+    expect(update?.fields).toEqual(["aliases", "sourceIds"]);
+    expect(update?.before).toMatchObject({ name: "Tampere" });
+    expect(update?.after?.aliases).toContain("Tammerfors");
+    // Relationships that start or end at the entity are part of its history.
+    expect(
+      changes.some((change) => change.itemId === "tampere--FUNDS--helsinki-centre-st-petersburg~test-other-account"),
+    ).toBe(true);
+    const since = await listChanges(neo4j.db, { since: "2999-01-01", entityId: null, limit: 10 });
+    expect(since).toEqual([]);
+  });
+
+  it("shows a record as it stood on a past date", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const now = await recordAsOf(neo4j.db, "test-lahti-twin", today);
+    expect(now).toMatchObject({ itemType: "entity", recorded: true });
+    expect(now.record).toMatchObject({ name: "Test Twin City" });
+    const before = await recordAsOf(neo4j.db, "test-lahti-twin", "2000-01-01");
+    expect(before).toMatchObject({ record: null, recorded: true });
+  });
+});
+
+describe("the importGraph mutation", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    await neo4j.wipe();
+    await importCurated();
+    api = await createTestApi(neo4j.db);
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const MUTATION = `mutation Import($content: String!, $format: ImportFormat!, $dryRun: Boolean!) {
+    importGraph(content: $content, format: $format, dryRun: $dryRun, fileName: "claims.yaml") {
+      dryRun entities { new changed unchanged conflicts } relationships { new changed conflicts }
+      items { item id change fields conflict }
+    }
+  }`;
+
+  it("needs the editor role", async () => {
+    const content = await readFile(path.join(FIXTURES, "conflicting-claims.yaml"), "utf8");
+    const anonymous = await api.query(MUTATION, { content, format: "YAML", dryRun: true });
+    expect(errorCodes(anonymous)).toEqual(["UNAUTHENTICATED"]);
+    const reader = await api.query(MUTATION, { content, format: "YAML", dryRun: true }, await testToken(["staff"]));
+    expect(errorCodes(reader)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("dry-runs and imports for an editor, recording the editor as the actor", async () => {
+    const content = await readFile(path.join(FIXTURES, "conflicting-claims.yaml"), "utf8");
+    const token = await testToken(["editor"], "test-editor-ada");
+    const before = await dumpFacts();
+    const dry = await api.query(MUTATION, { content, format: "YAML", dryRun: true }, token);
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data?.importGraph).toMatchObject({ dryRun: true, entities: { new: 1, changed: 1, conflicts: 1 } });
+    expect(await dumpFacts()).toBe(before);
+    const done = await api.query(MUTATION, { content, format: "YAML", dryRun: false }, token);
+    expect(done.data?.importGraph.items).toEqual(dry.data?.importGraph.items);
+    const history = await api.query(`{ changes(entityId: "test-lahti-twin") { actor origin operation itemId after } }`);
+    expect(history.data?.changes.length).toBeGreaterThan(0);
+    expect(history.data?.changes[0]).toMatchObject({
+      actor: "test-editor-ada",
+      origin: expect.stringMatching(/^graphql:test:claims\.yaml$/),
+    });
+  });
+
+  it("refuses a bad file with BAD_USER_INPUT listing every problem, and changes nothing", async () => {
+    const content = await readFile(path.join(FIXTURES, "bad-file.yaml"), "utf8");
+    const before = await dumpFacts();
+    const result = await api.query(MUTATION, { content, format: "YAML", dryRun: false }, await testToken(["editor"]));
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect((result.errors?.[0]?.extensions?.problems as string[]).length).toBeGreaterThanOrEqual(7);
+    expect(await dumpFacts()).toBe(before);
+  });
+
+  it("hides personal contact details in the history from anyone but staff", async () => {
+    const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [hel-fi-international-activities-2020] }\n`;
+    await api.query(MUTATION, { content, format: "YAML", dryRun: false }, await testToken(["editor"]));
+    const query = `{ changes(entityId: "test-person") { after } recordAsOf(id: "test-person", date: "2999-01-01") { properties } }`;
+    const anonymous = await api.query(query);
+    expect(JSON.stringify(anonymous.data)).not.toMatch(/example\.org|\+358/);
+    const staff = await api.query(query, {}, await testToken(["staff"]));
+    expect(JSON.stringify(staff.data)).toMatch(/example\.org/);
+  });
+});
+
+describe("an import killed half-way", () => {
+  it("leaves the graph as it was", async () => {
+    await neo4j.wipe();
+    await importCurated();
+    const before = await countGraph(neo4j.db);
+    const file = path.join(tmp, "big.csv");
+    const rows = ["record,kind,id,name,sources"];
+    for (let i = 0; i < 30_000; i++)
+      rows.push(`entity,City,test-big-${i},Big City ${i},hel-fi-international-activities-2020`);
+    await writeFile(file, `${rows.join("\n")}\n`);
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", "import", file], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "", CI: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    const started = new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The first progress line comes after the first batch was written inside the transaction.
+        if (/Importing: [1-9]\d*\//.test(stderr)) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`import ended (${code}) before it could be killed:\n${stderr}`)));
+    });
+    await started;
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(await countGraph(neo4j.db)).toEqual(before);
+    const [left] = await runCypher(neo4j.db, "MATCH (n) WHERE n.id STARTS WITH 'test-big-' RETURN count(n) AS n");
+    expect(Number(left?.n)).toBe(0);
+  }, 120_000);
+});
