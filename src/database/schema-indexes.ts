@@ -24,6 +24,10 @@ const STATEMENTS = [
   ...RELATIONSHIP_TYPES.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
   ),
+  // Records created through the API are found by their stamp (src/server/history-plugin.ts).
+  ...[ENTITY_LABEL, SOURCE_LABEL].map(
+    (label) => `CREATE INDEX ${label.toLowerCase()}_createdat IF NOT EXISTS FOR (n:${label}) ON (n.createdAt)`,
+  ),
   // The change history is read by item, by either end of a relationship, and by time.
   ...["itemId", "fromId", "toId", "at"].map(
     (property) =>

@@ -4,6 +4,15 @@
  * Here they are read back: the changes since a date or about one entity, and a record as it stood on a day.
  */
 import { type Database, cypherInt, toPlain } from "../database/index.js";
+export {
+  writeChanges,
+  snapshot,
+  diffSnapshots,
+  withoutAudit,
+  AUDIT_FIELDS,
+  type NewChange,
+  type Snapshot,
+} from "./record.js";
 import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
 
 export interface ChangeRecord {

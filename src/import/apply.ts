@@ -12,11 +12,11 @@
  * - an entity described differently by a new source gets the fields it lacked, the new aliases and the new
  *   source; fields that contradict the stored ones are kept as stored and reported as conflicts.
  */
-import { randomUUID } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { type Database, toPlain } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { AUDIT_FIELDS, type NewChange, withoutAudit, writeChanges } from "../history/index.js";
+import { ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
 import { entityProperties, relationshipProperties, sourceProperties } from "../seed/index.js";
 import type { RecordReader, Section } from "./read-records.js";
 import { type ParsedRecord, RECORD_SCHEMAS, relationshipIdOf } from "./validate.js";
@@ -62,7 +62,6 @@ export interface ApplyResult {
 }
 
 const BATCH = 1_000;
-const AUDIT_FIELDS = new Set(["createdAt", "createdBy", "updatedAt", "updatedBy"]);
 /** What a relationship claims, beyond its ends and type: two records agreeing on these say the same thing. */
 const CLAIM_FIELDS = ["validFrom", "validTo", "status", "kind", "premises"] as const;
 
@@ -79,7 +78,7 @@ interface Tally {
   counts: Record<ItemKind, { new: number; changed: number; unchanged: number; conflicts: number }>;
   items: ItemReport[];
   truncated: boolean;
-  changes: Properties[];
+  changes: NewChange[];
   done: number;
 }
 
@@ -410,10 +409,6 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function withoutAudit(props: Properties): Properties {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => !AUDIT_FIELDS.has(key)));
-}
-
 /** The audit stamps the API wrote on a stored record: kept when an import rewrites it. */
 function auditOf(props: Properties | undefined): Properties {
   return props ? Object.fromEntries(Object.entries(props).filter(([key]) => AUDIT_FIELDS.has(key))) : {};
@@ -431,7 +426,6 @@ function record_(
   extra: { kind?: string; fromId?: string; toId?: string } = {},
 ): void {
   context.tally.changes.push({
-    id: randomUUID(),
     actor: context.options.actor,
     origin: context.options.origin,
     operation: before ? "update" : "create",
@@ -441,15 +435,11 @@ function record_(
     fromId: extra.fromId ?? null,
     toId: extra.toId ?? null,
     fields: [...fields],
-    before: before ? JSON.stringify(withoutAudit(before)) : null,
-    after: JSON.stringify(withoutAudit(after)),
+    before: before ?? null,
+    after,
   });
 }
 
 async function flushChanges(context: BatchContext): Promise<void> {
-  const rows = context.tally.changes.splice(0);
-  if (rows.length === 0) return;
-  await context.tx.run(`UNWIND $rows AS row CREATE (c:${CHANGE_LABEL}) SET c = row, c.at = datetime.transaction()`, {
-    rows,
-  });
+  await writeChanges(context.tx, context.tally.changes.splice(0));
 }

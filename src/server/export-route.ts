@@ -43,7 +43,7 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
         return;
       }
     }
-    const csvTable = format === "csv" ? ((table) ?? "nodes") : undefined;
+    const csvTable = format === "csv" ? (table ?? "nodes") : undefined;
     res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
     res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`);
     res.setHeader("Cache-Control", "no-store");

@@ -30,9 +30,15 @@ export async function runCypher(
   return db.write(async (tx) => (await tx.run(cypher, params)).records.map((record) => record.toObject()));
 }
 
-/** Removes every node (and its relationships) whose id starts with `test-`. */
+/** Removes every node (and its relationships) whose id starts with `test-`, and the history of them. */
 export async function removeTestData(db: Database): Promise<void> {
   await runCypher(db, "MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix: TEST_ID_PREFIX });
+  await runCypher(
+    db,
+    `MATCH (c:Change) WHERE c.itemId STARTS WITH $prefix OR c.fromId STARTS WITH $prefix OR c.toId STARTS WITH $prefix
+     DETACH DELETE c`,
+    { prefix: TEST_ID_PREFIX },
+  );
 }
 
 /** Node and relationship counts, for "nothing changed" assertions. */
