@@ -1,10 +1,15 @@
 /** `GET /export` over HTTP: every format, as-of, bad parameters, and personal data only for staff. */
-import { parse as parseCsv } from "csv-parse/sync";
+import { parse } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { startTestServer } from "../support/test-server.js";
+
+/** The rows of a CSV text, by header. */
+function csvRows(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true });
+}
 
 let api: RunningApi;
 
@@ -35,9 +40,9 @@ describe("GET /export", () => {
   it("gives CSV node and edge tables", async () => {
     const nodes = await get("?format=csv&table=nodes");
     expect(nodes.response.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect((parseCsv(nodes.text, { columns: true, bom: true }) as unknown[]).length).toBeGreaterThan(30);
+    expect(csvRows(nodes.text).length).toBeGreaterThan(30);
     const edges = await get("?format=csv&table=edges&asOf=2005-06-30");
-    const rows = parseCsv(edges.text, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = csvRows(edges.text);
     expect(rows.find((row) => row.Source === "echa")).toBeUndefined();
   });
 

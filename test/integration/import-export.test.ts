@@ -8,20 +8,25 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { parse as parseCsv } from "csv-parse/sync";
+import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
 import { GraphDataError } from "../../src/errors/index.js";
 import { type ExportFormat, exportGraph } from "../../src/export/index.js";
 import { listChanges, recordAsOf } from "../../src/history/index.js";
-import { type RecordReader, fileReader, importGraph, textReader } from "../../src/import/index.js";
+import { fileReader, importGraph, textReader } from "../../src/import/index.js";
 import { CURATED_GRAPH_FILE } from "../../src/seed/index.js";
 import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures");
+/** The rows of a CSV text, by header. */
+function csvRows(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true });
+}
+
 let neo4j: FreshNeo4j;
 let tmp: string;
 
@@ -231,16 +236,13 @@ describe("import and export", () => {
     await importCurated();
     const nodes = await exportText("csv", { table: "nodes" });
     expect(nodes.startsWith("\uFEFFId,Label,kind")).toBe(true);
-    const nodeRows = parseCsv(nodes, { columns: true, bom: true }) as Record<string, string>[];
+    const nodeRows = csvRows(nodes);
     expect(nodeRows.find((row) => row.Id === "helsinki-centre-st-petersburg")).toMatchObject({
       Label: "Helsinki Centre",
       kind: "Office",
       nameFi: "Helsinki-keskus",
     });
-    const edges = parseCsv(await exportText("csv", { table: "edges" }), { columns: true, bom: true }) as Record<
-      string,
-      string
-    >[];
+    const edges = csvRows(await exportText("csv", { table: "edges" }));
     const echa = edges.find((row) => row.Source === "echa" && row.relationship === "HOSTED_IN");
     expect(echa).toMatchObject({
       Target: "helsinki",
@@ -248,10 +250,7 @@ describe("import and export", () => {
       validFrom: "2007",
       sourceTitles: "Kansainvälinen toiminta",
     });
-    const edges2005 = parseCsv(await exportText("csv", { table: "edges", asOf: "2005-06-30" }), {
-      columns: true,
-      bom: true,
-    }) as Record<string, string>[];
+    const edges2005 = csvRows(await exportText("csv", { table: "edges", asOf: "2005-06-30" }));
     expect(edges2005.find((row) => row.Source === "echa")).toBeUndefined();
     expect(edges2005.length).toBeLessThan(edges.length);
   });
