@@ -86,6 +86,28 @@ describe("import and export", () => {
     expect(await exportText("json")).toBe(exported);
   });
 
+  it("imports the documented example files, YAML and CSV", async () => {
+    await importCurated();
+    const yaml = await importGraph(
+      neo4j.db,
+      fileReader(path.join(PROJECT_ROOT, "docs", "examples", "facts.yaml")),
+      options,
+    );
+    expect(yaml.counts.entity.new).toBe(3);
+    expect(yaml.counts.relationship.new).toBe(4);
+    const csv = await importGraph(
+      neo4j.db,
+      fileReader(path.join(PROJECT_ROOT, "docs", "examples", "facts.csv")),
+      options,
+    );
+    expect(csv.counts).toMatchObject({ source: { new: 1 }, entity: { new: 2 }, relationship: { new: 2 } });
+    const [port] = await runCypher(
+      neo4j.db,
+      "MATCH (n:City {id: 'example-csv-city'}) RETURN n.aliases AS aliases, n.nameSv AS sv",
+    );
+    expect(port).toEqual({ aliases: ["EXP", "Port City"], sv: "Exempelhamn" });
+  });
+
   it("importing the same file twice changes nothing, and records no change the second time", async () => {
     await importCurated();
     const before = await dumpGraph(neo4j.db);
