@@ -12,7 +12,7 @@
  * - an entity described differently by a new source gets the fields it lacked, the new aliases and the new
  *   source; fields that contradict the stored ones are kept as stored and reported as conflicts.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type Transaction } from "neo4j-driver";
 import { type Database, toPlain } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
 import { AUDIT_FIELDS, type NewChange, withoutAudit, writeChanges } from "../history/index.js";
@@ -85,7 +85,7 @@ interface Tally {
 export async function applyImport(db: Database, reader: RecordReader, options: ApplyOptions): Promise<ApplyResult> {
   const maxListed = options.maxListed ?? 1_000;
   try {
-    return await db.write(
+    return await db.writeOnce(
       async (tx) => {
         const tally: Tally = {
           counts: {
@@ -135,12 +135,17 @@ export async function applyImport(db: Database, reader: RecordReader, options: A
     );
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;
+    if (error instanceof Neo4jError && error.code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError") {
+      throw new GraphDataError([
+        `${reader.fileName}: too large for one transaction with this Neo4j's memory (its transaction memory limit was reached); nothing was changed. Give Neo4j more heap (NEO4J_LOCAL_HEAP for the local one; about 6 KB per record) or split the file.`,
+      ]);
+    }
     throw error;
   }
 }
 
 interface BatchContext {
-  readonly tx: ManagedTransaction;
+  readonly tx: Transaction;
   readonly note: (report: ItemReport) => void;
   readonly options: ApplyOptions;
   readonly tally: Tally;
@@ -343,11 +348,7 @@ function corroborate(stored: Properties, incoming: Properties): Properties {
 
 // ── Reading what is stored.
 
-async function storedNodes(
-  tx: ManagedTransaction,
-  label: string,
-  ids: readonly string[],
-): Promise<Map<string, Properties>> {
+async function storedNodes(tx: Transaction, label: string, ids: readonly string[]): Promise<Map<string, Properties>> {
   const result = await tx.run(
     `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, properties(n) AS props`,
     {
@@ -364,10 +365,7 @@ interface StoredRelationship {
   props: Properties;
 }
 
-async function storedRelationships(
-  tx: ManagedTransaction,
-  ids: readonly string[],
-): Promise<Map<string, StoredRelationship>> {
+async function storedRelationships(tx: Transaction, ids: readonly string[]): Promise<Map<string, StoredRelationship>> {
   const found = new Map<string, StoredRelationship>();
   for (const type of RELATIONSHIP_TYPES) {
     const result = await tx.run(
