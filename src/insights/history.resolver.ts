@@ -2,7 +2,7 @@
  * The history and import fields: `changes`, `recordAsOf` (reads) and `importGraph` (an editor's import,
  * the same as `npm run kg -- import`, with the file's text in the request).
  */
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Role, type TokenClaims, hasRole } from "../auth/index.js";
 import { PERSONAL_FIELDS } from "../export/index.js";
 import { BadUserInputError, GraphDataError } from "../errors/index.js";
@@ -43,6 +43,43 @@ function sinceArgument(value: string | null | undefined): string | null {
   return value;
 }
 
+// Arguments as classes: type-graphql lists them in declaration order (parameter decorators come reversed).
+@ArgsType()
+class ChangesArgs {
+  @Field(() => String, { nullable: true, description: "ISO 8601 date or date-time: changes at or after it." })
+  since?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only changes to this entity or its relationships." })
+  entityId?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: "At most this many (1–1000)." })
+  limit?: number | null;
+}
+
+@ArgsType()
+class RecordAsOfArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "The day, YYYY-MM-DD." })
+  date!: string;
+}
+
+@ArgsType()
+class ImportGraphArgs {
+  @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see README → Adding facts: import)." })
+  content!: string;
+
+  @Field(() => ImportFormatName)
+  format!: ImportFormatName;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Report what would change; change nothing." })
+  dryRun!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Names the file in messages and in the history." })
+  fileName?: string | null;
+}
+
 @Resolver()
 export class HistoryResolver {
   @Query(() => [Change], {
@@ -50,12 +87,7 @@ export class HistoryResolver {
       "Recorded changes (imports and edits), newest first: since a date, and/or about one entity (its own record and its relationships).",
   })
   async changes(
-    @Arg("since", () => String, { nullable: true, description: "ISO 8601 date or date-time: changes at or after it." })
-    since: string | null,
-    @Arg("entityId", () => ID, { nullable: true, description: "Only changes to this entity or its relationships." })
-    entityId: string | null,
-    @Arg("limit", () => Int, { nullable: true, defaultValue: 50, description: "At most this many (1–1000)." })
-    limit: number | null,
+    @Args(() => ChangesArgs) { since, entityId, limit }: ChangesArgs,
     @Ctx() { db, jwt }: InsightsContext,
   ): Promise<Change[]> {
     const records = await listChanges(db, {
@@ -71,8 +103,7 @@ export class HistoryResolver {
       "A source, entity or relationship (by id) as it stood at the end of a past day, from the recorded history.",
   })
   async recordAsOf(
-    @Arg("id", () => ID) id: string,
-    @Arg("date", () => String, { description: "The day, YYYY-MM-DD." }) date: string,
+    @Args(() => RecordAsOfArgs) { id, date }: RecordAsOfArgs,
     @Ctx() { db, jwt }: InsightsContext,
   ): Promise<HistoricalRecord> {
     const wanted = idArgument("id", id);
@@ -94,12 +125,7 @@ export class HistoryResolver {
       "Imports a graph file (role `editor`): checks all of it, then applies it in one transaction and records the history; with `dryRun`, reports what would change and changes nothing. A file with problems changes nothing and gets BAD_USER_INPUT listing every problem in `extensions.problems`.",
   })
   async importGraph(
-    @Arg("content", () => String, { description: "The file's text (YAML, JSON or CSV; see README → Importing facts)." })
-    content: string,
-    @Arg("format", () => ImportFormatName) format: ImportFormatName,
-    @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
-    @Arg("fileName", () => String, { nullable: true, description: "Names the file in messages and in the history." })
-    fileName: string | null,
+    @Args(() => ImportGraphArgs) { content, format, dryRun, fileName }: ImportGraphArgs,
     @Ctx() { db, jwt, requestId }: InsightsContext,
   ): Promise<ImportReportType> {
     const name = fileName?.trim() ? idLike(fileName.trim()) : `request-${requestId ?? "unknown"}`;

@@ -45,6 +45,8 @@ describe("printed schema snapshots", () => {
         "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): GraphPath",
         "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
         "graphStats: GraphStats!",
+        "changes(since: String, entityId: ID, limit: Int = 50): [Change!]!",
+        "recordAsOf(id: ID!, date: String!): HistoricalRecord!",
       ].sort(),
     );
   });
