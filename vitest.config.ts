@@ -31,6 +31,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // Browser tests wait for pages that wait for the API: allow a loaded CI machine some seconds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -99,6 +99,13 @@ describe("the explorer", () => {
     await graphStatus();
     await searchAndPick("search", "Helsinki-keskus", "Helsinki Centre");
     await expect.poll(() => page.getByRole("heading", { level: 2, name: "Helsinki Centre" }).count()).toBe(1);
+    // Its sources and its recorded history are in the side panel.
+    await expect
+      .poll(() => page.getByTestId("details").textContent(), { timeout: 15_000 })
+      .toMatch(/History(No recorded changes|\d{4}-)/);
+    await expect
+      .poll(() => page.getByTestId("details").textContent(), { timeout: 15_000 })
+      .toContain("Kansainvälinen toiminta");
     await graphStatus();
     expect(page.url()).toContain("focus=helsinki-centre-st-petersburg");
     // Five funders in the API (see test/http), five `funds` edges drawn.

@@ -220,3 +220,37 @@ export async function fetchPartnersByCountry(
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
+
+export interface ChangeEntry {
+  at: string;
+  actor: string;
+  origin: string;
+  operation: string;
+  itemType: string;
+  itemId: string;
+  itemKind: string | null;
+  fields: string[];
+}
+
+/** The latest recorded changes to an entity and its relationships (imports and edits). */
+export async function fetchChanges(entityId: string, signal?: AbortSignal): Promise<ChangeEntry[]> {
+  const data = await graphql<{ changes: ChangeEntry[] }>(
+    `
+      query ExplorerChanges($id: ID!) {
+        changes(entityId: $id, limit: 20) {
+          at
+          actor
+          origin
+          operation
+          itemType
+          itemId
+          itemKind
+          fields
+        }
+      }
+    `,
+    { id: entityId },
+    signal,
+  );
+  return data.changes;
+}

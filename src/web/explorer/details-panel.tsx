@@ -1,6 +1,14 @@
 /** The side panel: the selected entity or relationship, with its provenance (source, publisher, date, excerpt, link). */
 import { useEffect, useState } from "react";
-import { type Citation, type GraphEdge, type GraphNode, type SourceRecord, fetchEntitySources } from "./api.js";
+import {
+  type ChangeEntry,
+  type Citation,
+  type GraphEdge,
+  type GraphNode,
+  type SourceRecord,
+  fetchChanges,
+  fetchEntitySources,
+} from "./api.js";
 import { formatPartialDate, formatValidity } from "./graph-model.js";
 import { kindStyle, relationshipLabel } from "./kinds.js";
 
@@ -16,10 +24,13 @@ interface NodeDetailsProps {
 
 export function NodeDetails({ node, onExpand, onFocus, onPathFrom, onPathTo }: NodeDetailsProps) {
   const [sources, setSources] = useState<SourceRecord[] | null>(null);
+  const [changes, setChanges] = useState<ChangeEntry[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setSources(null);
+    setChanges(null);
     fetchEntitySources(node.id, controller.signal).then(setSources, () => setSources([]));
+    fetchChanges(node.id, controller.signal).then(setChanges, () => setChanges([]));
     return () => controller.abort();
   }, [node.id]);
   const style = kindStyle(node.kind);
@@ -74,6 +85,28 @@ export function NodeDetails({ node, onExpand, onFocus, onPathFrom, onPathTo }: N
           {sources.map((source) => (
             <li key={source.id}>
               <SourceLine source={source} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>History</h3>
+      {changes === null ? (
+        <p className="muted">Loading…</p>
+      ) : changes.length === 0 ? (
+        <p className="muted">No recorded changes: as loaded with the curated graph.</p>
+      ) : (
+        <ul className="history" data-testid="history">
+          {changes.map((change, index) => (
+            <li key={`${change.at}-${change.itemId}-${index}`}>
+              <time dateTime={change.at}>{change.at.slice(0, 10)}</time> {change.operation}{" "}
+              {change.itemType === "relationship"
+                ? `${change.itemKind ?? "relationship"} ${change.itemId}`
+                : change.itemType}
+              {change.fields.length > 0 && change.operation === "update" && ` (${change.fields.join(", ")})`}
+              <span className="muted">
+                {" "}
+                · {change.actor} · {change.origin}
+              </span>
             </li>
           ))}
         </ul>

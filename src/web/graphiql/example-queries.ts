@@ -57,6 +57,14 @@ query Dashboard {
 }`,
   },
   {
+    query: `# The history: the latest recorded changes (imports and edits), and a record as it stood on a past day.
+query History($id: ID!, $date: String!) {
+  changes(limit: 10) { at actor origin operation itemType itemId fields }
+  recordAsOf(id: $id, date: $date) { existed fromHistory properties change { at actor origin } }
+}`,
+    variables: `{ "id": "echa", "date": "2019-06-30" }`,
+  },
+  {
     query: `# The generated API: nested traversal with v7 filters — offices, their funders, and those funders' partner cities.
 query Offices {
   offices(where: { name: { contains: "Helsinki" } }) {
