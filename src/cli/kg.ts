@@ -9,6 +9,7 @@
  * Progress goes to stderr; an export without --out goes to stdout.
  */
 import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -114,6 +115,7 @@ async function runExport(args: string[]): Promise<void> {
             : values.out;
         if (target && tables.length === 2) await mkdir(values.out!, { recursive: true });
         const out: Writable = target ? createWriteStream(target) : process.stdout;
+        if (target) await once(out, "open"); // a bad --out fails here, with its reason
         await exportGraph(db, out, {
           format,
           asOf,
@@ -164,7 +166,8 @@ if (!run) {
   process.exit(command ? 2 : 0);
 }
 run(rest).then(
-  () => process.exit(0),
+  // Exit once stdout has taken everything (an export piped to another program must not lose its end).
+  () => process.stdout.write("", () => process.exit(0)),
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof GraphDataError || error instanceof StartupError) console.error(error.message);

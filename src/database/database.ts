@@ -116,7 +116,8 @@ function forgetCompletedResults(tx: Transaction): void {
       const index = results.indexOf(result);
       if (index >= 0) results.splice(index, 1);
     };
-    result.summary().then(forget, forget);
+    // Not `summary()`: it would discard records the caller has not read yet.
+    result.then(forget, forget);
     return result;
   }) as Transaction["run"];
 }

@@ -5,12 +5,12 @@
  */
 import neo4j from "neo4j-driver";
 import { type Database, toPlain } from "../database/index.js";
+import { AUDIT_FIELDS } from "../history/index.js";
 import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, validOnCypher } from "../model/index.js";
 
 export type Properties = Record<string, unknown>;
 
-/** Written by the API itself (who and when), not facts: they stay out of exports; the history keeps them. */
-const AUDIT_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
+// The API's who-and-when stamps (AUDIT_FIELDS) are not facts: they stay out of exports; the history keeps them.
 
 export interface ExportSource extends Properties {
   id: string;
@@ -45,7 +45,7 @@ async function* stream(db: Database, cypher: string, params: Properties = {}): A
 function clean(props: Properties): Properties {
   return Object.fromEntries(
     Object.entries(props)
-      .filter(([key, value]) => !AUDIT_FIELDS.includes(key) && value !== null && value !== undefined)
+      .filter(([key, value]) => !AUDIT_FIELDS.has(key) && value !== null && value !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
 }

@@ -28,9 +28,28 @@ export interface WriteOptions {
   readonly onItem?: () => void;
 }
 
-/** Writes, waiting for the stream to drain when it asks to. */
+/**
+ * Resolves when `stream` may take more, and rejects when it closes or fails first (a client that went
+ * away): the export then stops, and its Neo4j session is released, instead of waiting forever.
+ */
+function drained(stream: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      stream.off("drain", onDrain).off("close", onClose).off("error", onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => finish();
+    const onClose = () => finish(new Error("the export's output closed before the end"));
+    const onError = (error: Error) => finish(error);
+    stream.on("drain", onDrain).on("close", onClose).on("error", onError);
+  });
+}
+
+/** Writes, waiting for the stream to drain when it asks to; fails once the stream is gone. */
 async function put(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
+  if (out.destroyed || out.writableEnded) throw new Error("the export's output closed before the end");
+  if (!out.write(chunk)) await drained(out);
 }
 
 // ── JSON
@@ -54,6 +73,14 @@ export async function writeJson(graph: GraphReader, out: Writable, options: Writ
   await section("entities", graph.entities(), false, true);
   await section("relationships", graph.relationships(), true, true);
   await put(out, "}\n");
+}
+
+// ── Lists in one cell or attribute: `|`-separated, a `|` inside a value written `\|` (as `kg import` reads it).
+
+const LIST_SEPARATOR = "|";
+
+function joinList(values: readonly string[]): string {
+  return values.map((value) => value.replaceAll("|", "\\|")).join(LIST_SEPARATOR);
 }
 
 // ── CSV
@@ -87,8 +114,12 @@ export async function writeCsv(
     csv.on("end", resolve);
     csv.on("error", reject);
   });
+  // The client going away closes `out`: stop the stringifier too, so the loop below ends.
+  const stop = () => csv.destroy(new Error("the export's output closed before the end"));
+  out.once("close", stop);
   const row = async (values: unknown[]) => {
-    if (!csv.write(values)) await new Promise<void>((resolve) => csv.once("drain", resolve));
+    if (csv.destroyed) throw new Error("the export's output closed before the end");
+    if (!csv.write(values.map(spreadsheetSafe))) await drained(csv);
     options.onItem?.();
   };
   if (table === "nodes") {
@@ -100,9 +131,9 @@ export async function writeCsv(
         entity.nameFi ?? "",
         entity.nameSv ?? "",
         entity.nameEn ?? "",
-        ((entity.aliases as string[] | undefined) ?? []).join("|"),
+        joinList((entity.aliases as string[] | undefined) ?? []),
         entity.description ?? "",
-        entity.sources.join("|"),
+        joinList(entity.sources),
       ]);
     }
   } else {
@@ -119,14 +150,20 @@ export async function writeCsv(
         edge.status ?? "",
         edge.validFrom ?? "",
         edge.validTo ?? "",
-        edge.citations.map((c) => c.source).join("|"),
-        edge.citations.map((c) => titles.get(c.source) ?? c.source).join("|"),
-        edge.citations.map((c) => c.excerpt).join("|"),
+        joinList(edge.citations.map((c) => c.source)),
+        joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)),
+        joinList(edge.citations.map((c) => c.excerpt)),
       ]);
     }
   }
   csv.end();
   await finished;
+  out.off("close", stop);
+}
+
+/** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe. */
+function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 async function sourceTitles(graph: GraphReader): Promise<Map<string, string>> {
@@ -148,6 +185,10 @@ export function xmlText(value: unknown): string {
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;")
+      // Kept as characters: XML readers turn raw line breaks and tabs in attributes into spaces.
+      .replace(/\n/g, "&#10;")
+      .replace(/\r/g, "&#13;")
+      .replace(/\t/g, "&#9;")
   );
 }
 
@@ -171,9 +212,9 @@ function nodeValues(entity: ExportEntity): Record<(typeof NODE_KEYS)[number], st
     nameFi: entity.nameFi as string | undefined,
     nameSv: entity.nameSv as string | undefined,
     nameEn: entity.nameEn as string | undefined,
-    aliases: ((entity.aliases as string[] | undefined) ?? []).join("|") || undefined,
+    aliases: joinList((entity.aliases as string[] | undefined) ?? []) || undefined,
     description: entity.description as string | undefined,
-    sources: entity.sources.join("|") || undefined,
+    sources: joinList(entity.sources) || undefined,
   };
 }
 
@@ -188,9 +229,9 @@ function edgeValues(
     status: edge.status as string | undefined,
     validFrom: edge.validFrom as string | undefined,
     validTo: edge.validTo as string | undefined,
-    sources: edge.citations.map((c) => c.source).join("|") || undefined,
-    sourceTitles: edge.citations.map((c) => titles.get(c.source) ?? c.source).join("|") || undefined,
-    excerpts: edge.citations.map((c) => c.excerpt).join("|") || undefined,
+    sources: joinList(edge.citations.map((c) => c.source)) || undefined,
+    sourceTitles: joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)) || undefined,
+    excerpts: joinList(edge.citations.map((c) => c.excerpt)) || undefined,
   };
 }
 

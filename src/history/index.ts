@@ -114,9 +114,17 @@ export async function recordAsOf(
       const change = toChange(row);
       return { itemType: change.itemType, record: change.after, recorded: true, change };
     }
-    const ever = await tx.run(`MATCH (c:${CHANGE_LABEL} {itemId: $id}) RETURN count(c) AS n`, { id });
-    if (Number(toPlain(ever.records[0]?.get("n"))) > 0)
-      return { itemType: null, record: null, recorded: true, change: null };
+    // Nothing recorded by then: the first later change says what it was before (or that it did not exist).
+    const later = await tx.run(
+      `MATCH (c:${CHANGE_LABEL} {itemId: $id}) RETURN properties(c) AS change ORDER BY c.at ASC LIMIT 1`,
+      { id },
+    );
+    const first = later.records[0]?.get("change") as Record<string, unknown> | undefined;
+    if (first) {
+      const change = toChange(first);
+      const record = change.operation === "create" ? null : change.before;
+      return { itemType: change.itemType, record, recorded: true, change: null };
+    }
     const present = await tx.run(PRESENT_STATE, { id });
     const props = present.records[0]?.get("props") as Record<string, unknown> | null | undefined;
     return {

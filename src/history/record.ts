@@ -72,7 +72,11 @@ export async function snapshot(tx: Tx, ids: readonly string[]): Promise<Snapshot
   if (ids.length === 0) return { nodes, relationships };
   const result = await tx.run(
     `UNWIND $ids AS id
-     MATCH (n {id: id}) WHERE n:${ENTITY_LABEL} OR n:${SOURCE_LABEL}
+     CALL (id) {
+       MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n
+       UNION
+       MATCH (n:${SOURCE_LABEL} {id: id}) RETURN n
+     }
      OPTIONAL MATCH (n)-[r]-(m:${ENTITY_LABEL})
      RETURN n.id AS id, [l IN labels(n) WHERE l IN $kinds][0] AS kind, n:${SOURCE_LABEL} AS isSource,
             properties(n) AS props,

@@ -13,7 +13,7 @@
  *   source; fields that contradict the stored ones are kept as stored and reported as conflicts.
  */
 import { Neo4jError, type Transaction } from "neo4j-driver";
-import { type Database, toPlain } from "../database/index.js";
+import { type Database, toNumber, toPlain } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
 import { AUDIT_FIELDS, type NewChange, withoutAudit, writeChanges } from "../history/index.js";
 import { ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
@@ -64,6 +64,13 @@ export interface ApplyResult {
 const BATCH = 1_000;
 /** What a relationship claims, beyond its ends and type: two records agreeing on these say the same thing. */
 const CLAIM_FIELDS = ["validFrom", "validTo", "status", "kind", "premises"] as const;
+
+/**
+ * `SET x = row.props` that keeps the API's who-and-when stamps (`createdAt` …) as they are: they are not in
+ * import files, and reading them into JavaScript would turn their DateTime values into strings.
+ */
+const KEEPING_AUDIT = (x: string) =>
+  `WITH ${x}, row, ${x} { ${[...AUDIT_FIELDS].map((field) => `.${field}`).join(", ")} } AS audit SET ${x} = row.props SET ${x} += audit`;
 
 /** Thrown inside the transaction to roll a dry run back; carries the result out. */
 class DryRunRollback extends Error {
@@ -175,12 +182,12 @@ async function applySources(context: BatchContext, records: ParsedRecord<"source
     const change = compare(before, props);
     context.note({ item: "source", id: record.id, change: change.kind, ...fieldsOf(change) });
     if (change.kind === "unchanged") continue;
-    const after = { ...auditOf(before), ...props };
+    const after = props;
     writes.push({ id: record.id, props: after });
     record_(context, "source", record.id, before, after, change.fields);
   }
   if (writes.length > 0) {
-    await context.tx.run(`UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id}) SET s = row.props`, {
+    await context.tx.run(`UNWIND $rows AS row MERGE (s:${SOURCE_LABEL} {id: row.id}) ${KEEPING_AUDIT("s")}`, {
       rows: writes,
     });
   }
@@ -219,7 +226,7 @@ async function applyEntities(context: BatchContext, records: ParsedRecord<"entit
       ...(conflict ? { conflict } : {}),
     });
     if (change.kind === "unchanged") continue;
-    const full = { ...auditOf(before), ...after };
+    const full = after;
     updates.push({ id: record.id, props: full });
     record_(context, "entity", record.id, before, full, change.fields, { kind: record.kind });
   }
@@ -228,7 +235,7 @@ async function applyEntities(context: BatchContext, records: ParsedRecord<"entit
     await context.tx.run(`UNWIND $rows AS row CREATE (n:${kind}:${ENTITY_LABEL}) SET n = row`, { rows });
   }
   if (updates.length > 0) {
-    await context.tx.run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) SET n = row.props`, {
+    await context.tx.run(`UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) ${KEEPING_AUDIT("n")}`, {
       rows: updates,
     });
   }
@@ -298,7 +305,7 @@ async function applyRelationships(context: BatchContext, records: ParsedRecord<"
       ...(conflict ? { conflict } : {}),
     });
     if (change.kind === "unchanged") continue;
-    const full = { ...auditOf(before), ...targetProps };
+    const full = targetProps;
     if (before) updates.set(record.type, [...(updates.get(record.type) ?? []), { id: target, props: full }]);
     else
       creates.set(record.type, [
@@ -314,16 +321,23 @@ async function applyRelationships(context: BatchContext, records: ParsedRecord<"
   for (const type of RELATIONSHIP_TYPES) {
     const rows = creates.get(type);
     if (rows) {
-      await context.tx.run(
+      const result = await context.tx.run(
         `UNWIND $rows AS row
          MATCH (a:${ENTITY_LABEL} {id: row.from}) MATCH (b:${ENTITY_LABEL} {id: row.to})
-         CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+         CREATE (a)-[r:${type}]->(b) SET r = row.props
+         RETURN count(r) AS written`,
         { rows },
       );
+      if (toNumber(result.records[0]?.get("written")) !== rows.length) {
+        // An end was deleted since the file was checked: stop, and the transaction changes nothing.
+        throw new GraphDataError([
+          `${type}: ${rows.length - toNumber(result.records[0]?.get("written"))} relationship(s) point at entities no longer in the database; nothing was changed`,
+        ]);
+      }
     }
     const changed = updates.get(type);
     if (changed) {
-      await context.tx.run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() SET r = row.props`, {
+      await context.tx.run(`UNWIND $rows AS row MATCH ()-[r:${type} {id: row.id}]->() ${KEEPING_AUDIT("r")}`, {
         rows: changed,
       });
     }
@@ -405,11 +419,6 @@ function fieldsOf(change: Comparison): { fields?: string[] } {
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/** The audit stamps the API wrote on a stored record: kept when an import rewrites it. */
-function auditOf(props: Properties | undefined): Properties {
-  return props ? Object.fromEntries(Object.entries(props).filter(([key]) => AUDIT_FIELDS.has(key))) : {};
 }
 
 // ── History.

@@ -115,7 +115,7 @@ function documentReader(fileName: string, format: ImportFormat, load: () => Prom
           yield {
             section,
             index,
-            value: (node as unknown as { toJSON(): Record<string, unknown> }).toJSON(),
+            value: (node as unknown as { toJS(doc: unknown): Record<string, unknown> }).toJS(document),
             locate(field) {
               if (!field) return recordAt;
               const keys = field.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
@@ -153,16 +153,18 @@ function csvReader(fileName: string, open: () => NodeJS.ReadableStream): RecordR
     fileName,
     format: "csv",
     async *records(onProblem) {
-      const parser = open().pipe(
-        parseCsv({
-          columns: true,
-          bom: true,
-          skip_empty_lines: true,
-          trim: true,
-          info: true,
-          relax_column_count: false,
-        }),
-      );
+      const source = open();
+      const parser = parseCsv({
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+        info: true,
+        relax_column_count: false,
+      });
+      // `pipe` does not pass on the file's own errors (missing, unreadable): hand them to the parser.
+      source.on("error", (error: Error) => parser.destroy(error));
+      source.pipe(parser);
       const counters: Record<Section, number> = { sources: 0, entities: 0, relationships: 0 };
       try {
         for await (const { record, info } of parser as AsyncIterable<{
@@ -187,11 +189,15 @@ function csvReader(fileName: string, open: () => NodeJS.ReadableStream): RecordR
           };
         }
       } catch (error) {
-        const info = error as { message?: string; lines?: number };
+        const info = error as { message?: string; lines?: number; code?: string };
+        const unreadable = typeof info.code === "string" && !info.code.startsWith("CSV_");
         onProblem({
-          at: `${fileName}:${info.lines ?? "?"}`,
-          message: `not valid CSV: ${info.message ?? String(error)}`,
+          at: `${fileName}${info.lines ? `:${info.lines}` : ""}`,
+          message: `${unreadable ? "cannot be read" : "not valid CSV"}: ${info.message ?? String(error)}`,
+          fatal: true,
         });
+      } finally {
+        (source as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       }
     },
   };
@@ -202,7 +208,7 @@ function csvRowToRecord(section: Section, row: Record<string, string>): Record<s
   const value: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(row)) {
     if (column === "record" || cell === "") continue;
-    if (LIST_COLUMNS.has(column)) value[column] = cell.split("|").map((part) => part.trim());
+    if (LIST_COLUMNS.has(column)) value[column] = splitList(cell);
     else if (NUMBER_COLUMNS.has(column) && /^\d+$/.test(cell)) value[column] = Number(cell);
     else value[column] = cell;
   }
@@ -214,6 +220,11 @@ function csvRowToRecord(section: Section, row: Record<string, string>): Record<s
     value.citations = sources.map((source, index) => ({ source, excerpt: excerpts[index] ?? "" }));
   }
   return value;
+}
+
+/** `a|b\|c` → ["a", "b|c"]: `|` separates values; `\|` is a `|` inside a value. */
+export function splitList(cell: string): string[] {
+  return cell.split(/(?<!\\)\|/).map((part) => part.replace(/\\\|/g, "|").trim());
 }
 
 /** Record field → the CSV column it came from (`citations.0.excerpt` → `excerpts`). */

@@ -84,11 +84,11 @@ export async function validateImport(db: Database, reader: RecordReader): Promis
       `${record.locate("id")}: ${recordLabel(record)}, field id: id ${id} is used twice in the file`;
     if (record.section === "sources") {
       const source = parsed.data as ParsedRecord<"sources">;
-      if (sourceIds.has(source.id)) problems.push(idTaken(source.id));
+      if (sourceIds.has(source.id) || entityKinds.has(source.id)) problems.push(idTaken(source.id));
       sourceIds.add(source.id);
     } else if (record.section === "entities") {
       const entity = parsed.data as ParsedRecord<"entities">;
-      if (entityKinds.has(entity.id)) problems.push(idTaken(entity.id));
+      if (entityKinds.has(entity.id) || sourceIds.has(entity.id)) problems.push(idTaken(entity.id));
       entityKinds.set(entity.id, entity.kind);
       for (const id of entity.sources) referencedSources.add(id);
     } else {

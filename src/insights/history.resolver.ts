@@ -135,6 +135,8 @@ export class HistoryResolver {
         actor: jwt?.sub ?? "unknown",
         origin: `graphql:${requestId ?? "unknown"}:${name}`,
         maxListed: 500,
+        // Requests keep the API's per-transaction timeout (NEO4J_TX_TIMEOUT_MS); large files go through the CLI.
+        ...(db.transactionTimeoutMs > 0 ? { timeoutMs: db.transactionTimeoutMs } : {}),
       });
       return {
         dryRun: report.dryRun,

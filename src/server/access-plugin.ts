@@ -61,6 +61,11 @@ export function accessPlugin(options: { verifier: TokenVerifier; log: Logger }):
           if (!claims) throw new UnauthenticatedError("Editing needs a token with the `editor` role.");
           if (!hasRole(claims, Role.Editor)) throw new ForbiddenError("Editing needs the `editor` role.");
 
+          const rootFields = operation.selectionSet.selections.map((s) => ("name" in s ? s.name.value : s.kind));
+          if (rootFields.includes("importGraph") && rootFields.length > 1) {
+            // An import runs in its own transaction; mixed with other edits, half could commit.
+            throw new BadUserInputError("importGraph", "Send importGraph in a mutation of its own.");
+          }
           const report = checkMutationInput(schema, operation, request.variables ?? {});
           const missing = await missingSources(contextValue.db, report.citedSourceIds, report.createdSourceIds);
           for (const id of missing) report.problems.push(`cites source ${JSON.stringify(id)}, which does not exist`);

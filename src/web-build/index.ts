@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { build as ViteBuild } from "vite";
 import { PROJECT_ROOT } from "../config/index.js";
 
 export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, "src", "web");
@@ -26,7 +27,8 @@ export async function webSourceHash(): Promise<string> {
   const hash = createHash("sha256");
   const files = (await readdir(WEB_SOURCE_DIR, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
+    // `parentPath` arrived in Node 20.12; `path` is its older name.
+    .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
     .sort();
   for (const file of [...files, path.join(PROJECT_ROOT, "package-lock.json")]) {
     hash.update(path.relative(PROJECT_ROOT, file)).update("\0");
@@ -51,6 +53,23 @@ export async function buildWebPages(log: BuildLog): Promise<void> {
   const staging = `${WEB_OUT_DIR}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const { build } = await import("vite");
+  try {
+    await viteBuild(build, staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await writeFile(path.join(staging, BUILD_ID_FILE), buildId);
+  await mkdir(path.dirname(WEB_OUT_DIR), { recursive: true });
+  const old = `${WEB_OUT_DIR}.old-${process.pid}`;
+  await rename(WEB_OUT_DIR, old).catch(() => undefined);
+  await rename(staging, WEB_OUT_DIR);
+  await rm(old, { recursive: true, force: true });
+  log.info(`built the explorer and GraphiQL into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Vite's build of the pages into `outDir`. */
+async function viteBuild(build: typeof ViteBuild, outDir: string): Promise<void> {
   await build({
     root: WEB_SOURCE_DIR,
     configFile: false,
@@ -59,7 +78,7 @@ export async function buildWebPages(log: BuildLog): Promise<void> {
     logLevel: "warn",
     worker: { format: "es" },
     build: {
-      outDir: staging,
+      outDir,
       emptyOutDir: true,
       // Monaco (GraphiQL's editor) is large by nature; the explorer's own chunk is small.
       chunkSizeWarningLimit: 6000,
@@ -73,13 +92,6 @@ export async function buildWebPages(log: BuildLog): Promise<void> {
       },
     },
   });
-  await writeFile(path.join(staging, BUILD_ID_FILE), buildId);
-  await mkdir(path.dirname(WEB_OUT_DIR), { recursive: true });
-  const old = `${WEB_OUT_DIR}.old-${process.pid}`;
-  await rename(WEB_OUT_DIR, old).catch(() => undefined);
-  await rename(staging, WEB_OUT_DIR);
-  await rm(old, { recursive: true, force: true });
-  log.info(`built the explorer and GraphiQL into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Builds the pages unless the current build is up to date; says whether it built. */

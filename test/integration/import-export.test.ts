@@ -108,6 +108,60 @@ describe("import and export", () => {
     expect(port).toEqual({ aliases: ["EXP", "Port City"], sv: "Exempelhamn" });
   });
 
+  it("reads every row of a large result inside an import's transaction", async () => {
+    const rows = await neo4j.db.writeOnce(async (tx) => (await tx.run("UNWIND range(1, 2500) AS i RETURN i")).records);
+    expect(rows).toHaveLength(2500);
+  });
+
+  it("says a file that cannot be read cannot be read", async () => {
+    const error = (await importGraph(
+      neo4j.db,
+      fileReader(path.join(tmp, "missing.csv"), "csv", "missing.csv"),
+      options,
+    ).catch((failure: unknown) => failure)) as GraphDataError;
+    expect(error).toBeInstanceOf(GraphDataError);
+    expect(error.problems[0]).toMatch(/^missing\.csv: cannot be read: .*ENOENT/);
+  });
+
+  it("accepts YAML anchors and aliases, and refuses an entity that takes a source's id", async () => {
+    await importCurated();
+    const yaml = [
+      "entities:",
+      "  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [hel-fi-international-activities-2020] }",
+      "  - { kind: City, id: test-alias-city, name: Alias City, sources: *cited }",
+    ].join("\n");
+    const report = await importGraph(neo4j.db, textReader(yaml, "anchors.yaml", "yaml"), options);
+    expect(report.counts.entity.new).toBe(2);
+    const clash =
+      "sources:\n  - { id: test-same-id, title: T }\nentities:\n  - { kind: City, id: test-same-id, name: X, sources: [test-same-id] }\n";
+    const error = (await importGraph(neo4j.db, textReader(clash, "clash.yaml", "yaml"), options).catch(
+      (e: unknown) => e,
+    )) as GraphDataError;
+    expect(error.problems.join("\n")).toMatch(/id test-same-id is used twice/);
+  });
+
+  it("keeps the API's DateTime stamps when an import updates a record", async () => {
+    await importCurated();
+    await runCypher(
+      neo4j.db,
+      "MATCH (n:City {id: 'tampere'}) SET n.createdAt = datetime('2026-01-02T03:04:05Z'), n.createdBy = 'test-api-user'",
+    );
+    const file =
+      "sources:\n  - { id: hel-fi-international-activities-2020, title: Kansainvälinen toiminta, titleEn: International activities, publisher: City of Helsinki (Helsingin kaupunki), published: '2020-02-05', language: fi }\nentities:\n  - { kind: City, id: tampere, name: Tampere, nameFi: Tampere, nameSv: Tammerfors, nameEn: Tampere, description: Changed by a test., sources: [hel-fi-international-activities-2020] }\n";
+    const report = await importGraph(neo4j.db, textReader(file, "stamps.yaml", "yaml"), options);
+    expect(report.items).toContainEqual(expect.objectContaining({ id: "tampere", change: "changed" }));
+    const [row] = await runCypher(
+      neo4j.db,
+      "MATCH (n:City {id: 'tampere'}) RETURN valueType(n.createdAt) AS type, toString(n.createdAt) AS at, n.createdBy AS by, n.description AS description",
+    );
+    expect(row).toEqual({
+      type: "ZONED DATETIME NOT NULL",
+      at: "2026-01-02T03:04:05Z",
+      by: "test-api-user",
+      description: "Changed by a test.",
+    });
+  });
+
   it("importing the same file twice changes nothing, and records no change the second time", async () => {
     await importCurated();
     const before = await dumpGraph(neo4j.db);
@@ -345,6 +399,24 @@ describe("history", () => {
     expect(since).toEqual([]);
   });
 
+  it("shows a record from before its first recorded change as that change's before", async () => {
+    await runCypher(
+      neo4j.db,
+      "CREATE (:City:Entity {id: 'test-unrecorded', name: 'Old Name', aliases: [], sourceIds: ['hel-fi-international-activities-2020']})",
+    );
+    await importGraph(
+      neo4j.db,
+      textReader(
+        "entities:\n  - { kind: City, id: test-unrecorded, name: New Name, sources: [hel-fi-international-activities-2020] }\n",
+        "rename.yaml",
+        "yaml",
+      ),
+      options,
+    );
+    const before = await recordAsOf(neo4j.db, "test-unrecorded", "2000-01-01");
+    expect(before).toMatchObject({ recorded: true, record: { name: "Old Name" } });
+  });
+
   it("shows a record as it stood on a past date", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const now = await recordAsOf(neo4j.db, "test-lahti-twin", today);
@@ -397,6 +469,18 @@ describe("the importGraph mutation", () => {
       actor: "test-editor-ada",
       origin: expect.stringMatching(/^graphql:test:claims\.yaml$/),
     });
+  });
+
+  it("must be sent alone, not with other edits in the same mutation", async () => {
+    const result = await api.query(
+      `mutation ($content: String!) {
+        importGraph(content: $content, format: YAML) { dryRun }
+        deleteCities(where: { id: { eq: "test-nothing" } }) { nodesDeleted }
+      }`,
+      { content: "entities: []\n" },
+      await testToken(["editor"]),
+    );
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("refuses a bad file with BAD_USER_INPUT listing every problem, and changes nothing", async () => {
