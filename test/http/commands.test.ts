@@ -95,6 +95,12 @@ describe("npm start with no NEO4J_URI", () => {
       const body = (await response.json()) as any;
       expect(body.data.funding).toHaveLength(5);
       expect(body.data.graphStats.edges).toBe(47);
+      // The researchers' pages come with it.
+      for (const page of ["explorer", "graphiql"]) {
+        const html = await fetch(`http://127.0.0.1:${port}/${page}`);
+        expect(html.status, page).toBe(200);
+        expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+      }
       const { pid: neo4jPid } = JSON.parse(
         await import("node:fs").then((fs) => fs.readFileSync(path.join(dataDir, "run.json"), "utf8")),
       );
