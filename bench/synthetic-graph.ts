@@ -11,7 +11,7 @@
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { ImportBatch } from "../src/bulk-import/index.js";
-import type { EntityKind, RelationshipType } from "../src/model/index.js";
+import type { EntityKind, RelationshipType } from "../src/graph-data/index.js";
 
 export type Kind = EntityKind | "Source";
 

@@ -6,7 +6,7 @@
  */
 import { Neo4jError } from "neo4j-driver";
 import { type Database, ensureSchemaIndexes } from "../database/index.js";
-import { ENTITY_LABEL, SOURCE_LABEL, isEntityKind, isRelationshipType } from "../model/index.js";
+import { ENTITY_LABEL, SOURCE_LABEL, isEntityKind, isRelationshipType } from "../graph-data/index.js";
 import { type Progress, createProgress } from "./progress.js";
 
 export type ImportBatch =

@@ -22,7 +22,7 @@ import { GraphDataError, StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { listChanges } from "../history/index.js";
 import { fileReader, formatImportReport, formatOf, importGraph } from "../import/index.js";
-import { isPartialDate } from "../model/index.js";
+import { isPartialDate } from "../graph-data/index.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]

@@ -4,7 +4,7 @@
  * idempotent (`IF NOT EXISTS`), so this runs on every start.
  * Full-text analyzers: https://neo4j.com/docs/cypher-manual/5/indexes/semantic-indexes/full-text-indexes/
  */
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import type { Database } from "./database.js";
 
 /** Name of the full-text index over every entity name, in every language, and every alias. */

@@ -6,7 +6,7 @@
 import neo4j from "neo4j-driver";
 import { type Database, toPlain } from "../database/index.js";
 import { AUDIT_FIELDS } from "../history/index.js";
-import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, validOnCypher } from "../model/index.js";
+import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, validOnCypher } from "../graph-data/index.js";
 
 export type Properties = Record<string, unknown>;
 

@@ -10,7 +10,7 @@
  */
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { firstDayOf } from "../model/index.js";
+import { firstDayOf } from "../graph-data/index.js";
 import type { ExportEntity, ExportRelationship, ExportSource } from "./read-graph.js";
 
 export const EXPORT_FORMATS = ["json", "csv", "graphml", "gexf"] as const;

@@ -13,7 +13,7 @@ export {
   type NewChange,
   type Snapshot,
 } from "./record.js";
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 
 export interface ChangeRecord {
   readonly id: string;

@@ -5,7 +5,7 @@
  */
 import type { ManagedTransaction, Transaction } from "neo4j-driver";
 import { toPlain } from "../database/index.js";
-import { CHANGE_LABEL, ENTITY_KINDS, ENTITY_LABEL, SOURCE_LABEL } from "../model/index.js";
+import { CHANGE_LABEL, ENTITY_KINDS, ENTITY_LABEL, SOURCE_LABEL } from "../graph-data/index.js";
 import { randomUUID } from "node:crypto";
 
 type Tx = ManagedTransaction | Transaction;

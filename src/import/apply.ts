@@ -16,7 +16,7 @@ import { Neo4jError, type Transaction } from "neo4j-driver";
 import { type Database, toNumber, toPlain } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
 import { AUDIT_FIELDS, type NewChange, withoutAudit, writeChanges } from "../history/index.js";
-import { ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import { entityProperties, relationshipProperties, sourceProperties } from "../seed/index.js";
 import type { RecordReader, Section } from "./read-records.js";
 import { type ParsedRecord, RECORD_SCHEMAS, relationshipIdOf } from "./validate.js";

@@ -12,7 +12,7 @@ import { mergeSchemas } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { PROJECT_ROOT } from "../config/index.js";
-import { buildInsightsSchema } from "../insights/index.js";
+import { buildResolversSchema } from "../resolvers/index.js";
 
 export const SDL_DIR = path.join(PROJECT_ROOT, "schema");
 
@@ -47,7 +47,7 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
     },
   });
   const generated = await withoutWarning(AUTHORIZATION_SETTINGS_WARNING, () => neo4jGraphQL.getSchema());
-  const insights = await buildInsightsSchema();
+  const insights = await buildResolversSchema();
   return {
     schema: mergeSchemas({ schemas: [generated, insights] }),
     checkDatabase: (database) => neo4jGraphQL.checkNeo4jCompat({ sessionConfig: { database } }),

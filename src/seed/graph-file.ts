@@ -18,7 +18,7 @@ import {
   isPartialDate,
   firstDayOf,
   relationshipRule,
-} from "../model/index.js";
+} from "../graph-data/index.js";
 
 /** Years written bare in YAML (`validFrom: 2018`) arrive as numbers: accept them as dates. */
 const partialDate = z.preprocess(

@@ -6,7 +6,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { type Database, toNumber } from "../database/index.js";
 import { GraphDataError } from "../errors/index.js";
-import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import type { EntityRecord, GraphData, RelationshipRecord, SourceRecord } from "./graph-file.js";
 
 export interface LoadSummary {

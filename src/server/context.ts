@@ -1,9 +1,9 @@
 import type { TokenClaims } from "../auth/index.js";
 import type { Database } from "../database/index.js";
-import type { InsightsContext } from "../insights/index.js";
+import type { ResolverContext } from "../resolvers/index.js";
 
 /** The per-request GraphQL context: what the insights resolvers and `@neo4j/graphql` read. */
-export interface ApiContext extends InsightsContext {
+export interface ApiContext extends ResolverContext {
   readonly db: Database;
   /** `@neo4j/graphql` opens its sessions with this (the database name). */
   readonly sessionConfig: { database: string };

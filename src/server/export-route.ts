@@ -9,7 +9,7 @@ import type { Database } from "../database/index.js";
 import { ErrorCode } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
-import { isFullDate } from "../model/index.js";
+import { isFullDate } from "../graph-data/index.js";
 
 function fail(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });

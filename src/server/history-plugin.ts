@@ -23,7 +23,7 @@ import neo4j, { type Session, type Transaction } from "neo4j-driver";
 import { ServiceUnavailableError } from "../errors/index.js";
 import { type Snapshot, diffSnapshots, snapshot, writeChanges } from "../history/index.js";
 import type { Logger } from "../logging/index.js";
-import { ENTITY_LABEL, SOURCE_LABEL } from "../model/index.js";
+import { ENTITY_LABEL, SOURCE_LABEL } from "../graph-data/index.js";
 import type { ApiContext } from "./context.js";
 
 const GENERATED = /^(create|update|delete)([A-Z]\w*)$/;

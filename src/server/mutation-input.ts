@@ -15,7 +15,7 @@ import {
   isInputObjectType,
   isListType,
 } from "graphql";
-import { ENTITY_KINDS, ID_PATTERN, STATUSES, firstDayOf, isPartialDate } from "../model/index.js";
+import { ENTITY_KINDS, ID_PATTERN, STATUSES, firstDayOf, isPartialDate } from "../graph-data/index.js";
 
 /** Date-valued fields per input type (besides the Fact's validFrom / validTo). */
 const DATE_FIELDS: Record<string, readonly string[]> = {

@@ -1,7 +1,7 @@
 /** The `asOf` rule: the Cypher predicate agrees with the TypeScript one on every kind of bound. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
-import { isValidOn, validOnCypher } from "../../src/model/index.js";
+import { isValidOn, validOnCypher } from "../../src/graph-data/index.js";
 import { connectTestDatabase } from "../support/test-database.js";
 
 let db: Database;

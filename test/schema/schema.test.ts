@@ -12,14 +12,14 @@ import {
   lexicographicSortSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildInsightsSchema } from "../../src/insights/index.js";
-import { type EntityKind, RELATIONSHIP_TYPES, isRelationshipType, relationshipRule } from "../../src/model/index.js";
+import { buildResolversSchema } from "../../src/resolvers/index.js";
+import { type EntityKind, RELATIONSHIP_TYPES, isRelationshipType, relationshipRule } from "../../src/graph-data/index.js";
 import { buildApiSchema, readTypeDefs } from "../../src/schema/index.js";
 import { RESTRICTED_FIELDS } from "../../src/server/index.js";
 
 describe("printed schema snapshots", () => {
   it("the insights fields", async () => {
-    const printed = printSchema(lexicographicSortSchema(await buildInsightsSchema()));
+    const printed = printSchema(lexicographicSortSchema(await buildResolversSchema()));
     await expect(printed).toMatchFileSnapshot("./__snapshots__/insights.graphql");
   });
 
@@ -29,7 +29,7 @@ describe("printed schema snapshots", () => {
   });
 
   it("the insights root fields have exactly the agreed signatures", async () => {
-    const query = (await buildInsightsSchema()).getQueryType()!;
+    const query = (await buildResolversSchema()).getQueryType()!;
     const signatures = Object.values(query.getFields()).map((field) => {
       const args = field.args.map((arg) => {
         const value = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstDayOf, isFullDate, isPartialDate, isValidOn } from "../../src/model/index.js";
+import { firstDayOf, isFullDate, isPartialDate, isValidOn } from "../../src/graph-data/index.js";
 
 describe("partial ISO 8601 dates", () => {
   it.each(["2018", "2016-05", "2020-01-01", "2020-02-29", "0999"])("%s is a partial date", (value) => {

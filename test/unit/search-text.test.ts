@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, luceneQuery, searchWords } from "../../src/insights/search.query.js";
+import { foldText, luceneQuery, searchWords } from "../../src/resolvers/search.query.js";
 
 describe("search text", () => {
   it("folds case and accents the way the index does", () => {

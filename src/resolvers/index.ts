@@ -1,6 +1,6 @@
 /**
  * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats;
- * changes, recordAsOf and the importGraph mutation) built with type-graphql over parameterised Cypher in read transactions. `buildInsightsSchema` returns
+ * changes, recordAsOf and the importGraph mutation) built with type-graphql over parameterised Cypher in read transactions. `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
 import "reflect-metadata";
@@ -14,9 +14,9 @@ import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
 
-export type { InsightsContext } from "./insights-context.js";
+export type { ResolverContext } from "./resolver-context.js";
 
-export const INSIGHTS_RESOLVERS = [
+export const RESOLVERS = [
   SearchResolver,
   NodeResolver,
   NeighbourhoodResolver,
@@ -26,6 +26,6 @@ export const INSIGHTS_RESOLVERS = [
   HistoryResolver,
 ] as const;
 
-export function buildInsightsSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: INSIGHTS_RESOLVERS, validate: false });
+export function buildResolversSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
 }

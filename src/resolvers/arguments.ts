@@ -3,7 +3,7 @@
  * nothing here reaches the database.
  */
 import { BadUserInputError } from "../errors/index.js";
-import { RELATIONSHIP_TYPES, type RelationshipType, isFullDate, isRelationshipType } from "../model/index.js";
+import { RELATIONSHIP_TYPES, type RelationshipType, isFullDate, isRelationshipType } from "../graph-data/index.js";
 
 /** Longest id or search text accepted; real ids and names are far shorter. */
 export const MAX_TEXT_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 import { findNeighbourhood } from "./neighbourhood.query.js";
 import { Subgraph } from "./subgraph.type.js";
 
@@ -39,7 +39,7 @@ export class NeighbourhoodResolver {
   })
   async neighbourhood(
     @Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs,
-    @Ctx() { db }: InsightsContext,
+    @Ctx() { db }: ResolverContext,
   ): Promise<Subgraph> {
     const startId = idArgument("id", args.id);
     const hops = integerArgument("depth", args.depth, 1, 1, 4);

@@ -1,7 +1,7 @@
 /** Who funds which office: the `FUNDS` relationships valid on `asOf`, for one office or all of them. */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { validOnCypher } from "../model/index.js";
+import { validOnCypher } from "../graph-data/index.js";
 import type { Funding } from "./funding.type.js";
 import {
   type NodeRow,

@@ -2,12 +2,12 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { idArgument } from "./arguments.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
 import { GraphNode } from "./graph-node.type.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 
 @Resolver()
 export class NodeResolver {
   @Query(() => GraphNode, { nullable: true, description: "One entity by id; null when no entity has that id." })
-  async node(@Arg("id", () => ID) id: string, @Ctx() { db }: InsightsContext): Promise<GraphNode | null> {
+  async node(@Arg("id", () => ID) id: string, @Ctx() { db }: ResolverContext): Promise<GraphNode | null> {
     const wanted = idArgument("id", id);
     const row = await db.read((tx) => findEntity(tx, wanted));
     return row ? toGraphNode(row) : null;

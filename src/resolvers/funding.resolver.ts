@@ -4,7 +4,7 @@ import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arg
 import { findFunding } from "./funding.query.js";
 import { Funding } from "./funding.type.js";
 import { findEntity } from "./graph-records.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 
 @ArgsType()
 class FundingArgs {
@@ -27,7 +27,7 @@ export class FundingResolver {
   @Query(() => [Funding], {
     description: "Who funds which office: one entry per funder and office; every office when officeId is omitted.",
   })
-  async funding(@Args(() => FundingArgs) args: FundingArgs, @Ctx() { db }: InsightsContext): Promise<Funding[]> {
+  async funding(@Args(() => FundingArgs) args: FundingArgs, @Ctx() { db }: ResolverContext): Promise<Funding[]> {
     const office = args.officeId === null || args.officeId === undefined ? null : idArgument("officeId", args.officeId);
     const day = asOfArgument("asOf", args.asOf);
     const max = integerArgument("limit", args.limit, 1000, 1, 1000);

@@ -3,7 +3,7 @@
  * every insights query; a relationship's citations are resolved in the same query (`sourcesOfCypher`).
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { ENTITY_KINDS } from "../model/index.js";
+import { ENTITY_KINDS } from "../graph-data/index.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import type { GraphNode, LocalizedName } from "./graph-node.type.js";
 

@@ -10,7 +10,7 @@ import { type ChangeRecord, listChanges, recordAsOf } from "../history/index.js"
 import { importGraph, textReader } from "../import/index.js";
 import { asOfArgument, idArgument, integerArgument } from "./arguments.js";
 import { Change, HistoricalRecord, ImportFormatName, ImportReportType } from "./history.type.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 
 /** Personal contact details stay with staff, in the history as everywhere else. */
 function redacted(record: Record<string, unknown> | null, jwt: TokenClaims | undefined): string | null {
@@ -88,7 +88,7 @@ export class HistoryResolver {
   })
   async changes(
     @Args(() => ChangesArgs) { since, entityId, limit }: ChangesArgs,
-    @Ctx() { db, jwt }: InsightsContext,
+    @Ctx() { db, jwt }: ResolverContext,
   ): Promise<Change[]> {
     const records = await listChanges(db, {
       since: sinceArgument(since),
@@ -104,7 +104,7 @@ export class HistoryResolver {
   })
   async recordAsOf(
     @Args(() => RecordAsOfArgs) { id, date }: RecordAsOfArgs,
-    @Ctx() { db, jwt }: InsightsContext,
+    @Ctx() { db, jwt }: ResolverContext,
   ): Promise<HistoricalRecord> {
     const wanted = idArgument("id", id);
     const day = asOfArgument("date", date)!;
@@ -126,7 +126,7 @@ export class HistoryResolver {
   })
   async importGraph(
     @Args(() => ImportGraphArgs) { content, format, dryRun, fileName }: ImportGraphArgs,
-    @Ctx() { db, jwt, requestId }: InsightsContext,
+    @Ctx() { db, jwt, requestId }: ResolverContext,
   ): Promise<ImportReportType> {
     const name = fileName?.trim() ? idLike(fileName.trim()) : `request-${requestId ?? "unknown"}`;
     try {

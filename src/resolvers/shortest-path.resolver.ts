@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 import { MAX_PATH_LENGTH, findShortestPath } from "./shortest-path.query.js";
 import { GraphPath } from "./subgraph.type.js";
 
@@ -44,7 +44,7 @@ export class ShortestPathResolver {
   })
   async shortestPath(
     @Args(() => ShortestPathArgs) args: ShortestPathArgs,
-    @Ctx() { db }: InsightsContext,
+    @Ctx() { db }: ResolverContext,
   ): Promise<GraphPath | null> {
     const from = idArgument("fromId", args.fromId);
     const to = idArgument("toId", args.toId);

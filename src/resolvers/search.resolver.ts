@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
 import { integerArgument, searchTextArgument } from "./arguments.js";
-import type { InsightsContext } from "./insights-context.js";
+import type { ResolverContext } from "./resolver-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";
 
@@ -22,7 +22,7 @@ export class SearchResolver {
   })
   async search(
     @Args(() => SearchArgs) { text, limit }: SearchArgs,
-    @Ctx() { db }: InsightsContext,
+    @Ctx() { db }: ResolverContext,
   ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = integerArgument("limit", limit, 10, 1, 1000);

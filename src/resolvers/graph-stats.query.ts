@@ -5,7 +5,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { toNumber } from "../database/index.js";
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../model/index.js";
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import type { GraphStats, KeyCount } from "./graph-stats.type.js";
 
 const NODE_LABELS = [...ENTITY_KINDS, SOURCE_LABEL];
