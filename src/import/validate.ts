@@ -6,7 +6,13 @@
  */
 import type { z } from "zod";
 import type { Database } from "../database/index.js";
-import { ENTITY_KINDS, ENTITY_LABEL, type EntityKind, SOURCE_LABEL, defaultRelationshipId } from "../graph-data/index.js";
+import {
+  ENTITY_KINDS,
+  ENTITY_LABEL,
+  type EntityKind,
+  SOURCE_LABEL,
+  defaultRelationshipId,
+} from "../graph-data/index.js";
 import {
   EntityRecordSchema,
   type KnownIds,

@@ -13,7 +13,12 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildResolversSchema } from "../../src/resolvers/index.js";
-import { type EntityKind, RELATIONSHIP_TYPES, isRelationshipType, relationshipRule } from "../../src/graph-data/index.js";
+import {
+  type EntityKind,
+  RELATIONSHIP_TYPES,
+  isRelationshipType,
+  relationshipRule,
+} from "../../src/graph-data/index.js";
 import { buildApiSchema, readTypeDefs } from "../../src/schema/index.js";
 import { RESTRICTED_FIELDS } from "../../src/server/index.js";
 
