@@ -5,7 +5,7 @@
  * without changing it.
  */
 import { parseArgs } from "node:util";
-import { bulkImport } from "../src/bulk-import/index.js";
+import { bulkImport } from "./bulk-import.js";
 import { loadConfig } from "../src/config/index.js";
 import { connectDatabase } from "../src/database/index.js";
 import { StartupError } from "../src/errors/index.js";

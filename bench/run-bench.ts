@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { graphql } from "graphql";
 import { PROJECT_ROOT, loadConfig } from "../src/config/index.js";
-import { bulkImport } from "../src/bulk-import/index.js";
+import { bulkImport } from "./bulk-import.js";
 import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j } from "../src/database/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";

@@ -10,7 +10,7 @@
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { ImportBatch } from "../src/bulk-import/index.js";
+import type { ImportBatch } from "./bulk-import.js";
 import type { EntityKind, RelationshipType } from "../src/graph-data/index.js";
 
 export type Kind = EntityKind | "Source";

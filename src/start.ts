@@ -8,9 +8,9 @@ import { type AppConfig } from "./config/index.js";
 import { type DatabaseHandle, connectDatabase, ensureSchemaIndexes } from "./database/index.js";
 import type { Logger } from "./logging/index.js";
 import { buildApiSchema } from "./schema/index.js";
-import { isGraphEmpty, loadCuratedGraph } from "./seed/index.js";
 import { type RunningServer, startServer } from "./server/index.js";
 import { ensureWebPages } from "./web-build/index.js";
+import { isGraphEmpty, loadCuratedGraph } from "./write/index.js";
 
 export interface RunningApi {
   readonly url: string;
@@ -30,8 +30,19 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
     log.info({ uri: database.uri, database: db.name }, "connected to Neo4j");
     await ensureSchemaIndexes(db);
     if (config.seedOnStart === "always" || (config.seedOnStart === "auto" && (await isGraphEmpty(db)))) {
-      const summary = await loadCuratedGraph(db);
-      log.info(summary, "loaded the curated Helsinki graph");
+      // Through the write path, as an import by `seed`: recorded in the history, and never overwriting
+      // what editors changed since (those records are reported as conflicts and kept).
+      const report = await loadCuratedGraph(db);
+      log.info(
+        { records: report.records, counts: report.counts, writeId: report.writeId },
+        "loaded the curated Helsinki graph",
+      );
+      for (const item of report.items.filter((entry) => entry.change === "conflict")) {
+        log.warn(
+          { item: item.item, id: item.id, conflict: item.conflict },
+          "the curated graph differs from what is stored; kept",
+        );
+      }
     }
     const api = await buildApiSchema(db.driver);
     await api.checkDatabase(db.name);

@@ -2,7 +2,7 @@
  * `npm run kg -- <command>`: the researchers' command line.
  *
  *   import FILE [--dry-run] [--format yaml|json|csv]
- *   export --format json|csv|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+ *   export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
  *
  * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
@@ -15,18 +15,18 @@ import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { createProgress } from "../bulk-import/index.js";
 import { loadConfig } from "../config/index.js";
 import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
-import { GraphDataError, StartupError } from "../errors/index.js";
+import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
+import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
 import { listChanges } from "../history/index.js";
-import { fileReader, formatImportReport, formatOf, importGraph } from "../import/index.js";
-import { isPartialDate } from "../graph-data/index.js";
+import { RejectedWrite, formatWriteReport, writeGraph } from "../write/index.js";
+import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
-  npm run kg -- export --format json|csv|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+  npm run kg -- export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]`;
 
 class UsageError extends Error {}
@@ -55,26 +55,36 @@ async function runImport(args: string[]): Promise<void> {
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError("import takes exactly one FILE");
-  const reader = fileReader(path.resolve(file), formatOf(file, values.format), file);
+  const format = formatOf(file, values.format);
+  if (!format) throw new UsageError(`cannot tell the format of ${file}: use a .yaml, .json or .csv file, or --format`);
+  const reader = fileReader(path.resolve(file), format, file);
   const report = await withDatabase(async (db) => {
     let progress: ReturnType<typeof createProgress> | undefined;
     let last = 0;
     try {
-      return await importGraph(db, reader, {
-        dryRun: values["dry-run"],
-        actor: actor(),
-        origin: `file:${path.basename(file)}`,
-        onValidated: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Importing", total)),
-        onProgress: (done) => {
-          progress?.advance(done - last);
-          last = done;
+      return await writeGraph(
+        db,
+        { reader },
+        {
+          dryRun: values["dry-run"],
+          actor: actor(),
+          origin: `file:${path.basename(file)}`,
+          // The command line is run by someone with database access: personal fields are theirs to write.
+          staff: true,
+          // A large file may take long; Neo4j's memory is its limit, not a timeout (0: none).
+          timeoutMs: 0,
+          onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Importing", total)),
+          onProgress: (done) => {
+            progress?.advance(done - last);
+            last = done;
+          },
         },
-      });
+      );
     } finally {
       progress?.stop();
     }
   });
-  console.log(formatImportReport(report));
+  console.log(formatWriteReport(report));
 }
 
 async function runExport(args: string[]): Promise<void> {
@@ -97,13 +107,13 @@ async function runExport(args: string[]): Promise<void> {
     throw new UsageError("--as-of must be a day, YYYY-MM-DD");
   }
   const table = values.table;
-  if (table !== undefined && (format !== "csv" || (table !== "nodes" && table !== "edges"))) {
-    throw new UsageError("--table is nodes or edges, and only for --format csv");
+  if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
+    throw new UsageError("--table is nodes or edges, and only for --format gephi");
   }
-  // CSV without --table writes both tables, into the --out folder.
-  const tables = format === "csv" ? (table ? [table] : ["nodes", "edges"]) : [undefined];
-  if (format === "csv" && tables.length === 2 && !values.out) {
-    throw new UsageError("--format csv writes two files: give --out FOLDER, or --table nodes|edges for stdout");
+  // The Gephi tables without --table: both, into the --out folder.
+  const tables = format === "gephi" ? (table ? [table] : ["nodes", "edges"]) : [undefined];
+  if (format === "gephi" && tables.length === 2 && !values.out) {
+    throw new UsageError("--format gephi writes two files: give --out FOLDER, or --table nodes|edges for stdout");
   }
   await withDatabase(async (db) => {
     const progress = createProgress("Exporting", await countExportItems(db, asOf));
@@ -111,7 +121,7 @@ async function runExport(args: string[]): Promise<void> {
       for (const current of tables) {
         const target =
           values.out && tables.length === 2
-            ? path.join(values.out, exportFileName("csv", current as "nodes" | "edges"))
+            ? path.join(values.out, exportFileName("gephi", current as "nodes" | "edges"))
             : values.out;
         if (target && tables.length === 2) await mkdir(values.out!, { recursive: true });
         const out: Writable = target ? createWriteStream(target) : process.stdout;
@@ -170,8 +180,10 @@ run(rest).then(
   () => process.stdout.write("", () => process.exit(0)),
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof GraphDataError || error instanceof StartupError) console.error(error.message);
-    else if (error instanceof Error && error.message.startsWith("Cannot tell the format")) console.error(error.message);
+    else if (error instanceof RejectedWrite) {
+      console.error(`${error.message}\n${error.problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
+      if (error.omitted > 0) console.error(`  … and ${error.omitted} more`);
+    } else if (error instanceof StartupError) console.error(error.message);
     else console.error(error);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

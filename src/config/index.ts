@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StartupError } from "../errors/index.js";
 
+export { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "./list-size.js";
+
 /** The project's root folder (where package.json lives), whether running from src/ or dist/src/. */
 export const PROJECT_ROOT = findProjectRoot();
 

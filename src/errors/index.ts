@@ -18,14 +18,19 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** A bad argument: names the argument so a client can point at it without parsing the message. */
+/**
+ * A bad argument: names the argument so a client can point at it without parsing the message. A refused
+ * write also carries its problems as data (`{ file, line, column, index, item, id, field, code, message }`,
+ * see src/graph-data/problems.ts) and how many more were found than listed.
+ */
 export class BadUserInputError extends GraphQLError {
-  constructor(argumentName: string, message: string, problems?: readonly string[]) {
+  constructor(argumentName: string, message: string, problems?: readonly object[], omittedProblems = 0) {
     super(message, {
       extensions: {
         code: ErrorCode.BadUserInput,
         argumentName,
         ...(problems ? { problems } : {}),
+        ...(omittedProblems > 0 ? { omittedProblems } : {}),
         http: { status: 400 },
       },
     });
@@ -71,13 +76,5 @@ export class StartupError extends Error {
   ) {
     super(message);
     this.name = "StartupError";
-  }
-}
-
-/** Bad data in a seed or import file: names the record and field. */
-export class GraphDataError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`The graph data has ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
-    this.name = "GraphDataError";
   }
 }

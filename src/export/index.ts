@@ -1,4 +1,4 @@
-/** Exporting the graph: JSON (re-importable), CSV tables, GraphML and GEXF, streamed. See README → Exporting. */
+/** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML and GEXF, streamed. See README → Exporting. */
 import type { Writable } from "node:stream";
 import type { Database } from "../database/index.js";
 import { readEntities, readRelationships, readSources } from "./read-graph.js";
@@ -6,20 +6,21 @@ import {
   type CsvTable,
   type ExportFormat,
   type GraphReader,
-  writeCsv,
+  writeGephiCsv,
   writeGexf,
   writeGraphml,
   writeJson,
+  writeRecordsCsv,
 } from "./writers.js";
 
 export { EXPORT_FORMATS, type ExportFormat, type CsvTable, xmlText } from "./writers.js";
-export { countGraph as countExportItems, PERSONAL_FIELDS } from "./read-graph.js";
+export { countGraph as countExportItems } from "./read-graph.js";
 
 export interface ExportOptions {
   readonly format: ExportFormat;
   /** A day (YYYY-MM-DD): only relationships valid on it. */
   readonly asOf: string | null;
-  /** For CSV: the node table or the edge table. */
+  /** For the Gephi tables: the node table or the edge table. */
   readonly table?: CsvTable;
   /** Include personal contact details (Person email and phone): staff and the command line only. */
   readonly personal: boolean;
@@ -30,12 +31,14 @@ export interface ExportOptions {
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
   csv: "text/csv; charset=utf-8",
+  gephi: "text/csv; charset=utf-8",
   graphml: "application/graphml+xml; charset=utf-8",
   gexf: "application/gexf+xml; charset=utf-8",
 };
 
 export function exportFileName(format: ExportFormat, table?: CsvTable): string {
-  return format === "csv" ? `helsinki-kg-${table ?? "nodes"}.csv` : `helsinki-kg.${format}`;
+  if (format === "gephi") return `helsinki-kg-${table ?? "nodes"}.csv`;
+  return `helsinki-kg.${format}`;
 }
 
 export async function exportGraph(db: Database, out: Writable, options: ExportOptions): Promise<void> {
@@ -49,7 +52,9 @@ export async function exportGraph(db: Database, out: Writable, options: ExportOp
     case "json":
       return writeJson(graph, out, writeOptions);
     case "csv":
-      return writeCsv(graph, out, options.table ?? "nodes", writeOptions);
+      return writeRecordsCsv(graph, out, writeOptions);
+    case "gephi":
+      return writeGephiCsv(graph, out, options.table ?? "nodes", writeOptions);
     case "graphml":
       return writeGraphml(graph, out, writeOptions);
     case "gexf":

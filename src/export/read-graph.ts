@@ -5,32 +5,27 @@
  */
 import neo4j from "neo4j-driver";
 import { type Database, toPlain } from "../database/index.js";
-import { AUDIT_FIELDS } from "../history/index.js";
-import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL, validOnCypher } from "../graph-data/index.js";
+import {
+  ENTITY_KINDS,
+  ENTITY_LABEL,
+  type EntityKind,
+  type EntityRecord,
+  RELATIONSHIP_TYPES,
+  RESTRICTED_FIELD_NAMES,
+  type RelationshipRecord,
+  type RelationshipType,
+  SOURCE_LABEL,
+  type SourceRecord,
+  entityFromProperties,
+  relationshipFromProperties,
+  sourceFromProperties,
+  validOnCypher,
+} from "../graph-data/index.js";
 
-export type Properties = Record<string, unknown>;
+type Properties = Record<string, unknown>;
 
-// The API's who-and-when stamps (AUDIT_FIELDS) are not facts: they stay out of exports; the history keeps them.
-
-export interface ExportSource extends Properties {
-  id: string;
-  title: string;
-}
-
-export interface ExportEntity extends Properties {
-  kind: string;
-  id: string;
-  name: string;
-  sources: string[];
-}
-
-export interface ExportRelationship extends Properties {
-  type: string;
-  id: string;
-  from: string;
-  to: string;
-  citations: { source: string; excerpt: string }[];
-}
+// Records leave Neo4j through the model's one mapping (graph-data/properties.ts): the API's who-and-when
+// stamps are not facts, so they stay out of exports; the history keeps them.
 
 async function* stream(db: Database, cypher: string, params: Properties = {}): AsyncGenerator<Properties> {
   const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 2_000 });
@@ -42,67 +37,45 @@ async function* stream(db: Database, cypher: string, params: Properties = {}): A
   }
 }
 
-function clean(props: Properties): Properties {
-  return Object.fromEntries(
-    Object.entries(props)
-      .filter(([key, value]) => !AUDIT_FIELDS.has(key) && value !== null && value !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-}
-
-export async function* readSources(db: Database): AsyncGenerator<ExportSource> {
+export async function* readSources(db: Database): AsyncGenerator<SourceRecord> {
   for await (const row of stream(db, `MATCH (s:${SOURCE_LABEL}) RETURN properties(s) AS row ORDER BY s.id`)) {
-    const { id, title, ...rest } = clean(row);
-    yield { id: id as string, title: title as string, ...rest };
+    yield sourceFromProperties(row);
   }
 }
 
-/** Personal contact details: exported only when the caller may read them (role `staff`, or the command line). */
-export const PERSONAL_FIELDS = ["email", "phone"];
-
-export async function* readEntities(db: Database, personal: boolean): AsyncGenerator<ExportEntity> {
+/** Personal contact details (the model's restricted fields) are exported only to those who may read them. */
+export async function* readEntities(db: Database, personal: boolean): AsyncGenerator<EntityRecord> {
   for await (const row of stream(
     db,
     `MATCH (n:${ENTITY_LABEL}) WHERE n.id IS NOT NULL
-     RETURN n { .*, kind: [l IN labels(n) WHERE l IN $kinds][0] } AS row ORDER BY n.id`,
+     RETURN { kind: [l IN labels(n) WHERE l IN $kinds][0], props: properties(n) } AS row ORDER BY n.id`,
     { kinds: [...ENTITY_KINDS] },
   )) {
-    const { kind, id, name, sourceIds, aliases, ...rest } = clean(row);
-    if (!personal) for (const field of PERSONAL_FIELDS) delete rest[field];
-    yield {
-      kind: kind as string,
-      id: id as string,
-      name: name as string,
-      ...((aliases as string[] | undefined)?.length ? { aliases } : {}),
-      ...rest,
-      sources: (sourceIds as string[] | undefined) ?? [],
-    };
+    const record = entityFromProperties(row.kind as EntityKind, row.props as Properties);
+    yield personal
+      ? record
+      : (Object.fromEntries(
+          Object.entries(record).filter(([field]) => !RESTRICTED_FIELD_NAMES.has(field)),
+        ) as EntityRecord);
   }
 }
 
 /** Relationships between entities, valid on `asOf` when given (YYYY-MM-DD). */
-export async function* readRelationships(db: Database, asOf: string | null): AsyncGenerator<ExportRelationship> {
+export async function* readRelationships(db: Database, asOf: string | null): AsyncGenerator<RelationshipRecord> {
   for await (const row of stream(
     db,
     `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL})
      WHERE type(r) IN $types AND ${validOnCypher("r")}
-     RETURN r { .*, type: type(r), from: a.id, to: b.id } AS row
+     RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS row
      ORDER BY r.id, row.type, row.from, row.to`,
     { types: [...RELATIONSHIP_TYPES], asOf },
   )) {
-    const { type, id, from, to, sourceIds, excerpts, ...rest } = clean(row);
-    const excerptList = (excerpts as string[] | undefined) ?? [];
-    yield {
-      type: type as string,
-      id: id as string,
-      from: from as string,
-      to: to as string,
-      ...rest,
-      citations: ((sourceIds as string[] | undefined) ?? []).map((source, index) => ({
-        source,
-        excerpt: excerptList[index] ?? "",
-      })),
-    };
+    yield relationshipFromProperties(
+      row.type as RelationshipType,
+      row.from as string,
+      row.to as string,
+      row.props as Properties,
+    );
   }
 }
 

@@ -2,25 +2,34 @@
  * The export formats, each written as a stream:
  * - json: the import file format (sources, entities, relationships; one record per line) — lossless and
  *   re-importable;
- * - csv: a node table or an edge table (UTF-8 with BOM so spreadsheets read ä and ö; Gephi's column names
- *   Id/Label and Source/Target/Type);
+ * - csv: the import file's CSV dialect (graph-data/csv-dialect.ts), one record per row — re-importable;
+ * - gephi: a node table or an edge table for Gephi and spreadsheets (UTF-8 with BOM so they read ä and ö;
+ *   Gephi's column names Id/Label and Source/Target/Type);
  * - graphml: for yEd and Gephi, every property as a declared key;
  * - gexf: GEXF 1.3 for Gephi, relationships carrying their validity as time intervals (Gephi's timeline).
  * The XML is written by hand because the XML and graph libraries build the whole document in memory.
  */
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { firstDayOf } from "../graph-data/index.js";
-import type { ExportEntity, ExportRelationship, ExportSource } from "./read-graph.js";
+import {
+  CSV_COLUMNS,
+  type EntityRecord,
+  type RelationshipRecord,
+  type SourceRecord,
+  firstDayOf,
+  joinList,
+  recordToRow,
+  spreadsheetSafe,
+} from "../graph-data/index.js";
 
-export const EXPORT_FORMATS = ["json", "csv", "graphml", "gexf"] as const;
+export const EXPORT_FORMATS = ["json", "csv", "gephi", "graphml", "gexf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type CsvTable = "nodes" | "edges";
 
 export interface GraphReader {
-  sources(): AsyncIterable<ExportSource>;
-  entities(): AsyncIterable<ExportEntity>;
-  relationships(): AsyncIterable<ExportRelationship>;
+  sources(): AsyncIterable<SourceRecord>;
+  entities(): AsyncIterable<EntityRecord>;
+  relationships(): AsyncIterable<RelationshipRecord>;
 }
 
 export interface WriteOptions {
@@ -75,15 +84,52 @@ export async function writeJson(graph: GraphReader, out: Writable, options: Writ
   await put(out, "}\n");
 }
 
-// ── Lists in one cell or attribute: `|`-separated, a `|` inside a value written `\|` (as `kg import` reads it).
+// ── CSV: the import dialect, one record per row.
 
-const LIST_SEPARATOR = "|";
-
-function joinList(values: readonly string[]): string {
-  return values.map((value) => value.replaceAll("|", "\\|")).join(LIST_SEPARATOR);
+export async function writeRecordsCsv(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
+  await writeCsvRows(
+    out,
+    CSV_COLUMNS,
+    async (row) => {
+      for await (const source of graph.sources()) await row(recordToRow("sources", source), false);
+      for await (const entity of graph.entities()) await row(recordToRow("entities", entity), true);
+      for await (const relationship of graph.relationships())
+        await row(recordToRow("relationships", relationship), true);
+    },
+    options,
+  );
 }
 
-// ── CSV
+/**
+ * Streams CSV rows (UTF-8 with BOM) into `out`, stopping when `out` closes (a client that went away).
+ * `rows` calls `row(cells, counted)` for each row; counted rows call `onItem`.
+ */
+async function writeCsvRows(
+  out: Writable,
+  columns: readonly string[],
+  rows: (row: (cells: unknown[], counted: boolean) => Promise<void>) => Promise<void>,
+  options: WriteOptions,
+): Promise<void> {
+  const csv = stringify({ header: true, bom: true, columns: [...columns] });
+  csv.pipe(out, { end: false });
+  const finished = new Promise<void>((resolve, reject) => {
+    csv.on("end", resolve);
+    csv.on("error", reject);
+  });
+  // The client going away closes `out`: stop the stringifier too, so the loop below ends.
+  const stop = () => csv.destroy(new Error("the export's output closed before the end"));
+  out.once("close", stop);
+  await rows(async (cells, counted) => {
+    if (csv.destroyed) throw new Error("the export's output closed before the end");
+    if (!csv.write(cells)) await drained(csv);
+    if (counted) options.onItem?.();
+  });
+  csv.end();
+  await finished;
+  out.off("close", stop);
+}
+
+// ── Gephi tables
 
 const NODE_COLUMNS = ["Id", "Label", "kind", "nameFi", "nameSv", "nameEn", "aliases", "description", "sources"];
 const EDGE_COLUMNS = [
@@ -102,68 +148,61 @@ const EDGE_COLUMNS = [
   "excerpts",
 ];
 
-export async function writeCsv(
+export async function writeGephiCsv(
   graph: GraphReader,
   out: Writable,
   table: CsvTable,
   options: WriteOptions,
 ): Promise<void> {
-  const csv = stringify({ header: true, bom: true, columns: table === "nodes" ? NODE_COLUMNS : EDGE_COLUMNS });
-  csv.pipe(out, { end: false });
-  const finished = new Promise<void>((resolve, reject) => {
-    csv.on("end", resolve);
-    csv.on("error", reject);
-  });
-  // The client going away closes `out`: stop the stringifier too, so the loop below ends.
-  const stop = () => csv.destroy(new Error("the export's output closed before the end"));
-  out.once("close", stop);
-  const row = async (values: unknown[]) => {
-    if (csv.destroyed) throw new Error("the export's output closed before the end");
-    if (!csv.write(values.map(spreadsheetSafe))) await drained(csv);
-    options.onItem?.();
-  };
-  if (table === "nodes") {
-    for await (const entity of graph.entities()) {
-      await row([
-        entity.id,
-        entity.name,
-        entity.kind,
-        entity.nameFi ?? "",
-        entity.nameSv ?? "",
-        entity.nameEn ?? "",
-        joinList((entity.aliases as string[] | undefined) ?? []),
-        entity.description ?? "",
-        joinList(entity.sources),
-      ]);
-    }
-  } else {
-    const titles = await sourceTitles(graph);
-    for await (const edge of graph.relationships()) {
-      await row([
-        edge.id,
-        edge.from,
-        edge.to,
-        "Directed",
-        edge.type.toLowerCase().replaceAll("_", " "),
-        edge.type,
-        edge.kind ?? "",
-        edge.status ?? "",
-        edge.validFrom ?? "",
-        edge.validTo ?? "",
-        joinList(edge.citations.map((c) => c.source)),
-        joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)),
-        joinList(edge.citations.map((c) => c.excerpt)),
-      ]);
-    }
-  }
-  csv.end();
-  await finished;
-  out.off("close", stop);
-}
-
-/** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe. */
-function spreadsheetSafe(value: unknown): unknown {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = (values: unknown[]) =>
+    values.map((value) => (typeof value === "string" ? spreadsheetSafe(value) : value));
+  await writeCsvRows(
+    out,
+    table === "nodes" ? NODE_COLUMNS : EDGE_COLUMNS,
+    async (row) => {
+      if (table === "nodes") {
+        for await (const entity of graph.entities()) {
+          await row(
+            safe([
+              entity.id,
+              entity.name,
+              entity.kind,
+              entity.nameFi ?? "",
+              entity.nameSv ?? "",
+              entity.nameEn ?? "",
+              joinList(entity.aliases ?? []),
+              entity.description ?? "",
+              joinList(entity.sources),
+            ]),
+            true,
+          );
+        }
+        return;
+      }
+      const titles = await sourceTitles(graph);
+      for await (const edge of graph.relationships()) {
+        await row(
+          safe([
+            edge.id,
+            edge.from,
+            edge.to,
+            "Directed",
+            edge.type.toLowerCase().replaceAll("_", " "),
+            edge.type,
+            edge.kind ?? "",
+            edge.status ?? "",
+            edge.validFrom ?? "",
+            edge.validTo ?? "",
+            joinList(edge.citations.map((c) => c.source)),
+            joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)),
+            joinList(edge.citations.map((c) => c.excerpt)),
+          ]),
+          true,
+        );
+      }
+    },
+    options,
+  );
 }
 
 async function sourceTitles(graph: GraphReader): Promise<Map<string, string>> {
@@ -205,30 +244,30 @@ const EDGE_KEYS = [
   "excerpts",
 ] as const;
 
-function nodeValues(entity: ExportEntity): Record<(typeof NODE_KEYS)[number], string | undefined> {
+function nodeValues(entity: EntityRecord): Record<(typeof NODE_KEYS)[number], string | undefined> {
   return {
     label: entity.name,
     kind: entity.kind,
     nameFi: entity.nameFi as string | undefined,
     nameSv: entity.nameSv as string | undefined,
     nameEn: entity.nameEn as string | undefined,
-    aliases: joinList((entity.aliases as string[] | undefined) ?? []) || undefined,
+    aliases: joinList(entity.aliases ?? []) || undefined,
     description: entity.description as string | undefined,
     sources: joinList(entity.sources) || undefined,
   };
 }
 
 function edgeValues(
-  edge: ExportRelationship,
+  edge: RelationshipRecord,
   titles: ReadonlyMap<string, string>,
 ): Record<(typeof EDGE_KEYS)[number], string | undefined> {
   return {
     label: edge.type.toLowerCase().replaceAll("_", " "),
     relationship: edge.type,
-    kind: edge.kind as string | undefined,
-    status: edge.status as string | undefined,
-    validFrom: edge.validFrom as string | undefined,
-    validTo: edge.validTo as string | undefined,
+    kind: edge.kind,
+    status: edge.status,
+    validFrom: edge.validFrom,
+    validTo: edge.validTo,
     sources: joinList(edge.citations.map((c) => c.source)) || undefined,
     sourceTitles: joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)) || undefined,
     excerpts: joinList(edge.citations.map((c) => c.excerpt)) || undefined,
@@ -295,8 +334,8 @@ export async function writeGexf(graph: GraphReader, out: Writable, options: Writ
   for await (const edge of graph.relationships()) {
     const { label, ...values } = edgeValues(edge, titles);
     // Gephi's timeline: the interval the relationship holds (partial dates → their first day).
-    const start = edge.validFrom ? ` start="${firstDayOf(edge.validFrom as string)}"` : "";
-    const end = edge.validTo ? ` end="${firstDayOf(edge.validTo as string)}"` : "";
+    const start = edge.validFrom ? ` start="${firstDayOf(edge.validFrom)}"` : "";
+    const end = edge.validTo ? ` end="${firstDayOf(edge.validTo)}"` : "";
     await put(
       out,
       `      <edge id="${xmlText(edge.id)}" source="${xmlText(edge.from)}" target="${xmlText(edge.to)}" label="${xmlText(label)}"${start}${end}>${attvalues(values)}</edge>\n`,

@@ -1,22 +1,28 @@
 /**
- * The history of the graph: every import and edit leaves `Change` records (who, when, from which file or
- * request, which fields, the record before and after), written in the same transaction as the change.
- * Here they are read back: the changes since a date or about one entity, and a record as it stood on a day.
+ * The history of the graph, read back: every write leaves `Change` records (who, when, from which file or
+ * request, which fields, the record before and after, in the record model's own form), written in the same
+ * transaction by the write path (src/write/history-writer.ts). Here: the changes since a date or about one
+ * entity, and a record as it stood on a day.
  */
 import { type Database, cypherInt, toPlain } from "../database/index.js";
-export {
-  writeChanges,
-  snapshot,
-  diffSnapshots,
+import {
+  CHANGE_LABEL,
+  ENTITY_KINDS,
+  ENTITY_LABEL,
+  type EntityKind,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+  SOURCE_LABEL,
+  entityFromProperties,
+  relationshipFromProperties,
+  sourceFromProperties,
   withoutAudit,
-  AUDIT_FIELDS,
-  type NewChange,
-  type Snapshot,
-} from "./record.js";
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
+} from "../graph-data/index.js";
 
 export interface ChangeRecord {
   readonly id: string;
+  /** Shared by every change of one write (one transaction). */
+  readonly writeId: string | null;
   /** ISO 8601 date-time of the transaction that made the change. */
   readonly at: string;
   readonly actor: string;
@@ -45,6 +51,7 @@ function toChange(row: Record<string, unknown>): ChangeRecord {
   const plain = toPlain(row) as Record<string, unknown>;
   return {
     id: plain.id as string,
+    writeId: (plain.writeId as string | undefined) ?? null,
     at: plain.at as string,
     actor: plain.actor as string,
     origin: plain.origin as string,
@@ -65,12 +72,27 @@ const SINCE = "datetime(CASE size($since) WHEN 4 THEN $since + '-01-01' WHEN 7 T
 
 /** The present state of whatever has this id: each branch can use its id constraint or index. */
 const PRESENT_STATE = [
-  `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN properties(n) AS props, 'entity' AS itemType`,
-  `MATCH (n:${SOURCE_LABEL} {id: $id}) RETURN properties(n) AS props, 'source' AS itemType`,
+  `MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN properties(n) AS props, 'entity' AS itemType, [l IN labels(n) WHERE l IN $kinds][0] AS kind, null AS from, null AS to`,
+  `MATCH (n:${SOURCE_LABEL} {id: $id}) RETURN properties(n) AS props, 'source' AS itemType, null AS kind, null AS from, null AS to`,
   ...RELATIONSHIP_TYPES.map(
-    (type) => `MATCH ()-[r:${type} {id: $id}]->() RETURN properties(r) AS props, 'relationship' AS itemType`,
+    (type) =>
+      `MATCH (a)-[r:${type} {id: $id}]->(b) RETURN properties(r) AS props, 'relationship' AS itemType, '${type}' AS kind, a.id AS from, b.id AS to`,
   ),
 ].join(" UNION ALL ");
+
+/** A stored record's properties in the record model's form (what the history holds). */
+function presentRecord(row: {
+  props: Record<string, unknown>;
+  itemType: string;
+  kind: string | null;
+  from: string | null;
+  to: string | null;
+}) {
+  const props = withoutAudit(row.props);
+  if (row.itemType === "source") return sourceFromProperties(props);
+  if (row.itemType === "entity") return entityFromProperties(row.kind as EntityKind, props);
+  return relationshipFromProperties(row.kind as RelationshipType, row.from ?? "", row.to ?? "", props);
+}
 
 /** Newest first. */
 export async function listChanges(db: Database, query: ChangeQuery): Promise<ChangeRecord[]> {
@@ -125,11 +147,13 @@ export async function recordAsOf(
       const record = change.operation === "create" ? null : change.before;
       return { itemType: change.itemType, record, recorded: true, change: null };
     }
-    const present = await tx.run(PRESENT_STATE, { id });
-    const props = present.records[0]?.get("props") as Record<string, unknown> | null | undefined;
+    const present = await tx.run(PRESENT_STATE, { id, kinds: [...ENTITY_KINDS] });
+    const found = present.records[0];
+    if (!found) return { itemType: null, record: null, recorded: false, change: null };
+    const record = presentRecord(toPlain(found.toObject()) as Parameters<typeof presentRecord>[0]);
     return {
-      itemType: (present.records[0]?.get("itemType") as string | null | undefined) ?? null,
-      record: props ? (toPlain(props) as Record<string, unknown>) : null,
+      itemType: found.get("itemType") as string,
+      record: record as unknown as Record<string, unknown>,
       recorded: false,
       change: null,
     };

@@ -2,6 +2,7 @@
  * Checks for the insights fields' arguments. Each failure is a BAD_USER_INPUT error naming the argument;
  * nothing here reaches the database.
  */
+import { MAX_LIST_SIZE } from "../config/index.js";
 import { BadUserInputError } from "../errors/index.js";
 import { RELATIONSHIP_TYPES, type RelationshipType, isFullDate, isRelationshipType } from "../graph-data/index.js";
 
@@ -21,6 +22,25 @@ export function integerArgument(
     throw new BadUserInputError(name, `\`${name}\` must be an integer from ${min} to ${max}.`);
   }
   return actual;
+}
+
+/** A `limit` argument: 1 to MAX_LIST_SIZE (the one list-size policy, src/config/list-size.ts). */
+export function limitArgument(value: number | null | undefined, fallback: number, name = "limit"): number {
+  return integerArgument(name, value, fallback, 1, MAX_LIST_SIZE);
+}
+
+/** Describes a `limit` argument the same way everywhere. */
+export function limitDescription(what: string): string {
+  return `At most this many ${what} (1–${MAX_LIST_SIZE}).`;
+}
+
+/** A list argument of a write: at most MAX_LIST_SIZE items. */
+export function listArgument<T>(name: string, value: readonly T[] | null | undefined): readonly T[] {
+  const list = value ?? [];
+  if (list.length > MAX_LIST_SIZE) {
+    throw new BadUserInputError(name, `\`${name}\` takes at most ${MAX_LIST_SIZE} items; split the write.`);
+  }
+  return list;
 }
 
 /** `asOf` is absent or a real day written YYYY-MM-DD. */

@@ -1,6 +1,13 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
-import { asOfArgument, idArgument, integerArgument, unknownIdError } from "./arguments.js";
+import {
+  asOfArgument,
+  idArgument,
+  integerArgument,
+  unknownIdError,
+  limitArgument,
+  limitDescription,
+} from "./arguments.js";
 import { findFunding } from "./funding.query.js";
 import { Funding } from "./funding.type.js";
 import { findEntity } from "./graph-records.js";
@@ -17,7 +24,7 @@ class FundingArgs {
   @Field(() => Int, {
     nullable: true,
     defaultValue: 1000,
-    description: "At most this many entries (1–1000), by office then funder name.",
+    description: `${limitDescription("entries")} By office, then funder name.`,
   })
   limit?: number | null;
 }
@@ -30,7 +37,7 @@ export class FundingResolver {
   async funding(@Args(() => FundingArgs) args: FundingArgs, @Ctx() { db }: ResolverContext): Promise<Funding[]> {
     const office = args.officeId === null || args.officeId === undefined ? null : idArgument("officeId", args.officeId);
     const day = asOfArgument("asOf", args.asOf);
-    const max = integerArgument("limit", args.limit, 1000, 1, 1000);
+    const max = limitArgument(args.limit, 1000);
     return db.read(async (tx) => {
       const funding = await findFunding(tx, office, day, max);
       // An empty answer for one office may mean a bad id: only then is it worth a second query.

@@ -1,28 +1,25 @@
-/**
- * The history and import fields: `changes`, `recordAsOf` (reads) and `importGraph` (an editor's import,
- * the same as `npm run kg -- import`, with the file's text in the request).
- */
-import { Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+/** The history fields: `changes` and `recordAsOf`, read from the `Change` records every write leaves. */
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { Role, type TokenClaims, hasRole } from "../auth/index.js";
-import { PERSONAL_FIELDS } from "../export/index.js";
-import { BadUserInputError, GraphDataError } from "../errors/index.js";
+import { BadUserInputError } from "../errors/index.js";
+import { RESTRICTED_FIELD_NAMES } from "../graph-data/index.js";
 import { type ChangeRecord, listChanges, recordAsOf } from "../history/index.js";
-import { importGraph, textReader } from "../import/index.js";
-import { asOfArgument, idArgument, integerArgument } from "./arguments.js";
-import { Change, HistoricalRecord, ImportFormatName, ImportReportType } from "./history.type.js";
+import { asOfArgument, idArgument, integerArgument, limitArgument, limitDescription } from "./arguments.js";
+import { Change, HistoricalRecord } from "./history.type.js";
 import type { ResolverContext } from "./resolver-context.js";
 
-/** Personal contact details stay with staff, in the history as everywhere else. */
+/** Personal contact details (the model's restricted fields) stay with staff, in the history as everywhere else. */
 function redacted(record: Record<string, unknown> | null, jwt: TokenClaims | undefined): string | null {
   if (!record) return null;
-  if (jwt && hasRole(jwt, Role.Staff)) return JSON.stringify(record);
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !PERSONAL_FIELDS.includes(key))));
+  if (hasRole(jwt, Role.Staff)) return JSON.stringify(record);
+  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !RESTRICTED_FIELD_NAMES.has(key))));
 }
 
 function toChange(record: ChangeRecord, jwt: TokenClaims | undefined): Change {
+  const staff = hasRole(jwt, Role.Staff);
   return {
     ...record,
-    fields: [...record.fields],
+    fields: record.fields.filter((field) => staff || !RESTRICTED_FIELD_NAMES.has(field)),
     before: redacted(record.before, jwt),
     after: redacted(record.after, jwt),
   };
@@ -52,7 +49,7 @@ class ChangesArgs {
   @Field(() => ID, { nullable: true, description: "Only changes to this entity or its relationships." })
   entityId?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: "At most this many (1–1000)." })
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: limitDescription("changes") })
   limit?: number | null;
 }
 
@@ -63,21 +60,6 @@ class RecordAsOfArgs {
 
   @Field(() => String, { description: "The day, YYYY-MM-DD." })
   date!: string;
-}
-
-@ArgsType()
-class ImportGraphArgs {
-  @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see README → Adding facts: import)." })
-  content!: string;
-
-  @Field(() => ImportFormatName)
-  format!: ImportFormatName;
-
-  @Field(() => Boolean, { defaultValue: false, description: "Report what would change; change nothing." })
-  dryRun!: boolean;
-
-  @Field(() => String, { nullable: true, description: "Names the file in messages and in the history." })
-  fileName?: string | null;
 }
 
 @Resolver()
@@ -93,7 +75,7 @@ export class HistoryResolver {
     const records = await listChanges(db, {
       since: sinceArgument(since),
       entityId: entityId === null || entityId === undefined ? null : idArgument("entityId", entityId),
-      limit: integerArgument("limit", limit, 50, 1, 1000),
+      limit: limitArgument(limit, 50),
     });
     return records.map((record) => toChange(record, jwt));
   }
@@ -119,53 +101,4 @@ export class HistoryResolver {
       change: found.change ? toChange(found.change, jwt) : null,
     };
   }
-
-  @Mutation(() => ImportReportType, {
-    description:
-      "Imports a graph file (role `editor`): checks all of it, then applies it in one transaction and records the history; with `dryRun`, reports what would change and changes nothing. A file with problems changes nothing and gets BAD_USER_INPUT listing every problem in `extensions.problems`.",
-  })
-  async importGraph(
-    @Args(() => ImportGraphArgs) { content, format, dryRun, fileName }: ImportGraphArgs,
-    @Ctx() { db, jwt, requestId }: ResolverContext,
-  ): Promise<ImportReportType> {
-    const name = fileName?.trim() ? idLike(fileName.trim()) : `request-${requestId ?? "unknown"}`;
-    try {
-      const report = await importGraph(db, textReader(content, name, format), {
-        dryRun,
-        actor: jwt?.sub ?? "unknown",
-        origin: `graphql:${requestId ?? "unknown"}:${name}`,
-        maxListed: 500,
-        // Requests keep the API's per-transaction timeout (NEO4J_TX_TIMEOUT_MS); large files go through the CLI.
-        ...(db.transactionTimeoutMs > 0 ? { timeoutMs: db.transactionTimeoutMs } : {}),
-      });
-      return {
-        dryRun: report.dryRun,
-        sources: report.counts.source,
-        entities: report.counts.entity,
-        relationships: report.counts.relationship,
-        items: report.items.map((item) => ({
-          item: item.item,
-          id: item.id,
-          change: item.change,
-          fields: [...(item.fields ?? [])],
-          conflict: item.conflict ?? null,
-        })),
-        truncated: report.truncated,
-      };
-    } catch (error) {
-      if (error instanceof GraphDataError) {
-        throw new BadUserInputError(
-          "content",
-          `The file has ${error.problems.length} problem(s); nothing was changed. See extensions.problems.`,
-          error.problems,
-        );
-      }
-      throw error;
-    }
-  }
-}
-
-/** A file name safe for messages: printable, at most 100 characters. */
-function idLike(value: string): string {
-  return value.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 100);
 }

@@ -1,21 +1,23 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-
-export enum ImportFormatName {
-  YAML = "yaml",
-  JSON = "json",
-  CSV = "csv",
-}
-registerEnumType(ImportFormatName, { name: "ImportFormat", description: "The format of an import file." });
+/** The history as GraphQL types: recorded changes and a record as it stood on a past day. */
+import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "One recorded change: who changed what, when, from which file or request." })
 export class Change {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "Shared by every change of one write (one transaction): what a `WriteReport.writeId` names.",
+  })
+  writeId!: string | null;
+
   @Field(() => String, { description: "When, as an ISO 8601 date-time (the transaction's time)." })
   at!: string;
 
-  @Field(() => String, { description: "Who: the editor's token `sub`, or `cli:<user>` for the command line." })
+  @Field(() => String, {
+    description: "Who: the editor's token `sub`, `cli:<user>` for the command line, `seed` for the curated graph.",
+  })
   actor!: string;
 
   @Field(() => String, {
@@ -23,7 +25,7 @@ export class Change {
   })
   origin!: string;
 
-  @Field(() => String, { description: "`create` or `update` (or `delete`)." })
+  @Field(() => String, { description: "`create`, `update` or `delete`." })
   operation!: string;
 
   @Field(() => String, { description: "`source`, `entity` or `relationship`." })
@@ -46,13 +48,13 @@ export class Change {
 
   @Field(() => String, {
     nullable: true,
-    description: "The record before the change, as JSON text (null when created).",
+    description: "The record before the change, as JSON text in the import format (null when created).",
   })
   before!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "The record after the change, as JSON text (null when deleted).",
+    description: "The record after the change, as JSON text in the import format (null when deleted).",
   })
   after!: string | null;
 }
@@ -82,58 +84,4 @@ export class HistoricalRecord {
 
   @Field(() => Change, { nullable: true, description: "The change that gave it that state." })
   change!: Change | null;
-}
-
-@ObjectType({ description: "What an import did (or, in a dry run, would do) to one kind of record." })
-export class ImportCountsType {
-  @Field(() => Int)
-  new!: number;
-
-  @Field(() => Int)
-  changed!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
-  @Field(() => Int, { description: "Records kept side by side with, or not overwriting, a conflicting stored claim." })
-  conflicts!: number;
-}
-
-@ObjectType({ description: "One new or changed record of an import." })
-export class ImportItem {
-  @Field(() => String, { description: "`source`, `entity` or `relationship`." })
-  item!: string;
-
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { description: "`new` or `changed` (unchanged records are only counted)." })
-  change!: string;
-
-  @Field(() => [String], { description: "The fields that changed." })
-  fields!: string[];
-
-  @Field(() => String, { nullable: true, description: "How a conflicting claim was kept, when there was one." })
-  conflict!: string | null;
-}
-
-@ObjectType({ description: "The result of an import: counts per kind of record and the new or changed ones." })
-export class ImportReportType {
-  @Field(() => Boolean, { description: "True when nothing was written (a dry run)." })
-  dryRun!: boolean;
-
-  @Field(() => ImportCountsType)
-  sources!: ImportCountsType;
-
-  @Field(() => ImportCountsType)
-  entities!: ImportCountsType;
-
-  @Field(() => ImportCountsType)
-  relationships!: ImportCountsType;
-
-  @Field(() => [ImportItem])
-  items!: ImportItem[];
-
-  @Field(() => Boolean, { description: "True when more records changed than `items` lists." })
-  truncated!: boolean;
 }

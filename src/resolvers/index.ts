@@ -1,6 +1,8 @@
 /**
- * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats;
- * changes, recordAsOf and the importGraph mutation) built with type-graphql over parameterised Cypher in read transactions. `buildResolversSchema` returns
+ * The hand-written API, built with type-graphql: the insights fields (search, node, neighbourhood,
+ * shortestPath, funding, graphStats) over parameterised Cypher in read transactions; the history (changes,
+ * recordAsOf); and the write mutations on the one write path (upsertRecords, endRelationship, deleteRecords,
+ * importGraph). `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
 import "reflect-metadata";
@@ -13,6 +15,7 @@ import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
+import { WriteResolver } from "./write.resolver.js";
 
 export type { ResolverContext } from "./resolver-context.js";
 
@@ -24,6 +27,7 @@ export const RESOLVERS = [
   FundingResolver,
   GraphStatsResolver,
   HistoryResolver,
+  WriteResolver,
 ] as const;
 
 export function buildResolversSchema(): Promise<GraphQLSchema> {

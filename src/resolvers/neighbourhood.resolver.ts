@@ -1,5 +1,13 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
-import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
+import {
+  asOfArgument,
+  idArgument,
+  integerArgument,
+  relationshipTypesArgument,
+  unknownIdError,
+  limitArgument,
+  limitDescription,
+} from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { findNeighbourhood } from "./neighbourhood.query.js";
 import { Subgraph } from "./subgraph.type.js";
@@ -15,7 +23,7 @@ class NeighbourhoodArgs {
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): keep only relationships valid on it." })
   asOf?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 200, description: "At most this many entities (1–1000)." })
+  @Field(() => Int, { nullable: true, defaultValue: 200, description: limitDescription("entities") })
   limit?: number | null;
 
   @Field(() => [String], {
@@ -44,7 +52,7 @@ export class NeighbourhoodResolver {
     const startId = idArgument("id", args.id);
     const hops = integerArgument("depth", args.depth, 1, 1, 4);
     const day = asOfArgument("asOf", args.asOf);
-    const max = integerArgument("limit", args.limit, 200, 1, 1000);
+    const max = limitArgument(args.limit, 200);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes);
     const subgraph = await db.read((tx) => findNeighbourhood(tx, startId, hops, { asOf: day, relationshipTypes }, max));
     if (!subgraph) throw unknownIdError("id", startId);

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
-import { integerArgument, searchTextArgument } from "./arguments.js";
+import { integerArgument, searchTextArgument, limitArgument, limitDescription } from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";
@@ -9,7 +9,7 @@ class SearchArgs {
   @Field(() => String, { description: "Words to look for, in any language; accents optional." })
   text!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 10, description: "At most this many hits (1–1000)." })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: limitDescription("hits") })
   limit?: number | null;
 }
 
@@ -25,7 +25,7 @@ export class SearchResolver {
     @Ctx() { db }: ResolverContext,
   ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
-    const max = integerArgument("limit", limit, 10, 1, 1000);
+    const max = limitArgument(limit, 10);
     return db.read((tx) => searchEntities(tx, query, max));
   }
 }

@@ -1,10 +1,9 @@
 /**
- * The one GraphQL schema the server runs: the API that `@neo4j/graphql` generates from the SDL in
- * `schema/*.graphql` (the single source of truth for the data model), merged with the hand-written insights
- * fields. Deprecated generated fields are left out, so clients see only the v7 forms.
+ * The one GraphQL schema the server runs: the read-only API that `@neo4j/graphql` generates from the SDL in
+ * `schema/*.graphql`, merged with the hand-written fields of src/resolvers (insights, history, and the typed
+ * mutations of the one write path). Deprecated generated fields are left out, so clients see only the v7 forms.
  * Options: https://neo4j.com/docs/graphql/current/
  */
-import { randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
@@ -34,9 +33,6 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
     typeDefs: await readTypeDefs(),
     ...(driver ? { driver } : {}),
     features: {
-      // Writes record who made them: `createdBy` / `updatedBy` take the `sub` of the verified token.
-      // Relationships written through the API get a generated id (graph files give theirs explicitly).
-      populatedBy: { callbacks: { tokenSubject, newRelationshipId: () => randomUUID() } },
       excludeDeprecatedFields: {
         mutationOperations: true,
         aggregationFilters: true,
@@ -52,11 +48,6 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
     schema: mergeSchemas({ schemas: [generated, insights] }),
     checkDatabase: (database) => neo4jGraphQL.checkNeo4jCompat({ sessionConfig: { database } }),
   };
-}
-
-/** `@populatedBy(callback: "tokenSubject")`: the verified token's subject, or null when there is none. */
-function tokenSubject(_parent: unknown, _args: unknown, context: { jwt?: { sub?: unknown } }): string | null {
-  return typeof context.jwt?.sub === "string" ? context.jwt.sub : null;
 }
 
 /**

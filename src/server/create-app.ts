@@ -26,7 +26,6 @@ import { createErrorFormatter } from "./format-error.js";
 import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
-import { historyPlugin } from "./history-plugin.js";
 import { webPagesRouter } from "./web-pages.js";
 
 export interface AppOptions {
@@ -74,8 +73,6 @@ export async function createApp({
       errorPlugin(log),
       queryCostPlugin(limits),
       accessPlugin({ verifier, log }),
-      // After the access rules: only accepted mutations open a transaction.
-      historyPlugin(log),
     ],
   });
   await apollo.start();

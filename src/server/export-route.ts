@@ -1,5 +1,5 @@
 /**
- * `GET /export?format=json|csv|graphml|gexf[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
+ * `GET /export?format=json|csv|gephi|graphml|gexf[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
  * streamed (the same writers as `npm run kg -- export`). Reads are public; Person email and phone are
  * included only for a bearer token with role `staff`. Bad parameters get 400 with a code before anything runs.
  */
@@ -29,8 +29,8 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
       fail(res, 400, ErrorCode.BadUserInput, "asOf must be a date written YYYY-MM-DD.");
       return;
     }
-    if (table !== undefined && (format !== "csv" || (table !== "nodes" && table !== "edges"))) {
-      fail(res, 400, ErrorCode.BadUserInput, "table is nodes or edges, and only with format=csv.");
+    if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
+      fail(res, 400, ErrorCode.BadUserInput, "table is nodes or edges, and only with format=gephi.");
       return;
     }
     let personal = false;
@@ -43,7 +43,7 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
         return;
       }
     }
-    const csvTable = format === "csv" ? (table ?? "nodes") : undefined;
+    const csvTable = format === "gephi" ? (table ?? "nodes") : undefined;
     res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
     res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`);
     res.setHeader("Cache-Control", "no-store");

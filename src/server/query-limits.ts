@@ -21,6 +21,7 @@ import {
 import { createRequire } from "node:module";
 import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
 import type { RequestLimits } from "../config/index.js";
+import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../config/list-size.js";
 import { QueryLimitError } from "../errors/index.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS
@@ -30,10 +31,7 @@ const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexi
   getComplexity: typeof GetComplexity;
 };
 
-/** Items a list field returns when no `limit` / `first` is given: the `@limit(default: …)` in schema/. */
-export const DEFAULT_LIST_SIZE = 50;
-/** The most a list field can return: the `@limit(max: …)` in schema/ and the insights fields' maximum. */
-export const MAX_LIST_SIZE = 1000;
+export { DEFAULT_LIST_SIZE, MAX_LIST_SIZE };
 
 function rejectWith(limit: string, variable: string) {
   return (context: ValidationContext | null, error: GraphQLError): void => {

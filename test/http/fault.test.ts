@@ -17,7 +17,7 @@ import {
   startLocalNeo4j,
 } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
-import { loadCuratedGraph } from "../../src/seed/index.js";
+import { loadCuratedGraph } from "../../src/write/index.js";
 import { type RunningApi, startApi } from "../../src/start.js";
 import { testAppConfig, testToken } from "../support/test-api.js";
 import { post } from "../support/test-server.js";

@@ -16,7 +16,7 @@ import {
   startLocalNeo4j,
   type LocalNeo4j,
 } from "../../src/database/index.js";
-import { loadCuratedGraph } from "../../src/seed/index.js";
+import { loadCuratedGraph } from "../../src/write/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

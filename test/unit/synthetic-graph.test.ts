@@ -1,6 +1,6 @@
 /** The synthetic graph generator: deterministic, the right size, only valid references, power-law skew. */
 import { describe, expect, it } from "vitest";
-import type { ImportBatch } from "../../src/bulk-import/index.js";
+import type { ImportBatch } from "../../bench/bulk-import.js";
 import { ENTITY_KINDS, isValidOn, relationshipRule, type RelationshipType } from "../../src/graph-data/index.js";
 import { ID_PREFIX, type Kind, planGraph, syntheticBatches } from "../../bench/synthetic-graph.js";
 

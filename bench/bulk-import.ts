@@ -1,13 +1,14 @@
 /**
- * Bulk import of large graphs: batches of rows written with `UNWIND` in managed write transactions (each
+ * The benchmark's bulk loader (not a way into the product's graph: every real write goes through src/write).
+ * Bulk import of large synthetic graphs: batches of rows written with `UNWIND` in managed write transactions (each
  * batch retried as a whole on transient errors), constraints and indexes created first, `MERGE` by id so a
  * re-run changes nothing. Input is an async stream of batches, so memory stays flat however large the graph.
  * Labels and relationship types are checked against the model's allow-lists before they reach Cypher text.
  */
 import { Neo4jError } from "neo4j-driver";
-import { type Database, ensureSchemaIndexes } from "../database/index.js";
-import { ENTITY_LABEL, SOURCE_LABEL, isEntityKind, isRelationshipType } from "../graph-data/index.js";
-import { type Progress, createProgress } from "./progress.js";
+import { type Database, ensureSchemaIndexes } from "../src/database/index.js";
+import { ENTITY_LABEL, SOURCE_LABEL, isEntityKind, isRelationshipType } from "../src/graph-data/index.js";
+import { type Progress, createProgress } from "../src/cli/progress.js";
 
 export type ImportBatch =
   | { readonly kind: "nodes"; readonly label: string; readonly rows: readonly Record<string, unknown>[] }

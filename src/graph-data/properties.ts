@@ -1,0 +1,99 @@
+/**
+ * The one mapping between records and what Neo4j stores. A source is stored as it is; an entity as its
+ * fields with `sources` kept as `sourceIds` and its kind as a label; a relationship as its fields with its
+ * citations kept as two parallel lists, `sourceIds[i]` cited by `excerpts[i]` (the generated API's `Fact`
+ * type), its type as the relationship type and its ends as the nodes it joins. Every writer and reader
+ * (the write path, exports, the history) goes through these functions.
+ *
+ * Who-and-when stamps (`createdAt` …) are stored too but are not facts: they never enter a record.
+ */
+import {
+  CITATION_FIELDS,
+  type Citation,
+  type EntityRecord,
+  type RelationshipRecord,
+  RELATIONSHIP_FIELDS,
+  SOURCE_FIELDS,
+  type SourceRecord,
+  entityFields,
+} from "./records.js";
+import type { EntityKind, RelationshipType } from "./vocabulary.js";
+
+export type Properties = Record<string, unknown>;
+
+/** Stamps the write path puts on what it writes: who and when, not part of any fact. */
+export const AUDIT_FIELDS: ReadonlySet<string> = new Set(["createdAt", "createdBy", "updatedAt", "updatedBy"]);
+
+function present(entries: [string, unknown][]): Properties {
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== null));
+}
+
+export function sourceToProperties(record: SourceRecord): Properties {
+  return present(Object.keys(SOURCE_FIELDS).map((field) => [field, record[field as keyof SourceRecord]]));
+}
+
+export function entityToProperties(record: EntityRecord): Properties {
+  return present(
+    Object.keys(entityFields(record.kind)).map((field) => [field === "sources" ? "sourceIds" : field, record[field]]),
+  );
+}
+
+export function relationshipToProperties(record: RelationshipRecord): Properties {
+  return present(
+    Object.keys(RELATIONSHIP_FIELDS)
+      .filter((field) => field !== "from" && field !== "to")
+      .flatMap((field): [string, unknown][] =>
+        field === "citations"
+          ? [
+              ["sourceIds", record.citations.map((citation) => citation.source)],
+              ["excerpts", record.citations.map((citation) => citation.excerpt)],
+            ]
+          : [[field, record[field as keyof RelationshipRecord]]],
+      ),
+  );
+}
+
+/** A stored source as a record (fields in the model's order; stamps and unknown properties left out). */
+export function sourceFromProperties(props: Properties): SourceRecord {
+  return present(Object.keys(SOURCE_FIELDS).map((field) => [field, props[field]])) as unknown as SourceRecord;
+}
+
+/** A stored entity as a record; empty `aliases` are left out, so exports stay small. */
+export function entityFromProperties(kind: EntityKind, props: Properties): EntityRecord {
+  const record = present([
+    ["kind", kind],
+    ...Object.keys(entityFields(kind)).map((field): [string, unknown] => [
+      field,
+      field === "sources" ? (props.sourceIds ?? []) : props[field],
+    ]),
+  ]);
+  if (Array.isArray(record.aliases) && record.aliases.length === 0) delete record.aliases;
+  return record as unknown as EntityRecord;
+}
+
+/** A stored relationship as a record, its citations rebuilt from the two parallel lists. */
+export function relationshipFromProperties(
+  type: RelationshipType,
+  from: string,
+  to: string,
+  props: Properties,
+): RelationshipRecord {
+  const sourceIds = (props.sourceIds as string[] | undefined) ?? [];
+  const excerpts = (props.excerpts as string[] | undefined) ?? [];
+  const citations: Citation[] = sourceIds.map((source, index) => ({ source, excerpt: excerpts[index] ?? "" }));
+  return present([
+    ["type", type],
+    ...Object.keys(RELATIONSHIP_FIELDS).map((field): [string, unknown] => [
+      field,
+      field === "from" ? from : field === "to" ? to : field === "citations" ? citations : props[field],
+    ]),
+  ]) as unknown as RelationshipRecord;
+}
+
+/** The citation fields, for writers that spell citations out (CSV: `sources` and `excerpts`). */
+export const CITATION_FIELD_NAMES = Object.keys(CITATION_FIELDS);
+
+/** Properties without the who-and-when stamps. */
+export function withoutAudit(props: Properties): Properties {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !AUDIT_FIELDS.has(key)));
+}

@@ -1,0 +1,316 @@
+/**
+ * The record model: the one definition of what a source, an entity (of each kind) and a relationship with its
+ * citations may hold. Import files (YAML, JSON, CSV), the seed, the API's write mutations, exports and the
+ * history all speak this dialect; the zod schemas, the CSV columns and the property mapping are derived from
+ * the field tables below, so a field is added in exactly one place (and the SDL in schema/, which a schema
+ * test compares with these tables).
+ *
+ * Id rules: entity and source ids are lowercase slugs with single hyphens (`helsinki-eu-office`), unique
+ * across entities AND sources (checked against the input and the graph); relationship ids always contain
+ * `--` (the default is `<from>--<TYPE>--<to>`), so they can never be mistaken for an entity or source id.
+ */
+import { z } from "zod";
+import { isPartialDate } from "./partial-date.js";
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  ID_PATTERN,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+  STATUSES,
+  type Status,
+  defaultRelationshipId,
+} from "./vocabulary.js";
+
+/** Size limits of every field: what a sane record needs, far below what would strain Neo4j or a page. */
+export const LIMITS = {
+  /** Entity and source ids. */
+  idLength: 100,
+  /** Relationship ids (`<from>--<TYPE>--<to>` plus a suffix). */
+  relationshipIdLength: 250,
+  /** Names, titles, kinds, categories, premises, phone numbers. */
+  textLength: 300,
+  /** Descriptions and notes. */
+  longTextLength: 2_000,
+  /** A citation's excerpt: a few words quoted from the source. */
+  excerptLength: 300,
+  urlLength: 2_000,
+  /** Aliases of an entity, sources of an entity, citations of a relationship. */
+  listItems: 100,
+} as const;
+
+/** Relationship ids: letters, digits and `._~:-`, containing `--`. */
+export const RELATIONSHIP_ID_PATTERN = /^(?=.*--)[A-Za-z0-9._~:-]+$/;
+
+/** The kinds of value a field holds; each has one validator and one CSV form. */
+export type FieldType =
+  | "slug"
+  | "relationshipId"
+  | "text"
+  | "longText"
+  | "date"
+  | "url"
+  | "language"
+  | "email"
+  | "countryCode"
+  | "count"
+  | "texts"
+  | "slugs"
+  | "citations"
+  | "status";
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** Must be present (and not empty). */
+  readonly required?: boolean;
+  /** Only a token with this role may read or write it; everyone else never learns its value. */
+  readonly restricted?: "staff";
+  /** For documentation and the GraphQL input types. */
+  readonly description: string;
+}
+
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+export const SOURCE_FIELDS = {
+  id: { type: "slug", required: true, description: "A lowercase slug, unique among entities and sources." },
+  title: { type: "text", required: true, description: "Title as published, in the document's language." },
+  titleEn: { type: "text", description: "Title in English, where the original is in another language." },
+  publisher: { type: "text", description: "Who published it." },
+  published: { type: "date", description: "Publication date, ISO 8601, possibly partial (2020, 2020-02)." },
+  url: { type: "url", description: "Web address (http or https)." },
+  language: { type: "language", description: "Language of the document, ISO 639-1 (fi, sv, en)." },
+  note: { type: "longText", description: "How the source was obtained, where a copy is kept." },
+} as const satisfies FieldTable;
+
+/** Fields every entity has. */
+export const ENTITY_FIELDS = {
+  id: { type: "slug", required: true, description: "A lowercase slug, unique among entities and sources." },
+  name: { type: "text", required: true, description: "English display name." },
+  nameFi: { type: "text", description: "Name in Finnish, where one exists." },
+  nameSv: { type: "text", description: "Name in Swedish, where one exists." },
+  nameEn: { type: "text", description: "Name in English, where one exists." },
+  aliases: { type: "texts", description: "Other names: abbreviations, former names, common spellings." },
+  description: { type: "longText", description: "A one-line description in our own words." },
+  sources: { type: "slugs", required: true, description: "Ids of the sources that support the entity." },
+} as const satisfies FieldTable;
+
+/** Fields only some kinds of entity have. */
+export const KIND_FIELDS = {
+  City: {},
+  Country: { isoCode: { type: "countryCode", description: "ISO 3166-1 alpha-2 code (FI)." } },
+  Organization: {
+    category: { type: "text", description: "What kind of organisation (EU agency, municipal unit …)." },
+    founded: { type: "date", description: "When it was founded, ISO 8601, possibly partial." },
+    staffCount: { type: "count", description: "Number of staff, where a source gives it." },
+  },
+  Office: {},
+  Theme: {},
+  Network: {},
+  Person: {
+    email: { type: "email", restricted: "staff", description: "Email address (role `staff` only)." },
+    phone: { type: "text", restricted: "staff", description: "Telephone number (role `staff` only)." },
+  },
+  Event: {
+    category: { type: "text", description: "What kind of event (event series, conference …)." },
+    startDate: { type: "date", description: "When it started, ISO 8601, possibly partial." },
+    endDate: { type: "date", description: "When it ended, ISO 8601, possibly partial." },
+  },
+} as const satisfies Record<EntityKind, FieldTable>;
+
+export const CITATION_FIELDS = {
+  source: { type: "slug", required: true, description: "The id of the source cited." },
+  excerpt: {
+    type: "text",
+    required: true,
+    description: "A few words quoted from the source (at most 300 characters).",
+  },
+} as const satisfies FieldTable;
+
+export const RELATIONSHIP_FIELDS = {
+  id: {
+    type: "relationshipId",
+    description: "Stable id; `<from>--<TYPE>--<to>` when omitted. Give one per period when a relationship changes.",
+  },
+  from: { type: "slug", required: true, description: "The entity it starts at." },
+  to: { type: "slug", required: true, description: "The entity it ends at." },
+  kind: { type: "text", description: "The role or kind (bilateral, key-theme, the title of a head …)." },
+  status: { type: "status", description: "active, suspended or ended." },
+  validFrom: { type: "date", description: "When it began, ISO 8601, possibly partial." },
+  validTo: { type: "date", description: "When it stopped (exclusive), ISO 8601, possibly partial." },
+  premises: { type: "text", description: "For LOCATED_IN: the building." },
+  citations: { type: "citations", required: true, description: "At least one source, each with an excerpt." },
+} as const satisfies FieldTable;
+
+/** Every field of an entity of this kind: the common ones, then its own. */
+export function entityFields(kind: EntityKind): FieldTable {
+  return { ...ENTITY_FIELDS, ...KIND_FIELDS[kind] };
+}
+
+/** Fields only `role` may read or write, per entity kind (`Person.email` …): declared once, in the tables above. */
+export function restrictedFields(): { kind: EntityKind; field: string; role: "staff" }[] {
+  return ENTITY_KINDS.flatMap((kind) =>
+    Object.entries(KIND_FIELDS[kind] as FieldTable).flatMap(([field, spec]) =>
+      spec.restricted ? [{ kind, field, role: spec.restricted }] : [],
+    ),
+  );
+}
+
+/** Names of the restricted fields of any kind (`email`, `phone`). */
+export const RESTRICTED_FIELD_NAMES: ReadonlySet<string> = new Set(restrictedFields().map((entry) => entry.field));
+
+// ── Validators, one per field type.
+
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const slug = z
+  .string()
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
+  .regex(ID_PATTERN, "must be a lowercase slug such as `helsinki-eu-office`");
+/** Years written bare in YAML (`validFrom: 2018`) arrive as numbers: accept them as dates. */
+const date = z.preprocess(
+  (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
+  z.string().refine(isPartialDate, "must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD"),
+);
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} ${what}`);
+
+const citation = z.strictObject({
+  source: slug,
+  excerpt: text(LIMITS.excerptLength),
+});
+
+const VALIDATORS: Record<FieldType, z.ZodType> = {
+  slug,
+  relationshipId: z
+    .string()
+    .max(LIMITS.relationshipIdLength, `must be at most ${LIMITS.relationshipIdLength} characters`)
+    .regex(RELATIONSHIP_ID_PATTERN, "must contain `--` and only letters, digits and . _ ~ : -"),
+  text: text(LIMITS.textLength),
+  longText: text(LIMITS.longTextLength),
+  date,
+  url: z
+    .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
+    .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+  language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`"),
+  email: z.email("must be an email address").max(LIMITS.textLength),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as `FI`"),
+  count: z.number("must be a number").int("must be a whole number").min(0, "must not be negative"),
+  texts: list(text(LIMITS.textLength), "items"),
+  slugs: list(slug, "sources").min(1, "must cite at least one source"),
+  citations: list(citation, "citations").min(1, "every relationship must cite at least one source"),
+  status: z.enum(STATUSES, `must be one of ${STATUSES.join(", ")}`),
+};
+
+function shapeOf(fields: FieldTable): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, spec]) => {
+      const validator = VALIDATORS[spec.type];
+      if (spec.type === "texts") return [name, validator.default([])];
+      return [name, spec.required ? validator : validator.optional()];
+    }),
+  );
+}
+
+export const SourceRecordSchema = z.strictObject(shapeOf(SOURCE_FIELDS));
+
+export const EntityRecordSchema = z.discriminatedUnion(
+  "kind",
+  ENTITY_KINDS.map((kind) => z.strictObject({ kind: z.literal(kind), ...shapeOf(entityFields(kind)) })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);
+
+export const RelationshipRecordSchema = z.strictObject({
+  type: z.enum(RELATIONSHIP_TYPES as [RelationshipType, ...RelationshipType[]], {
+    error: `must be one of ${RELATIONSHIP_TYPES.join(", ")}`,
+  }),
+  ...shapeOf(RELATIONSHIP_FIELDS),
+});
+
+// ── The record types (what a checked record holds).
+
+export interface SourceRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly titleEn?: string;
+  readonly publisher?: string;
+  readonly published?: string;
+  readonly url?: string;
+  readonly language?: string;
+  readonly note?: string;
+}
+
+export interface Citation {
+  readonly source: string;
+  readonly excerpt: string;
+}
+
+export interface EntityRecord {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly name: string;
+  readonly nameFi?: string;
+  readonly nameSv?: string;
+  readonly nameEn?: string;
+  readonly aliases: readonly string[];
+  readonly description?: string;
+  readonly sources: readonly string[];
+  /** Kind-specific fields (isoCode, category, founded, staffCount, email, phone, startDate, endDate). */
+  readonly [field: string]: unknown;
+}
+
+export interface RelationshipRecord {
+  readonly type: RelationshipType;
+  /** Always set once checked: the record's own id or `<from>--<TYPE>--<to>`. */
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind?: string;
+  readonly status?: Status;
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  readonly premises?: string;
+  readonly citations: readonly Citation[];
+}
+
+/** Any checked record. */
+export type GraphRecord = SourceRecord | EntityRecord | RelationshipRecord;
+
+/** The three lists of a graph file, and the record kinds they hold. */
+export type Section = "sources" | "entities" | "relationships";
+export const SECTIONS: readonly Section[] = ["sources", "entities", "relationships"];
+export const SECTION_ITEM = { sources: "source", entities: "entity", relationships: "relationship" } as const;
+
+export interface SectionRecord {
+  sources: SourceRecord;
+  entities: EntityRecord;
+  relationships: RelationshipRecord;
+}
+
+export const RECORD_SCHEMAS = {
+  sources: SourceRecordSchema,
+  entities: EntityRecordSchema,
+  relationships: RelationshipRecordSchema,
+} as const;
+
+/** The id a relationship record has: its own `id`, else `from--TYPE--to` (also for raw, unchecked values). */
+export function relationshipIdOf(value: { id?: unknown; from?: unknown; type?: unknown; to?: unknown }): string {
+  if (typeof value.id === "string" && value.id.length > 0) return value.id;
+  return defaultRelationshipId(String(value.from), String(value.type) as RelationshipType, String(value.to));
+}
+
+/** A record's id, or null when it has none (raw values too). */
+export function recordIdOf(section: Section, value: Record<string, unknown>): string | null {
+  if (section === "relationships") {
+    return typeof value.from === "string" && typeof value.to === "string" ? relationshipIdOf(value) : null;
+  }
+  return typeof value.id === "string" ? value.id : null;
+}
+
+/** A whole graph in memory (the seed, tests); files are streamed instead. */
+export interface GraphData {
+  readonly sources: readonly SourceRecord[];
+  readonly entities: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The record model as GraphQL input types: the same fields as an import file, so an API write and an import
+ * are one dialect and get the same checks. Kinds, types and statuses are plain strings here on purpose: the
+ * one checker (src/graph-data/check.ts) judges them and answers with the same structured problem an import
+ * would get. Descriptions come from the field tables; a schema test checks these classes list exactly the
+ * model's fields.
+ */
+import { Field, ID, InputType, Int } from "type-graphql";
+import {
+  CITATION_FIELDS,
+  ENTITY_FIELDS,
+  ENTITY_KINDS,
+  KIND_FIELDS,
+  RELATIONSHIP_FIELDS,
+  RELATIONSHIP_TYPES,
+  SOURCE_FIELDS,
+} from "../graph-data/index.js";
+
+@InputType({ description: "A source: a document facts come from (as in an import file's `sources`)." })
+export class SourceInput {
+  @Field(() => ID, { description: SOURCE_FIELDS.id.description })
+  id!: string;
+  @Field(() => String, { description: SOURCE_FIELDS.title.description })
+  title!: string;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.titleEn.description })
+  titleEn?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.publisher.description })
+  publisher?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.published.description })
+  published?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.url.description })
+  url?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.language.description })
+  language?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.note.description })
+  note?: string | null;
+}
+
+@InputType({
+  description:
+    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
+})
+export class EntityInput {
+  @Field(() => String, { description: `The kind: ${ENTITY_KINDS.join(", ")}.` })
+  kind!: string;
+  @Field(() => ID, { description: ENTITY_FIELDS.id.description })
+  id!: string;
+  @Field(() => String, { description: ENTITY_FIELDS.name.description })
+  name!: string;
+  @Field(() => String, { nullable: true, description: ENTITY_FIELDS.nameFi.description })
+  nameFi?: string | null;
+  @Field(() => String, { nullable: true, description: ENTITY_FIELDS.nameSv.description })
+  nameSv?: string | null;
+  @Field(() => String, { nullable: true, description: ENTITY_FIELDS.nameEn.description })
+  nameEn?: string | null;
+  @Field(() => [String], { nullable: true, description: ENTITY_FIELDS.aliases.description })
+  aliases?: string[] | null;
+  @Field(() => String, { nullable: true, description: ENTITY_FIELDS.description.description })
+  description?: string | null;
+  @Field(() => [ID], { description: ENTITY_FIELDS.sources.description })
+  sources!: string[];
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Country.isoCode.description })
+  isoCode?: string | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Organization.category.description })
+  category?: string | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Organization.founded.description })
+  founded?: string | null;
+  @Field(() => Int, { nullable: true, description: KIND_FIELDS.Organization.staffCount.description })
+  staffCount?: number | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Person.email.description })
+  email?: string | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Person.phone.description })
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Event.startDate.description })
+  startDate?: string | null;
+  @Field(() => String, { nullable: true, description: KIND_FIELDS.Event.endDate.description })
+  endDate?: string | null;
+}
+
+@InputType({ description: "A source cited for a relationship, with the words that support it." })
+export class CitationInput {
+  @Field(() => ID, { description: CITATION_FIELDS.source.description })
+  source!: string;
+  @Field(() => String, { description: CITATION_FIELDS.excerpt.description })
+  excerpt!: string;
+}
+
+@InputType({ description: "A relationship (as in an import file's `relationships`)." })
+export class RelationshipInput {
+  @Field(() => String, { description: `The relationship type: ${RELATIONSHIP_TYPES.join(", ")}.` })
+  type!: string;
+  @Field(() => ID, { nullable: true, description: RELATIONSHIP_FIELDS.id.description })
+  id?: string | null;
+  @Field(() => ID, { description: RELATIONSHIP_FIELDS.from.description })
+  from!: string;
+  @Field(() => ID, { description: RELATIONSHIP_FIELDS.to.description })
+  to!: string;
+  @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.kind.description })
+  kind?: string | null;
+  @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.status.description })
+  status?: string | null;
+  @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.validFrom.description })
+  validFrom?: string | null;
+  @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.validTo.description })
+  validTo?: string | null;
+  @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.premises.description })
+  premises?: string | null;
+  @Field(() => [CitationInput], { description: RELATIONSHIP_FIELDS.citations.description })
+  citations!: CitationInput[];
+}
+
+/** An input object as a raw record: null and absent fields left out, so the checker sees what an import file would. */
+export function toRawRecord(input: object): Record<string, unknown> {
+  const plain = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(plain)
+      : value !== null && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, entry]) => entry !== null && entry !== undefined)
+              .map(([key, entry]) => [key, plain(entry)]),
+          )
+        : value;
+  return plain(input) as Record<string, unknown>;
+}

@@ -1,0 +1,222 @@
+/**
+ * The API's writes: small typed mutations on the one write path (src/write), role `editor` (checked by the
+ * access plugin before anything runs). Each is one transaction with the same checks, citation rules and
+ * history as an import file; a write with problems changes nothing and answers BAD_USER_INPUT with every
+ * problem as data in `extensions.problems`. `dryRun` reports exactly what the write would do.
+ */
+import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
+import { Role, hasRole } from "../auth/index.js";
+import { BadUserInputError } from "../errors/index.js";
+import { type ItemKind, textReader, recordsReader } from "../graph-data/index.js";
+import {
+  RejectedWrite,
+  type WriteOptions,
+  type WriteReport as Report,
+  deleteRecords,
+  endRelationship,
+  writeGraph,
+} from "../write/index.js";
+import { listArgument } from "./arguments.js";
+import { CitationInput, EntityInput, RelationshipInput, SourceInput, toRawRecord } from "./record-input.type.js";
+import type { ResolverContext } from "./resolver-context.js";
+import { InputFormatName, WriteReport } from "./write.type.js";
+
+const DRY_RUN = "Check and report what would change; change nothing.";
+
+@ArgsType()
+class UpsertRecordsArgs {
+  @Field(() => [SourceInput], { nullable: true, description: "Sources to create or update." })
+  sources?: SourceInput[] | null;
+
+  @Field(() => [EntityInput], { nullable: true, description: "Entities to create or update." })
+  entities?: EntityInput[] | null;
+
+  @Field(() => [RelationshipInput], { nullable: true, description: "Relationships to create or update." })
+  relationships?: RelationshipInput[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
+class EndRelationshipArgs {
+  @Field(() => ID, { description: "The relationship (period) that stops holding." })
+  id!: string;
+
+  @Field(() => String, { description: "When it stops (exclusive): YYYY, YYYY-MM or YYYY-MM-DD." })
+  date!: string;
+
+  @Field(() => String, {
+    defaultValue: "ended",
+    description:
+      "`ended`: it is over (validTo and status ended). `suspended`: it gets validTo and a new period with status suspended starts on `date`.",
+  })
+  status!: string;
+
+  @Field(() => CitationInput, { description: "The source that says so." })
+  citation!: CitationInput;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
+class DeleteRecordsArgs {
+  @Field(() => [ID], {
+    description:
+      "Ids of sources, entities or relationships. An entity's relationships are deleted with it; a source only when nothing cites it.",
+  })
+  ids!: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
+class ImportGraphArgs {
+  @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see README → Adding facts: import)." })
+  content!: string;
+
+  @Field(() => InputFormatName)
+  format!: InputFormatName;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Names the file in problems and in the history." })
+  fileName?: string | null;
+}
+
+/** The argument of `upsertRecords` a problem's record came from. */
+const ARGUMENT_OF: Record<ItemKind | "file", string> = {
+  source: "sources",
+  entity: "entities",
+  relationship: "relationships",
+  file: "content",
+};
+
+/** Runs a write; a refusal becomes BAD_USER_INPUT with the problems as data. */
+async function answered(
+  argument: (rejected: RejectedWrite) => string,
+  work: () => Promise<Report>,
+): Promise<WriteReport> {
+  try {
+    const report = await work();
+    return {
+      writeId: report.writeId,
+      dryRun: report.dryRun,
+      sources: report.counts.source,
+      entities: report.counts.entity,
+      relationships: report.counts.relationship,
+      items: report.items.map((item) => ({ ...item, fields: [...item.fields], conflict: item.conflict ?? null })),
+      truncated: report.truncated,
+    };
+  } catch (error) {
+    if (error instanceof RejectedWrite) {
+      throw new BadUserInputError(
+        argument(error),
+        `${error.message} See extensions.problems.`,
+        error.problems,
+        error.omitted,
+      );
+    }
+    throw error;
+  }
+}
+
+function writeOptions({ db, jwt, requestId }: ResolverContext, dryRun: boolean): WriteOptions {
+  return {
+    dryRun,
+    actor: jwt?.sub ?? "unknown",
+    origin: `graphql:${requestId ?? "unknown"}`,
+    staff: hasRole(jwt, Role.Staff),
+    maxListed: 500,
+    // Requests keep the API's per-transaction timeout (NEO4J_TX_TIMEOUT_MS); large files go through the CLI.
+    ...(db.transactionTimeoutMs > 0 ? { timeoutMs: db.transactionTimeoutMs } : {}),
+  };
+}
+
+/** A file name safe for messages and the history: printable, at most 100 characters. */
+function fileLabel(value: string): string {
+  return value.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 100);
+}
+
+@Resolver()
+export class WriteResolver {
+  @Mutation(() => WriteReport, {
+    description:
+      "Creates or updates sources, entities and relationships (role `editor`), in one transaction with the same checks, citation rules and history as an import. A record restated by the sources behind the stored one replaces it; a different claim from other sources is kept beside it.",
+  })
+  async upsertRecords(
+    @Args(() => UpsertRecordsArgs) args: UpsertRecordsArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    const reader = recordsReader({
+      sources: listArgument("sources", args.sources).map(toRawRecord),
+      entities: listArgument("entities", args.entities).map(toRawRecord),
+      relationships: listArgument("relationships", args.relationships).map(toRawRecord),
+    });
+    return answered(
+      (rejected) => ARGUMENT_OF[rejected.problems[0]?.item ?? "entity"],
+      () => writeGraph(context.db, { reader }, writeOptions(context, args.dryRun)),
+    );
+  }
+
+  @Mutation(() => WriteReport, {
+    description:
+      "Ends or suspends a relationship as a new period (role `editor`): the period gets `validTo` and the citation; a suspension also starts a period with status `suspended`. The earlier claims stay with their sources.",
+  })
+  async endRelationship(
+    @Args(() => EndRelationshipArgs) args: EndRelationshipArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    return answered(
+      (rejected) => {
+        const field = rejected.problems[0]?.field ?? "id";
+        return field.startsWith("citations") ? "citation" : ["id", "date", "status"].includes(field) ? field : "id";
+      },
+      () =>
+        endRelationship(
+          context.db,
+          { id: args.id, date: args.date, status: args.status as "ended", citation: { ...args.citation } },
+          writeOptions(context, args.dryRun),
+        ),
+    );
+  }
+
+  @Mutation(() => WriteReport, {
+    description:
+      "Deletes sources, entities and relationships by id (role `editor`), recording each in the history: an entity's relationships go with it; a source still cited is refused (STILL_CITED).",
+  })
+  async deleteRecords(
+    @Args(() => DeleteRecordsArgs) args: DeleteRecordsArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    const ids = listArgument("ids", args.ids);
+    return answered(
+      () => "ids",
+      () => deleteRecords(context.db, ids, writeOptions(context, args.dryRun)),
+    );
+  }
+
+  @Mutation(() => WriteReport, {
+    description:
+      "Imports a graph file (role `editor`), exactly as `npm run kg -- import` does: checks all of it, then writes it in one transaction with its history. Files up to MAX_BODY_BYTES; larger ones through the command line.",
+  })
+  async importGraph(
+    @Args(() => ImportGraphArgs) args: ImportGraphArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    const name = args.fileName?.trim() ? fileLabel(args.fileName.trim()) : `request-${context.requestId ?? "unknown"}`;
+    const options = writeOptions(context, args.dryRun);
+    return answered(
+      () => "content",
+      () =>
+        writeGraph(
+          context.db,
+          { reader: textReader(args.content, name, args.format as "yaml") },
+          { ...options, origin: `${options.origin}:${name}` },
+        ),
+    );
+  }
+}

@@ -1,0 +1,80 @@
+/** What a write answers: the same report for every write mutation (imports included). */
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum InputFormatName {
+  YAML = "yaml",
+  JSON = "json",
+  CSV = "csv",
+}
+registerEnumType(InputFormatName, { name: "ImportFormat", description: "The format of an import file." });
+
+@ObjectType({ description: "What a write did (or, in a dry run, would do) to one kind of record." })
+export class WriteCounts {
+  @Field(() => Int)
+  new!: number;
+
+  @Field(() => Int)
+  changed!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int, { description: "Stored claims that gained a citation from another source." })
+  corroborated!: number;
+
+  @Field(() => Int, { description: "Claims kept side by side with, or not overwriting, a conflicting stored one." })
+  conflicts!: number;
+
+  @Field(() => Int)
+  deleted!: number;
+}
+
+@ObjectType({ description: "One record a write created, changed, corroborated, kept in conflict or deleted." })
+export class WriteItem {
+  @Field(() => String, { description: "`source`, `entity` or `relationship`." })
+  item!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, {
+    description: "`new`, `changed`, `corroborated`, `conflict` or `deleted` (unchanged records are only counted).",
+  })
+  change!: string;
+
+  @Field(() => [String], { description: "The fields that changed." })
+  fields!: string[];
+
+  @Field(() => String, { nullable: true, description: "How a conflicting claim was kept, when there was one." })
+  conflict!: string | null;
+}
+
+@ObjectType({
+  description:
+    "The result of a write: counts per kind of record and every record that is not unchanged. A write with problems changes nothing and answers BAD_USER_INPUT with every problem in `extensions.problems` ({ file, line, column, index, item, id, field, code, message }).",
+})
+export class WriteReport {
+  @Field(() => ID, {
+    nullable: true,
+    description: "Groups this write's history (`Change.writeId`); null for a dry run.",
+  })
+  writeId!: string | null;
+
+  @Field(() => Boolean, { description: "True when nothing was written (a dry run)." })
+  dryRun!: boolean;
+
+  @Field(() => WriteCounts)
+  sources!: WriteCounts;
+
+  @Field(() => WriteCounts)
+  entities!: WriteCounts;
+
+  @Field(() => WriteCounts)
+  relationships!: WriteCounts;
+
+  @Field(() => [WriteItem])
+  items!: WriteItem[];
+
+  @Field(() => Boolean, { description: "True when more records changed than `items` lists." })
+  truncated!: boolean;
+}

@@ -1,0 +1,26 @@
+/**
+ * The one write path: everything that changes the graph — import files, the seed, the API's mutations, the
+ * command line — goes through `writeGraph` (or an operation built on it), with the same checks, citation
+ * rules, transaction and history.
+ */
+export {
+  writeGraph,
+  RejectedWrite,
+  type WriteInput,
+  type WriteOptions,
+  type WriteReport,
+  type WriteCounts,
+  type ItemReport,
+} from "./write-graph.js";
+export type { ChangeKind } from "./plan.js";
+export {
+  endRelationship,
+  deleteRecords,
+  periodRecords,
+  nextPeriodId,
+  END_STATUSES,
+  type EndStatus,
+  type EndRelationship,
+} from "./operations.js";
+export { loadCuratedGraph, readCuratedGraph, isGraphEmpty, SEED_DIR, SEED_ACTOR } from "./seed.js";
+export { formatWriteReport } from "./report-text.js";

@@ -1,0 +1,29 @@
+/** A write's report as lines for a terminal: counts, then each record that is not unchanged. */
+import type { ItemKind } from "../graph-data/index.js";
+import type { WriteReport } from "./write-graph.js";
+
+const PLURAL: Record<ItemKind, string> = { source: "sources", entity: "entities", relationship: "relationships" };
+const MARK = { new: "+", changed: "~", corroborated: "=", conflict: "!", deleted: "-", unchanged: " " } as const;
+
+export function formatWriteReport(report: WriteReport): string {
+  const { sources, entities, relationships } = report.records;
+  const lines = [
+    `${report.dryRun ? "Dry run of" : "Wrote"} ${report.input || "the request"}: ${sources} sources, ${entities} entities, ${relationships} relationships read.`,
+  ];
+  for (const item of ["source", "entity", "relationship"] as const) {
+    const counts = report.counts[item];
+    const parts = [`${counts.new} new`, `${counts.changed} changed`, `${counts.unchanged} unchanged`];
+    if (counts.corroborated) parts.push(`${counts.corroborated} corroborated`);
+    if (counts.conflicts) parts.push(`${counts.conflicts} conflicting`);
+    if (counts.deleted) parts.push(`${counts.deleted} deleted`);
+    lines.push(`  ${PLURAL[item]}: ${parts.join(", ")}`);
+  }
+  for (const entry of report.items) {
+    const fields = entry.fields.length > 0 ? ` (${entry.fields.join(", ")})` : "";
+    const conflict = entry.conflict ? ` — conflict: ${entry.conflict}` : "";
+    lines.push(`  ${MARK[entry.change]} ${entry.item} ${entry.id}${fields}${conflict}`);
+  }
+  if (report.truncated) lines.push(`  … and more (only the first ${report.items.length} are listed)`);
+  lines.push(report.dryRun ? "Nothing was changed (dry run)." : "Committed in one transaction.");
+  return lines.join("\n");
+}

@@ -1,0 +1,268 @@
+/**
+ * The one write path. Every write — an import file, the seed, an API mutation — is a stream of records
+ * (plus, from the API, ids to delete) handed to `writeGraph`, which in ONE explicit transaction:
+ * 1. checks every record's own fields and the ids within the input (graph-data/check.ts), collecting every
+ *    problem rather than stopping at the first;
+ * 2. looks up what the graph holds under the ids the input defines or refers to, and checks references, id
+ *    clashes and restricted fields against the input and the graph together;
+ * 3. checks deletions: a source nothing cites any more, an entity whose relationships go with it;
+ * 4. if anything is wrong, rolls back and throws `RejectedWrite` with every problem (data, not prose);
+ * 5. otherwise plans each record against its stored state (plan.ts), writes it (cypher-writer.ts) with the
+ *    who-and-when stamps, and records a `Change` for every record touched, cascades included
+ *    (history-writer.ts); a dry run does all of this and rolls back, so its report is exactly what would
+ *    happen.
+ * Checks and writes share the transaction, so nothing can change between them. Large inputs are read in
+ * passes (never held whole), written in batches of BATCH records, and are all-or-nothing like small ones:
+ * Neo4j's transaction memory is the limit (TOO_LARGE says so).
+ */
+import { randomUUID } from "node:crypto";
+import { Neo4jError, type Transaction } from "neo4j-driver";
+import type { Database } from "../database/index.js";
+import {
+  type EntityRecord,
+  type ItemKind,
+  ProblemCode,
+  type RelationshipRecord,
+  type Section,
+  type SectionRecord,
+  type SourceRecord,
+  checkRecord,
+} from "../graph-data/index.js";
+import { type Checked, checkInput, placed } from "./check-input.js";
+import { applyWrites } from "./cypher-writer.js";
+import { writeChanges } from "./history-writer.js";
+import {
+  type ChangeKind,
+  type PlanOptions,
+  type PlannedItem,
+  type StoredRelationship,
+  planEntity,
+  planRelationship,
+  planSource,
+  sideBySideId,
+} from "./plan.js";
+import { type StoredLookup, transactionLookup } from "./stored-state.js";
+import { RejectedWrite, type WriteInput } from "./write-input.js";
+
+export { RejectedWrite, type WriteInput } from "./write-input.js";
+
+export interface WriteOptions {
+  /** Check and plan everything, report, and change nothing. */
+  readonly dryRun: boolean;
+  /** Who writes: a token's `sub`, `cli:<user>`, `seed`. Recorded on records and in the history. */
+  readonly actor: string;
+  /** From where: `file:<name>`, `graphql:<request id>`. */
+  readonly origin: string;
+  /** The writer has the `staff` role: may write personal contact details. */
+  readonly staff: boolean;
+  /** The seed: keep records someone else wrote since, and report them as conflicts. */
+  readonly keepOthersEdits?: boolean;
+  /** At most this many items are listed one by one in the report (all are counted). */
+  readonly maxListed?: number;
+  /** The transaction's timeout (default: the database's per-transaction timeout). */
+  readonly timeoutMs?: number;
+  /** Called once the input is checked, with the number of records it holds. */
+  readonly onChecked?: (records: number) => void;
+  /** Called as records are written, with how many are done. */
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface WriteCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  corroborated: number;
+  conflicts: number;
+  deleted: number;
+}
+
+/** One line of a write's report: every record that is not unchanged. */
+export interface ItemReport {
+  readonly item: ItemKind;
+  readonly id: string;
+  readonly change: ChangeKind;
+  /** The fields that changed (for `changed`, `corroborated`, `conflict`). */
+  readonly fields: readonly string[];
+  readonly conflict?: string;
+}
+
+export interface WriteReport {
+  /** Groups the history of this write (`Change.writeId`); null for a dry run. */
+  readonly writeId: string | null;
+  readonly dryRun: boolean;
+  /** The input's name (a file), empty for API input. */
+  readonly input: string;
+  /** Records read, by section. */
+  readonly records: Readonly<Record<Section, number>>;
+  readonly counts: Readonly<Record<ItemKind, WriteCounts>>;
+  readonly items: readonly ItemReport[];
+  /** True when more records changed than `items` lists. */
+  readonly truncated: boolean;
+}
+
+const BATCH = 1_000;
+
+class DryRunRollback extends Error {
+  constructor(readonly report: WriteReport) {
+    super("dry run");
+  }
+}
+
+export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
+  try {
+    return await db.writeOnce(
+      async (tx) => {
+        const lookup = transactionLookup(tx);
+        const checked = await checkInput(lookup, input, options.staff);
+        options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
+        const report = await applyInput(tx, lookup, input, checked, options);
+        if (options.dryRun) throw new DryRunRollback(report);
+        return report;
+      },
+      options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    if (error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.General.Memory")) {
+      throw new RejectedWrite([
+        {
+          ...(input.reader.fileName ? { file: input.reader.fileName } : {}),
+          item: "file",
+          id: null,
+          field: null,
+          code: ProblemCode.TooLarge,
+          message:
+            "too large for one transaction with this Neo4j's memory (its transaction memory limit was reached); nothing was changed. Split the input, or give Neo4j more heap (NEO4J_LOCAL_HEAP for the local one; about 6 KB per record).",
+        },
+      ]);
+    }
+    throw error;
+  }
+}
+
+// ── Writing.
+
+function emptyCounts(): WriteCounts {
+  return { new: 0, changed: 0, unchanged: 0, corroborated: 0, conflicts: 0, deleted: 0 };
+}
+
+class Report {
+  readonly counts: Record<ItemKind, WriteCounts> = {
+    source: emptyCounts(),
+    entity: emptyCounts(),
+    relationship: emptyCounts(),
+  };
+  readonly items: ItemReport[] = [];
+  truncated = false;
+
+  constructor(private readonly maxListed: number) {}
+
+  note(item: PlannedItem): void {
+    const counts = this.counts[item.item];
+    if (item.change === "conflict") counts.conflicts++;
+    else counts[item.change]++;
+    if (item.change === "unchanged") return;
+    if (this.items.length >= this.maxListed) {
+      this.truncated = true;
+      return;
+    }
+    this.items.push({
+      item: item.item,
+      id: item.id,
+      change: item.change,
+      fields: item.change === "new" || item.change === "deleted" ? [] : item.fields,
+      ...(item.conflict ? { conflict: item.conflict } : {}),
+    });
+  }
+}
+
+async function applyInput(
+  tx: Transaction,
+  lookup: StoredLookup,
+  input: WriteInput,
+  checked: Checked,
+  options: WriteOptions,
+): Promise<WriteReport> {
+  const meta = { writeId: randomUUID(), actor: options.actor, origin: options.origin };
+  const plan: PlanOptions = {
+    actor: options.actor,
+    staff: options.staff,
+    keepOthersEdits: options.keepOthersEdits ?? false,
+  };
+  const report = new Report(options.maxListed ?? 1_000);
+  let done = 0;
+  const commit = async (items: PlannedItem[]) => {
+    for (const item of items) report.note(item);
+    await applyWrites(
+      tx,
+      items.flatMap((item) => (item.write ? [item.write] : [])),
+      options.actor,
+    );
+    await writeChanges(tx, items, meta);
+  };
+
+  // Sources, then entities, then relationships, whatever order the input has them in.
+  for (const section of ["sources", "entities", "relationships"] as const) {
+    let batch: SectionRecord[typeof section][] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await commit(await planBatch(lookup, section, batch, plan));
+      done += batch.length;
+      options.onProgress?.(done);
+      batch = [];
+    };
+    for await (const record of input.reader.records(() => undefined)) {
+      if (record.section !== section) continue;
+      const result = checkRecord(section, record.value);
+      // Checked a moment ago in this transaction; a failure now means the input changed while being read.
+      if (!result.ok)
+        throw new RejectedWrite([
+          placed(record, { field: null, code: ProblemCode.InvalidFile, message: "changed while being written" }),
+        ]);
+      batch.push(result.record);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+  }
+  if (checked.deletions.length > 0) await commit(checked.deletions);
+
+  return {
+    writeId: options.dryRun ? null : meta.writeId,
+    dryRun: options.dryRun,
+    input: input.reader.fileName,
+    records: checked.records,
+    counts: report.counts,
+    items: report.items,
+    truncated: report.truncated,
+  };
+}
+
+/** Plans a batch of checked records against their stored state. */
+export async function planBatch(
+  lookup: StoredLookup,
+  section: Section,
+  batch: readonly SectionRecord[Section][],
+  options: PlanOptions,
+): Promise<PlannedItem[]> {
+  if (section === "relationships") {
+    const records = batch as RelationshipRecord[];
+    const stored = await lookup.relationships(records.flatMap((record) => [record.id, sideBySideId(record)]));
+    // Two records of one batch may land on the same side-by-side id: plan them one after the other.
+    const planned: PlannedItem[] = [];
+    const pending = new Map<string, StoredRelationship>();
+    for (const record of records) {
+      const item = planRelationship((id) => pending.get(id) ?? stored.get(id), record, options);
+      if (item.write && item.write.op !== "delete" && item.write.item === "relationship") {
+        pending.set(item.id, { type: record.type, from: record.from, to: record.to, props: item.write.props });
+      }
+      planned.push(item);
+    }
+    return planned;
+  }
+  const records = batch as (SourceRecord | EntityRecord)[];
+  const stored = await lookup.nodes(records.map((record) => record.id));
+  const at = (id: string) => stored.get(id);
+  return section === "sources"
+    ? (records as SourceRecord[]).map((record) => planSource(at(record.id), record, options))
+    : (records as EntityRecord[]).map((record) => planEntity(at(record.id), record, options));
+}
