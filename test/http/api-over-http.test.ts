@@ -175,7 +175,7 @@ describe("health and readiness", () => {
         [`{ cities { ${nest(20)} } }`, 400],
         [`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: graphStats { nodes }`).join(" ")} }`, 400],
         [`{ graphStats { nodes `, 400],
-        [`mutation { deleteCities(where: { id: { eq: "helsinki" } }) { nodesDeleted } }`, 403], // no JWT key: read-only
+        [`mutation { deleteRecords(ids: ["helsinki"]) { writeId } }`, 403], // no JWT key: read-only
       ] as const) {
         const response = await fetch(`${server.url}/graphql`, {
           method: "POST",

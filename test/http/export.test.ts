@@ -37,11 +37,20 @@ describe("GET /export", () => {
     expect(file.relationships.length).toBeGreaterThan(40);
   });
 
-  it("gives CSV node and edge tables", async () => {
-    const nodes = await get("?format=csv&table=nodes");
+  it("gives the re-importable CSV file, one record per row", async () => {
+    const { response, text } = await get("?format=csv");
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="helsinki-kg.csv"');
+    const rows = csvRows(text);
+    expect(rows.find((row) => row.id === "helsinki")).toMatchObject({ record: "entity", kind: "City", name: "Helsinki" });
+    expect(rows.filter((row) => row.record === "relationship").length).toBeGreaterThan(40);
+  });
+
+  it("gives Gephi's node and edge tables", async () => {
+    const nodes = await get("?format=gephi&table=nodes");
     expect(nodes.response.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csvRows(nodes.text).length).toBeGreaterThan(30);
-    const edges = await get("?format=csv&table=edges&asOf=2005-06-30");
+    const edges = await get("?format=gephi&table=edges&asOf=2005-06-30");
     const rows = csvRows(edges.text);
     expect(rows.find((row) => row.Source === "echa")).toBeUndefined();
   });
@@ -59,7 +68,8 @@ describe("GET /export", () => {
     ["?format=json&asOf=2019-13-01", "asOf"],
     ["?format=json&asOf=yesterday", "asOf"],
     ["?format=json&table=nodes", "table"],
-    ["?format=csv&table=people", "table"],
+    ["?format=csv&table=nodes", "table"],
+    ["?format=gephi&table=people", "table"],
   ])("refuses %s with 400 BAD_USER_INPUT", async (query, about) => {
     const { response, text } = await get(query);
     expect(response.status).toBe(400);

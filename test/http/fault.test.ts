@@ -63,18 +63,18 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** Creates two cities, `<id>-a` and `<id>-b`, in one mutation (one transaction). */
+/** Creates two cities, `<id>-a` and `<id>-b`, in one write (one transaction). */
 function createCity(id: string) {
   const city = (suffix: string) => ({
+    kind: "City",
     id: `${id}-${suffix}`,
     name: id,
-    aliases: [],
-    sourceIds: ["hel-fi-international-activities-2020"],
+    sources: ["hel-fi-international-activities-2020"],
   });
   return post(
     api.url,
     {
-      query: `mutation($input: [CityCreateInput!]!) { createCities(input: $input) { cities { id } } }`,
+      query: `mutation($input: [EntityInput!]!) { upsertRecords(entities: $input) { writeId } }`,
       variables: { input: [city("a"), city("b")] },
     },
     { authorization: `Bearer ${editor}` },
@@ -111,6 +111,9 @@ describe("when Neo4j is killed under load", () => {
         ms: Date.now() - started,
       });
     }
+    // Writes too: the write path cannot open its transaction, and says so with a 503.
+    const refusedWrite = await createCity("test-fault-while-down");
+    outages.push({ status: refusedWrite.status, code: refusedWrite.body.errors?.[0]?.extensions?.code, ms: 0 });
     const ready = await fetch(`${api.url}/ready`);
     console.log("answers while Neo4j was down (ms):", outages.map((o) => o.ms).join(", "));
     for (const outage of outages) expect([outage.status, outage.code]).toEqual([503, "SERVICE_UNAVAILABLE"]);

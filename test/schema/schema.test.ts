@@ -13,9 +13,18 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildResolversSchema } from "../../src/resolvers/index.js";
+import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../../src/config/index.js";
 import {
+  AUDIT_FIELDS,
+  CITATION_FIELDS,
+  ENTITY_FIELDS,
+  ENTITY_KINDS,
   type EntityKind,
+  KIND_FIELDS,
+  RELATIONSHIP_FIELDS,
   RELATIONSHIP_TYPES,
+  SOURCE_FIELDS,
+  entityFields,
   isRelationshipType,
   relationshipRule,
 } from "../../src/graph-data/index.js";
@@ -54,6 +63,73 @@ describe("printed schema snapshots", () => {
         "recordAsOf(id: ID!, date: String!): HistoricalRecord!",
       ].sort(),
     );
+  });
+
+  it("the only mutations are the write path's, with exactly the agreed signatures", async () => {
+    const { schema } = await buildApiSchema();
+    const signatures = Object.values(schema.getMutationType()!.getFields()).map((field) => {
+      const args = field.args.map((arg) => {
+        const value = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);
+        return `${arg.name}: ${String(arg.type)}${value ? ` = ${print(value)}` : ""}`;
+      });
+      return `${field.name}(${args.join(", ")}): ${String(field.type)}`;
+    });
+    expect(signatures.sort()).toEqual(
+      [
+        "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false): WriteReport!",
+        'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, dryRun: Boolean! = false): WriteReport!',
+        "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
+        "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String): WriteReport!",
+      ].sort(),
+    );
+  });
+});
+
+describe("one record model", () => {
+  const fieldsOf = async (type: string) => {
+    const { schema } = await buildApiSchema();
+    const named = schema.getType(type) as { getFields(): Record<string, unknown> } | undefined;
+    return Object.keys(named?.getFields() ?? {}).sort();
+  };
+  const sorted = (names: Iterable<string>) => [...new Set(names)].sort();
+
+  it("the write mutations' input types list exactly the record model's fields", async () => {
+    expect(await fieldsOf("SourceInput")).toEqual(sorted(Object.keys(SOURCE_FIELDS)));
+    expect(await fieldsOf("EntityInput")).toEqual(
+      sorted(["kind", ...Object.keys(ENTITY_FIELDS), ...ENTITY_KINDS.flatMap((kind) => Object.keys(KIND_FIELDS[kind]))]),
+    );
+    expect(await fieldsOf("RelationshipInput")).toEqual(sorted(["type", ...Object.keys(RELATIONSHIP_FIELDS)]));
+    expect(await fieldsOf("CitationInput")).toEqual(sorted(Object.keys(CITATION_FIELDS)));
+  });
+
+  it("the SDL's node and relationship types hold exactly the record model's fields as Neo4j stores them", async () => {
+    const document = await sdl();
+    const stored = (type: string) => {
+      const definition = document.definitions.find(
+        (d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION) && d.name.value === type,
+      );
+      if (!definition || !("fields" in definition)) return [];
+      return sorted(
+        (definition.fields ?? [])
+          .filter((field) => !field.directives?.some((d) => d.name.value === "relationship") && !AUDIT_FIELDS.has(field.name.value))
+          .map((field) => field.name.value),
+      );
+    };
+    const asStored = (names: string[]) =>
+      sorted(names.flatMap((name) => (name === "sources" ? ["sourceIds"] : name === "citations" ? ["sourceIds", "excerpts"] : [name])));
+    expect(stored("Source")).toEqual(asStored(Object.keys(SOURCE_FIELDS)));
+    for (const kind of ENTITY_KINDS) expect(stored(kind), kind).toEqual(asStored(Object.keys(entityFields(kind))));
+    expect(stored("Entity")).toEqual(asStored(Object.keys(ENTITY_FIELDS)));
+    expect(stored("Fact")).toEqual(asStored(Object.keys(RELATIONSHIP_FIELDS).filter((name) => name !== "from" && name !== "to")));
+  });
+
+  it("every @limit in the SDL is the one list-size policy", async () => {
+    const limits = new Set<string>();
+    for (const definition of (await sdl()).definitions) {
+      if (!("directives" in definition)) continue;
+      for (const directive of definition.directives ?? []) if (directive.name.value === "limit") limits.add(print(directive));
+    }
+    expect([...limits]).toEqual([`@limit(default: ${DEFAULT_LIST_SIZE}, max: ${MAX_LIST_SIZE})`]);
   });
 });
 

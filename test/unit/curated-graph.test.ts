@@ -1,9 +1,9 @@
-/** The curated graph file on its own: it parses, and it says only what the source page says. */
+/** The curated graph on its own (no database): it passes the write path's checks, and says only what its sources say. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
-import { readCuratedGraph } from "../../src/seed/index.js";
+import { readCuratedGraph } from "../../src/write/index.js";
 
 const PAGE = path.join(PROJECT_ROOT, "..", "shared", "sources", "hel-fi-kansainvalinen-toiminta.txt");
 

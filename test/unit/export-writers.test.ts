@@ -1,9 +1,9 @@
 /** The export writers without a database: lists in cells, escaping, and a reader that goes away mid-export. */
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { splitList } from "../../src/import/read-records.js";
 import { xmlText } from "../../src/export/index.js";
-import { type GraphReader, writeCsv, writeJson } from "../../src/export/writers.js";
+import { type GraphReader, writeGephiCsv, writeJson, writeRecordsCsv } from "../../src/export/writers.js";
+import { type RecordReader, splitList, textReader } from "../../src/graph-data/index.js";
 
 function graphOf(entities: number): GraphReader {
   return {
@@ -24,11 +24,26 @@ describe("export writers", () => {
     const out = new PassThrough();
     let text = "";
     out.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    await writeCsv(graphOf(1), out, "nodes", { asOf: null });
+    await writeGephiCsv(graphOf(1), out, "nodes", { asOf: null });
     const line = text.split("\n")[1]!;
     // The cell starts with "=", so a spreadsheet would run it: it gets an apostrophe.
     expect(line).toContain("'=cmd|A\\|B");
     expect(splitList("=cmd|A\\|B")).toEqual(["=cmd", "A|B"]);
+  });
+
+  it("write a CSV the import reads back as the same records", async () => {
+    const out = new PassThrough();
+    let text = "";
+    out.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    await writeRecordsCsv(graphOf(2), out, { asOf: null });
+    const reader: RecordReader = textReader(text, "export.csv", "csv");
+    const read: unknown[] = [];
+    for await (const record of reader.records(() => undefined)) read.push(record.value);
+    expect(read).toEqual([
+      { id: "s", title: "Source" },
+      { kind: "City", id: "city-0", name: "City 0", aliases: ["=cmd", "A|B"], sources: ["s"] },
+      { kind: "City", id: "city-1", name: "City 1", aliases: ["=cmd", "A|B"], sources: ["s"] },
+    ]);
   });
 
   it("keep line breaks and tabs in XML attributes, and drop characters XML forbids", () => {

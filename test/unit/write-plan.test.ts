@@ -1,0 +1,165 @@
+/**
+ * The write rules without a database: what each incoming record does to the stored one (new, changed,
+ * unchanged, corroborated, conflict), the seed's respect for later edits, restricted fields kept from
+ * writers who may not touch them, and ending or suspending a relationship as a new period.
+ */
+import { describe, expect, it } from "vitest";
+import { type EntityRecord, type RelationshipRecord, checkRecord } from "../../src/graph-data/index.js";
+import { periodRecords } from "../../src/write/index.js";
+import {
+  type PlanOptions,
+  type StoredRelationship,
+  planEntity,
+  planRelationship,
+  planSource,
+} from "../../src/write/plan.js";
+
+const EDITOR: PlanOptions = { actor: "alice", staff: false, keepOthersEdits: false };
+const SEED: PlanOptions = { actor: "seed", staff: true, keepOthersEdits: true };
+
+function entity(value: Record<string, unknown>): EntityRecord {
+  const result = checkRecord("entities", { kind: "City", id: "c", name: "C", sources: ["a"], ...value });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.record;
+}
+
+function relationship(value: Record<string, unknown>): RelationshipRecord {
+  const result = checkRecord("relationships", {
+    type: "PARTNER_OF",
+    from: "h",
+    to: "t",
+    citations: [{ source: "a", excerpt: "partners" }],
+    ...value,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.record;
+}
+
+const stored = (props: Record<string, unknown>): StoredRelationship => ({ type: "PARTNER_OF", from: "h", to: "t", props });
+const at = (map: Record<string, StoredRelationship>) => (id: string) => map[id];
+
+describe("sources", () => {
+  it("new, unchanged, changed", () => {
+    const record = { id: "s", title: "T" };
+    expect(planSource(undefined, record, EDITOR)).toMatchObject({ change: "new", write: { op: "create" } });
+    const same = { kind: "Source" as const, props: { id: "s", title: "T", createdBy: "bob" } };
+    expect(planSource(same, record, EDITOR)).toMatchObject({ change: "unchanged", fields: [] });
+    expect(planSource(same, { ...record, title: "U" }, EDITOR)).toMatchObject({
+      change: "changed",
+      fields: ["title"],
+      before: { id: "s", title: "T" },
+      after: { id: "s", title: "U" },
+      write: { op: "update", props: { id: "s", title: "U" } },
+    });
+  });
+});
+
+describe("entities", () => {
+  const storedCity = { kind: "City" as const, props: { id: "c", name: "C", aliases: [], sourceIds: ["a"] } };
+
+  it("restated by the same sources: replaced", () => {
+    expect(planEntity(storedCity, entity({ name: "See" }), EDITOR)).toMatchObject({ change: "changed", fields: ["name"] });
+    expect(planEntity(storedCity, entity({}), EDITOR)).toMatchObject({ change: "unchanged" });
+  });
+
+  it("described by a new source: gaps filled, sources and aliases added, contradictions kept and reported", () => {
+    const gaps = planEntity(storedCity, entity({ sources: ["b"], nameFi: "Cee" }), EDITOR);
+    expect(gaps).toMatchObject({ change: "changed", fields: ["nameFi", "sources"] });
+    expect(gaps.write).toMatchObject({ props: { name: "C", nameFi: "Cee", sourceIds: ["a", "b"] } });
+    const alias = planEntity(storedCity, entity({ sources: ["b"], aliases: ["Old C"] }), EDITOR);
+    expect(alias).toMatchObject({ change: "corroborated", fields: ["aliases", "sources"] });
+    const contradiction = planEntity(storedCity, entity({ sources: ["b"], name: "Other" }), EDITOR);
+    expect(contradiction).toMatchObject({ change: "conflict", fields: ["sources"], conflict: expect.stringContaining("name") });
+    expect(contradiction.write).toMatchObject({ props: { name: "C", sourceIds: ["a", "b"] } });
+  });
+
+  it("written by someone else since: the seed keeps it and says so", () => {
+    const edited = { kind: "City" as const, props: { ...storedCity.props, name: "Edited", updatedBy: "alice" } };
+    expect(planEntity(edited, entity({}), SEED)).toMatchObject({ change: "conflict", conflict: "kept as alice last wrote it" });
+    expect(planEntity(edited, entity({}), SEED).write).toBeUndefined();
+    const seeded = { kind: "City" as const, props: { ...storedCity.props, name: "Old", createdBy: "seed" } };
+    expect(planEntity(seeded, entity({}), SEED)).toMatchObject({ change: "changed", fields: ["name"] });
+  });
+
+  it("keeps personal contact details a writer without staff may not touch, and never lists them", () => {
+    const person = { kind: "Person" as const, props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "x@example.org" } };
+    const restated = planEntity(person, { ...entity({}), kind: "Person", name: "Renamed" } as EntityRecord, EDITOR);
+    expect(restated).toMatchObject({ change: "changed", fields: ["name"] });
+    expect(restated.write).toMatchObject({ props: { email: "x@example.org", name: "Renamed" } });
+    const staff = planEntity(person, { ...entity({}), kind: "Person" } as EntityRecord, { ...EDITOR, staff: true });
+    expect(staff).toMatchObject({ change: "changed", fields: ["email"] });
+  });
+});
+
+describe("relationships", () => {
+  const partners = stored({ id: "h--PARTNER_OF--t", sourceIds: ["a"], excerpts: ["partners"], status: "active" });
+
+  it("new, unchanged, and restated by the same sources", () => {
+    expect(planRelationship(at({}), relationship({}), EDITOR)).toMatchObject({ change: "new", id: "h--PARTNER_OF--t" });
+    expect(planRelationship(at({ "h--PARTNER_OF--t": partners }), relationship({ status: "active" }), EDITOR)).toMatchObject({
+      change: "unchanged",
+    });
+    expect(
+      planRelationship(at({ "h--PARTNER_OF--t": partners }), relationship({ status: "suspended" }), EDITOR),
+    ).toMatchObject({ change: "changed", fields: ["status"] });
+  });
+
+  it("the same claim from another source: corroborated, citations added", () => {
+    const plan = planRelationship(
+      at({ "h--PARTNER_OF--t": partners }),
+      relationship({ status: "active", citations: [{ source: "b", excerpt: "also partners" }] }),
+      EDITOR,
+    );
+    expect(plan).toMatchObject({ change: "corroborated", fields: ["citations"] });
+    expect(plan.write).toMatchObject({ props: { sourceIds: ["a", "b"], excerpts: ["partners", "also partners"] } });
+  });
+
+  it("a different claim from another source: kept side by side under its own id", () => {
+    const plan = planRelationship(
+      at({ "h--PARTNER_OF--t": partners }),
+      relationship({ status: "active", validFrom: "2006", citations: [{ source: "b", excerpt: "since 2006" }] }),
+      EDITOR,
+    );
+    expect(plan).toMatchObject({ change: "conflict", id: "h--PARTNER_OF--t~b", write: { op: "create", id: "h--PARTNER_OF--t~b" } });
+  });
+});
+
+describe("ending and suspending a relationship", () => {
+  const active = relationship({ kind: "bilateral", status: "active", validFrom: "1953" });
+  const citation = { source: "news-2022", excerpt: "cooperation suspended" };
+
+  it("suspended: the period ends, citing the new source too, and a suspended period starts", () => {
+    expect(periodRecords(active, { id: active.id, date: "2022-03", status: "suspended", citation })).toEqual({
+      records: [
+        { ...active, validTo: "2022-03", citations: [...active.citations, citation] },
+        {
+          type: "PARTNER_OF",
+          id: "h--PARTNER_OF--t--2022-03",
+          from: "h",
+          to: "t",
+          kind: "bilateral",
+          status: "suspended",
+          validFrom: "2022-03",
+          citations: [citation],
+        },
+      ],
+    });
+  });
+
+  it("ended: the period ends with status ended", () => {
+    expect(periodRecords(active, { id: active.id, date: "2022", status: "ended", citation })).toEqual({
+      records: [{ ...active, validTo: "2022", status: "ended", citations: [...active.citations, citation] }],
+    });
+  });
+
+  it("refuses a date that is not one, before the start, or an end that already happened", () => {
+    const problem = (record: RelationshipRecord, date: string, status = "ended") => {
+      const result = periodRecords(record, { id: record.id, date, status: status as "ended", citation });
+      return "problem" in result ? { field: result.problem.field, code: result.problem.code } : null;
+    };
+    expect(problem(active, "March 2022")).toEqual({ field: "date", code: "INVALID_VALUE" });
+    expect(problem(active, "1950")).toEqual({ field: "date", code: "DATE_ORDER" });
+    expect(problem({ ...active, validTo: "2020" }, "2022")).toEqual({ field: "date", code: "DATE_ORDER" });
+    expect(problem(active, "2022", "paused")).toEqual({ field: "status", code: "INVALID_VALUE" });
+  });
+});
