@@ -18,6 +18,13 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Not a GraphQL-over-HTTP request at all: bad JSON, a body too large, a wrong method (HTTP 400, 405, 413). */
+export class BadRequestError extends GraphQLError {
+  constructor(message: string, status = 400) {
+    super(message, { extensions: { code: ErrorCode.BadRequest, http: { status } } });
+  }
+}
+
 /**
  * A bad argument: names the argument so a client can point at it without parsing the message. A refused
  * write also carries its problems as data (`{ file, line, column, index, item, id, field, code, message }`,

@@ -248,11 +248,11 @@ function nodeValues(entity: EntityRecord): Record<(typeof NODE_KEYS)[number], st
   return {
     label: entity.name,
     kind: entity.kind,
-    nameFi: entity.nameFi as string | undefined,
-    nameSv: entity.nameSv as string | undefined,
-    nameEn: entity.nameEn as string | undefined,
+    nameFi: entity.nameFi,
+    nameSv: entity.nameSv,
+    nameEn: entity.nameEn,
     aliases: joinList(entity.aliases ?? []) || undefined,
-    description: entity.description as string | undefined,
+    description: entity.description,
     sources: joinList(entity.sources) || undefined,
   };
 }

@@ -126,7 +126,12 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
       ];
     case "too_big":
       return [problem(field, ProblemCode.TooLong, issue.message)];
-    default:
+    case "custom":
+    case "invalid_element":
+    case "invalid_format":
+    case "invalid_key":
+    case "invalid_value":
+    case "not_multiple_of":
       return [problem(field, ProblemCode.InvalidValue, issue.message)];
   }
 }

@@ -116,7 +116,7 @@ export function recordToRow<S extends Section>(section: S, record: SectionRecord
     } else if (Array.isArray(value)) {
       cells[field] = joinList(value as string[]);
     } else {
-      cells[field] = String(value);
+      cells[field] = typeof value === "number" ? String(value) : (value as string);
     }
   }
   return CSV_COLUMNS.map((column) => spreadsheetSafe(cells[column] ?? ""));

@@ -1,13 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
-import {
-  asOfArgument,
-  idArgument,
-  integerArgument,
-  unknownIdError,
-  limitArgument,
-  limitDescription,
-} from "./arguments.js";
+import { asOfArgument, idArgument, unknownIdError, limitArgument, limitDescription } from "./arguments.js";
 import { findFunding } from "./funding.query.js";
 import { Funding } from "./funding.type.js";
 import { findEntity } from "./graph-records.js";

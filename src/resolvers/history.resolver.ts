@@ -4,7 +4,7 @@ import { Role, type TokenClaims, hasRole } from "../auth/index.js";
 import { BadUserInputError } from "../errors/index.js";
 import { RESTRICTED_FIELD_NAMES } from "../graph-data/index.js";
 import { type ChangeRecord, listChanges, recordAsOf } from "../history/index.js";
-import { asOfArgument, idArgument, integerArgument, limitArgument, limitDescription } from "./arguments.js";
+import { asOfArgument, idArgument, limitArgument, limitDescription } from "./arguments.js";
 import { Change, HistoricalRecord } from "./history.type.js";
 import type { ResolverContext } from "./resolver-context.js";
 

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
-import { integerArgument, searchTextArgument, limitArgument, limitDescription } from "./arguments.js";
+import { searchTextArgument, limitArgument, limitDescription } from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";

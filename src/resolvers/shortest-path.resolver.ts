@@ -1,9 +1,10 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
-import { asOfArgument, idArgument, integerArgument, relationshipTypesArgument, unknownIdError } from "./arguments.js";
+import { idArgument, integerArgument, unknownIdError } from "./arguments.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { MAX_PATH_LENGTH, findShortestPath } from "./shortest-path.query.js";
 import { GraphPath } from "./subgraph.type.js";
+import { TraversalArgs, traversalFilter } from "./traversal.js";
 
 @ArgsType()
 class ShortestPathArgs {
@@ -19,21 +20,6 @@ class ShortestPathArgs {
     description: `The longest path to look for (1–${MAX_PATH_LENGTH} relationships).`,
   })
   maxLength?: number | null;
-
-  @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
-  asOf?: string | null;
-
-  @Field(() => [String], {
-    nullable: true,
-    description: "Follow only relationships of these types (e.g. `FUNDS`, `PARTNER_OF`); all types when omitted.",
-  })
-  relationshipTypes?: string[] | null;
-
-  @Field(() => [String], {
-    nullable: true,
-    description: "Never follow relationships of these types (e.g. `IN_COUNTRY` to leave geography out).",
-  })
-  excludeRelationshipTypes?: string[] | null;
 }
 
 @Resolver()
@@ -43,20 +29,21 @@ export class ShortestPathResolver {
     description: "A shortest path in either direction; null when there is none within maxLength.",
   })
   async shortestPath(
+    // The traversal's arguments come second in the field (parameter decorators are applied last-first).
+    @Args(() => TraversalArgs) traversal: TraversalArgs,
     @Args(() => ShortestPathArgs) args: ShortestPathArgs,
     @Ctx() { db }: ResolverContext,
   ): Promise<GraphPath | null> {
     const from = idArgument("fromId", args.fromId);
     const to = idArgument("toId", args.toId);
     const length = integerArgument("maxLength", args.maxLength, 6, 1, MAX_PATH_LENGTH);
-    const day = asOfArgument("asOf", args.asOf);
-    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes);
+    const filter = traversalFilter(traversal);
     return db.read(async (tx) => {
       const start = await findEntity(tx, from);
       if (!start) throw unknownIdError("fromId", from);
       if (!(await findEntity(tx, to))) throw unknownIdError("toId", to);
       if (from === to) return { nodes: [toGraphNode(start)], edges: [] };
-      return findShortestPath(tx, from, to, length, { asOf: day, relationshipTypes });
+      return findShortestPath(tx, from, to, length, filter);
     });
   }
 }

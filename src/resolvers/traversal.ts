@@ -1,8 +1,11 @@
 /**
- * What a traversal (neighbourhood, shortest path) may walk: relationships valid on `$asOf` whose type is in
- * `$relationshipTypes`. Both are query parameters; the caller checks the types against the vocabulary.
+ * What a traversal (neighbourhood, shortest path, and any field that walks the graph) may walk:
+ * relationships valid on `asOf` whose type is allowed. One arguments class for every such field, so they all
+ * take, describe and check these arguments the same way; `traversableCypher` is the same rule in Cypher.
  */
+import { ArgsType, Field } from "type-graphql";
 import { validOnCypher } from "../graph-data/index.js";
+import { asOfArgument, relationshipTypesArgument } from "./arguments.js";
 
 /** Cypher predicate on relationship variable `rel` (a name from our own query text). */
 export function traversableCypher(rel: string): string {
@@ -13,4 +16,31 @@ export function traversableCypher(rel: string): string {
 export interface TraversalFilter {
   readonly asOf: string | null;
   readonly relationshipTypes: readonly string[];
+}
+
+/** The arguments every traversal takes; fields extend this class with their own. */
+@ArgsType()
+export class TraversalArgs {
+  @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
+  asOf?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Follow only relationships of these types (e.g. `FUNDS`, `PARTNER_OF`); all types when omitted.",
+  })
+  relationshipTypes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Never follow relationships of these types (e.g. `IN_COUNTRY` to leave geography out).",
+  })
+  excludeRelationshipTypes?: string[] | null;
+}
+
+/** The checked filter (BAD_USER_INPUT naming the argument otherwise). */
+export function traversalFilter(args: TraversalArgs): TraversalFilter {
+  return {
+    asOf: asOfArgument("asOf", args.asOf),
+    relationshipTypes: relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes),
+  };
 }

@@ -214,7 +214,7 @@ export class WriteResolver {
       () =>
         writeGraph(
           context.db,
-          { reader: textReader(args.content, name, args.format as "yaml") },
+          { reader: textReader(args.content, name, args.format) },
           { ...options, origin: `${options.origin}:${name}` },
         ),
     );

@@ -17,12 +17,12 @@ import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import type { RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { ErrorCode } from "../errors/index.js";
+import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
-import { createErrorFormatter } from "./format-error.js";
+import { createErrorFormatter, sendError } from "./format-error.js";
 import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
@@ -91,6 +91,12 @@ export async function createApp({
 
   const app = express();
   app.disable("x-powered-by");
+  // Every answer carries a request id (the caller's, when it is short and plain); errors and logs quote it.
+  app.use((req, res, next) => {
+    res.locals.requestId = requestIdFrom(req.header("x-request-id"));
+    res.setHeader("x-request-id", res.locals.requestId as string);
+    next();
+  });
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -106,29 +112,31 @@ export async function createApp({
     cors(),
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) => context(req.header("authorization"), req.header("x-request-id")),
+      context: ({ req, res }) => context(req.header("authorization"), res.locals.requestId as string),
     }),
   );
   app.use(exportRouter({ db, verifier, log }));
   if (webPages) app.use(webPagesRouter());
-  app.use(bodyErrors);
+  app.use(bodyErrors(log));
   return { express: app, apollo, context };
 }
 
 /** Body-parser failures (bad JSON, too large, bad charset) as GraphQL-shaped JSON errors, not HTML pages. */
-const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
-  if (typeof error.status !== "number" || error.status < 400 || error.status >= 500) {
-    next(error);
-    return;
-  }
-  const message =
-    error.type === "entity.too.large"
-      ? "The request body is too large (MAX_BODY_BYTES)."
-      : error.type === "entity.parse.failed"
-        ? "The request body is not valid JSON."
-        : "The request body could not be read.";
-  res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BadRequest } }] });
-};
+function bodyErrors(log: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _req, res, next) => {
+    if (typeof error.status !== "number" || error.status < 400 || error.status >= 500) {
+      next(error);
+      return;
+    }
+    const message =
+      error.type === "entity.too.large"
+        ? "The request body is too large (MAX_BODY_BYTES)."
+        : error.type === "entity.parse.failed"
+          ? "The request body is not valid JSON."
+          : "The request body could not be read.";
+    sendError(res, new BadRequestError(message, error.status), { requestId: res.locals.requestId as string, log });
+  };
+}
 
 /** Accepts a caller's request id when it is short and plain; otherwise makes one. */
 function requestIdFrom(header: string | undefined): string {

@@ -6,31 +6,31 @@
 import express, { type Request, type Response, type Router } from "express";
 import { Role, type TokenVerifier, bearerToken, hasRole } from "../auth/index.js";
 import type { Database } from "../database/index.js";
-import { ErrorCode } from "../errors/index.js";
+import { BadUserInputError, ServiceUnavailableError, UnauthenticatedError } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
 import { isFullDate } from "../graph-data/index.js";
 
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
+import { isDatabaseUnavailable, sendError } from "./format-error.js";
 
 export function exportRouter(options: { db: Database; verifier: TokenVerifier; log: Logger }): Router {
   const router = express.Router();
   router.get("/export", async (req: Request, res: Response) => {
+    const fail = (error: unknown) =>
+      sendError(res, error, { requestId: res.locals.requestId as string, log: options.log });
     const format = req.query.format;
     const asOf = req.query.asOf;
     const table = req.query.table;
     if (typeof format !== "string" || !EXPORT_FORMATS.includes(format as ExportFormat)) {
-      fail(res, 400, ErrorCode.BadUserInput, `format must be one of ${EXPORT_FORMATS.join(", ")}.`);
+      fail(new BadUserInputError("format", `format must be one of ${EXPORT_FORMATS.join(", ")}.`));
       return;
     }
     if (asOf !== undefined && (typeof asOf !== "string" || !isFullDate(asOf))) {
-      fail(res, 400, ErrorCode.BadUserInput, "asOf must be a date written YYYY-MM-DD.");
+      fail(new BadUserInputError("asOf", "asOf must be a date written YYYY-MM-DD."));
       return;
     }
     if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
-      fail(res, 400, ErrorCode.BadUserInput, "table is nodes or edges, and only with format=gephi.");
+      fail(new BadUserInputError("table", "table is nodes or edges, and only with format=gephi."));
       return;
     }
     let personal = false;
@@ -39,7 +39,7 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
       try {
         personal = hasRole(await options.verifier.verify(token), Role.Staff);
       } catch {
-        fail(res, 401, ErrorCode.Unauthenticated, "The bearer token is not valid.");
+        fail(new UnauthenticatedError("The bearer token is not valid."));
         return;
       }
     }
@@ -56,16 +56,14 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
       });
       res.end();
     } catch (error) {
-      options.log.error({ err: error }, "export failed");
-      // Once bytes are out, the status cannot change: cut the response so the client sees it incomplete.
-      if (res.headersSent) res.destroy();
-      else
-        fail(
-          res,
-          503,
-          ErrorCode.ServiceUnavailable,
-          "The export could not be read from the database; try again shortly.",
-        );
+      options.log.error({ err: error, requestId: res.locals.requestId as string }, "export failed");
+      // The database failing is worth a retry; anything else is masked by the boundary. Once bytes are out,
+      // sendError cuts the answer instead, so the client sees it incomplete.
+      fail(
+        isDatabaseUnavailable(error)
+          ? new ServiceUnavailableError("The export could not be read from the database; try again shortly.")
+          : error,
+      );
     }
   });
   return router;

@@ -4,9 +4,12 @@
  * authorization and constraint errors get codes; a database that cannot be reached becomes
  * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR. No Cypher, stack trace or driver
  * message reaches a client; the original is logged with the request id (see error-plugin.ts).
+ * GraphQL answers go through Apollo's `formatError` (createErrorFormatter); every other route (/export, the
+ * web pages, a body that is not JSON) answers through `sendError`, which uses the same translation.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import type { Response } from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { ErrorCode } from "../errors/index.js";
 
@@ -85,4 +88,41 @@ export function createErrorFormatter(options: FormatOptions) {
     }
     return { message: "Internal server error.", ...where, extensions: { code: ErrorCode.InternalServerError } };
   };
+}
+
+/** HTTP status of an error a route answers with: its own (`extensions.http.status`), else by its code. */
+const STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.ParseFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.ServiceUnavailable]: 503,
+};
+
+/**
+ * Answers a route outside GraphQL with the same error body GraphQL clients get (`{ errors: [...] }`, a code
+ * and the request id), translated and masked by the same formatter. Logs the unexpected.
+ */
+export function sendError(
+  res: Response,
+  error: unknown,
+  options: { requestId: string; log?: { error(object: object, message: string): void } },
+): void {
+  const graphqlError =
+    error instanceof GraphQLError ? error : new GraphQLError("unexpected", { originalError: error as Error });
+  const formatted = createErrorFormatter({ fieldSuggestions: false })(graphqlError.toJSON(), error);
+  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : ErrorCode.InternalServerError;
+  const declared = (graphqlError.extensions.http as { status?: number } | undefined)?.status;
+  const status = code === ErrorCode.InternalServerError ? 500 : (declared ?? STATUS_BY_CODE[code] ?? 500);
+  if (status >= 500) options.log?.error({ err: error, requestId: options.requestId }, "request failed");
+  if (res.headersSent) {
+    // Bytes are out (a streamed export): the status cannot change; cut the answer so the client sees it incomplete.
+    res.destroy();
+    return;
+  }
+  res
+    .status(status)
+    .json({ errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId: options.requestId } }] });
 }

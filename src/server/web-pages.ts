@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type Router } from "express";
 import helmet from "helmet";
-import { ErrorCode } from "../errors/index.js";
+import { ServiceUnavailableError } from "../errors/index.js";
+import { sendError } from "./format-error.js";
 import { WEB_OUT_DIR, WEB_PAGES } from "../web-build/index.js";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -39,14 +40,13 @@ export function webPagesRouter(outDir = WEB_OUT_DIR): Router {
     const file = path.join(outDir, page, "index.html");
     router.get([`/${page}`, `/${page}/`], (_req, res) => {
       if (!existsSync(file)) {
-        res.status(503).json({
-          errors: [
-            {
-              message: `The ${page} page is not built: run \`npm run build:web\`, or start with WEB_PAGES=true.`,
-              extensions: { code: ErrorCode.ServiceUnavailable },
-            },
-          ],
-        });
+        sendError(
+          res,
+          new ServiceUnavailableError(
+            `The ${page} page is not built: run \`npm run build:web\`, or start with WEB_PAGES=true.`,
+          ),
+          { requestId: res.locals.requestId as string },
+        );
         return;
       }
       res.setHeader("Cache-Control", "no-cache");

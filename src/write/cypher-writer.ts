@@ -11,9 +11,7 @@ import { toNumber } from "../database/index.js";
 import {
   ENTITY_KINDS,
   ENTITY_LABEL,
-  type EntityKind,
   RELATIONSHIP_TYPES,
-  type RelationshipType,
   SOURCE_LABEL,
 } from "../graph-data/index.js";
 import type { Write } from "./plan.js";
@@ -74,7 +72,7 @@ export async function applyWrites(tx: Transaction, writes: readonly Write[], act
   for (const kind of ENTITY_KINDS) {
     await run(
       `UNWIND $rows AS row CREATE (n:${kind}:${ENTITY_LABEL}) SET n = row.props, ${CREATE_STAMPS("n")}`,
-      entities.filter((w) => w.op === "create" && w.kind === (kind as EntityKind)).map((w) => ({ props: w.props })),
+      entities.filter((w) => w.op === "create" && w.kind === (kind)).map((w) => ({ props: w.props })),
     );
   }
   await run(
@@ -87,7 +85,7 @@ export async function applyWrites(tx: Transaction, writes: readonly Write[], act
       w.item === "relationship" && w.op !== "delete",
   );
   for (const type of RELATIONSHIP_TYPES) {
-    const ofType = relationships.filter((w) => w.type === (type as RelationshipType));
+    const ofType = relationships.filter((w) => w.type === (type));
     const creates = ofType.filter((w) => w.op === "create").map((w) => ({ from: w.from, to: w.to, props: w.props }));
     if (creates.length > 0) {
       const result = await tx.run(

@@ -383,7 +383,7 @@ export function planNodeDeletion(id: string, stored: StoredNode): PlannedItem {
   const isSource = stored.kind === "Source";
   const before = isSource
     ? sourceFromProperties(stored.props)
-    : entityFromProperties(stored.kind as EntityKind, stored.props);
+    : entityFromProperties(stored.kind, stored.props);
   return {
     item: isSource ? "source" : "entity",
     id,

@@ -25,6 +25,11 @@ import { type WriteReport, writeGraph } from "./write-graph.js";
 export const SEED_DIR = path.join(PROJECT_ROOT, "seed");
 /** Who the history says wrote the curated graph. */
 export const SEED_ACTOR = "seed";
+/**
+ * The seed runs at start-up, not for a client: it gets minutes rather than the per-request timeout, since its
+ * first load plans every query of the write path once, which a busy 2-core machine can stretch past 15 s.
+ */
+const SEED_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** The seed files, in the order they are read. */
 export async function seedFiles(dir = SEED_DIR): Promise<string[]> {
@@ -74,6 +79,7 @@ export async function loadCuratedGraph(
       origin: `file:${reader.fileName}`,
       staff: true,
       keepOthersEdits: true,
+      timeoutMs: SEED_TIMEOUT_MS,
     },
   );
 }

@@ -246,7 +246,15 @@ export async function planBatch(
 ): Promise<PlannedItem[]> {
   if (section === "relationships") {
     const records = batch as RelationshipRecord[];
-    const stored = await lookup.relationships(records.flatMap((record) => [record.id, sideBySideId(record)]));
+    const stored = new Map<string, StoredRelationship>();
+    for (const type of new Set(records.map((record) => record.type))) {
+      const ofType = records.filter((record) => record.type === type);
+      const found = await lookup.relationshipsOfType(
+        type,
+        ofType.flatMap((record) => [record.id, sideBySideId(record)]),
+      );
+      for (const [id, relationship] of found) stored.set(id, relationship);
+    }
     // Two records of one batch may land on the same side-by-side id: plan them one after the other.
     const planned: PlannedItem[] = [];
     const pending = new Map<string, StoredRelationship>();

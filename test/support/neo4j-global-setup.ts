@@ -44,9 +44,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     connection = { uri: local.uri, user: "neo4j", password: undefined, database: config.database };
   }
   const database = new Database(createDriver(connection), connection.database);
-  await ensureSchemaIndexes(database);
-  await loadCuratedGraph(database);
-  await database.close();
+  try {
+    await ensureSchemaIndexes(database);
+    await loadCuratedGraph(database);
+  } catch (error) {
+    await local?.stop();
+    throw error;
+  } finally {
+    await database.close();
+  }
 
   project.provide("neo4jUri", connection.uri);
   project.provide("neo4jUser", connection.user);

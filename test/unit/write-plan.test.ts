@@ -83,10 +83,10 @@ describe("entities", () => {
 
   it("keeps personal contact details a writer without staff may not touch, and never lists them", () => {
     const person = { kind: "Person" as const, props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "x@example.org" } };
-    const restated = planEntity(person, { ...entity({}), kind: "Person", name: "Renamed" } as EntityRecord, EDITOR);
+    const restated = planEntity(person, { ...entity({}), kind: "Person", name: "Renamed" }, EDITOR);
     expect(restated).toMatchObject({ change: "changed", fields: ["name"] });
     expect(restated.write).toMatchObject({ props: { email: "x@example.org", name: "Renamed" } });
-    const staff = planEntity(person, { ...entity({}), kind: "Person" } as EntityRecord, { ...EDITOR, staff: true });
+    const staff = planEntity(person, { ...entity({}), kind: "Person" }, { ...EDITOR, staff: true });
     expect(staff).toMatchObject({ change: "changed", fields: ["email"] });
   });
 });
