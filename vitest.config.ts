@@ -8,8 +8,13 @@ const require = createRequire(import.meta.url);
  * - unit: no database;
  * - schema: the printed schema against its committed snapshots (no database);
  * - integration: test/integration (in-process GraphQL and Cypher), test/http (over HTTP) and test/browser
- *   (the explorer and GraphiQL in Chromium), all against one real Neo4j that test/support/neo4j-global-setup.ts starts on a fresh store and a free port.
- *   Files run one at a time, so exact counts never see another file's writes.
+ *   (the explorer and GraphiQL in Chromium), all against one real Neo4j that test/support/neo4j-global-setup.ts
+ *   starts on a fresh store and a free port, with the curated graph. Its files run one at a time, so exact
+ *   counts never see another file's writes.
+ * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
+ *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures). They share nothing with the
+ *   integration tier, so the two tiers run side by side; within each, files run one at a time.
+ * The explorer and GraphiQL are built before the tiers that serve them (test/support/web-global-setup.ts).
  */
 export default defineConfig({
   resolve: {
@@ -18,9 +23,11 @@ export default defineConfig({
     alias: { graphql: require.resolve("graphql/index.js") },
   },
   test: {
-    reporters: process.env.CI ? ["default"] : ["default"],
+    reporters: ["default"],
+    // The integration and processes tiers run side by side (each one file at a time).
+    maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 } },
       // Building the whole schema takes seconds on a busy 2-core machine.
       { extends: true, test: { name: "schema", include: ["test/schema/**/*.test.ts"], testTimeout: 60_000 } },
       {
@@ -34,6 +41,18 @@ export default defineConfig({
           hookTimeout: 240_000,
           // Browser tests wait for pages that wait for the API: allow a loaded CI machine some seconds.
           expect: { poll: { timeout: 10_000 } },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "processes",
+          include: ["test/processes/**/*.test.ts"],
+          // Global setups run one after the other, so the pages are built once, whichever tier comes first.
+          globalSetup: ["test/support/web-global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -2,7 +2,8 @@
  * `npm run synthetic -- --nodes 1000000 [--seed 42]`: imports a synthetic graph (bench/synthetic-graph.ts)
  * into the configured database — NEO4J_URI, or the local Neo4j `npm start` runs — with a progress bar, and
  * reports nodes/s and relationships/s. Idempotent: the same nodes and seed import the same graph again
- * without changing it.
+ * without changing it. A benchmark tool, not a way into a real graph: its bulk loader writes no history, so
+ * it refuses any database that has one (every real write, the seed's included, leaves `Change` records).
  */
 import { parseArgs } from "node:util";
 import { bulkImport } from "./bulk-import.js";
@@ -29,6 +30,13 @@ async function run(): Promise<void> {
     { reuseRunning: true },
   );
   try {
+    const history = await handle.database.read(async (tx) => (await tx.run("MATCH (c:Change) RETURN c LIMIT 1")).records.length);
+    if (history > 0) {
+      throw new StartupError(
+        "NOT_A_BENCHMARK_DATABASE",
+        "This database has a history of real writes: npm run synthetic writes without one, so it only fills databases used for benchmarks. Point NEO4J_URI at an empty one.",
+      );
+    }
     const stats = await bulkImport(handle.database, syntheticBatches(plan), {
       expectedRows: Math.round(expectedRows(plan)),
     });

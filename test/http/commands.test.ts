@@ -1,6 +1,7 @@
 /**
- * The README's commands, run as a user runs them: `npm start` on its own local Neo4j (fresh store: it
- * fetches nothing new, starts Neo4j, seeds, serves, and stops everything on SIGTERM), and `npm run seed`.
+ * The README's other commands, run as a user runs them against the configured database: `npm run seed`,
+ * `npm run kg -- import`, `npm run token`, `npm run synthetic` (`npm start` has its own suite:
+ * test/processes/lifecycle.test.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -9,10 +10,9 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
-import { freePort } from "../../src/database/index.js";
 import { createTokenVerifier } from "../../src/auth/index.js";
 import { TEST_JWT_SECRET, testAppConfig } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph, runCypher } from "../support/test-database.js";
+import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
 
 let scratch: string;
 beforeAll(async () => {
@@ -64,81 +64,46 @@ function exitCode(child: ChildProcess): Promise<number | null> {
     : new Promise((resolve) => child.once("exit", resolve));
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+
+/** The environment that points a command at the test Neo4j. */
+function databaseEnv(): Record<string, string> {
+  return {
+    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_DATABASE: inject("neo4jDatabase"),
+    ...(inject("neo4jPassword") ? { NEO4J_USER: inject("neo4jUser"), NEO4J_PASSWORD: inject("neo4jPassword")! } : {}),
+  };
 }
-
-describe("npm start with no NEO4J_URI", () => {
-  it("starts its own Neo4j on a fresh store, seeds it, serves the graph, and stops it all on SIGTERM", async () => {
-    const port = await freePort();
-    const dataDir = path.join(scratch, "store");
-    const child = npm(["start"], {
-      PORT: String(port),
-      NEO4J_LOCAL_DATA: dataDir,
-      NEO4J_LOCAL_PORT: String(await freePort()),
-      LOG_LEVEL: "info",
-    });
-    try {
-      await waitForLine(child, /GraphQL API ready/, 180_000);
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          query: `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } graphStats { edges } }`,
-        }),
-      });
-      const body = (await response.json()) as any;
-      expect(body.data.funding).toHaveLength(5);
-      expect(body.data.graphStats.edges).toBe(47);
-      // The researchers' pages come with it.
-      for (const page of ["explorer", "graphiql"]) {
-        const html = await fetch(`http://127.0.0.1:${port}/${page}`);
-        expect(html.status, page).toBe(200);
-        expect(html.headers.get("content-type")).toMatch(/^text\/html/);
-      }
-      const { pid: neo4jPid } = JSON.parse(
-        await import("node:fs").then((fs) => fs.readFileSync(path.join(dataDir, "run.json"), "utf8")),
-      );
-
-      const stopped = waitForLine(child, /"msg":"stopped"/, 90_000);
-      child.kill("SIGTERM");
-      await stopped; // the API drained, closed the driver and stopped Neo4j before saying so
-      expect(await exitCode(child)).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(isAlive(neo4jPid)).toBe(false);
-    } finally {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-    }
-  }, 240_000);
-});
 
 describe("npm run seed", () => {
   it("reloads the curated graph into the configured database without changing it", async () => {
     const db = connectTestDatabase();
-    const env = {
-      NEO4J_URI: inject("neo4jUri"),
-      NEO4J_DATABASE: inject("neo4jDatabase"),
-      ...(inject("neo4jPassword") ? { NEO4J_USER: inject("neo4jUser"), NEO4J_PASSWORD: inject("neo4jPassword")! } : {}),
-    };
+    const env = databaseEnv();
     try {
       const before = await dumpGraph(db);
       const child = npm(["run", "seed"], env);
-      const line = waitForLine(child, /Loaded .*helsinki\.yaml: 1 sources, 38 entities, 47 relationships/, 120_000);
+      const line = waitForLine(child, /^Wrote seed\/helsinki\.yaml.*: 1 sources, \d+ entities, \d+ relationships read\./, 120_000);
+      const unchanged = waitForLine(child, /entities: 0 new, 0 changed, \d+ unchanged/, 120_000);
       expect(await exitCode(child)).toBe(0);
       await line;
+      await unchanged;
       expect(await dumpGraph(db)).toBe(before);
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+});
 
+describe("npm run kg -- import", () => {
+  it("refuses a bad file with every problem, its line and its code, and changes nothing", async () => {
+    const db = connectTestDatabase();
+    try {
+      const before = await dumpGraph(db);
       const bad = path.join(scratch, "bad.yaml");
       await writeFile(bad, "sources: []\nentities:\n  - { kind: City, id: test-x, name: X, sources: [nowhere] }\n");
-      const failing = npm(["run", "seed", "--", bad], env);
-      const message = waitForLine(failing, /unknown source nowhere/, 120_000);
+      const failing = npm(["run", "kg", "--", "import", bad], databaseEnv());
+      const message = waitForLine(failing, /unknown source nowhere \(UNKNOWN_REFERENCE\)/, 120_000);
       expect(await exitCode(failing)).toBe(1);
-      expect(await message).toContain("bad.yaml:3");
+      expect(await message).toMatch(/bad\.yaml:3:\d+: entity test-x, field sources:/);
       expect(await dumpGraph(db)).toBe(before);
     } finally {
       await db.close();
@@ -170,21 +135,16 @@ describe("npm run token", () => {
 });
 
 describe("npm run synthetic", () => {
-  it("imports a synthetic graph into the configured database, and importing it again changes nothing", async () => {
+  it("refuses a database with a history of real writes: its bulk loader writes none", async () => {
     const db = connectTestDatabase();
-    const env = { NEO4J_URI: inject("neo4jUri"), NEO4J_DATABASE: inject("neo4jDatabase") };
-    const synthetic = "MATCH (n) WHERE n.id =~ '[a-z]-[0-9]+' RETURN count(n) AS n";
     try {
-      for (let run = 0; run < 2; run += 1) {
-        const child = npm(["run", "synthetic", "--", "--nodes", "600", "--seed", "3"], env);
-        const line = waitForLine(child, /Imported 600 nodes \(\d+\/s\) and \d+ relationships/, 120_000);
-        expect(await exitCode(child)).toBe(0);
-        await line;
-        const [row] = await runCypher(db, synthetic);
-        expect(Number(row!.n)).toBe(600);
-      }
+      const before = await dumpGraph(db);
+      const child = npm(["run", "synthetic", "--", "--nodes", "600", "--seed", "3"], databaseEnv());
+      const message = waitForLine(child, /history of real writes/, 120_000);
+      expect(await exitCode(child)).toBe(1);
+      await message;
+      expect(await dumpGraph(db)).toBe(before);
     } finally {
-      await runCypher(db, "MATCH (n) WHERE n.id =~ '[a-z]-[0-9]+' DETACH DELETE n");
       await db.close();
     }
   }, 240_000);

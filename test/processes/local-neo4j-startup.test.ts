@@ -1,15 +1,16 @@
 /**
- * The local Neo4j: it keeps its data across restarts, and every known way start-up can fail ends quickly
- * with a StartupError whose code and message say what to do — never a hang.
+ * The local Neo4j's start-up failures: every known way it can fail before Neo4j runs ends quickly with a
+ * StartupError whose code and message say what to do — never a hang. (A locked store, a restart keeping its
+ * data and recovery after kill -9 need a running Neo4j: test/processes/lifecycle.test.ts.)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile, chmod } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalNeo4jSettings, loadConfig } from "../../src/config/index.js";
-import { Database, createDriver, freePort, startLocalNeo4j, superviseLocalNeo4j } from "../../src/database/index.js";
+import { freePort, startLocalNeo4j } from "../../src/database/index.js";
 import { StartupError } from "../../src/errors/index.js";
 
 const quiet = { info: () => {} };
@@ -54,68 +55,6 @@ async function withEnv<T>(changes: Record<string, string | undefined>, work: () 
   }
 }
 
-describe("a local Neo4j", () => {
-  it("keeps its data across a clean stop and a restart, with APOC available", async () => {
-    const first = await startLocalNeo4j(settings, quiet);
-    const connect = (uri: string) =>
-      new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
-    let db = connect(first.uri);
-    await db.write((tx) => tx.run("CREATE (:Marker {id: 'survives-restart'})"));
-    const apoc = await db.read(async (tx) =>
-      (
-        await tx.run("RETURN apoc.date.convertFormat('2020-02-05', 'iso_local_date', 'basic_iso_date') AS d")
-      ).records[0]?.get("d"),
-    );
-    expect(apoc).toBe("20200205");
-    await db.close();
-    await first.stop();
-    expect([0, 143]).toContain(await first.exited); // 143: the JVM's exit after SIGTERM and its shutdown hook
-
-    const second = await startLocalNeo4j(settings, quiet);
-    db = connect(second.uri);
-    const count = await db.read(async (tx) =>
-      (await tx.run("MATCH (n:Marker {id: 'survives-restart'}) RETURN count(n) AS c")).records[0]?.get("c"),
-    );
-    expect(Number(count)).toBe(1);
-    await db.close();
-    await second.stop();
-  });
-});
-
-describe("a local Neo4j killed with -9", () => {
-  it("is started again by its supervisor, recovers its store, and keeps every committed write", async () => {
-    const killSettings = { ...settings, dataDir: path.join(scratch, "kill-store"), port: await freePort() };
-    const first = await startLocalNeo4j(killSettings, quiet);
-    const supervised = superviseLocalNeo4j(killSettings, first, { ...quiet, error: () => {} });
-    const db = new Database(
-      createDriver({ uri: first.uri, user: "neo4j", password: undefined, database: "neo4j" }),
-      "neo4j",
-    );
-    try {
-      await db.write((tx) => tx.run("UNWIND range(1, 100) AS i CREATE (:Marker {id: 'committed-' + i})"));
-      process.kill(first.pid, "SIGKILL");
-      await first.exited;
-      // The supervisor restarts it; the same driver reconnects once Bolt answers again.
-      let count: unknown;
-      for (let attempt = 0; attempt < 120 && count === undefined; attempt += 1) {
-        try {
-          count = await db.read(async (tx) =>
-            (await tx.run("MATCH (n:Marker) RETURN count(n) AS c")).records[0]?.get("c"),
-          );
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-      }
-      expect(Number(count)).toBe(100);
-      expect(supervised.restarts).toBe(1);
-      expect(supervised.current.pid).not.toBe(first.pid);
-    } finally {
-      await db.close();
-      await supervised.stop();
-    }
-  }, 240_000);
-});
-
 describe("start-up failures say how to fix them", () => {
   it("port taken: PORT_IN_USE before Java even starts", async () => {
     const blocker = net.createServer();
@@ -128,14 +67,6 @@ describe("start-up failures say how to fix them", () => {
     } finally {
       blocker.close();
     }
-  });
-
-  it("store locked by another Neo4j: STORE_LOCKED", async () => {
-    const dataDir = inject("neo4jDataDir");
-    if (!dataDir) return; // NEO4J_URI points at an outside server: no local store to collide with
-    const error = await startupError(startLocalNeo4j({ ...settings, dataDir, port: await freePort() }, quiet));
-    expect(error.code).toBe("STORE_LOCKED");
-    expect(error.message).toContain("NEO4J_LOCAL_DATA");
   });
 
   it("no Java: JAVA_NOT_FOUND, pointing at JAVA_HOME and NEO4J_URI", async () => {
