@@ -113,7 +113,8 @@ export function sendError(
   const graphqlError =
     error instanceof GraphQLError ? error : new GraphQLError("unexpected", { originalError: error as Error });
   const formatted = createErrorFormatter({ fieldSuggestions: false })(graphqlError.toJSON(), error);
-  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : ErrorCode.InternalServerError;
+  const code =
+    typeof formatted.extensions?.code === "string" ? formatted.extensions.code : ErrorCode.InternalServerError;
   const declared = (graphqlError.extensions.http as { status?: number } | undefined)?.status;
   const status = code === ErrorCode.InternalServerError ? 500 : (declared ?? STATUS_BY_CODE[code] ?? 500);
   if (status >= 500) options.log?.error({ err: error, requestId: options.requestId }, "request failed");

@@ -8,12 +8,7 @@
  */
 import type { Transaction } from "neo4j-driver";
 import { toNumber } from "../database/index.js";
-import {
-  ENTITY_KINDS,
-  ENTITY_LABEL,
-  RELATIONSHIP_TYPES,
-  SOURCE_LABEL,
-} from "../graph-data/index.js";
+import { ENTITY_KINDS, ENTITY_LABEL, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import type { Write } from "./plan.js";
 
 type Row = Record<string, unknown>;
@@ -72,7 +67,7 @@ export async function applyWrites(tx: Transaction, writes: readonly Write[], act
   for (const kind of ENTITY_KINDS) {
     await run(
       `UNWIND $rows AS row CREATE (n:${kind}:${ENTITY_LABEL}) SET n = row.props, ${CREATE_STAMPS("n")}`,
-      entities.filter((w) => w.op === "create" && w.kind === (kind)).map((w) => ({ props: w.props })),
+      entities.filter((w) => w.op === "create" && w.kind === kind).map((w) => ({ props: w.props })),
     );
   }
   await run(
@@ -85,7 +80,7 @@ export async function applyWrites(tx: Transaction, writes: readonly Write[], act
       w.item === "relationship" && w.op !== "delete",
   );
   for (const type of RELATIONSHIP_TYPES) {
-    const ofType = relationships.filter((w) => w.type === (type));
+    const ofType = relationships.filter((w) => w.type === type);
     const creates = ofType.filter((w) => w.op === "create").map((w) => ({ from: w.from, to: w.to, props: w.props }));
     if (creates.length > 0) {
       const result = await tx.run(

@@ -381,9 +381,7 @@ function corroborate(stored: Properties, incoming: Properties): Properties {
 
 export function planNodeDeletion(id: string, stored: StoredNode): PlannedItem {
   const isSource = stored.kind === "Source";
-  const before = isSource
-    ? sourceFromProperties(stored.props)
-    : entityFromProperties(stored.kind, stored.props);
+  const before = isSource ? sourceFromProperties(stored.props) : entityFromProperties(stored.kind, stored.props);
   return {
     item: isSource ? "source" : "entity",
     id,

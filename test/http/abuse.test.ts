@@ -253,7 +253,9 @@ describe("injection-shaped strings in every string argument", () => {
       );
       if (result.status === 200) {
         expect(result.body.errors, text).toBeUndefined();
-        const stored = await post(api.url, { query: `{ cities(where: { id: { eq: "test-nasty" } }) { description } }` });
+        const stored = await post(api.url, {
+          query: `{ cities(where: { id: { eq: "test-nasty" } }) { description } }`,
+        });
         expect(stored.body.data.cities[0].description, text).toBe(text.trim());
       } else {
         expect([result.status, code(result)], text).toEqual([400, "BAD_USER_INPUT"]);

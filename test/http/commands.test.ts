@@ -64,7 +64,6 @@ function exitCode(child: ChildProcess): Promise<number | null> {
     : new Promise((resolve) => child.once("exit", resolve));
 }
 
-
 /** The environment that points a command at the test Neo4j. */
 function databaseEnv(): Record<string, string> {
   return {
@@ -81,7 +80,11 @@ describe("npm run seed", () => {
     try {
       const before = await dumpGraph(db);
       const child = npm(["run", "seed"], env);
-      const line = waitForLine(child, /^Wrote seed\/helsinki\.yaml.*: 1 sources, \d+ entities, \d+ relationships read\./, 120_000);
+      const line = waitForLine(
+        child,
+        /^Wrote seed\/helsinki\.yaml.*: 1 sources, \d+ entities, \d+ relationships read\./,
+        120_000,
+      );
       const unchanged = waitForLine(child, /entities: 0 new, 0 changed, \d+ unchanged/, 120_000);
       expect(await exitCode(child)).toBe(0);
       await line;

@@ -42,7 +42,11 @@ describe("GET /export", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="helsinki-kg.csv"');
     const rows = csvRows(text);
-    expect(rows.find((row) => row.id === "helsinki")).toMatchObject({ record: "entity", kind: "City", name: "Helsinki" });
+    expect(rows.find((row) => row.id === "helsinki")).toMatchObject({
+      record: "entity",
+      kind: "City",
+      name: "Helsinki",
+    });
     expect(rows.filter((row) => row.record === "relationship").length).toBeGreaterThan(40);
   });
 

@@ -54,7 +54,8 @@ describe("writes need the editor role", () => {
 
   it.each(WRITES)("a token without editor %s: FORBIDDEN, nothing written", async (mutation, variables) => {
     const before = await dumpGraph(db);
-    for (const token of [reader, staff]) expect(errorCodes(await api.query(mutation, variables, token))).toEqual(["FORBIDDEN"]);
+    for (const token of [reader, staff])
+      expect(errorCodes(await api.query(mutation, variables, token))).toEqual(["FORBIDDEN"]);
     expect(await dumpGraph(db)).toEqual(before);
   });
 

@@ -41,8 +41,16 @@ relationships:
 
 describe("the curated graph", () => {
   it("is loaded through the write path and recorded as the seed's import", async () => {
-    const result = await api.query(`{ changes(entityId: "helsinki", limit: 1000) { actor origin operation itemType itemId } }`);
-    const changes = result.data.changes as { actor: string; origin: string; operation: string; itemType: string; itemId: string }[];
+    const result = await api.query(
+      `{ changes(entityId: "helsinki", limit: 1000) { actor origin operation itemType itemId } }`,
+    );
+    const changes = result.data.changes as {
+      actor: string;
+      origin: string;
+      operation: string;
+      itemType: string;
+      itemId: string;
+    }[];
     expect(changes).toContainEqual({
       actor: "seed",
       origin: expect.stringMatching(/^file:seed\/helsinki\.yaml/),
@@ -82,10 +90,19 @@ describe("a seed reloaded after editors changed it", () => {
       editor,
     );
     expect(edited.data.upsertRecords.entities.changed).toBe(1);
-    await writeFile(path.join(dir, "test.yaml"), TEST_SEED.replace("name: Other City", "name: Other City, nameFi: Toinen"));
+    await writeFile(
+      path.join(dir, "test.yaml"),
+      TEST_SEED.replace("name: Other City", "name: Other City, nameFi: Toinen"),
+    );
     const report = await loadCuratedGraph(db, { dir });
     expect(report.items).toEqual([
-      { item: "entity", id: "test-seed-city", change: "conflict", fields: [], conflict: "kept as test-editor last wrote it" },
+      {
+        item: "entity",
+        id: "test-seed-city",
+        change: "conflict",
+        fields: [],
+        conflict: "kept as test-editor last wrote it",
+      },
       { item: "entity", id: "test-seed-other", change: "changed", fields: ["nameFi"] },
     ]);
     const [city] = await runCypher(db, "MATCH (n:City {id: 'test-seed-city'}) RETURN n.description AS description");
@@ -98,7 +115,13 @@ describe("a seed reloaded after editors changed it", () => {
     const error = await loadCuratedGraph(db, { dir }).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(RejectedWrite);
     expect((error as RejectedWrite).problems).toMatchObject([
-      { file: expect.stringMatching(/test\.yaml$/), line: 7, item: "relationship", field: "kind", code: "INVALID_VALUE" },
+      {
+        file: expect.stringMatching(/test\.yaml$/),
+        line: 7,
+        item: "relationship",
+        field: "kind",
+        code: "INVALID_VALUE",
+      },
     ]);
     expect(await dumpGraph(db)).toBe(before);
   });

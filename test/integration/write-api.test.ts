@@ -78,7 +78,12 @@ async function seedTestPair(): Promise<void> {
 }
 
 function problemsOf(result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) {
-  const problems = (result.errors?.[0]?.extensions?.problems ?? []) as { item: string; id: string; field: string; code: string }[];
+  const problems = (result.errors?.[0]?.extensions?.problems ?? []) as {
+    item: string;
+    id: string;
+    field: string;
+    code: string;
+  }[];
   return problems.map(({ item, id, field, code }) => ({ item, id, field, code }));
 }
 
@@ -86,7 +91,16 @@ const CHANGES = `query($id: ID!) { changes(entityId: $id, limit: 100) { writeId 
 async function changesOf(id: string) {
   const result = await api.query(CHANGES, { id });
   expect(result.errors).toBeUndefined();
-  return result.data.changes as { writeId: string; actor: string; operation: string; itemType: string; itemId: string; fields: string[]; before: string | null; after: string | null }[];
+  return result.data.changes as {
+    writeId: string;
+    actor: string;
+    operation: string;
+    itemType: string;
+    itemId: string;
+    fields: string[];
+    before: string | null;
+    after: string | null;
+  }[];
 }
 
 describe("the generated API has no mutations", () => {
@@ -106,7 +120,10 @@ describe("the generated API has no mutations", () => {
       `mutation { updateOffices(where: { id: { eq: "helsinki-centre-st-petersburg" } }, update: { funders: [{ update: { node: { name: { set: "" } } } }] }) { offices { id } } }`,
     ],
     ["a delete of everything", `mutation { deleteThemes(where: { AND: [] }) { nodesDeleted } }`],
-    ["a create", `mutation { createCities(input: [{ id: "test-x", name: "X", aliases: [], sourceIds: [] }]) { cities { id } } }`],
+    [
+      "a create",
+      `mutation { createCities(input: [{ id: "test-x", name: "X", aliases: [], sourceIds: [] }]) { cities { id } } }`,
+    ],
   ])("%s is not a field of the schema", async (_label, mutation) => {
     const before = await dumpGraph(db);
     expect(errorCodes(await api.query(mutation, {}, editor))).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
@@ -115,7 +132,11 @@ describe("the generated API has no mutations", () => {
 });
 
 describe("a write that breaks a rule is refused with its problems, and changes nothing", () => {
-  const CASES: [string, () => Promise<[string, Record<string, unknown>]>, { item: string; id: string; field: string | null; code: string }[]][] = [
+  const CASES: [
+    string,
+    () => Promise<[string, Record<string, unknown>]>,
+    { item: string; id: string; field: string | null; code: string }[],
+  ][] = [
     [
       "an entity without a source",
       async () => [UPSERT, { entities: [{ kind: "City", id: "test-c", name: "C", sources: [] }] }],
@@ -138,25 +159,54 @@ describe("a write that breaks a rule is refused with its problems, and changes n
     ],
     [
       "a relationship kind outside the vocabulary",
-      async () => [UPSERT, { relationships: [{ ...partnership("helsinki", "tampere"), kind: "<enemy-of>", citations: [{ source: PAGE, excerpt: "x" }] }] }],
+      async () => [
+        UPSERT,
+        {
+          relationships: [
+            { ...partnership("helsinki", "tampere"), kind: "<enemy-of>", citations: [{ source: PAGE, excerpt: "x" }] },
+          ],
+        },
+      ],
       [{ item: "relationship", id: "helsinki--PARTNER_OF--tampere", field: "kind", code: "INVALID_VALUE" }],
     ],
     [
       "a relationship to nowhere, citing nothing that exists",
-      async () => [UPSERT, { relationships: [{ ...partnership("helsinki", "test-nowhere"), citations: [{ source: "test-nope", excerpt: "x" }] }] }],
+      async () => [
+        UPSERT,
+        {
+          relationships: [
+            { ...partnership("helsinki", "test-nowhere"), citations: [{ source: "test-nope", excerpt: "x" }] },
+          ],
+        },
+      ],
       [
         { item: "relationship", id: "helsinki--PARTNER_OF--test-nowhere", field: "to", code: "UNKNOWN_REFERENCE" },
-        { item: "relationship", id: "helsinki--PARTNER_OF--test-nowhere", field: "citations.0.source", code: "UNKNOWN_REFERENCE" },
+        {
+          item: "relationship",
+          id: "helsinki--PARTNER_OF--test-nowhere",
+          field: "citations.0.source",
+          code: "UNKNOWN_REFERENCE",
+        },
       ],
     ],
     [
       "a relationship between kinds its type does not join",
-      async () => [UPSERT, { relationships: [{ type: "FUNDS", from: "helsinki", to: "finland", citations: [{ source: PAGE, excerpt: "x" }] }] }],
+      async () => [
+        UPSERT,
+        {
+          relationships: [
+            { type: "FUNDS", from: "helsinki", to: "finland", citations: [{ source: PAGE, excerpt: "x" }] },
+          ],
+        },
+      ],
       [{ item: "relationship", id: "helsinki--FUNDS--finland", field: "to", code: "NOT_ALLOWED" }],
     ],
     [
       "an editor without staff writing an email",
-      async () => [UPSERT, { entities: [{ kind: "Person", id: "test-p", name: "P", sources: [PAGE], email: "p@example.org" }] }],
+      async () => [
+        UPSERT,
+        { entities: [{ kind: "Person", id: "test-p", name: "P", sources: [PAGE], email: "p@example.org" }] },
+      ],
       [{ item: "entity", id: "test-p", field: "email", code: "RESTRICTED" }],
     ],
     [
@@ -176,11 +226,29 @@ describe("a write that breaks a rule is refused with its problems, and changes n
       "ending a relationship citing an unknown source",
       async () => {
         await seedTestPair();
-        return [END, { id: "test-a--PARTNER_OF--test-b", date: "2022-03", status: "suspended", citation: { source: "test-nope", excerpt: "x" } }];
+        return [
+          END,
+          {
+            id: "test-a--PARTNER_OF--test-b",
+            date: "2022-03",
+            status: "suspended",
+            citation: { source: "test-nope", excerpt: "x" },
+          },
+        ];
       },
       [
-        { item: "relationship", id: "test-a--PARTNER_OF--test-b", field: "citations.1.source", code: "UNKNOWN_REFERENCE" },
-        { item: "relationship", id: "test-a--PARTNER_OF--test-b--2022-03", field: "citations.0.source", code: "UNKNOWN_REFERENCE" },
+        {
+          item: "relationship",
+          id: "test-a--PARTNER_OF--test-b",
+          field: "citations.1.source",
+          code: "UNKNOWN_REFERENCE",
+        },
+        {
+          item: "relationship",
+          id: "test-a--PARTNER_OF--test-b--2022-03",
+          field: "citations.0.source",
+          code: "UNKNOWN_REFERENCE",
+        },
       ],
     ],
     [
@@ -195,7 +263,12 @@ describe("a write that breaks a rule is refused with its problems, and changes n
     ],
     [
       "importing a file with a bad date",
-      async () => [IMPORT, { content: `entities:\n  - { kind: City, id: test-c, name: C, sources: [${PAGE}] }\nrelationships:\n  - { type: PARTNER_OF, from: helsinki, to: test-c, validFrom: "2020-13", citations: [{ source: ${PAGE}, excerpt: x }] }\n` }],
+      async () => [
+        IMPORT,
+        {
+          content: `entities:\n  - { kind: City, id: test-c, name: C, sources: [${PAGE}] }\nrelationships:\n  - { type: PARTNER_OF, from: helsinki, to: test-c, validFrom: "2020-13", citations: [{ source: ${PAGE}, excerpt: x }] }\n`,
+        },
+      ],
       [{ item: "relationship", id: "helsinki--PARTNER_OF--test-c", field: "validFrom", code: "INVALID_VALUE" }],
     ],
   ];
@@ -232,7 +305,11 @@ describe("an accepted write leaves history for every record it touched", () => {
   it("upsertRecords: creates and updates, stamped and recorded under one writeId", async () => {
     const created = await api.query(
       UPSERT,
-      { sources: [testSource()], entities: [testCity("test-a"), testCity("test-b")], relationships: [partnership("test-a", "test-b")] },
+      {
+        sources: [testSource()],
+        entities: [testCity("test-a"), testCity("test-b")],
+        relationships: [partnership("test-a", "test-b")],
+      },
       editor,
     );
     expect(created.errors).toBeUndefined();
@@ -244,29 +321,58 @@ describe("an accepted write leaves history for every record it touched", () => {
     });
     const { writeId } = created.data.upsertRecords;
     const history = await changesOf("test-a");
-    expect(history.map(({ writeId: w, actor, operation, itemType, itemId }) => ({ w, actor, operation, itemType, itemId }))).toEqual(
+    expect(
+      history.map(({ writeId: w, actor, operation, itemType, itemId }) => ({ w, actor, operation, itemType, itemId })),
+    ).toEqual(
       expect.arrayContaining([
         { w: writeId, actor: "test-editor", operation: "create", itemType: "entity", itemId: "test-a" },
-        { w: writeId, actor: "test-editor", operation: "create", itemType: "relationship", itemId: "test-a--PARTNER_OF--test-b" },
+        {
+          w: writeId,
+          actor: "test-editor",
+          operation: "create",
+          itemType: "relationship",
+          itemId: "test-a--PARTNER_OF--test-b",
+        },
       ]),
     );
-    const [stamps] = await runCypher(db, "MATCH (n:City {id: 'test-a'}) RETURN n.createdBy AS by, n.createdAt IS NOT NULL AS at");
+    const [stamps] = await runCypher(
+      db,
+      "MATCH (n:City {id: 'test-a'}) RETURN n.createdBy AS by, n.createdAt IS NOT NULL AS at",
+    );
     expect(stamps).toEqual({ by: "test-editor", at: true });
 
-    const renamed = await api.query(UPSERT, { entities: [testCity("test-a", { name: "Renamed", nameFi: "Uusi nimi" })] }, editor);
+    const renamed = await api.query(
+      UPSERT,
+      { entities: [testCity("test-a", { name: "Renamed", nameFi: "Uusi nimi" })] },
+      editor,
+    );
     expect(renamed.data.upsertRecords.items).toEqual([
       { item: "entity", id: "test-a", change: "changed", fields: ["name", "nameFi"], conflict: null },
     ]);
     const [latest] = await changesOf("test-a");
     expect(latest).toMatchObject({ operation: "update", itemId: "test-a", fields: ["name", "nameFi"] });
     expect(JSON.parse(latest!.before!)).toMatchObject({ kind: "City", id: "test-a", name: "City test-a" });
-    expect(JSON.parse(latest!.after!)).toMatchObject({ kind: "City", id: "test-a", name: "Renamed", nameFi: "Uusi nimi" });
+    expect(JSON.parse(latest!.after!)).toMatchObject({
+      kind: "City",
+      id: "test-a",
+      name: "Renamed",
+      nameFi: "Uusi nimi",
+    });
   });
 
   it("upsertRecords with dryRun reports the same and changes nothing", async () => {
     const before = await dumpGraph(db);
-    const result = await api.query(UPSERT, { sources: [testSource()], entities: [testCity("test-a")], dryRun: true }, editor);
-    expect(result.data.upsertRecords).toMatchObject({ writeId: null, dryRun: true, sources: { new: 1 }, entities: { new: 1 } });
+    const result = await api.query(
+      UPSERT,
+      { sources: [testSource()], entities: [testCity("test-a")], dryRun: true },
+      editor,
+    );
+    expect(result.data.upsertRecords).toMatchObject({
+      writeId: null,
+      dryRun: true,
+      sources: { new: 1 },
+      entities: { new: 1 },
+    });
     expect(await dumpGraph(db)).toBe(before);
   });
 
@@ -274,12 +380,23 @@ describe("an accepted write leaves history for every record it touched", () => {
     await seedTestPair();
     const result = await api.query(
       END,
-      { id: "test-a--PARTNER_OF--test-b", date: "2022-03", status: "suspended", citation: { source: PAGE, excerpt: "test: suspended" } },
+      {
+        id: "test-a--PARTNER_OF--test-b",
+        date: "2022-03",
+        status: "suspended",
+        citation: { source: PAGE, excerpt: "test: suspended" },
+      },
       editor,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.endRelationship.items).toEqual([
-      { item: "relationship", id: "test-a--PARTNER_OF--test-b", change: "changed", fields: ["citations", "validTo"], conflict: null },
+      {
+        item: "relationship",
+        id: "test-a--PARTNER_OF--test-b",
+        change: "changed",
+        fields: ["citations", "validTo"],
+        conflict: null,
+      },
       { item: "relationship", id: "test-a--PARTNER_OF--test-b--2022-03", change: "new", fields: [], conflict: null },
     ]);
     const periods = await api.query(
@@ -287,15 +404,29 @@ describe("an accepted write leaves history for every record it touched", () => {
     );
     expect(periods.data.neighbourhood.edges).toEqual(
       expect.arrayContaining([
-        { id: "test-a--PARTNER_OF--test-b", status: "active", validFrom: "2010", validTo: "2022-03", sources: [{ sourceId: "test-report" }, { sourceId: PAGE }] },
-        { id: "test-a--PARTNER_OF--test-b--2022-03", status: "suspended", validFrom: "2022-03", validTo: null, sources: [{ sourceId: PAGE }] },
+        {
+          id: "test-a--PARTNER_OF--test-b",
+          status: "active",
+          validFrom: "2010",
+          validTo: "2022-03",
+          sources: [{ sourceId: "test-report" }, { sourceId: PAGE }],
+        },
+        {
+          id: "test-a--PARTNER_OF--test-b--2022-03",
+          status: "suspended",
+          validFrom: "2022-03",
+          validTo: null,
+          sources: [{ sourceId: PAGE }],
+        },
       ]),
     );
     const history = await changesOf("test-a");
-    expect(history.filter((change) => change.writeId === result.data.endRelationship.writeId).map((c) => `${c.operation} ${c.itemId}`).sort()).toEqual([
-      "create test-a--PARTNER_OF--test-b--2022-03",
-      "update test-a--PARTNER_OF--test-b",
-    ]);
+    expect(
+      history
+        .filter((change) => change.writeId === result.data.endRelationship.writeId)
+        .map((c) => `${c.operation} ${c.itemId}`)
+        .sort(),
+    ).toEqual(["create test-a--PARTNER_OF--test-b--2022-03", "update test-a--PARTNER_OF--test-b"]);
   });
 
   it("deleteRecords: an entity goes with its relationships, each recorded, and the history says it is gone", async () => {
@@ -307,9 +438,16 @@ describe("an accepted write leaves history for every record it touched", () => {
       { item: "entity", id: "test-b", change: "deleted", fields: [], conflict: null },
     ]);
     const history = await changesOf("test-b");
-    expect(history.filter((c) => c.operation === "delete").map((c) => c.itemId).sort()).toEqual(["test-a--PARTNER_OF--test-b", "test-b"]);
+    expect(
+      history
+        .filter((c) => c.operation === "delete")
+        .map((c) => c.itemId)
+        .sort(),
+    ).toEqual(["test-a--PARTNER_OF--test-b", "test-b"]);
     const today = new Date().toISOString().slice(0, 10);
-    const asOf = await api.query(`query($d: String!) { recordAsOf(id: "test-b", date: $d) { existed fromHistory } }`, { d: today });
+    const asOf = await api.query(`query($d: String!) { recordAsOf(id: "test-b", date: $d) { existed fromHistory } }`, {
+      d: today,
+    });
     expect(asOf.data.recordAsOf).toEqual({ existed: false, fromHistory: true });
   });
 
@@ -323,12 +461,20 @@ describe("an accepted write leaves history for every record it touched", () => {
 
   it("what the writes leave behind exports to a file that imports again, unchanged", async () => {
     await seedTestPair();
-    await api.query(END, { id: "test-a--PARTNER_OF--test-b", date: "2023", citation: { source: PAGE, excerpt: "ended" } }, editor);
+    await api.query(
+      END,
+      { id: "test-a--PARTNER_OF--test-b", date: "2023", citation: { source: PAGE, excerpt: "ended" } },
+      editor,
+    );
     const out = new PassThrough();
     let json = "";
     out.on("data", (chunk: Buffer) => (json += chunk.toString()));
     await exportGraph(db, out, { format: "json", asOf: null, personal: true });
-    const report = await writeGraph(db, { reader: textReader(json, "export.json", "json") }, { dryRun: true, actor: "test", origin: "test", staff: true });
+    const report = await writeGraph(
+      db,
+      { reader: textReader(json, "export.json", "json") },
+      { dryRun: true, actor: "test", origin: "test", staff: true },
+    );
     for (const counts of Object.values(report.counts)) {
       expect(counts).toMatchObject({ new: 0, changed: 0, corroborated: 0, conflicts: 0, deleted: 0 });
     }
@@ -339,9 +485,19 @@ describe("personal contact details through the write path", () => {
   const person = { kind: "Person", id: "test-person", name: "Test Person", sources: [PAGE] };
 
   it("an editor without staff learns nothing by guessing: a right and a wrong guess get the same answer", async () => {
-    expect((await api.query(UPSERT, { entities: [{ ...person, email: "right@example.org" }] }, staff)).errors).toBeUndefined();
-    const right = await api.query(UPSERT, { entities: [{ ...person, email: "right@example.org" }], dryRun: true }, editor);
-    const wrong = await api.query(UPSERT, { entities: [{ ...person, email: "wrong@example.org" }], dryRun: true }, editor);
+    expect(
+      (await api.query(UPSERT, { entities: [{ ...person, email: "right@example.org" }] }, staff)).errors,
+    ).toBeUndefined();
+    const right = await api.query(
+      UPSERT,
+      { entities: [{ ...person, email: "right@example.org" }], dryRun: true },
+      editor,
+    );
+    const wrong = await api.query(
+      UPSERT,
+      { entities: [{ ...person, email: "wrong@example.org" }], dryRun: true },
+      editor,
+    );
     expect(problemsOf(right)).toEqual([{ item: "entity", id: "test-person", field: "email", code: "RESTRICTED" }]);
     expect(problemsOf(wrong)).toEqual(problemsOf(right));
     expect(right.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);

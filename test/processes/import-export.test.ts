@@ -131,7 +131,12 @@ describe("import and export", () => {
       importGraph(neo4j.db, fileReader(path.join(tmp, "missing.csv"), "csv", "missing.csv"), options),
     );
     expect(problems).toMatchObject([
-      { file: "missing.csv", item: "file", code: "INVALID_FILE", message: expect.stringMatching(/^cannot be read: .*ENOENT/) },
+      {
+        file: "missing.csv",
+        item: "file",
+        code: "INVALID_FILE",
+        message: expect.stringMatching(/^cannot be read: .*ENOENT/),
+      },
     ]);
   });
 
@@ -147,7 +152,9 @@ describe("import and export", () => {
     const clash =
       "sources:\n  - { id: test-same-id, title: T }\nentities:\n  - { kind: City, id: test-same-id, name: X, sources: [test-same-id] }\n";
     const problems = await problemsOf(importGraph(neo4j.db, textReader(clash, "clash.yaml", "yaml"), options));
-    expect(problems).toMatchObject([{ file: "clash.yaml", line: 4, item: "entity", id: "test-same-id", field: "id", code: "DUPLICATE_ID" }]);
+    expect(problems).toMatchObject([
+      { file: "clash.yaml", line: 4, item: "entity", id: "test-same-id", field: "id", code: "DUPLICATE_ID" },
+    ]);
   });
 
   it("keeps the creation stamps when an import updates a record, and stamps the update", async () => {
@@ -201,7 +208,11 @@ describe("import and export", () => {
     expect(report.counts.relationship).toMatchObject({ new: 2, corroborated: 1, conflicts: 1 });
     expect(await dumpGraph(neo4j.db)).toBe(before);
     // And the real import does exactly what the dry run said.
-    const applied = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
+    const applied = await importGraph(
+      neo4j.db,
+      fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"),
+      options,
+    );
     expect(applied.counts).toEqual(report.counts);
     expect(applied.items).toEqual(report.items);
   });
@@ -230,17 +241,44 @@ describe("import and export", () => {
     const problems = await problemsOf(
       importGraph(neo4j.db, fileReader(path.join(FIXTURES, "bad-file.csv"), "csv", "bad-file.csv"), options),
     );
-    expect(problems.map(({ line, column, item, id, field, code }) => ({ line, column, item, id, field, code }))).toEqual([
-      { line: 3, column: 8, item: "relationship", id: "test-csv-city--PARTNER_OF--helsinki", field: "status", code: "INVALID_VALUE" },
-      { line: 4, column: 11, item: "relationship", id: "test-csv-city--FUNDS--test-nowhere", field: "citations.0.excerpt", code: "REQUIRED" },
+    expect(
+      problems.map(({ line, column, item, id, field, code }) => ({ line, column, item, id, field, code })),
+    ).toEqual([
+      {
+        line: 3,
+        column: 8,
+        item: "relationship",
+        id: "test-csv-city--PARTNER_OF--helsinki",
+        field: "status",
+        code: "INVALID_VALUE",
+      },
+      {
+        line: 4,
+        column: 11,
+        item: "relationship",
+        id: "test-csv-city--FUNDS--test-nowhere",
+        field: "citations.0.excerpt",
+        code: "REQUIRED",
+      },
       { line: 5, column: 1, item: "file", id: null, field: null, code: "INVALID_FILE" },
-      { line: 4, column: 7, item: "relationship", id: "test-csv-city--FUNDS--test-nowhere", field: "to", code: "UNKNOWN_REFERENCE" },
+      {
+        line: 4,
+        column: 7,
+        item: "relationship",
+        id: "test-csv-city--FUNDS--test-nowhere",
+        field: "to",
+        code: "UNKNOWN_REFERENCE",
+      },
     ]);
   });
 
   it("keeps conflicting claims from different sources side by side, each with its source", async () => {
     await importCurated();
-    const report = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
+    const report = await importGraph(
+      neo4j.db,
+      fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"),
+      options,
+    );
     const funding = await runCypher(
       neo4j.db,
       `MATCH (:City {id: 'tampere'})-[r:FUNDS]->(:Office {id: 'helsinki-centre-st-petersburg'})
@@ -286,7 +324,11 @@ describe("import and export", () => {
       expect.objectContaining({ id: "tampere", change: "conflict", conflict: expect.stringContaining("name") }),
     );
     expect(report.items).toContainEqual(
-      expect.objectContaining({ id: "helsinki--FUNDS--helsinki-centre-st-petersburg", change: "corroborated", fields: ["citations"] }),
+      expect.objectContaining({
+        id: "helsinki--FUNDS--helsinki-centre-st-petersburg",
+        change: "corroborated",
+        fields: ["citations"],
+      }),
     );
   });
 
@@ -507,7 +549,11 @@ describe("the importGraph mutation", () => {
 
   it("hides personal contact details in the history from anyone but staff", async () => {
     const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [hel-fi-international-activities-2020] }\n`;
-    const written = await api.query(MUTATION, { content, format: "YAML", dryRun: false }, await testToken(["editor", "staff"]));
+    const written = await api.query(
+      MUTATION,
+      { content, format: "YAML", dryRun: false },
+      await testToken(["editor", "staff"]),
+    );
     expect(written.errors).toBeUndefined();
     const query = `{ changes(entityId: "test-person") { after } recordAsOf(id: "test-person", date: "2999-01-01") { properties } }`;
     const anonymous = await api.query(query);

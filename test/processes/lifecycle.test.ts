@@ -113,7 +113,12 @@ async function query(text: string) {
 
 /** Two cities, `<id>-a` and `<id>-b`, in one write (one transaction). */
 function writePair(id: string) {
-  const city = (suffix: string) => ({ kind: "City", id: `${id}-${suffix}`, name: id, sources: ["hel-fi-international-activities-2020"] });
+  const city = (suffix: string) => ({
+    kind: "City",
+    id: `${id}-${suffix}`,
+    name: id,
+    sources: ["hel-fi-international-activities-2020"],
+  });
   return post(
     url(),
     {
@@ -137,7 +142,10 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
          changes(entityId: "helsinki", limit: 1000) { actor operation itemId } }`,
     );
     expect(data.funding).toHaveLength(5);
-    expect(data.graphStats).toEqual({ nodes: curated.entities.length, edges: curated.relationships.length });
+    expect(data.graphStats).toEqual({
+      nodes: curated.entities.length + curated.sources.length,
+      edges: curated.relationships.length,
+    });
     expect(data.changes).toContainEqual({ actor: "seed", operation: "create", itemId: "helsinki" });
     for (const page of ["explorer", "graphiql"]) {
       const html = await fetch(`${url()}/${page}`);
@@ -147,7 +155,13 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
   }, 300_000);
 
   it("keeps its store from a second Neo4j: STORE_LOCKED, saying what to set", async () => {
-    const settings = { ...loadConfig({}).local, dataDir, port: await freePort(), heapBytes: 256 << 20, pageCacheBytes: 32 << 20 };
+    const settings = {
+      ...loadConfig({}).local,
+      dataDir,
+      port: await freePort(),
+      heapBytes: 256 << 20,
+      pageCacheBytes: 32 << 20,
+    };
     const error = await startLocalNeo4j(settings, { info: () => {} }).then(
       () => undefined,
       (failure: unknown) => failure,
@@ -177,10 +191,17 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     const deadline = Date.now() + 180_000;
     let recovered = false;
     while (!recovered && Date.now() < deadline) {
-      for (const ask of [() => post(url(), { query: "{ graphStats { nodes } }" }), () => writePair("test-fault-probe")]) {
+      for (const ask of [
+        () => post(url(), { query: "{ graphStats { nodes } }" }),
+        () => writePair("test-fault-probe"),
+      ]) {
         const started = Date.now();
         const result = await ask();
-        answers.push({ status: result.status, code: result.body.errors?.[0]?.extensions?.code, ms: Date.now() - started });
+        answers.push({
+          status: result.status,
+          code: result.body.errors?.[0]?.extensions?.code,
+          ms: Date.now() - started,
+        });
       }
       recovered = (await fetch(`${url()}/ready`)).status === 200;
     }
@@ -198,7 +219,8 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     const found = await query(`{ cities(where: { id: { startsWith: "test-fault-" } }, limit: 1000) { id } }`);
     const ids = new Set<string>(found.cities.map((city: { id: string }) => city.id));
     for (const id of acknowledged) expect([ids.has(`${id}-a`), ids.has(`${id}-b`)], id).toEqual([true, true]);
-    for (let i = 0; i < attempted; i += 1) expect(ids.has(`test-fault-${i}-a`), `pair ${i}`).toBe(ids.has(`test-fault-${i}-b`));
+    for (let i = 0; i < attempted; i += 1)
+      expect(ids.has(`test-fault-${i}-a`), `pair ${i}`).toBe(ids.has(`test-fault-${i}-b`));
   }, 300_000);
 
   it("stops everything on SIGTERM: drains, closes the driver, stops Neo4j", async () => {
@@ -207,7 +229,8 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     child!.kill("SIGTERM");
     await stopped;
     expect(await exitCode(child!)).toBe(0);
-    for (let attempt = 0; attempt < 50 && isAlive(pid); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; attempt < 50 && isAlive(pid); attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isAlive(pid)).toBe(false);
   }, 180_000);
 
@@ -221,7 +244,12 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     const ids = new Set<string>(found.cities.map((city: { id: string }) => city.id));
     for (const id of acknowledged) expect(ids.has(`${id}-a`), id).toBe(true);
     // Not seeded twice: the store was not empty.
-    expect(found.changes.filter((change: { actor: string; operation: string; itemId: string }) => change.actor === "seed" && change.itemId === "helsinki")).toHaveLength(1);
+    expect(
+      found.changes.filter(
+        (change: { actor: string; operation: string; itemId: string }) =>
+          change.actor === "seed" && change.itemId === "helsinki",
+      ),
+    ).toHaveLength(1);
     const stopped = waitForLine(child, /"msg":"stopped"/, 120_000);
     child.kill("SIGTERM");
     await stopped;

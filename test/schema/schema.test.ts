@@ -98,7 +98,11 @@ describe("one record model", () => {
   it("the write mutations' input types list exactly the record model's fields", async () => {
     expect(await fieldsOf("SourceInput")).toEqual(sorted(Object.keys(SOURCE_FIELDS)));
     expect(await fieldsOf("EntityInput")).toEqual(
-      sorted(["kind", ...Object.keys(ENTITY_FIELDS), ...ENTITY_KINDS.flatMap((kind) => Object.keys(KIND_FIELDS[kind]))]),
+      sorted([
+        "kind",
+        ...Object.keys(ENTITY_FIELDS),
+        ...ENTITY_KINDS.flatMap((kind) => Object.keys(KIND_FIELDS[kind])),
+      ]),
     );
     expect(await fieldsOf("RelationshipInput")).toEqual(sorted(["type", ...Object.keys(RELATIONSHIP_FIELDS)]));
     expect(await fieldsOf("CitationInput")).toEqual(sorted(Object.keys(CITATION_FIELDS)));
@@ -108,28 +112,40 @@ describe("one record model", () => {
     const document = await sdl();
     const stored = (type: string) => {
       const definition = document.definitions.find(
-        (d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION) && d.name.value === type,
+        (d) =>
+          (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION) &&
+          d.name.value === type,
       );
       if (!definition || !("fields" in definition)) return [];
       return sorted(
         (definition.fields ?? [])
-          .filter((field) => !field.directives?.some((d) => d.name.value === "relationship") && !AUDIT_FIELDS.has(field.name.value))
+          .filter(
+            (field) =>
+              !field.directives?.some((d) => d.name.value === "relationship") && !AUDIT_FIELDS.has(field.name.value),
+          )
           .map((field) => field.name.value),
       );
     };
     const asStored = (names: string[]) =>
-      sorted(names.flatMap((name) => (name === "sources" ? ["sourceIds"] : name === "citations" ? ["sourceIds", "excerpts"] : [name])));
+      sorted(
+        names.flatMap((name) =>
+          name === "sources" ? ["sourceIds"] : name === "citations" ? ["sourceIds", "excerpts"] : [name],
+        ),
+      );
     expect(stored("Source")).toEqual(asStored(Object.keys(SOURCE_FIELDS)));
     for (const kind of ENTITY_KINDS) expect(stored(kind), kind).toEqual(asStored(Object.keys(entityFields(kind))));
     expect(stored("Entity")).toEqual(asStored(Object.keys(ENTITY_FIELDS)));
-    expect(stored("Fact")).toEqual(asStored(Object.keys(RELATIONSHIP_FIELDS).filter((name) => name !== "from" && name !== "to")));
+    expect(stored("Fact")).toEqual(
+      asStored(Object.keys(RELATIONSHIP_FIELDS).filter((name) => name !== "from" && name !== "to")),
+    );
   });
 
   it("every @limit in the SDL is the one list-size policy", async () => {
     const limits = new Set<string>();
     for (const definition of (await sdl()).definitions) {
       if (!("directives" in definition)) continue;
-      for (const directive of definition.directives ?? []) if (directive.name.value === "limit") limits.add(print(directive));
+      for (const directive of definition.directives ?? [])
+        if (directive.name.value === "limit") limits.add(print(directive));
     }
     expect([...limits]).toEqual([`@limit(default: ${DEFAULT_LIST_SIZE}, max: ${MAX_LIST_SIZE})`]);
   });

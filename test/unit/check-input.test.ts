@@ -4,13 +4,7 @@
  * deletions — and the same bad record getting the same problems whichever door it comes through.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type Problem,
-  type RecordReader,
-  fileReader,
-  recordsReader,
-  textReader,
-} from "../../src/graph-data/index.js";
+import { type Problem, type RecordReader, fileReader, recordsReader, textReader } from "../../src/graph-data/index.js";
 import { checkInput } from "../../src/write/check-input.js";
 import { RejectedWrite } from "../../src/write/index.js";
 import type { StoredNode, StoredRelationship } from "../../src/write/plan.js";
@@ -27,7 +21,12 @@ const NODES = new Map<string, StoredNode>([
 const RELATIONSHIPS = new Map<string, StoredRelationship>([
   [
     "helsinki--PARTNER_OF--tampere",
-    { type: "PARTNER_OF", from: "helsinki", to: "tampere", props: { id: "helsinki--PARTNER_OF--tampere", sourceIds: ["page"], excerpts: ["x"] } },
+    {
+      type: "PARTNER_OF",
+      from: "helsinki",
+      to: "tampere",
+      props: { id: "helsinki--PARTNER_OF--tampere", sourceIds: ["page"], excerpts: ["x"] },
+    },
   ],
 ]);
 const lookup = () => memoryLookup(NODES, RELATIONSHIPS);
@@ -54,7 +53,14 @@ describe("the same bad records get the same problems through every door", () => 
     ],
     relationships: [
       { type: "FUNDS", from: "test-city", to: "finland", citations: [{ source: "page", excerpt: "funds" }] },
-      { type: "PARTNER_OF", id: "helsinki--PARTNER_OF--tampere", from: "tampere", to: "helsinki", kind: "bilateral", citations: [{ source: "page", excerpt: "x" }] },
+      {
+        type: "PARTNER_OF",
+        id: "helsinki--PARTNER_OF--tampere",
+        from: "tampere",
+        to: "helsinki",
+        kind: "bilateral",
+        citations: [{ source: "page", excerpt: "x" }],
+      },
     ],
   };
   const EXPECTED = [
@@ -66,7 +72,8 @@ describe("the same bad records get the same problems through every door", () => 
     // The input makes tampere an Office: a partnership cannot start at one.
     { item: "relationship", id: "helsinki--PARTNER_OF--tampere", field: "from", code: "NOT_ALLOWED" },
   ];
-  const sorted = (list: ReturnType<typeof brief>) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const sorted = (list: ReturnType<typeof brief>) =>
+    [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   it("API input (records)", async () => {
     expect(sorted(brief(await problems(recordsReader(BAD))))).toEqual(sorted(EXPECTED));
@@ -182,7 +189,9 @@ describe("deletions", () => {
   it("of an entity the same write refers to, or writes: refused", async () => {
     const reader = recordsReader({
       entities: [{ kind: "City", id: "helsinki", name: "Helsinki", sources: ["page"] }],
-      relationships: [{ type: "PARTNER_OF", from: "tampere", to: "helsinki", citations: [{ source: "page", excerpt: "x" }] }],
+      relationships: [
+        { type: "PARTNER_OF", from: "tampere", to: "helsinki", citations: [{ source: "page", excerpt: "x" }] },
+      ],
     });
     expect(brief(await problems(reader, ["tampere", "helsinki"]))).toEqual([
       { item: "entity", id: "tampere", field: null, code: "STILL_CITED" },

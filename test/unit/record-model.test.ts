@@ -57,7 +57,9 @@ describe("record checks", () => {
       { field: "colour", code: "UNKNOWN_FIELD" },
     ]);
     expect(problemsOf("entities", { ...city, kind: "Planet" })).toEqual([{ field: "kind", code: "INVALID_VALUE" }]);
-    expect(problemsOf("entities", { id: "x", name: "X", sources: ["s"] })).toEqual([{ field: "kind", code: "REQUIRED" }]);
+    expect(problemsOf("entities", { id: "x", name: "X", sources: ["s"] })).toEqual([
+      { field: "kind", code: "REQUIRED" },
+    ]);
     expect(problemsOf("entities", { ...city, isoCode: "FI" })).toEqual([{ field: "isoCode", code: "UNKNOWN_FIELD" }]);
     expect(problemsOf("entities", { ...city, kind: "Organization", staffCount: 1.5, founded: "2020-13" })).toEqual([
       { field: "founded", code: "INVALID_VALUE" },
@@ -89,18 +91,32 @@ describe("record checks", () => {
       { field: "citations", code: "REQUIRED" },
     ]);
     expect(
-      problemsOf("relationships", { ...relationship, citations: [{ source: "s", excerpt: "" }, { source: "s", excerpt: "x".repeat(301) }] }),
+      problemsOf("relationships", {
+        ...relationship,
+        citations: [
+          { source: "s", excerpt: "" },
+          { source: "s", excerpt: "x".repeat(301) },
+        ],
+      }),
     ).toEqual([
       { field: "citations.0.excerpt", code: "REQUIRED" },
       { field: "citations.1.excerpt", code: "TOO_LONG" },
     ]);
     expect(
-      problemsOf("relationships", { ...relationship, citations: [{ source: "s", excerpt: "a" }, { source: "s", excerpt: "b" }] }),
+      problemsOf("relationships", {
+        ...relationship,
+        citations: [
+          { source: "s", excerpt: "a" },
+          { source: "s", excerpt: "b" },
+        ],
+      }),
     ).toEqual([{ field: "citations.1.source", code: "INVALID_VALUE" }]);
   });
 
   it("keep relationship ids apart from entity and source ids: they contain `--`", () => {
-    expect(problemsOf("relationships", { ...relationship, id: "helsinki-test" })).toEqual([{ field: "id", code: "INVALID_VALUE" }]);
+    expect(problemsOf("relationships", { ...relationship, id: "helsinki-test" })).toEqual([
+      { field: "id", code: "INVALID_VALUE" },
+    ]);
     expect(problemsOf("relationships", { ...relationship, id: "helsinki--PARTNER_OF--test-city--2022" })).toEqual([]);
     expect(problemsOf("entities", { ...city, id: "a--b" })).toEqual([{ field: "id", code: "INVALID_VALUE" }]);
   });
@@ -142,8 +158,21 @@ describe("the property mapping", () => {
   it("round-trips every kind of record", () => {
     const source: SourceRecord = { id: "s", title: "T", published: "2020-02", language: "fi" };
     expect(sourceFromProperties(sourceToProperties(source))).toEqual(source);
-    const person: EntityRecord = { kind: "Person", id: "p", name: "P", aliases: ["Pekka"], sources: ["s"], email: "p@example.org" };
-    expect(entityToProperties(person)).toEqual({ id: "p", name: "P", aliases: ["Pekka"], sourceIds: ["s"], email: "p@example.org" });
+    const person: EntityRecord = {
+      kind: "Person",
+      id: "p",
+      name: "P",
+      aliases: ["Pekka"],
+      sources: ["s"],
+      email: "p@example.org",
+    };
+    expect(entityToProperties(person)).toEqual({
+      id: "p",
+      name: "P",
+      aliases: ["Pekka"],
+      sourceIds: ["s"],
+      email: "p@example.org",
+    });
     expect(entityFromProperties("Person", entityToProperties(person))).toEqual(person);
     const edge: RelationshipRecord = {
       type: "FUNDS",
@@ -162,14 +191,18 @@ describe("the property mapping", () => {
   });
 
   it("leaves the who-and-when stamps and unknown properties out of records", () => {
-    expect(sourceFromProperties({ id: "s", title: "T", createdBy: "x", createdAt: "2020", junk: 1 })).toEqual({ id: "s", title: "T" });
+    expect(sourceFromProperties({ id: "s", title: "T", createdBy: "x", createdAt: "2020", junk: 1 })).toEqual({
+      id: "s",
+      title: "T",
+    });
   });
 });
 
 describe("the CSV dialect", () => {
   it("has a column for every field of every record kind", () => {
     for (const field of Object.keys(SOURCE_FIELDS)) expect(CSV_COLUMNS).toContain(field);
-    for (const kind of ENTITY_KINDS) for (const field of Object.keys(KIND_FIELDS[kind])) expect(CSV_COLUMNS).toContain(field);
+    for (const kind of ENTITY_KINDS)
+      for (const field of Object.keys(KIND_FIELDS[kind])) expect(CSV_COLUMNS).toContain(field);
     expect(CSV_COLUMNS).toEqual(expect.arrayContaining(["record", "type", "from", "to", "sources", "excerpts"]));
   });
 
@@ -213,7 +246,14 @@ describe("problems as text", () => {
       }),
     ).toBe("facts.yaml:8:5: relationship a--FUNDS--b, field to: unknown entity b (UNKNOWN_REFERENCE)");
     expect(
-      formatProblem({ index: 2, item: "entity", id: "x", field: null, code: "NOT_FOUND", message: "nothing has the id x" }),
+      formatProblem({
+        index: 2,
+        item: "entity",
+        id: "x",
+        field: null,
+        code: "NOT_FOUND",
+        message: "nothing has the id x",
+      }),
     ).toBe("#3: entity x: nothing has the id x (NOT_FOUND)");
   });
 });

@@ -35,7 +35,12 @@ function relationship(value: Record<string, unknown>): RelationshipRecord {
   return result.record;
 }
 
-const stored = (props: Record<string, unknown>): StoredRelationship => ({ type: "PARTNER_OF", from: "h", to: "t", props });
+const stored = (props: Record<string, unknown>): StoredRelationship => ({
+  type: "PARTNER_OF",
+  from: "h",
+  to: "t",
+  props,
+});
 const at = (map: Record<string, StoredRelationship>) => (id: string) => map[id];
 
 describe("sources", () => {
@@ -58,7 +63,10 @@ describe("entities", () => {
   const storedCity = { kind: "City" as const, props: { id: "c", name: "C", aliases: [], sourceIds: ["a"] } };
 
   it("restated by the same sources: replaced", () => {
-    expect(planEntity(storedCity, entity({ name: "See" }), EDITOR)).toMatchObject({ change: "changed", fields: ["name"] });
+    expect(planEntity(storedCity, entity({ name: "See" }), EDITOR)).toMatchObject({
+      change: "changed",
+      fields: ["name"],
+    });
     expect(planEntity(storedCity, entity({}), EDITOR)).toMatchObject({ change: "unchanged" });
   });
 
@@ -69,20 +77,30 @@ describe("entities", () => {
     const alias = planEntity(storedCity, entity({ sources: ["b"], aliases: ["Old C"] }), EDITOR);
     expect(alias).toMatchObject({ change: "corroborated", fields: ["aliases", "sources"] });
     const contradiction = planEntity(storedCity, entity({ sources: ["b"], name: "Other" }), EDITOR);
-    expect(contradiction).toMatchObject({ change: "conflict", fields: ["sources"], conflict: expect.stringContaining("name") });
+    expect(contradiction).toMatchObject({
+      change: "conflict",
+      fields: ["sources"],
+      conflict: expect.stringContaining("name"),
+    });
     expect(contradiction.write).toMatchObject({ props: { name: "C", sourceIds: ["a", "b"] } });
   });
 
   it("written by someone else since: the seed keeps it and says so", () => {
     const edited = { kind: "City" as const, props: { ...storedCity.props, name: "Edited", updatedBy: "alice" } };
-    expect(planEntity(edited, entity({}), SEED)).toMatchObject({ change: "conflict", conflict: "kept as alice last wrote it" });
+    expect(planEntity(edited, entity({}), SEED)).toMatchObject({
+      change: "conflict",
+      conflict: "kept as alice last wrote it",
+    });
     expect(planEntity(edited, entity({}), SEED).write).toBeUndefined();
     const seeded = { kind: "City" as const, props: { ...storedCity.props, name: "Old", createdBy: "seed" } };
     expect(planEntity(seeded, entity({}), SEED)).toMatchObject({ change: "changed", fields: ["name"] });
   });
 
   it("keeps personal contact details a writer without staff may not touch, and never lists them", () => {
-    const person = { kind: "Person" as const, props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "x@example.org" } };
+    const person = {
+      kind: "Person" as const,
+      props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "x@example.org" },
+    };
     const restated = planEntity(person, { ...entity({}), kind: "Person", name: "Renamed" }, EDITOR);
     expect(restated).toMatchObject({ change: "changed", fields: ["name"] });
     expect(restated.write).toMatchObject({ props: { email: "x@example.org", name: "Renamed" } });
@@ -96,7 +114,9 @@ describe("relationships", () => {
 
   it("new, unchanged, and restated by the same sources", () => {
     expect(planRelationship(at({}), relationship({}), EDITOR)).toMatchObject({ change: "new", id: "h--PARTNER_OF--t" });
-    expect(planRelationship(at({ "h--PARTNER_OF--t": partners }), relationship({ status: "active" }), EDITOR)).toMatchObject({
+    expect(
+      planRelationship(at({ "h--PARTNER_OF--t": partners }), relationship({ status: "active" }), EDITOR),
+    ).toMatchObject({
       change: "unchanged",
     });
     expect(
@@ -120,7 +140,11 @@ describe("relationships", () => {
       relationship({ status: "active", validFrom: "2006", citations: [{ source: "b", excerpt: "since 2006" }] }),
       EDITOR,
     );
-    expect(plan).toMatchObject({ change: "conflict", id: "h--PARTNER_OF--t~b", write: { op: "create", id: "h--PARTNER_OF--t~b" } });
+    expect(plan).toMatchObject({
+      change: "conflict",
+      id: "h--PARTNER_OF--t~b",
+      write: { op: "create", id: "h--PARTNER_OF--t~b" },
+    });
   });
 });
 
