@@ -131,72 +131,40 @@ async function writeCsvRows(
 
 // ── Gephi tables
 
-const NODE_COLUMNS = ["Id", "Label", "kind", "nameFi", "nameSv", "nameEn", "aliases", "description", "sources"];
-const EDGE_COLUMNS = [
-  "Id",
-  "Source",
-  "Target",
-  "Type",
-  "Label",
-  "relationship",
-  "kind",
-  "status",
-  "validFrom",
-  "validTo",
-  "sources",
-  "sourceTitles",
-  "excerpts",
-];
-
+/**
+ * Gephi's columns: its own `Id`/`Label` (and `Source`/`Target`/`Type` for edges), then the same values the
+ * GraphML and GEXF writers give (nodeValues / edgeValues below), so the three formats cannot drift apart.
+ */
 export async function writeGephiCsv(
   graph: GraphReader,
   out: Writable,
   table: CsvTable,
   options: WriteOptions,
 ): Promise<void> {
-  const safe = (values: unknown[]) =>
-    values.map((value) => (typeof value === "string" ? spreadsheetSafe(value) : value));
+  const cells = (values: Record<string, string | undefined>) =>
+    Object.values(values).map((value) => spreadsheetSafe(value ?? ""));
+  if (table === "nodes") {
+    const columns = ["Id", "Label", ...NODE_KEYS.filter((key) => key !== "label")];
+    await writeCsvRows(
+      out,
+      columns,
+      async (row) => {
+        for await (const entity of graph.entities())
+          await row([spreadsheetSafe(entity.id), ...cells(nodeValues(entity))], true);
+      },
+      options,
+    );
+    return;
+  }
+  const columns = ["Id", "Source", "Target", "Type", "Label", ...EDGE_KEYS.filter((key) => key !== "label")];
   await writeCsvRows(
     out,
-    table === "nodes" ? NODE_COLUMNS : EDGE_COLUMNS,
+    columns,
     async (row) => {
-      if (table === "nodes") {
-        for await (const entity of graph.entities()) {
-          await row(
-            safe([
-              entity.id,
-              entity.name,
-              entity.kind,
-              entity.nameFi ?? "",
-              entity.nameSv ?? "",
-              entity.nameEn ?? "",
-              joinList(entity.aliases ?? []),
-              entity.description ?? "",
-              joinList(entity.sources),
-            ]),
-            true,
-          );
-        }
-        return;
-      }
       const titles = await sourceTitles(graph);
       for await (const edge of graph.relationships()) {
         await row(
-          safe([
-            edge.id,
-            edge.from,
-            edge.to,
-            "Directed",
-            edge.type.toLowerCase().replaceAll("_", " "),
-            edge.type,
-            edge.kind ?? "",
-            edge.status ?? "",
-            edge.validFrom ?? "",
-            edge.validTo ?? "",
-            joinList(edge.citations.map((c) => c.source)),
-            joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)),
-            joinList(edge.citations.map((c) => c.excerpt)),
-          ]),
+          [...[edge.id, edge.from, edge.to, "Directed"].map(spreadsheetSafe), ...cells(edgeValues(edge, titles))],
           true,
         );
       }

@@ -160,8 +160,20 @@ export const RESTRICTED_FIELD_NAMES: ReadonlySet<string> = new Set(restrictedFie
 
 // ── Validators, one per field type.
 
+/** Control characters (other than tab and line breaks) and broken UTF-16 have no place in a fact's text. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .refine(
+      (value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value),
+      "must be plain text: no control characters or broken Unicode",
+    )
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
 const slug = z
   .string()
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)

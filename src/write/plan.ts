@@ -126,6 +126,18 @@ function editedByOthers(props: Properties, options: PlanOptions): string | undef
   return writer !== undefined && writer !== options.actor ? writer : undefined;
 }
 
+/** A record someone else wrote since, which the seed keeps as they left it. */
+function keptAsWritten<B extends object>(base: B, editor: string, before: GraphRecord) {
+  return {
+    ...base,
+    change: "conflict" as const,
+    fields: [],
+    conflict: `kept as ${editor} last wrote it`,
+    before,
+    after: before,
+  };
+}
+
 /** Field names as a record calls them (`sourceIds` → `sources`, `excerpts` → `citations`). */
 function recordFieldNames(fields: readonly string[], item: ItemKind): string[] {
   const renamed = fields.map((field) =>
@@ -159,16 +171,7 @@ export function planSource(stored: StoredNode | undefined, record: SourceRecord,
   const editor = editedByOthers(stored.props, options);
   const fields = changedFields(withoutAudit(stored.props), props);
   if (fields.length === 0) return { ...base, change: "unchanged", fields: [], before, after: before };
-  if (editor) {
-    return {
-      ...base,
-      change: "conflict",
-      fields: [],
-      conflict: `kept as ${editor} last wrote it`,
-      before,
-      after: before,
-    };
-  }
+  if (editor) return keptAsWritten(base, editor, before);
   return {
     ...base,
     change: "changed",
@@ -241,16 +244,7 @@ export function planEntity(stored: StoredNode | undefined, record: EntityRecord,
   );
   if (fields.length === 0 && contradicted.length === 0)
     return { ...base, change: "unchanged", fields: [], before, after: before };
-  if (editor) {
-    return {
-      ...base,
-      change: "conflict",
-      fields: [],
-      conflict: `kept as ${editor} last wrote it`,
-      before,
-      after: before,
-    };
-  }
+  if (editor) return keptAsWritten(base, editor, before);
   const afterRecord = entityFromProperties(record.kind, after);
   const planned = fields.length > 0 ? { write: write("update", after) } : {};
   if (contradicted.length > 0) {
@@ -327,15 +321,7 @@ export function planRelationship(
     if (fields.length === 0)
       return { ...base, change: kind === "conflict" ? "conflict" : "unchanged", fields: [], before, after: before };
     const editor = editedByOthers(target.props, options);
-    if (editor)
-      return {
-        ...base,
-        change: "conflict",
-        fields: [],
-        conflict: `kept as ${editor} last wrote it`,
-        before,
-        after: before,
-      };
+    if (editor) return keptAsWritten(base, editor, before);
     return {
       ...base,
       change: kind ?? "changed",

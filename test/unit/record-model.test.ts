@@ -121,6 +121,13 @@ describe("record checks", () => {
     expect(problemsOf("entities", { ...city, id: "a--b" })).toEqual([{ field: "id", code: "INVALID_VALUE" }]);
   });
 
+  it("refuse control characters and broken Unicode in text, and keep emoji and line breaks", () => {
+    for (const bad of ["a\u0000b", "\u001b[31m", "\ud800 lone", "lone \udfff"]) {
+      expect(problemsOf("sources", { id: "s", title: bad }), JSON.stringify(bad)).toEqual([{ field: "title", code: "INVALID_VALUE" }]);
+    }
+    for (const good of ["🙂 Helsinki", "two\nlines", "Tab\there", "Ålandsöarna"]) expect(problemsOf("sources", { id: "s", title: good })).toEqual([]);
+  });
+
   it("accept bare years as dates (YAML reads `validFrom: 2018` as a number)", () => {
     const result = checkRecord("relationships", { ...relationship, validFrom: 2018 });
     expect(result.ok && result.record.validFrom).toBe("2018");
