@@ -1,8 +1,11 @@
-/** The example queries GraphiQL opens with run against the curated graph without errors, and return data. */
+/**
+ * The example queries GraphiQL opens with run against the curated graph without errors, and return data
+ * (the write example with the role it names, as a dry run: it changes nothing).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
 import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
-import { type TestApi, createTestApi } from "../support/test-api.js";
+import { type TestApi, createTestApi, testToken } from "../support/test-api.js";
 import { connectTestDatabase } from "../support/test-database.js";
 
 let db: Database;
@@ -20,7 +23,8 @@ afterAll(async () => {
 describe("GraphiQL's example queries", () => {
   it.each(EXAMPLE_TABS.map((tab) => [tab.query.split("\n")[0], tab] as const))("%s", async (_title, tab) => {
     const variables = tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined;
-    const result = await api.query(tab.query, variables);
+    const token = tab.role ? await testToken([tab.role], "test-graphiql") : undefined;
+    const result = await api.query(tab.query, variables, token);
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data ?? {}).length).toBeGreaterThan(0);
     // Every field answers (the history may be empty on a fresh graph; every other list has entries).

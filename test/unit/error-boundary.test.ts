@@ -12,7 +12,10 @@ import { sendError } from "../../src/server/format-error.js";
 
 const format = createErrorFormatter({ fieldSuggestions: false });
 const formatted = (error: unknown) =>
-  format((error instanceof GraphQLError ? error : new GraphQLError("x", { originalError: error as Error })).toJSON(), error);
+  format(
+    (error instanceof GraphQLError ? error : new GraphQLError("x", { originalError: error as Error })).toJSON(),
+    error,
+  );
 
 describe("the GraphQL error formatter", () => {
   it("keeps the codes and messages of errors made for clients", () => {
@@ -30,7 +33,12 @@ describe("the GraphQL error formatter", () => {
   });
 
   it("says SERVICE_UNAVAILABLE when the database cannot be reached, without the driver's words", () => {
-    const down = new Neo4jError("Could not perform discovery. No routing servers available.", "ServiceUnavailable", "", "");
+    const down = new Neo4jError(
+      "Could not perform discovery. No routing servers available.",
+      "ServiceUnavailable",
+      "",
+      "",
+    );
     expect(isDatabaseUnavailable(down)).toBe(true);
     expect(formatted(down)).toEqual({
       message: "The graph database is not available right now; try again shortly.",

@@ -123,9 +123,12 @@ describe("record checks", () => {
 
   it("refuse control characters and broken Unicode in text, and keep emoji and line breaks", () => {
     for (const bad of ["a\u0000b", "\u001b[31m", "\ud800 lone", "lone \udfff"]) {
-      expect(problemsOf("sources", { id: "s", title: bad }), JSON.stringify(bad)).toEqual([{ field: "title", code: "INVALID_VALUE" }]);
+      expect(problemsOf("sources", { id: "s", title: bad }), JSON.stringify(bad)).toEqual([
+        { field: "title", code: "INVALID_VALUE" },
+      ]);
     }
-    for (const good of ["🙂 Helsinki", "two\nlines", "Tab\there", "Ålandsöarna"]) expect(problemsOf("sources", { id: "s", title: good })).toEqual([]);
+    for (const good of ["🙂 Helsinki", "two\nlines", "Tab\there", "Ålandsöarna"])
+      expect(problemsOf("sources", { id: "s", title: good })).toEqual([]);
   });
 
   it("accept bare years as dates (YAML reads `validFrom: 2018` as a number)", () => {

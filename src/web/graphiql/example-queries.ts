@@ -1,7 +1,9 @@
-/** The tabs a first visit to /graphiql opens with: one per insights field, plus the generated API. */
+/** The tabs a first visit to /graphiql opens with: one per insights field, the generated API, and a write. */
 export interface ExampleTab {
   readonly query: string;
   readonly variables?: string;
+  /** The role the tab's operation needs (its token goes in GraphiQL's Headers pane). */
+  readonly role?: "editor";
 }
 
 export const EXAMPLE_TABS: readonly ExampleTab[] = [
@@ -72,5 +74,25 @@ query Offices {
     funders { __typename ... on City { name partners { name } } ... on Organization { name } }
   }
 }`,
+  },
+  {
+    query: `# A write (role \`editor\`: put \`{ "Authorization": "Bearer <token>" }\` in the Headers pane; \`npm run token\` mints one).
+# Every write goes through the one write path, with the same checks and history as an import; dryRun shows
+# exactly what it would do and changes nothing. Problems come back as data in extensions.problems.
+mutation AddPartner($dryRun: Boolean!) {
+  upsertRecords(
+    sources: [{ id: "example-report-2021", title: "Annual report 2021", publisher: "City of Example", published: "2021-03" }]
+    entities: [{ kind: "City", id: "example-city", name: "Example City", sources: ["example-report-2021"] }]
+    relationships: [{ type: "PARTNER_OF", from: "helsinki", to: "example-city", kind: "bilateral",
+      validFrom: "2021-03", citations: [{ source: "example-report-2021", excerpt: "agreement signed in March 2021" }] }]
+    dryRun: $dryRun
+  ) {
+    dryRun
+    entities { new changed } relationships { new changed }
+    items { item id change fields conflict }
+  }
+}`,
+    variables: `{ "dryRun": true }`,
+    role: "editor",
   },
 ];

@@ -23,7 +23,7 @@ createRoot(container).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
-      defaultTabs={EXAMPLE_TABS.map((tab) => ({ ...tab }))}
+      defaultTabs={EXAMPLE_TABS.map(({ query, variables }) => ({ query, ...(variables ? { variables } : {}) }))}
       {...(firstVariables ? { initialVariables: firstVariables } : {})}
       defaultEditorToolsVisibility
     />
