@@ -1,11 +1,11 @@
 /**
  * Apollo plugin: logs each request's original errors with its request id, adds the request id to every
  * error a client sees, and answers 503 when the database was unavailable (so load balancers and clients
- * can retry).
+ * can retry), 504 when Neo4j stopped a query at its timeout, 422 when it refused a query memory.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "../logging/index.js";
-import { ErrorCode } from "../errors/index.js";
+import { type ErrorCode, HTTP_STATUS } from "../errors/index.js";
 import type { ApiContext } from "./context.js";
 
 export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
@@ -36,8 +36,12 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
             ...error,
             extensions: { ...error.extensions, requestId: contextValue?.requestId },
           }));
-          if (errors.some((error) => error.extensions?.code === ErrorCode.ServiceUnavailable)) {
-            response.http.status = 503;
+          for (const error of errors) {
+            const status = HTTP_STATUS[error.extensions?.code as ErrorCode];
+            if (status !== undefined) {
+              response.http.status = status;
+              break;
+            }
           }
         },
       };

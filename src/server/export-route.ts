@@ -1,22 +1,39 @@
 /**
  * `GET /export?format=json|csv|graphml|gexf[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
- * streamed (the same writers as `npm run kg -- export`). Reads are public; Person email and phone are
- * included only for a bearer token with role `staff`. Bad parameters get 400 with a code before anything runs.
+ * streamed (the same writers as `npm run kg -- export`), read from Neo4j page by page (src/export/read-graph.ts),
+ * so a million-node export finishes whatever the per-transaction timeout. Reads are public; Person email and
+ * phone are included only for a bearer token with role `staff`. Bad parameters get 400 with a code before
+ * anything runs. An export holds a database session and this process's time for as long as the client
+ * reads, so each client may run EXPORT_MAX_PER_CLIENT at once and all clients EXPORT_MAX_CONCURRENT (429
+ * with Retry-After beyond); the request rate is limited in create-app.ts.
  */
 import express, { type Request, type Response, type Router } from "express";
 import { Role, type TokenVerifier, bearerToken, hasRole } from "../auth/index.js";
+import type { ExportLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { ErrorCode } from "../errors/index.js";
+import { ErrorCode, HTTP_STATUS } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
 import { isFullDate } from "../graph-data/index.js";
+import { ConcurrencyLimit, clientKey, sendRateLimited } from "./client-limits.js";
+import { isDatabaseUnavailable, queryLimitFromDatabase } from "./format-error.js";
+
+/** What a refused export is told to wait: about as long as a small export takes. */
+const BUSY_RETRY_AFTER_SECONDS = 10;
 
 function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId as unknown } }] });
 }
 
-export function exportRouter(options: { db: Database; verifier: TokenVerifier; log: Logger }): Router {
+export function exportRouter(options: {
+  db: Database;
+  verifier: TokenVerifier;
+  log: Logger;
+  limits: ExportLimits;
+  transactionTimeoutMs: number;
+}): Router {
   const router = express.Router();
+  const running = new ConcurrencyLimit(options.limits.maxPerClient, options.limits.maxConcurrent);
   router.get("/export", async (req: Request, res: Response) => {
     const format = req.query.format;
     const asOf = req.query.asOf;
@@ -43,29 +60,58 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
         return;
       }
     }
-    const csvTable = format === "csv" ? (table ?? "nodes") : undefined;
-    res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
-    res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`);
-    res.setHeader("Cache-Control", "no-store");
+    const client = await clientKey(req, options.verifier);
+    const refused = running.enter(client);
+    if (refused) {
+      sendRateLimited(
+        res,
+        refused === "client"
+          ? `You already have ${running.maxPerClient} exports running (EXPORT_MAX_PER_CLIENT): wait for one to finish.`
+          : `The server is running ${running.maxTotal} exports (EXPORT_MAX_CONCURRENT): try again shortly.`,
+        BUSY_RETRY_AFTER_SECONDS,
+        refused === "client" ? "exportsPerClient" : "exports",
+      );
+      return;
+    }
     try {
+      const csvTable = format === "csv" ? (table ?? "nodes") : undefined;
+      res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
+      res.setHeader(
+        "Content-Disposition",
+        `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`,
+      );
+      res.setHeader("Cache-Control", "no-store");
       await exportGraph(options.db, res, {
         format: format as ExportFormat,
         asOf: typeof asOf === "string" ? asOf : null,
         personal,
+        pageSize: options.limits.pageSize,
         ...(csvTable ? { table: csvTable } : {}),
       });
       res.end();
     } catch (error) {
-      options.log.error({ err: error }, "export failed");
+      options.log.error({ err: error, requestId: res.locals.requestId as unknown }, "export failed");
       // Once bytes are out, the status cannot change: cut the response so the client sees it incomplete.
-      if (res.headersSent) res.destroy();
-      else
-        fail(
-          res,
-          503,
-          ErrorCode.ServiceUnavailable,
-          "The export could not be read from the database; try again shortly.",
-        );
+      if (res.headersSent) {
+        res.destroy();
+      } else {
+        const limited = queryLimitFromDatabase(error, options.transactionTimeoutMs);
+        if (limited) {
+          const code = limited.extensions.code as ErrorCode;
+          fail(res, HTTP_STATUS[code] ?? 500, code, limited.message);
+        } else if (isDatabaseUnavailable(error)) {
+          fail(
+            res,
+            HTTP_STATUS.SERVICE_UNAVAILABLE!,
+            ErrorCode.ServiceUnavailable,
+            "The graph database is not available right now; try again shortly.",
+          );
+        } else {
+          fail(res, 500, ErrorCode.InternalServerError, "Internal server error.");
+        }
+      }
+    } finally {
+      running.leave(client);
     }
   });
   return router;
