@@ -26,12 +26,14 @@ export interface ShapeLimits {
   readonly maxSelections: number;
 }
 
-/** A limit the request went over: which (`extensions.limit`), and a message that names the variable. */
+/**
+ * A limit the request went over: which (`extensions.limit`), a message that names the variable, and the
+ * numbers for `extensions` (`maxTokens`, `maxNesting`, `selections` and `maxSelections`, …).
+ */
 export interface ShapeProblem {
   readonly limit: "tokens" | "nesting" | "selections";
   readonly message: string;
-  readonly actual?: number;
-  readonly maximum: number;
+  readonly measured: Record<string, number>;
 }
 
 const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
@@ -60,7 +62,7 @@ function checkTokens(query: string, limits: ShapeLimits): ShapeProblem | "ok" | 
       if (tokens > limits.maxTokens) {
         return {
           limit: "tokens",
-          maximum: limits.maxTokens,
+          measured: { maxTokens: limits.maxTokens },
           message: `The query has more than ${limits.maxTokens} tokens (MAX_QUERY_TOKENS): send a shorter query, with values in variables.`,
         };
       }
@@ -69,7 +71,7 @@ function checkTokens(query: string, limits: ShapeLimits): ShapeProblem | "ok" | 
         if (nesting > limits.maxNesting) {
           return {
             limit: "nesting",
-            maximum: limits.maxNesting,
+            measured: { maxNesting: limits.maxNesting },
             message: `The query nests braces, brackets or parentheses more than ${limits.maxNesting} deep (MAX_QUERY_NESTING).`,
           };
         }
@@ -158,15 +160,14 @@ export function checkFragments(document: DocumentNode, limits: ShapeLimits): Sha
   };
   for (const name of fragments.keys()) expand(name);
 
-  for (const { depth } of expanded.values()) {
-    if (depth > limits.maxNesting) {
-      return {
-        limit: "nesting",
-        maximum: limits.maxNesting,
-        actual: depth,
-        message: `Fragments spread each other ${depth} deep, over the limit of ${limits.maxNesting} (MAX_QUERY_NESTING).`,
-      };
-    }
+  let depth = 0;
+  for (const fragment of expanded.values()) depth = Math.max(depth, fragment.depth);
+  if (depth > limits.maxNesting) {
+    return {
+      limit: "nesting",
+      measured: { nesting: depth, maxNesting: limits.maxNesting },
+      message: `Fragments spread each other ${depth} deep, over the limit of ${limits.maxNesting} (MAX_QUERY_NESTING).`,
+    };
   }
   for (const operation of operations) {
     const { size } = combine(operation, expanded);
@@ -174,8 +175,7 @@ export function checkFragments(document: DocumentNode, limits: ShapeLimits): Sha
       const shown = size >= SATURATED ? "too many" : String(size);
       return {
         limit: "selections",
-        maximum: limits.maxSelections,
-        ...(size < SATURATED ? { actual: size } : {}),
+        measured: { ...(size < SATURATED ? { selections: size } : {}), maxSelections: limits.maxSelections },
         message:
           `With its fragments expanded the operation has ${shown} selections, over the limit of ` +
           `${limits.maxSelections} (MAX_QUERY_SELECTIONS): select fewer fields, or spread fragments fewer times.`,
@@ -231,7 +231,7 @@ export function documentGuard(limits: ShapeLimits): RequestHandler {
       next();
       return;
     }
-    const { limit, message, maximum, actual } = problem;
+    const { limit, message, measured } = problem;
     res.status(400).json({
       errors: [
         {
@@ -239,8 +239,7 @@ export function documentGuard(limits: ShapeLimits): RequestHandler {
           extensions: {
             code: ErrorCode.ValidationFailed,
             limit,
-            maximum,
-            ...(actual === undefined ? {} : { actual }),
+            ...measured,
             requestId: res.locals.requestId as unknown,
           },
         },

@@ -19,6 +19,7 @@ import {
   getNamedType,
   isListType,
   getNullableType,
+  getOperationAST,
 } from "graphql";
 import { createRequire } from "node:module";
 import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
@@ -137,67 +138,79 @@ export function measureOperation(
 }
 
 /**
- * Refuses, before anything runs, a request whose operation cannot be chosen, whose variables nest too
- * deep, or whose operation costs more than the limits allow (list sizes, then filters). Nothing is cached
- * per request: the walk is bounded by the guard's limits and takes well under a millisecond for ordinary
- * queries (test/schema/query-limits.test.ts), and a cache keyed by client input is memory a client controls.
+ * Why a request may not run, checked before anything runs: its operation cannot be chosen, its variables
+ * nest too deep, or its operation costs more than the limits allow (list sizes, then filters). Undefined
+ * when it may run. Nothing is cached per request: the walk is bounded by the document guard's limits and
+ * takes well under a millisecond for ordinary queries, and a cache keyed by client input (the variables)
+ * is memory a client controls — the one that was here grew by 90 MB per 1000 requests of distinct variables.
  */
+export function operationProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: { readonly variables?: Record<string, unknown> | undefined; readonly operationName?: string | null },
+  limits: RequestLimits,
+): GraphQLError | undefined {
+  const operationName = request.operationName ?? undefined;
+  if (!getOperationAST(document, operationName)) {
+    return new OperationResolutionError(
+      operationName
+        ? `The document has no operation named ${JSON.stringify(operationName)}.`
+        : "The document has several operations: name the one to run in operationName.",
+    );
+  }
+  const variables = request.variables ?? {};
+  if (variablesNesting(variables, limits.maxNesting) > limits.maxNesting) {
+    return overLimit(
+      "nesting",
+      `The variables nest objects or lists more than ${limits.maxNesting} deep (MAX_QUERY_NESTING).`,
+      { maxNesting: limits.maxNesting },
+    );
+  }
+  const measured = measureOperation(schema, document, variables, operationName, limits);
+  if (!measured) return undefined; // variables that do not coerce: execution says so, and runs nothing
+  const { cost, filters } = measured;
+  if (cost > limits.maxCost) {
+    return overLimit(
+      "cost",
+      `The query's estimated cost is ${cost}, over the limit of ${limits.maxCost} (MAX_QUERY_COST): ` +
+        "ask for fewer items with limit/first, or nest less.",
+      { cost, maxCost: limits.maxCost },
+    );
+  }
+  if (filters.depth > limits.maxFilterDepth) {
+    return overLimit(
+      "filterDepth",
+      `A filter nests AND/OR/NOT and relationship filters ${filters.depth} deep, over the limit of ` +
+        `${limits.maxFilterDepth} (MAX_FILTER_DEPTH).`,
+      { filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
+    );
+  }
+  if (filters.terms > limits.maxFilterTerms) {
+    return overLimit(
+      "filterTerms",
+      `The filters have ${filters.terms} predicates, over the limit of ${limits.maxFilterTerms} ` +
+        "(MAX_FILTER_TERMS): use `in: [...]` for many values of one field.",
+      { filterTerms: filters.terms, maxFilterTerms: limits.maxFilterTerms },
+    );
+  }
+  if (filters.cost > limits.maxFilterCost) {
+    return overLimit(
+      "filterCost",
+      `The filters' estimated cost is ${filters.cost}, over the limit of ${limits.maxFilterCost} ` +
+        "(MAX_FILTER_COST): nest fewer relationship filters (some/all/none/single) or use shorter operands.",
+      { filterCost: filters.cost, maxFilterCost: limits.maxFilterCost },
+    );
+  }
+  return undefined;
+}
+
 export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          if (!operation) {
-            throw new OperationResolutionError(
-              request.operationName
-                ? `The document has no operation named ${JSON.stringify(request.operationName)}.`
-                : "The document has several operations: name the one to run in operationName.",
-            );
-          }
-          const variables = request.variables ?? {};
-          const nesting = variablesNesting(variables, limits.maxNesting);
-          if (nesting > limits.maxNesting) {
-            throw overLimit(
-              "nesting",
-              `The variables nest objects or lists more than ${limits.maxNesting} deep (MAX_QUERY_NESTING).`,
-              { maxNesting: limits.maxNesting },
-            );
-          }
-          const measured = measureOperation(schema, document, variables, request.operationName ?? undefined, limits);
-          if (!measured) return;
-          const { cost, filters } = measured;
-          if (cost > limits.maxCost) {
-            throw overLimit(
-              "cost",
-              `The query's estimated cost is ${cost}, over the limit of ${limits.maxCost} (MAX_QUERY_COST): ` +
-                "ask for fewer items with limit/first, or nest less.",
-              { cost, maxCost: limits.maxCost },
-            );
-          }
-          if (filters.depth > limits.maxFilterDepth) {
-            throw overLimit(
-              "filterDepth",
-              `A filter nests AND/OR/NOT and relationship filters ${filters.depth} deep, over the limit of ` +
-                `${limits.maxFilterDepth} (MAX_FILTER_DEPTH).`,
-              { filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
-            );
-          }
-          if (filters.terms > limits.maxFilterTerms) {
-            throw overLimit(
-              "filterTerms",
-              `The filters have ${filters.terms} predicates, over the limit of ${limits.maxFilterTerms} ` +
-                "(MAX_FILTER_TERMS): use `in: [...]` for many values of one field.",
-              { filterTerms: filters.terms, maxFilterTerms: limits.maxFilterTerms },
-            );
-          }
-          if (filters.cost > limits.maxFilterCost) {
-            throw overLimit(
-              "filterCost",
-              `The filters' estimated cost is ${filters.cost}, over the limit of ${limits.maxFilterCost} ` +
-                "(MAX_FILTER_COST): nest fewer relationship filters (some/all/none/single) or use shorter operands.",
-              { filterCost: filters.cost, maxFilterCost: limits.maxFilterCost },
-            );
-          }
+        async didResolveOperation({ request, document, schema }) {
+          const problem = operationProblem(schema, document, request, limits);
+          if (problem) throw problem;
         },
       };
     },
