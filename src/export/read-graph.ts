@@ -43,6 +43,9 @@ export interface ExportRelationship extends Properties {
 /** Records per page (per read transaction) when the caller does not say (EXPORT_PAGE_SIZE). */
 export const DEFAULT_PAGE_SIZE = 5_000;
 
+/** Records written between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
 interface Page {
   readonly rows: Properties[];
   /** The id to resume after; undefined when this was the last page. */
@@ -69,7 +72,12 @@ async function* paged(db: Database, cypher: string, params: Properties, pageSize
     while (pending) {
       const page: Page = await pending;
       pending = page.next === undefined ? undefined : read(page.next);
-      yield* page.rows;
+      for (let index = 0; index < page.rows.length; index += 1) {
+        // A fast reader never makes the writers wait for a drain, and promises alone never let other
+        // requests in: give the event loop a turn now and then, so /health and queries answer meanwhile.
+        if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+        yield page.rows[index]!;
+      }
     }
   } finally {
     // The consumer stopped early (the client went away): the read ahead is no longer wanted.
