@@ -98,7 +98,7 @@ export const EXPLORER_QUERIES = {
         }
       }
     `,
-    variables: { ids: ["helsinki-international-2020"] },
+    variables: { ids: ["hel-fi-international-activities-2020"] },
   },
   dashboard: {
     query: `
