@@ -7,10 +7,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
-  type DocumentNode,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type TypeNode,
   getIntrospectionQuery,
   parse,
@@ -46,11 +46,11 @@ function verdict(query: string, variables: Record<string, unknown> = {}, operati
   if (shape) return `GRAPHQL_VALIDATION_FAILED:${shape.limit}`;
   const document = parse(query);
   const errors = validate(schema, document, [...specifiedRules, operationTypeExists, ...limitValidationRules(limits)]);
-  if (errors.length > 0)
-    return `GRAPHQL_VALIDATION_FAILED:${String(errors[0]!.extensions.limit ?? errors[0]!.message)}`;
+  const named = (value: unknown): string => (typeof value === "string" ? `:${value}` : "");
+  if (errors.length > 0) return `GRAPHQL_VALIDATION_FAILED${named(errors[0]!.extensions.limit ?? errors[0]!.message)}`;
   const problem = operationProblem(schema, document, { variables, operationName: operationName ?? null }, limits);
   if (!problem) return "ok";
-  return `${String(problem.extensions.code)}${problem.extensions.limit ? `:${String(problem.extensions.limit)}` : ""}`;
+  return `${named(problem.extensions.code).slice(1)}${named(problem.extensions.limit)}`;
 }
 
 /** Times `work` and returns its result; the bound is generous (a busy machine), the attacks took 13–75 s. */
@@ -248,9 +248,11 @@ function readmeQueries(): string[] {
   const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
   return blocks.flatMap((block) =>
-    (parse(block) as DocumentNode).definitions
-      .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
-      .filter((operation) => operation.operation === "query")
+    parse(block)
+      .definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+      )
+      .filter((operation) => operation.operation === OperationTypeNode.QUERY)
       .map((operation) => print(operation)),
   );
 }
