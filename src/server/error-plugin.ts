@@ -5,8 +5,16 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "../logging/index.js";
-import { type ErrorCode, HTTP_STATUS } from "../errors/index.js";
+import { ErrorCode, HTTP_STATUS } from "../errors/index.js";
 import type { ApiContext } from "./context.js";
+
+/** Codes that are the client's to fix: logged at `info`, not as server errors. */
+const CLIENT_MISTAKES = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.ValidationFailed,
+  ErrorCode.ParseFailed,
+  ErrorCode.OperationResolutionFailed,
+]);
 
 export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
   return {
@@ -15,8 +23,7 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            const expected =
-              code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED";
+            const expected = CLIENT_MISTAKES.has(String(code));
             log[expected ? "info" : "error"](
               {
                 requestId: contextValue?.requestId,
