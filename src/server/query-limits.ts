@@ -98,14 +98,17 @@ function overLimit(limit: string, message: string, measured: Record<string, numb
   return error;
 }
 
-/** The operation's list-size cost and its filters' measures, or undefined when its variables do not coerce. */
+/**
+ * The operation's list-size cost and its filters' measures; a refusal when it has more selections than
+ * allowed (which the document guard normally refused already); undefined when its variables do not coerce.
+ */
 export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName: string | undefined,
   limits: Pick<RequestLimits, "filterFanout" | "maxSelections">,
-): { cost: number; filters: FilterTally } | undefined {
+): { cost: number; filters: FilterTally } | QueryLimitError | undefined {
   const filters = new FilterTally(limits.filterFanout);
   const estimator: ComplexityEstimator = (options) => {
     const where = options.field.args.find((arg) => arg.name === "where");
@@ -125,7 +128,7 @@ export function measureOperation(
     return { cost, filters };
   } catch (error) {
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      throw overLimit(
+      return overLimit(
         "selections",
         `The operation has more than ${limits.maxSelections} selections (MAX_QUERY_SELECTIONS).`,
         { maxSelections: limits.maxSelections },
@@ -167,7 +170,7 @@ export function operationProblem(
     );
   }
   const measured = measureOperation(schema, document, variables, operationName, limits);
-  if (!measured) return undefined; // variables that do not coerce: execution says so, and runs nothing
+  if (!measured || measured instanceof GraphQLError) return measured; // bad variables: execution says so
   const { cost, filters } = measured;
   if (cost > limits.maxCost) {
     return overLimit(
