@@ -38,6 +38,21 @@ export interface BenchResult {
   import: { nodesPerSecond: number; relationshipsPerSecond: number; seconds: number };
   settings: { iterations: number; seconds: number; concurrency: number };
   queries: Record<string, QueryResult>;
+  /** Full exports of the graph: over HTTP (GET /export) and with `kg export`. Absent in older results. */
+  exports?: ExportResult[];
+}
+
+export interface ExportResult {
+  /** `GET /export?format=…` or `kg export --format …`. */
+  how: string;
+  records: number;
+  mib: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** The slowest /health answer while the export ran (HTTP only). */
+  healthMaxMs?: number;
+  /** The server's (HTTP) or the command's peak resident memory, MiB. */
+  peakRssMib?: number;
 }
 
 const START = "<!-- results:start (written by npm run bench) -->";
@@ -58,6 +73,20 @@ function table(result: BenchResult): string {
     lines.push(
       `| ${name} | ${q.t1_p50_ms} / ${q.t1_p99_ms} | ${q.t3_p50_ms} / ${q.t3_p99_ms} | ${q.t4_p50_ms} / ${q.t4_p99_ms} | ${q.ratio_t3_p50} | **${q.ratio_p50}** | ${q.t1_rps_c16} | ${q.t4_rps_c16} | ${Math.round((100 * q.t4_rps_c16) / Math.max(1, q.t1_rps_c16))}% | ${q.t4_p99_ms_c16} |`,
     );
+  }
+  if (result.exports?.length) {
+    lines.push(
+      "",
+      "Full exports (read page by page, EXPORT_PAGE_SIZE records per read transaction):",
+      "",
+      "| export | records | MiB | s | records/s | slowest /health meanwhile ms | peak RSS MiB |",
+      "|---|---|---|---|---|---|---|",
+    );
+    for (const e of result.exports) {
+      lines.push(
+        `| ${e.how} | ${e.records.toLocaleString("en")} | ${e.mib} | ${e.seconds} | ${e.recordsPerSecond.toLocaleString("en")} | ${e.healthMaxMs ?? "–"} | ${e.peakRssMib ?? "–"} |`,
+      );
+    }
   }
   return lines.join("\n");
 }

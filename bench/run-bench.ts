@@ -8,21 +8,23 @@
  *    parameter exactly as T1 does before timing anything;
  * 5. times T1 (Cypher via neo4j-driver), T3 (the GraphQL schema in-process) and T4 (HTTP, load from its own
  *    process) at concurrency 1, and T1 and T4 at `--concurrency` (16);
- * 6. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
+ * 6. exports the whole graph over HTTP (GET /export, JSON and GEXF, probing /health meanwhile) and with
+ *    `kg export` (JSON), each to completion, checking the record count;
+ * 7. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { graphql } from "graphql";
 import { PROJECT_ROOT, loadConfig } from "../src/config/index.js";
 import { bulkImport } from "./bulk-import.js";
-import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j } from "../src/database/index.js";
+import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j, toNumber } from "../src/database/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
-import { type BenchResult, type QueryResult, updateDocs, writeResults } from "./report.js";
+import { type BenchResult, type ExportResult, type QueryResult, updateDocs, writeResults } from "./report.js";
 import { Random, expectedRows, planGraph, syntheticBatches } from "./synthetic-graph.js";
 
 const { values: args } = parseArgs({
@@ -140,6 +142,16 @@ async function main(): Promise<void> {
       log(`  ${JSON.stringify(queries[query.name])}`);
     }
 
+    const records = await exportableRecords(db);
+    log(`Exporting all ${records} records: GET /export (json, gexf), kg export (json)…`);
+    const exports: ExportResult[] = [];
+    for (const format of ["json", "gexf"]) {
+      exports.push(await timeHttpExport(`http://127.0.0.1:${port}`, format, server.pid!, records));
+      log(`  ${JSON.stringify(exports.at(-1))}`);
+    }
+    exports.push(await timeCliExport(neo4j.uri, store, records));
+    log(`  ${JSON.stringify(exports.at(-1))}`);
+
     const result: BenchResult = {
       nodes: imported.nodes,
       relationships: imported.relationships,
@@ -161,6 +173,7 @@ async function main(): Promise<void> {
       },
       settings: { iterations, seconds, concurrency },
       queries,
+      exports,
     };
     await writeResults(args["results-dir"], result);
     if (!args["no-docs"]) await updateDocs(args["results-dir"], args.docs);
@@ -232,6 +245,9 @@ async function startServerProcess(neo4jUri: string, port: number): Promise<Child
       SEED_ON_START: "never",
       LOG_LEVEL: "warn",
       NEO4J_TX_TIMEOUT_MS: "60000",
+      // The load generator is one client sending thousands of requests a second: no per-client limits.
+      RATE_LIMIT_GRAPHQL: "0",
+      RATE_LIMIT_EXPORT: "0",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -246,6 +262,109 @@ async function startServerProcess(neo4jUri: string, port: number): Promise<Child
   }
   child.kill("SIGKILL");
   throw new Error("the API server did not become ready in 60 s");
+}
+
+const MiB = 1 << 20;
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** Resident memory of a process, in MiB (Linux /proc). */
+async function rssMib(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kib / 1024);
+}
+
+/** Entities and relationships between entities: what a full export writes besides sources. */
+async function exportableRecords(db: Database): Promise<number> {
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      "CALL () { MATCH (n:Entity) RETURN count(n) AS nodes } CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS rels } RETURN nodes + rels AS total",
+    );
+    return toNumber(result.records[0]?.get("total"));
+  });
+}
+
+/**
+ * GET /export to the end, counting bytes, while /health is asked every 250 ms and the server's RSS watched;
+ * the file must end as a whole file does (a cut response does not).
+ */
+async function timeHttpExport(base: string, format: string, serverPid: number, records: number): Promise<ExportResult> {
+  let healthMaxMs = 0;
+  let peakRssMib = await rssMib(serverPid);
+  let done = false;
+  const probe = (async () => {
+    while (!done) {
+      const started = performance.now();
+      await fetch(`${base}/health`).then((response) => response.arrayBuffer());
+      healthMaxMs = Math.max(healthMaxMs, performance.now() - started);
+      peakRssMib = Math.max(peakRssMib, await rssMib(serverPid));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const started = performance.now();
+  const response = await fetch(`${base}/export?format=${format}`);
+  if (response.status !== 200 || !response.body) throw new Error(`GET /export?format=${format}: ${response.status}`);
+  let bytes = 0;
+  let last = Buffer.alloc(0);
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    last = Buffer.from(chunk);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  done = true;
+  await probe;
+  const end = last.toString("utf8").trimEnd();
+  if (!(format === "json" ? end.endsWith("}") : end.endsWith(`</${format}>`))) {
+    throw new Error(`GET /export?format=${format} ended early: …${end.slice(-80)}`);
+  }
+  return {
+    how: `GET /export?format=${format}`,
+    records,
+    mib: round1(bytes / MiB),
+    seconds: round1(seconds),
+    recordsPerSecond: Math.round(records / seconds),
+    healthMaxMs: Math.round(healthMaxMs),
+    peakRssMib,
+  };
+}
+
+/**
+ * `npm run kg -- export --format json` into a temporary file, with the command's peak RSS; the file must
+ * hold every entity and relationship (no page cut or repeated).
+ */
+async function timeCliExport(neo4jUri: string, store: string, records: number): Promise<ExportResult> {
+  const out = `${store}-export.json`;
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "src", "cli", "kg.ts"), "export", "--format", "json", "--out", out],
+    { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: neo4jUri }, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let peakRssMib = 0;
+  const watch = setInterval(() => {
+    void rssMib(child.pid!).then((mib) => (peakRssMib = Math.max(peakRssMib, mib)));
+  }, 250);
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearInterval(watch);
+  if (code !== 0) throw new Error(`kg export exited with ${code}: ${stderr}`);
+  const seconds = (performance.now() - started) / 1000;
+  try {
+    const file = JSON.parse(await readFile(out, "utf8")) as { entities: unknown[]; relationships: unknown[] };
+    const written = file.entities.length + file.relationships.length;
+    if (written !== records) throw new Error(`kg export wrote ${written} records; the graph has ${records}`);
+    return {
+      how: "kg export --format json",
+      records,
+      mib: round1((await stat(out)).size / MiB),
+      seconds: round1(seconds),
+      recordsPerSecond: Math.round(records / seconds),
+      peakRssMib,
+    };
+  } finally {
+    await rm(out, { force: true });
+  }
 }
 
 interface LoadJob {

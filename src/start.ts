@@ -61,6 +61,8 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
       port: config.port,
       host: config.host,
       limits: config.limits,
+      rateLimits: config.rateLimits,
+      exportLimits: config.exports,
       verifier,
       webPages: config.webPages,
     });

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config/index.js";
+import { type AppConfig, loadConfig } from "../config/index.js";
 import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
@@ -35,13 +35,13 @@ function actor(): string {
   return process.env.KG_ACTOR ?? `cli:${os.userInfo().username}`;
 }
 
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Database, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const log = { info: (message: string) => console.error(message), error: (message: string) => console.error(message) };
   const handle = await connectDatabase(config, log, { reuseRunning: true });
   try {
     await ensureSchemaIndexes(handle.database);
-    return await work(handle.database);
+    return await work(handle.database, config);
   } finally {
     await handle.close();
   }
@@ -115,7 +115,7 @@ async function runExport(args: string[]): Promise<void> {
   if (format === "gephi" && tables.length === 2 && !values.out) {
     throw new UsageError("--format gephi writes two files: give --out FOLDER, or --table nodes|edges for stdout");
   }
-  await withDatabase(async (db) => {
+  await withDatabase(async (db, config) => {
     const progress = createProgress("Exporting", await countExportItems(db, asOf));
     try {
       for (const current of tables) {
@@ -130,6 +130,7 @@ async function runExport(args: string[]): Promise<void> {
           format,
           asOf,
           personal: true,
+          pageSize: config.exports.pageSize,
           ...(current ? { table: current as "nodes" | "edges" } : {}),
           onItem: () => progress.advance(1),
         });

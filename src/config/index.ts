@@ -32,6 +32,8 @@ function parseSize(value: string): number {
 }
 
 const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().min(0);
+const trustProxyHint = "false, true, a number of proxy hops, or addresses/subnets (express's `trust proxy`)";
 const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
 
 const EnvSchema = z.object({
@@ -65,6 +67,23 @@ const EnvSchema = z.object({
   MAX_QUERY_ALIASES: positiveInt.default(30),
   MAX_QUERY_DIRECTIVES: positiveInt.default(20),
   MAX_QUERY_COST: positiveInt.default(1_000_000),
+  MAX_QUERY_TOKENS: positiveInt.default(5_000),
+  MAX_QUERY_NESTING: positiveInt.default(40),
+  MAX_QUERY_SELECTIONS: positiveInt.default(2_000),
+  MAX_FILTER_DEPTH: positiveInt.default(6),
+  MAX_FILTER_TERMS: positiveInt.default(100),
+  MAX_FILTER_COST: positiveInt.default(10_000),
+  FILTER_FANOUT: positiveInt.default(10),
+  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  RATE_LIMIT_GRAPHQL: nonNegativeInt.default(600),
+  RATE_LIMIT_EXPORT: nonNegativeInt.default(10),
+  EXPORT_MAX_PER_CLIENT: positiveInt.default(2),
+  EXPORT_MAX_CONCURRENT: positiveInt.default(4),
+  EXPORT_PAGE_SIZE: positiveInt.default(5_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, trustProxyHint)
+    .default("false"),
   MAX_BODY_BYTES: positiveInt.default(100_000),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
@@ -113,6 +132,20 @@ export interface RequestLimits {
   readonly maxAliases: number;
   readonly maxDirectives: number;
   readonly maxCost: number;
+  /** Lexical tokens in the query text. */
+  readonly maxTokens: number;
+  /** Nesting of brackets in the query text, of values in the variables, and of fragment spreads. */
+  readonly maxNesting: number;
+  /** Field selections after every fragment is expanded. */
+  readonly maxSelections: number;
+  /** Nesting of AND/OR/NOT and relationship filters inside one `where`. */
+  readonly maxFilterDepth: number;
+  /** Predicates in all the operation's filters (after fragment expansion). */
+  readonly maxFilterTerms: number;
+  /** Estimated filter work: predicates weighted by operand size and by fan-out per relationship filter. */
+  readonly maxFilterCost: number;
+  /** Related records a relationship filter (some/all/none/single/aggregate) is assumed to visit per record. */
+  readonly filterFanout: number;
   readonly maxBodyBytes: number;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
@@ -121,6 +154,25 @@ export interface RequestLimits {
   readonly introspection: boolean;
   /** "Did you mean …?" hints in validation errors (off in production unless asked for). */
   readonly fieldSuggestions: boolean;
+}
+
+/** Per-client request rates (0: no limit) and how clients are told apart. */
+export interface RateLimits {
+  readonly windowMs: number;
+  /** Requests to /graphql per client per window. */
+  readonly graphql: number;
+  /** Requests to /export per client per window. */
+  readonly export: number;
+  /** express's `trust proxy`: whose X-Forwarded-For to believe for a client's address. */
+  readonly trustProxy: boolean | number | string;
+}
+
+/** How exports are read and how many may run at once. */
+export interface ExportLimits {
+  readonly maxPerClient: number;
+  readonly maxConcurrent: number;
+  /** Records per read transaction. */
+  readonly pageSize: number;
 }
 
 /** Driver settings that decide how fast a dead database is noticed. */
@@ -142,6 +194,8 @@ export interface AppConfig {
   readonly seedOnStart: "auto" | "always" | "never";
   readonly auth: AuthSettings;
   readonly limits: RequestLimits;
+  readonly rateLimits: RateLimits;
+  readonly exports: ExportLimits;
   readonly driver: DriverTimeouts;
   /** Build (when needed) and serve the explorer and GraphiQL pages. */
   readonly webPages: boolean;
@@ -193,6 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: e.MAX_QUERY_ALIASES,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
       maxCost: e.MAX_QUERY_COST,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxNesting: e.MAX_QUERY_NESTING,
+      maxSelections: e.MAX_QUERY_SELECTIONS,
+      maxFilterDepth: e.MAX_FILTER_DEPTH,
+      maxFilterTerms: e.MAX_FILTER_TERMS,
+      maxFilterCost: e.MAX_FILTER_COST,
+      filterFanout: e.FILTER_FANOUT,
       maxBodyBytes: e.MAX_BODY_BYTES,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
@@ -200,9 +261,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       introspection: e.INTROSPECTION,
       fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
     },
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      graphql: e.RATE_LIMIT_GRAPHQL,
+      export: e.RATE_LIMIT_EXPORT,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
+    exports: {
+      maxPerClient: e.EXPORT_MAX_PER_CLIENT,
+      maxConcurrent: e.EXPORT_MAX_CONCURRENT,
+      pageSize: e.EXPORT_PAGE_SIZE,
+    },
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
     webPages: e.WEB_PAGES,
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** The variables `loadConfig` reads, for the documentation test. */

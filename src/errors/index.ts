@@ -13,10 +13,34 @@ export const ErrorCode = {
   BadRequest: "BAD_REQUEST",
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
+  OperationResolutionFailed: "OPERATION_RESOLUTION_FAILURE",
+  RateLimited: "RATE_LIMITED",
+  QueryTimeout: "QUERY_TIMEOUT",
+  QueryMemoryLimit: "QUERY_MEMORY_LIMIT",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The HTTP status of each code: what routes outside GraphQL answer (server/format-error.ts `sendError`), and
+ * what a GraphQL answer gets when an error arises while a query runs (Apollo would answer 200). 504: Neo4j
+ * stopped the query at its timeout; 422: the query needed more memory than Neo4j gives it. An unexpected
+ * error is 500 outside GraphQL; inside, it stays a field error of a 200 answer that may hold other data.
+ */
+export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.ParseFailed]: 400,
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.OperationResolutionFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.QueryTimeout]: 504,
+  [ErrorCode.QueryMemoryLimit]: 422,
+  [ErrorCode.ServiceUnavailable]: 503,
+};
 
 /** Not a GraphQL-over-HTTP request at all: bad JSON, a body too large, a wrong method (HTTP 400, 405, 413). */
 export class BadRequestError extends GraphQLError {
@@ -65,10 +89,66 @@ export class QueryLimitError extends GraphQLError {
   }
 }
 
+/**
+ * The request names no operation the document has: several operations and no `operationName`, or an
+ * `operationName` the document does not define (HTTP 400).
+ */
+export class OperationResolutionError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.OperationResolutionFailed, http: { status: 400 } } });
+  }
+}
+
+/**
+ * Neo4j stopped the query at its transaction timeout (HTTP 504). Running the same query again takes as long;
+ * asking for less is what helps.
+ */
+export class QueryTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(
+      `The query was stopped after ${timeoutMs / 1000} s (NEO4J_TX_TIMEOUT_MS): ask for less — fewer hops, a ` +
+        "smaller limit or first, a narrower filter, or page with first/after. The same query will take as long again.",
+      { extensions: { code: ErrorCode.QueryTimeout, timeoutMs, http: { status: HTTP_STATUS.QUERY_TIMEOUT } } },
+    );
+  }
+}
+
+/**
+ * Neo4j refused the memory the query needed (HTTP 422): the query's own limit, or the database's pool when
+ * `pool` is true — then other work holds memory too, and the same query may pass later.
+ */
+export class QueryMemoryLimitError extends GraphQLError {
+  constructor(pool: boolean) {
+    super(
+      pool
+        ? "The database ran short of memory for this query: ask for less (a smaller limit or first, fewer hops, " +
+            "page with first/after), or try again when the server is less busy."
+        : "The query needs more memory than the database gives one query: ask for less — a smaller limit or " +
+            "first, fewer hops, or page with first/after instead of sorting everything at once.",
+      { extensions: { code: ErrorCode.QueryMemoryLimit, http: { status: HTTP_STATUS.QUERY_MEMORY_LIMIT } } },
+    );
+  }
+}
+
+/** Too many requests from one client, or too much running at once: wait `retryAfterSeconds` (HTTP 429). */
+export class RateLimitedError extends GraphQLError {
+  constructor(
+    message: string,
+    limit: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, {
+      extensions: { code: ErrorCode.RateLimited, limit, retryAfterSeconds, http: { status: HTTP_STATUS.RATE_LIMITED } },
+    });
+  }
+}
+
 /** The database cannot be reached or is restarting: try again later (HTTP 503). */
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = "The graph database is not available right now; try again shortly.") {
-    super(message, { extensions: { code: ErrorCode.ServiceUnavailable, http: { status: 503 } } });
+    super(message, {
+      extensions: { code: ErrorCode.ServiceUnavailable, http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
+    });
   }
 }
 

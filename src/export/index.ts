@@ -26,6 +26,8 @@ export interface ExportOptions {
   readonly personal: boolean;
   /** Called once per entity or relationship written. */
   readonly onItem?: () => void;
+  /** Records per read transaction (EXPORT_PAGE_SIZE). */
+  readonly pageSize?: number;
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -43,9 +45,9 @@ export function exportFileName(format: ExportFormat, table?: CsvTable): string {
 
 export async function exportGraph(db: Database, out: Writable, options: ExportOptions): Promise<void> {
   const graph: GraphReader = {
-    sources: () => readSources(db),
-    entities: () => readEntities(db, options.personal),
-    relationships: () => readRelationships(db, options.asOf),
+    sources: () => readSources(db, options.pageSize),
+    entities: () => readEntities(db, options.personal, options.pageSize),
+    relationships: () => readRelationships(db, options.asOf, options.pageSize),
   };
   const writeOptions = { asOf: options.asOf, ...(options.onItem ? { onItem: options.onItem } : {}) };
   switch (options.format) {

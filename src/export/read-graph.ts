@@ -1,10 +1,18 @@
 /**
  * Streams the graph out of Neo4j as records of the import file format (so a JSON export can be imported
- * again), sorted by id so the same graph always gives the same file. Records are pulled one at a time from
- * the driver (it fetches in batches with back-pressure), so a million nodes never sit in memory at once.
+ * again), in a stable order so the same graph always gives the same file: sources and entities by id,
+ * relationships by their start entity's id, then their own id.
+ *
+ * Reads go page by page (keyset pagination): each page is its own short read transaction, bounded by the
+ * per-transaction timeout, that resumes after the last id the previous page saw, using the uniqueness
+ * constraints' indexes on `Entity.id` and `Source.id` (so a page costs the same at the end of a million
+ * nodes as at the start). One long transaction was cut by the 15 s timeout at 61,000 nodes, and its sort of
+ * every relationship ran into Neo4j's transaction memory. While one page is written, the next is read.
+ * Consistency: each page is consistent in itself; an export taken while the graph is being edited may mix
+ * states across pages (a record edited after its page was read is written as it was; one added behind the
+ * cursor is missed). Neo4j's reads are read-committed, so one transaction would not give a snapshot either.
  */
-import neo4j from "neo4j-driver";
-import { type Database, toPlain } from "../database/index.js";
+import { type Database, cypherInt, toPlain } from "../database/index.js";
 import {
   ENTITY_KINDS,
   ENTITY_LABEL,
@@ -24,32 +32,82 @@ import {
 
 type Properties = Record<string, unknown>;
 
-// Records leave Neo4j through the model's one mapping (graph-data/properties.ts): the API's who-and-when
-// stamps are not facts, so they stay out of exports; the history keeps them.
+// Records leave Neo4j through the model's one mapping (graph-data/properties.ts): the who-and-when stamps are
+// not facts, so they stay out of exports; the history keeps them.
 
-async function* stream(db: Database, cypher: string, params: Properties = {}): AsyncGenerator<Properties> {
-  const session = db.driver.session({ database: db.name, defaultAccessMode: neo4j.session.READ, fetchSize: 2_000 });
-  try {
-    const result = session.run(cypher, params);
-    for await (const record of result) yield toPlain(record.get("row")) as Properties;
-  } finally {
-    await session.close();
-  }
+/** Records per page (per read transaction) when the caller does not say (EXPORT_PAGE_SIZE). */
+export const DEFAULT_PAGE_SIZE = 5_000;
+
+/** Records written between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
+interface Page {
+  readonly rows: Properties[];
+  /** The id to resume after; undefined when this was the last page. */
+  readonly next: string | undefined;
 }
 
-export async function* readSources(db: Database): AsyncGenerator<SourceRecord> {
-  for await (const row of stream(db, `MATCH (s:${SOURCE_LABEL}) RETURN properties(s) AS row ORDER BY s.id`)) {
+/**
+ * Pages through a query that takes `$after` (the last id seen, "" at first) and `$pageSize`, and returns
+ * one record: `rows` (the page, in order) and `last` (the id to resume after; null on the last page). A page
+ * of `pageSize` start entities may hold more rows: every relationship of those entities.
+ */
+async function* paged(db: Database, cypher: string, params: Properties, pageSize: number): AsyncGenerator<Properties> {
+  const read = (after: string): Promise<Page> =>
+    db.read(async (tx) => {
+      const record = (await tx.run(cypher, { ...params, after, pageSize: cypherInt(pageSize) })).records[0];
+      const last = record?.get("last") as string | null | undefined;
+      return {
+        rows: ((record?.get("rows") as unknown[] | undefined) ?? []).map((row) => toPlain(row) as Properties),
+        next: typeof last === "string" ? last : undefined,
+      };
+    });
+  let pending: Promise<Page> | undefined = read("");
+  try {
+    while (pending) {
+      const page: Page = await pending;
+      pending = page.next === undefined ? undefined : read(page.next);
+      for (let index = 0; index < page.rows.length; index += 1) {
+        // A fast reader never makes the writers wait for a drain, and promises alone never let other
+        // requests in: give the event loop a turn now and then, so /health and queries answer meanwhile.
+        if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+        yield page.rows[index]!;
+      }
+    }
+  } finally {
+    // The consumer stopped early (the client went away): the read ahead is no longer wanted.
+    pending?.catch(() => undefined);
+  }
+}
+export async function* readSources(db: Database, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<SourceRecord> {
+  for await (const row of paged(
+    db,
+    `MATCH (s:${SOURCE_LABEL}) WHERE s.id > $after
+     WITH s ORDER BY s.id LIMIT $pageSize
+     WITH collect(s) AS page
+     RETURN [s IN page | properties(s)] AS rows, CASE WHEN size(page) = $pageSize THEN page[-1].id END AS last`,
+    {},
+    pageSize,
+  )) {
     yield sourceFromProperties(row);
   }
 }
 
-/** Personal contact details (the model's restricted fields) are exported only to those who may read them. */
-export async function* readEntities(db: Database, personal: boolean): AsyncGenerator<EntityRecord> {
-  for await (const row of stream(
+/** Personal contact details (the model's restricted fields): only for those who may read them (`staff`, the CLI). */
+export async function* readEntities(
+  db: Database,
+  personal: boolean,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<EntityRecord> {
+  for await (const row of paged(
     db,
-    `MATCH (n:${ENTITY_LABEL}) WHERE n.id IS NOT NULL
-     RETURN { kind: [l IN labels(n) WHERE l IN $kinds][0], props: properties(n) } AS row ORDER BY n.id`,
+    `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after
+     WITH n ORDER BY n.id LIMIT $pageSize
+     WITH collect(n) AS page
+     RETURN [n IN page | n { .*, kind: [l IN labels(n) WHERE l IN $kinds][0] }] AS rows,
+            CASE WHEN size(page) = $pageSize THEN page[-1].id END AS last`,
     { kinds: [...ENTITY_KINDS] },
+    pageSize,
   )) {
     const record = entityFromProperties(row.kind as EntityKind, row.props as Properties);
     yield personal
@@ -60,15 +118,32 @@ export async function* readEntities(db: Database, personal: boolean): AsyncGener
   }
 }
 
-/** Relationships between entities, valid on `asOf` when given (YYYY-MM-DD). */
-export async function* readRelationships(db: Database, asOf: string | null): AsyncGenerator<RelationshipRecord> {
-  for await (const row of stream(
+/**
+ * Relationships between entities, valid on `asOf` when given (YYYY-MM-DD), paged by start entity: each page
+ * holds every relationship of up to `pageSize` start entities (outgoing degrees are small in this model;
+ * the hubs — countries, networks, offices — are at the incoming end).
+ */
+export async function* readRelationships(
+  db: Database,
+  asOf: string | null,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<RelationshipRecord> {
+  for await (const row of paged(
     db,
-    `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL})
-     WHERE type(r) IN $types AND ${validOnCypher("r")}
-     RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS row
-     ORDER BY r.id, row.type, row.from, row.to`,
+    `MATCH (a:${ENTITY_LABEL}) WHERE a.id > $after
+     WITH a ORDER BY a.id LIMIT $pageSize
+     WITH collect(a) AS page
+     CALL (page) {
+       UNWIND page AS a
+       MATCH (a)-[r]->(b:${ENTITY_LABEL})
+       WHERE type(r) IN $types AND ${validOnCypher("r")}
+       WITH { type: type(r), from: a.id, to: b.id, id: r.id, props: properties(r) } AS row
+       ORDER BY row.from, row.id, row.type, row.to
+       RETURN collect(row) AS rows
+     }
+     RETURN rows, CASE WHEN size(page) = $pageSize THEN page[-1].id END AS last`,
     { types: [...RELATIONSHIP_TYPES], asOf },
+    pageSize,
   )) {
     yield relationshipFromProperties(
       row.type as RelationshipType,

@@ -2,7 +2,7 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { Role, type TokenClaims, hasRole } from "../auth/index.js";
 import { BadUserInputError } from "../errors/index.js";
-import { RESTRICTED_FIELD_NAMES } from "../graph-data/index.js";
+import { RESTRICTED_FIELD_NAMES, isFullDate, isPartialDate } from "../graph-data/index.js";
 import { type ChangeRecord, listChanges, recordAsOf } from "../history/index.js";
 import { asOfArgument, idArgument, limitArgument, limitDescription } from "./arguments.js";
 import { Change, HistoricalRecord } from "./history.type.js";
@@ -25,16 +25,19 @@ function toChange(record: ChangeRecord, jwt: TokenClaims | undefined): Change {
   };
 }
 
-/** `since`: a day, month or year (ISO 8601), or a full date-time. */
+/**
+ * `since`: a day, month or year (ISO 8601), or a full date-time with a real day and time
+ * (`2020-02-30` is refused: JavaScript's Date would read it as 1 March).
+ */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)?$/;
+
 function sinceArgument(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (
-    !/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/.test(value) ||
-    Number.isNaN(Date.parse(value.length === 4 ? `${value}-01-01` : value))
-  ) {
+  const dateTime = DATE_TIME.exec(value);
+  if (dateTime ? !isFullDate(dateTime[1]!) : !isPartialDate(value)) {
     throw new BadUserInputError(
       "since",
-      "`since` must be an ISO 8601 date or date-time, e.g. 2026-01-01 or 2026-01-01T12:00:00Z.",
+      "`since` must be a real ISO 8601 date or date-time, e.g. 2026-01-01 or 2026-01-01T12:00:00Z.",
     );
   }
   return value;

@@ -15,7 +15,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
-import type { RequestLimits } from "../config/index.js";
+import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -24,6 +24,8 @@ import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
 import { createErrorFormatter, sendError } from "./format-error.js";
 import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
+import { documentGuard } from "./document-guard.js";
+import { requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
 import { webPagesRouter } from "./web-pages.js";
@@ -34,6 +36,8 @@ export interface AppOptions {
   readonly log: Logger;
   readonly httpServer: Server;
   readonly limits: RequestLimits;
+  readonly rateLimits: RateLimits;
+  readonly exportLimits: ExportLimits;
   readonly verifier: TokenVerifier;
   /** Serve the explorer and GraphiQL (`GET /explorer`, `GET /graphiql`) from the web build. */
   readonly webPages?: boolean;
@@ -55,12 +59,19 @@ export async function createApp({
   log,
   httpServer,
   limits,
+  rateLimits,
+  exportLimits,
   verifier,
   webPages = false,
 }: AppOptions): Promise<App> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
-    formatError: createErrorFormatter({ fieldSuggestions: limits.fieldSuggestions }),
+    formatError: createErrorFormatter({
+      fieldSuggestions: limits.fieldSuggestions,
+      transactionTimeoutMs: limits.transactionTimeoutMs,
+    }),
+    // The document guard refuses longer texts first, with a clearer message; this covers in-process use.
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: limits.introspection,
     allowBatchedHttpRequests: false,
@@ -91,6 +102,7 @@ export async function createApp({
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", rateLimits.trustProxy);
   // Every answer carries a request id (the caller's, when it is short and plain); errors and logs quote it.
   app.use((req, res, next) => {
     res.locals.requestId = requestIdFrom(req.header("x-request-id"));
@@ -110,12 +122,30 @@ export async function createApp({
   app.use(
     "/graphql",
     cors(),
+    requestRateLimit({
+      route: "/graphql",
+      limit: rateLimits.graphql,
+      windowMs: rateLimits.windowMs,
+      variable: "RATE_LIMIT_GRAPHQL",
+      verifier,
+    }),
     express.json({ limit: limits.maxBodyBytes }),
+    documentGuard(limits),
     expressMiddleware(apollo, {
       context: ({ req, res }) => context(req.header("authorization"), res.locals.requestId as string),
     }),
   );
-  app.use(exportRouter({ db, verifier, log }));
+  app.use(
+    "/export",
+    requestRateLimit({
+      route: "/export",
+      limit: rateLimits.export,
+      windowMs: rateLimits.windowMs,
+      variable: "RATE_LIMIT_EXPORT",
+      verifier,
+    }),
+  );
+  app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   if (webPages) app.use(webPagesRouter());
   app.use(bodyErrors(log));
   return { express: app, apollo, context };

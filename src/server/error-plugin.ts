@@ -1,12 +1,20 @@
 /**
  * Apollo plugin: logs each request's original errors with its request id, adds the request id to every
  * error a client sees, and answers 503 when the database was unavailable (so load balancers and clients
- * can retry).
+ * can retry), 504 when Neo4j stopped a query at its timeout, 422 when it refused a query memory.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "../logging/index.js";
-import { ErrorCode } from "../errors/index.js";
+import { ErrorCode, HTTP_STATUS } from "../errors/index.js";
 import type { ApiContext } from "./context.js";
+
+/** Codes that are the client's to fix: logged at `info`, not as server errors. */
+const CLIENT_MISTAKES = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.ValidationFailed,
+  ErrorCode.ParseFailed,
+  ErrorCode.OperationResolutionFailed,
+]);
 
 export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
   return {
@@ -15,8 +23,7 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            const expected =
-              code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED";
+            const expected = CLIENT_MISTAKES.has(String(code));
             log[expected ? "info" : "error"](
               {
                 requestId: contextValue?.requestId,
@@ -36,8 +43,12 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
             ...error,
             extensions: { ...error.extensions, requestId: contextValue?.requestId },
           }));
-          if (errors.some((error) => error.extensions?.code === ErrorCode.ServiceUnavailable)) {
-            response.http.status = 503;
+          for (const error of errors) {
+            const status = HTTP_STATUS[error.extensions?.code as ErrorCode];
+            if (status !== undefined) {
+              response.http.status = status;
+              break;
+            }
           }
         },
       };

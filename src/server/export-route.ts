@@ -1,23 +1,43 @@
 /**
  * `GET /export?format=json|csv|gephi|graphml|gexf[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
- * streamed (the same writers as `npm run kg -- export`). Reads are public; Person email and phone are
- * included only for a bearer token with role `staff`. Bad parameters get 400 with a code before anything runs.
+ * streamed (the same writers as `npm run kg -- export`), read from Neo4j page by page (src/export/read-graph.ts),
+ * so a million-node export finishes whatever the per-transaction timeout. Reads are public; Person email and
+ * phone are included only for a bearer token with role `staff`. Bad parameters get 400 with a code before
+ * anything runs. An export holds a database session and this process's time for as long as the client
+ * reads, so each client may run EXPORT_MAX_PER_CLIENT at once and all clients EXPORT_MAX_CONCURRENT (429
+ * with Retry-After beyond); the request rate is limited in create-app.ts. Errors answer through the one
+ * boundary (format-error.ts `sendError`).
  */
 import express, { type Request, type Response, type Router } from "express";
 import { Role, type TokenVerifier, bearerToken, hasRole } from "../auth/index.js";
+import type { ExportLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { BadUserInputError, ServiceUnavailableError, UnauthenticatedError } from "../errors/index.js";
+import { BadUserInputError, UnauthenticatedError } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
 import { isFullDate } from "../graph-data/index.js";
+import { ConcurrencyLimit, clientKey, sendRateLimited } from "./client-limits.js";
+import { sendError } from "./format-error.js";
 
-import { isDatabaseUnavailable, sendError } from "./format-error.js";
+/** What a refused export is told to wait: about as long as a small export takes. */
+const BUSY_RETRY_AFTER_SECONDS = 10;
 
-export function exportRouter(options: { db: Database; verifier: TokenVerifier; log: Logger }): Router {
+export function exportRouter(options: {
+  db: Database;
+  verifier: TokenVerifier;
+  log: Logger;
+  limits: ExportLimits;
+  transactionTimeoutMs: number;
+}): Router {
   const router = express.Router();
+  const running = new ConcurrencyLimit(options.limits.maxPerClient, options.limits.maxConcurrent);
   router.get("/export", async (req: Request, res: Response) => {
     const fail = (error: unknown) =>
-      sendError(res, error, { requestId: res.locals.requestId as string, log: options.log });
+      sendError(res, error, {
+        requestId: res.locals.requestId as string,
+        log: options.log,
+        transactionTimeoutMs: options.transactionTimeoutMs,
+      });
     const format = req.query.format;
     const asOf = req.query.asOf;
     const table = req.query.table;
@@ -43,27 +63,42 @@ export function exportRouter(options: { db: Database; verifier: TokenVerifier; l
         return;
       }
     }
-    const csvTable = format === "gephi" ? (table ?? "nodes") : undefined;
-    res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
-    res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`);
-    res.setHeader("Cache-Control", "no-store");
+    const client = await clientKey(req, options.verifier);
+    const refused = running.enter(client);
+    if (refused) {
+      sendRateLimited(
+        res,
+        refused === "client"
+          ? `You already have ${running.maxPerClient} exports running (EXPORT_MAX_PER_CLIENT): wait for one to finish.`
+          : `The server is running ${running.maxTotal} exports (EXPORT_MAX_CONCURRENT): try again shortly.`,
+        BUSY_RETRY_AFTER_SECONDS,
+        refused === "client" ? "exportsPerClient" : "exports",
+      );
+      return;
+    }
     try {
+      const csvTable = format === "gephi" ? (table ?? "nodes") : undefined;
+      res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
+      res.setHeader(
+        "Content-Disposition",
+        `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`,
+      );
+      res.setHeader("Cache-Control", "no-store");
       await exportGraph(options.db, res, {
         format: format as ExportFormat,
         asOf: typeof asOf === "string" ? asOf : null,
         personal,
+        pageSize: options.limits.pageSize,
         ...(csvTable ? { table: csvTable } : {}),
       });
       res.end();
     } catch (error) {
       options.log.error({ err: error, requestId: res.locals.requestId as string }, "export failed");
-      // The database failing is worth a retry; anything else is masked by the boundary. Once bytes are out,
-      // sendError cuts the answer instead, so the client sees it incomplete.
-      fail(
-        isDatabaseUnavailable(error)
-          ? new ServiceUnavailableError("The export could not be read from the database; try again shortly.")
-          : error,
-      );
+      // A timeout, a memory refusal or an unreachable database get their codes; anything else is masked.
+      // Once bytes are out, sendError cuts the answer instead, so the client sees it incomplete.
+      fail(error);
+    } finally {
+      running.leave(client);
     }
   });
   return router;

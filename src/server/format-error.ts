@@ -1,7 +1,8 @@
 /**
  * The one place errors are translated for clients. Errors we raise on purpose (GraphQL syntax and
  * validation, limits, bad arguments, authentication) keep their code and message; `@neo4j/graphql`'s own
- * authorization and constraint errors get codes; a database that cannot be reached becomes
+ * authorization and constraint errors get codes; a query Neo4j stopped at its timeout becomes QUERY_TIMEOUT
+ * and one refused memory QUERY_MEMORY_LIMIT; a database that cannot be reached becomes
  * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR. No Cypher, stack trace or driver
  * message reaches a client; the original is logged with the request id (see error-plugin.ts).
  * GraphQL answers go through Apollo's `formatError` (createErrorFormatter); every other route (/export, the
@@ -11,7 +12,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { Response } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
-import { ErrorCode } from "../errors/index.js";
+import { ErrorCode, HTTP_STATUS, QueryMemoryLimitError, QueryTimeoutError } from "../errors/index.js";
 
 /** Codes whose message is written for clients and may be shown as is. */
 const CLIENT_CODES = new Set<string>([
@@ -22,10 +23,57 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.ServiceUnavailable,
-  "OPERATION_RESOLUTION_FAILURE",
+  ErrorCode.OperationResolutionFailed,
+  ErrorCode.QueryTimeout,
+  ErrorCode.QueryMemoryLimit,
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
+
+/**
+ * Neo4j's codes for a transaction stopped at its timeout: `TransactionTimedOutClientConfiguration` when the
+ * timeout came with the transaction (ours always does), `TransactionTimedOut` for the server's own setting.
+ * https://neo4j.com/docs/status-codes/current/errors/all-errors/
+ */
+const TIMEOUT_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+]);
+
+/**
+ * Neo4j's codes for memory refused to a query: its own transaction's limit (the same query fails again), or
+ * the database's pools (other work holds memory; later may work). All are "transient", so they must be
+ * recognised before the retriable test below, or they would read as "database unavailable, try again".
+ */
+const QUERY_MEMORY_CODES = new Set([
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.ClientError.General.TransactionOutOfMemoryError",
+  "51N73", // the GQL status of TransactionMemoryLimit
+]);
+const POOL_MEMORY_CODES = new Set([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.OutOfMemoryError",
+  "51N72", // the GQL status of MemoryPoolOutOfMemoryError
+]);
+
+/** The Neo4j error in an error's cause chain, if any. */
+function neo4jErrorIn(error: unknown): Neo4jError | undefined {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof Neo4jError) return cause;
+  }
+  return undefined;
+}
+
+/** A timeout or a memory refusal from Neo4j, as the error a client sees; undefined for anything else. */
+export function queryLimitFromDatabase(error: unknown, timeoutMs: number): GraphQLError | undefined {
+  const neo4jError = neo4jErrorIn(error);
+  if (!neo4jError) return undefined;
+  if (TIMEOUT_CODES.has(neo4jError.code)) return new QueryTimeoutError(timeoutMs);
+  const codes = [neo4jError.code, neo4jError.gqlStatus];
+  if (codes.some((code) => QUERY_MEMORY_CODES.has(code))) return new QueryMemoryLimitError(false);
+  if (codes.some((code) => POOL_MEMORY_CODES.has(code))) return new QueryMemoryLimitError(true);
+  return undefined;
+}
 
 /** Driver error codes that mean "the database is not there right now". */
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
@@ -48,6 +96,7 @@ const NEO4J_GRAPHQL_ERRORS: Record<string, { code: ErrorCode; message: string }>
 };
 
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (queryLimitFromDatabase(error, 0)) return false;
   for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
     if (cause instanceof Neo4jError && (UNAVAILABLE_CODES.has(cause.code) || cause.retriable)) return true;
   }
@@ -57,12 +106,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export interface FormatOptions {
   /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
   readonly fieldSuggestions: boolean;
+  /** The per-transaction timeout, for the message of a query stopped by it. */
+  readonly transactionTimeoutMs: number;
 }
 
 export function createErrorFormatter(options: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const where = formatted.path ? { path: formatted.path } : {};
+    const limited = queryLimitFromDatabase(original, options.transactionTimeoutMs);
+    if (limited) {
+      const { http: _http, ...extensions } = limited.extensions;
+      return { message: limited.message, ...where, extensions };
+    }
     if (isDatabaseUnavailable(original)) {
       return {
         message: "The graph database is not available right now; try again shortly.",
@@ -72,13 +128,6 @@ export function createErrorFormatter(options: FormatOptions) {
     }
     const known = original instanceof Error ? NEO4J_GRAPHQL_ERRORS[original.name] : undefined;
     if (known) return { message: known.message, ...where, extensions: { code: known.code } };
-    if (original instanceof Neo4jError && original.code === "Neo.ClientError.Transaction.TransactionTimedOut") {
-      return {
-        message: "The query took too long and was stopped; ask for less (smaller limit, fewer hops).",
-        ...where,
-        extensions: { code: ErrorCode.BadUserInput },
-      };
-    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && CLIENT_CODES.has(code) && !(original instanceof Neo4jError)) {
       const { stacktrace: _stack, exception: _exception, http: _http, ...extensions } = formatted.extensions ?? {};
@@ -90,17 +139,6 @@ export function createErrorFormatter(options: FormatOptions) {
   };
 }
 
-/** HTTP status of an error a route answers with: its own (`extensions.http.status`), else by its code. */
-const STATUS_BY_CODE: Record<string, number> = {
-  [ErrorCode.BadRequest]: 400,
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.ValidationFailed]: 400,
-  [ErrorCode.ParseFailed]: 400,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.ServiceUnavailable]: 503,
-};
-
 /**
  * Answers a route outside GraphQL with the same error body GraphQL clients get (`{ errors: [...] }`, a code
  * and the request id), translated and masked by the same formatter. Logs the unexpected.
@@ -108,15 +146,23 @@ const STATUS_BY_CODE: Record<string, number> = {
 export function sendError(
   res: Response,
   error: unknown,
-  options: { requestId: string; log?: { error(object: object, message: string): void } },
+  options: {
+    requestId: string;
+    log?: { error(object: object, message: string): void };
+    /** The per-transaction timeout, for the message of a query stopped by it. */
+    transactionTimeoutMs?: number;
+  },
 ): void {
   const graphqlError =
     error instanceof GraphQLError ? error : new GraphQLError("unexpected", { originalError: error as Error });
-  const formatted = createErrorFormatter({ fieldSuggestions: false })(graphqlError.toJSON(), error);
+  const formatted = createErrorFormatter({
+    fieldSuggestions: false,
+    transactionTimeoutMs: options.transactionTimeoutMs ?? 0,
+  })(graphqlError.toJSON(), error);
   const code =
     typeof formatted.extensions?.code === "string" ? formatted.extensions.code : ErrorCode.InternalServerError;
   const declared = (graphqlError.extensions.http as { status?: number } | undefined)?.status;
-  const status = code === ErrorCode.InternalServerError ? 500 : (declared ?? STATUS_BY_CODE[code] ?? 500);
+  const status = code === ErrorCode.InternalServerError ? 500 : (declared ?? HTTP_STATUS[code as ErrorCode] ?? 500);
   if (status >= 500) options.log?.error({ err: error, requestId: options.requestId }, "request failed");
   if (res.headersSent) {
     // Bytes are out (a streamed export): the status cannot change; cut the answer so the client sees it incomplete.

@@ -2,7 +2,9 @@
  * Limits that stop abusive queries before any Cypher runs: depth, aliases and directives as validation
  * rules (graphql-armor), and an estimated cost (graphql-query-complexity) that multiplies each list by the
  * number of items it may return — the `limit` / `first` asked for, or the type's `@limit` default when
- * none is given — so a five-hop fan-out is priced at what it would really fetch.
+ * none is given — so a five-hop fan-out is priced at what it would really fetch. The same walk measures
+ * every `where` filter it meets (filter-cost.ts). The query text's own shape (tokens, nesting, selections
+ * after fragment expansion) is checked before parsing, by document-guard.ts.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
@@ -17,12 +19,15 @@ import {
   getNamedType,
   isListType,
   getNullableType,
+  getOperationAST,
 } from "graphql";
 import { createRequire } from "node:module";
 import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
 import type { RequestLimits } from "../config/index.js";
 import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../config/list-size.js";
-import { QueryLimitError } from "../errors/index.js";
+import { OperationResolutionError, QueryLimitError } from "../errors/index.js";
+import { variablesNesting } from "./document-guard.js";
+import { FilterTally } from "./filter-cost.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS
 // one the rest of the server uses ("Cannot use GraphQLObjectType from another module or realm"): load its
@@ -84,37 +89,120 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return 1 + items * childComplexity;
 };
 
-/**
- * Costs already computed, per parsed document (Apollo hands out the same DocumentNode for a query it has
- * seen, from its document cache) and per variables: dashboards repeat the same few queries.
- */
-const costCache = new WeakMap<DocumentNode, Map<string, number>>();
-const MAX_CACHED_VARIABLE_SETS = 1000;
+/** A limit's refusal, with what was measured and the maximum in `extensions`. */
+function overLimit(limit: string, message: string, measured: Record<string, number>): QueryLimitError {
+  const error = new QueryLimitError(limit, message);
+  Object.assign(error.extensions, measured);
+  return error;
+}
 
-function queryCost(
+/**
+ * The operation's list-size cost and its filters' measures; a refusal when it has more selections than
+ * allowed (which the document guard normally refused already); undefined when its variables do not coerce.
+ */
+export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
-  operationName?: string,
-): number {
-  let byVariables = costCache.get(document);
-  if (!byVariables) {
-    byVariables = new Map();
-    costCache.set(document, byVariables);
-  }
-  const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
-  let cost = byVariables.get(key);
-  if (cost === undefined) {
-    cost = getComplexity({
+  operationName: string | undefined,
+  limits: Pick<RequestLimits, "filterFanout" | "maxSelections">,
+): { cost: number; filters: FilterTally } | QueryLimitError | undefined {
+  const filters = new FilterTally(limits.filterFanout);
+  const estimator: ComplexityEstimator = (options) => {
+    const where = options.field.args.find((arg) => arg.name === "where");
+    if (where) filters.add(options.args.where, where.type);
+    return listSizeEstimator(options);
+  };
+  try {
+    const cost = getComplexity({
       schema,
       query: document,
       variables,
       ...(operationName ? { operationName } : {}),
-      estimators: [listSizeEstimator],
+      estimators: [estimator],
+      // The document guard already refused more selections than this (it counts them the same way).
+      maxQueryNodes: limits.maxSelections + 1,
     });
-    if (byVariables.size < MAX_CACHED_VARIABLE_SETS) byVariables.set(key, cost);
+    return { cost, filters };
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      return overLimit(
+        "selections",
+        `The operation has more than ${limits.maxSelections} selections (MAX_QUERY_SELECTIONS).`,
+        { maxSelections: limits.maxSelections },
+      );
+    }
+    // Variables that do not coerce: execution reports them as BAD_USER_INPUT, and nothing runs.
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
   }
-  return cost;
+}
+
+/**
+ * Why a request may not run, checked before anything runs: its operation cannot be chosen, its variables
+ * nest too deep, or its operation costs more than the limits allow (list sizes, then filters). Undefined
+ * when it may run. Nothing is cached per request: the walk is bounded by the document guard's limits and
+ * takes well under a millisecond for ordinary queries, and a cache keyed by client input (the variables)
+ * is memory a client controls — the one that was here grew by 90 MB per 1000 requests of distinct variables.
+ */
+export function operationProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: { readonly variables?: Record<string, unknown> | undefined; readonly operationName?: string | null },
+  limits: RequestLimits,
+): GraphQLError | undefined {
+  const operationName = request.operationName ?? undefined;
+  if (!getOperationAST(document, operationName)) {
+    return new OperationResolutionError(
+      operationName
+        ? `The document has no operation named ${JSON.stringify(operationName)}.`
+        : "The document has several operations: name the one to run in operationName.",
+    );
+  }
+  const variables = request.variables ?? {};
+  if (variablesNesting(variables, limits.maxNesting) > limits.maxNesting) {
+    return overLimit(
+      "nesting",
+      `The variables nest objects or lists more than ${limits.maxNesting} deep (MAX_QUERY_NESTING).`,
+      { maxNesting: limits.maxNesting },
+    );
+  }
+  const measured = measureOperation(schema, document, variables, operationName, limits);
+  if (!measured || measured instanceof GraphQLError) return measured; // bad variables: execution says so
+  const { cost, filters } = measured;
+  if (cost > limits.maxCost) {
+    return overLimit(
+      "cost",
+      `The query's estimated cost is ${cost}, over the limit of ${limits.maxCost} (MAX_QUERY_COST): ` +
+        "ask for fewer items with limit/first, or nest less.",
+      { cost, maxCost: limits.maxCost },
+    );
+  }
+  if (filters.depth > limits.maxFilterDepth) {
+    return overLimit(
+      "filterDepth",
+      `A filter nests AND/OR/NOT and relationship filters ${filters.depth} deep, over the limit of ` +
+        `${limits.maxFilterDepth} (MAX_FILTER_DEPTH).`,
+      { filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
+    );
+  }
+  if (filters.terms > limits.maxFilterTerms) {
+    return overLimit(
+      "filterTerms",
+      `The filters have ${filters.terms} predicates, over the limit of ${limits.maxFilterTerms} ` +
+        "(MAX_FILTER_TERMS): use `in: [...]` for many values of one field.",
+      { filterTerms: filters.terms, maxFilterTerms: limits.maxFilterTerms },
+    );
+  }
+  if (filters.cost > limits.maxFilterCost) {
+    return overLimit(
+      "filterCost",
+      `The filters' estimated cost is ${filters.cost}, over the limit of ${limits.maxFilterCost} ` +
+        "(MAX_FILTER_COST): nest fewer relationship filters (some/all/none/single) or use shorter operands.",
+      { filterCost: filters.cost, maxFilterCost: limits.maxFilterCost },
+    );
+  }
+  return undefined;
 }
 
 export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
@@ -122,22 +210,8 @@ export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
-          } catch (error) {
-            if (error instanceof GraphQLError) return; // bad variables: execution reports them as BAD_USER_INPUT
-            throw error;
-          }
-          if (cost > limits.maxCost) {
-            const error = new QueryLimitError(
-              "cost",
-              `The query's estimated cost is ${cost}, over the limit of ${limits.maxCost} (MAX_QUERY_COST): ` +
-                "ask for fewer items with limit/first, or nest less.",
-            );
-            Object.assign(error.extensions, { cost, maxCost: limits.maxCost });
-            throw error;
-          }
+          const problem = operationProblem(schema, document, request, limits);
+          if (problem) throw problem;
         },
       };
     },

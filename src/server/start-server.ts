@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "../auth/index.js";
-import type { RequestLimits } from "../config/index.js";
+import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -23,12 +23,17 @@ export async function startServer(options: {
   port: number;
   host: string;
   limits: RequestLimits;
+  rateLimits: RateLimits;
+  exportLimits: ExportLimits;
   verifier: TokenVerifier;
   webPages?: boolean;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,
     headersTimeout: options.limits.headersTimeoutMs,
+    // Node enforces both timeouts only when it checks its connections, every 30 s by default: a client
+    // sending its headers slowly was closed after ~34 s, not the documented 10 s.
+    connectionsCheckingInterval: connectionsCheckingInterval(options.limits),
   });
   const app = await createApp({ ...options, httpServer });
   httpServer.on("request", app.express);
@@ -50,4 +55,11 @@ export async function startServer(options: {
     httpServer,
     stop: () => app.apollo.stop(),
   };
+}
+
+/** Often enough that each timeout holds to within a quarter of itself, and never more often than every 100 ms. */
+export function connectionsCheckingInterval(
+  limits: Pick<RequestLimits, "headersTimeoutMs" | "requestTimeoutMs">,
+): number {
+  return Math.max(100, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4)));
 }

@@ -151,6 +151,8 @@ describe("health and readiness", () => {
         port: 0,
         host: "127.0.0.1",
         limits: config.limits,
+        rateLimits: config.rateLimits,
+        exportLimits: config.exports,
         verifier: createTokenVerifier(config.auth),
       });
     });

@@ -59,5 +59,12 @@ describe("npm run bench", () => {
         expect(query[field]).toBeGreaterThan(0);
       }
     }
+    // Full exports ran to their end: over HTTP (JSON, GEXF) and with kg export, every record in the file.
+    expect(result.exports?.map((e) => e.how)).toEqual([
+      "GET /export?format=json",
+      "GET /export?format=gexf",
+      "kg export --format json",
+    ]);
+    for (const exported of result.exports ?? []) expect(exported.records).toBeGreaterThan(2000);
   }, 300_000);
 });

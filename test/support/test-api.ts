@@ -38,6 +38,8 @@ export async function createTestApi(db: Database, env: Record<string, string> = 
     log: createLogger("silent"),
     httpServer: createServer(),
     limits: config.limits,
+    rateLimits: config.rateLimits,
+    exportLimits: config.exports,
     verifier: createTokenVerifier(config.auth),
   });
   return {

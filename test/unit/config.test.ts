@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CONFIG_VARIABLES, PROJECT_ROOT, loadConfig } from "../../src/config/index.js";
 import { StartupError } from "../../src/errors/index.js";
 import { javaMajorVersion } from "../../src/database/index.js";
+import { connectionsCheckingInterval } from "../../src/server/start-server.js";
 
 describe("configuration", () => {
   it("defaults to the local Neo4j on port 7687 and the API on 4000", () => {
@@ -51,6 +52,31 @@ describe("configuration", () => {
     expect(error).toBeInstanceOf(StartupError);
     expect((error as StartupError).code).toBe("BAD_CONFIG");
     for (const name of ["PORT", "NEO4J_URI", "NEO4J_LOCAL_HEAP"]) expect((error as Error).message).toContain(name);
+  });
+
+  it("limits for hostile reads have defaults, and rate limits can be switched off", () => {
+    const config = loadConfig({});
+    expect(config.limits).toMatchObject({
+      maxTokens: 5_000,
+      maxNesting: 40,
+      maxSelections: 2_000,
+      maxFilterDepth: 6,
+      maxFilterTerms: 100,
+      maxFilterCost: 10_000,
+      filterFanout: 10,
+    });
+    expect(config.rateLimits).toEqual({ windowMs: 60_000, graphql: 600, export: 10, trustProxy: false });
+    expect(config.exports).toEqual({ maxPerClient: 2, maxConcurrent: 4, pageSize: 5_000 });
+    const off = loadConfig({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0", TRUST_PROXY: "1" }).rateLimits;
+    expect(off).toMatchObject({ graphql: 0, export: 0, trustProxy: 1 });
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, loopback" }).rateLimits.trustProxy).toBe("10.0.0.0/8, loopback");
+    expect(() => loadConfig({ MAX_FILTER_TERMS: "0" })).toThrow(StartupError);
+  });
+
+  it("the HTTP server checks its timeouts often enough to hold them", () => {
+    expect(connectionsCheckingInterval({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 })).toBe(1_000);
+    expect(connectionsCheckingInterval({ headersTimeoutMs: 1_000, requestTimeoutMs: 3_000 })).toBe(250);
+    expect(connectionsCheckingInterval({ headersTimeoutMs: 100, requestTimeoutMs: 100 })).toBe(100);
   });
 
   it("the README documents every variable", () => {

@@ -10,7 +10,7 @@ import { BadRequestError, BadUserInputError, ServiceUnavailableError } from "../
 import { createErrorFormatter, isDatabaseUnavailable } from "../../src/server/index.js";
 import { sendError } from "../../src/server/format-error.js";
 
-const format = createErrorFormatter({ fieldSuggestions: false });
+const format = createErrorFormatter({ fieldSuggestions: false, transactionTimeoutMs: 15_000 });
 const formatted = (error: unknown) =>
   format(
     (error instanceof GraphQLError ? error : new GraphQLError("x", { originalError: error as Error })).toJSON(),

@@ -49,80 +49,45 @@ const NODE_FIELDS = "id kind name description names { lang value } aliases";
 const EDGE_FIELDS =
   "id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt }";
 
-export async function searchEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
-  const data = await graphql<{ search: { node: GraphNode }[] }>(
-    `query ExplorerSearch($text: String!) { search(text: $text, limit: 8) { node { ${NODE_FIELDS} } } }`,
-    { text },
-    signal,
-  );
-  return data.search.map((hit) => hit.node);
-}
-
-export async function fetchNeighbourhood(
-  id: string,
-  options: { depth: number; asOf: string | null; relationshipTypes?: string[]; limit?: number },
-  signal?: AbortSignal,
-): Promise<Subgraph> {
-  const data = await graphql<{ neighbourhood: Subgraph }>(
-    `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $types: [String!], $limit: Int) {
+/**
+ * Every operation the explorer sends, by name, with the largest variables it sends them with: the server's
+ * limits are tested to let each of them through (test/schema/query-limits.test.ts).
+ */
+export const EXPLORER_QUERIES = {
+  search: {
+    query: `query ExplorerSearch($text: String!) { search(text: $text, limit: 8) { node { ${NODE_FIELDS} } } }`,
+    variables: { text: "Helsinki-keskus" },
+  },
+  neighbourhood: {
+    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $types: [String!], $limit: Int) {
       neighbourhood(id: $id, depth: $depth, asOf: $asOf, relationshipTypes: $types, limit: $limit) {
         truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
       }
     }`,
-    {
-      id,
-      depth: options.depth,
-      asOf: options.asOf,
-      types: options.relationshipTypes ?? null,
-      limit: options.limit ?? 200,
-    },
-    signal,
-  );
-  return data.neighbourhood;
-}
-
-export async function fetchShortestPath(
-  fromId: string,
-  toId: string,
-  asOf: string | null,
-  signal?: AbortSignal,
-): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
-  const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
-    `query ExplorerPath($from: ID!, $to: ID!, $asOf: String) {
+    variables: { id: "helsinki", depth: 2, asOf: "2020-01-01", types: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+  },
+  path: {
+    query: `query ExplorerPath($from: ID!, $to: ID!, $asOf: String) {
       shortestPath(fromId: $from, toId: $to, asOf: $asOf) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
     }`,
-    { from: fromId, to: toId, asOf },
-    signal,
-  );
-  return data.shortestPath;
-}
-
-export async function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode | null> {
-  const data = await graphql<{ node: GraphNode | null }>(
-    `query ExplorerNode($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`,
-    { id },
-    signal,
-  );
-  return data.node;
-}
-
-/** The sources an entity record cites (entities carry `sourceIds`; the generated API resolves them). */
-export async function fetchEntitySources(id: string, signal?: AbortSignal): Promise<SourceRecord[]> {
-  const data = await graphql<{ entities: { sourceIds: string[] }[] }>(
-    `
+    variables: { from: "tampere", to: "brussels", asOf: null },
+  },
+  node: {
+    query: `query ExplorerNode($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`,
+    variables: { id: "echa" },
+  },
+  entitySources: {
+    query: `
       query ExplorerEntitySources($id: ID!) {
         entities(where: { id: { eq: $id } }, limit: 1) {
           sourceIds
         }
       }
     `,
-    { id },
-    signal,
-  );
-  const ids = data.entities[0]?.sourceIds ?? [];
-  if (ids.length === 0) return [];
-  const sources = await graphql<{ sources: SourceRecord[] }>(
-    `
+    variables: { id: "echa" },
+  },
+  sources: {
+    query: `
       query ExplorerSources($ids: [ID!]) {
         sources(where: { id: { in: $ids } }) {
           id
@@ -133,29 +98,10 @@ export async function fetchEntitySources(id: string, signal?: AbortSignal): Prom
         }
       }
     `,
-    { ids },
-    signal,
-  );
-  return sources.sources;
-}
-
-export interface KeyCount {
-  key: string;
-  count: number;
-}
-
-export interface DashboardData {
-  nodesByKind: KeyCount[];
-  edgesByType: KeyCount[];
-  fundersPerOffice: { id: string; name: string; funders: number }[];
-}
-
-export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
-  const data = await graphql<{
-    graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
-    offices: { id: string; name: string; fundersConnection: { totalCount: number } }[];
-  }>(
-    `
+    variables: { ids: ["hel-fi-international-activities-2020"] },
+  },
+  dashboard: {
+    query: `
       query ExplorerDashboard {
         graphStats {
           nodesByKind {
@@ -176,9 +122,99 @@ export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardDat
         }
       }
     `,
-    {},
+    variables: {},
+  },
+  changes: {
+    query: `
+      query ExplorerChanges($id: ID!) {
+        changes(entityId: $id, limit: 20) {
+          at
+          actor
+          origin
+          operation
+          itemType
+          itemId
+          itemKind
+          fields
+        }
+      }
+    `,
+    variables: { id: "helsinki" },
+  },
+} as const;
+
+export async function searchEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
+  const data = await graphql<{ search: { node: GraphNode }[] }>(EXPLORER_QUERIES.search.query, { text }, signal);
+  return data.search.map((hit) => hit.node);
+}
+
+export async function fetchNeighbourhood(
+  id: string,
+  options: { depth: number; asOf: string | null; relationshipTypes?: string[]; limit?: number },
+  signal?: AbortSignal,
+): Promise<Subgraph> {
+  const data = await graphql<{ neighbourhood: Subgraph }>(
+    EXPLORER_QUERIES.neighbourhood.query,
+    {
+      id,
+      depth: options.depth,
+      asOf: options.asOf,
+      types: options.relationshipTypes ?? null,
+      limit: options.limit ?? 200,
+    },
     signal,
   );
+  return data.neighbourhood;
+}
+
+export async function fetchShortestPath(
+  fromId: string,
+  toId: string,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
+  const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
+    EXPLORER_QUERIES.path.query,
+    { from: fromId, to: toId, asOf },
+    signal,
+  );
+  return data.shortestPath;
+}
+
+export async function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode | null> {
+  const data = await graphql<{ node: GraphNode | null }>(EXPLORER_QUERIES.node.query, { id }, signal);
+  return data.node;
+}
+
+/** The sources an entity record cites (entities carry `sourceIds`; the generated API resolves them). */
+export async function fetchEntitySources(id: string, signal?: AbortSignal): Promise<SourceRecord[]> {
+  const data = await graphql<{ entities: { sourceIds: string[] }[] }>(
+    EXPLORER_QUERIES.entitySources.query,
+    { id },
+    signal,
+  );
+  const ids = data.entities[0]?.sourceIds ?? [];
+  if (ids.length === 0) return [];
+  const sources = await graphql<{ sources: SourceRecord[] }>(EXPLORER_QUERIES.sources.query, { ids }, signal);
+  return sources.sources;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface DashboardData {
+  nodesByKind: KeyCount[];
+  edgesByType: KeyCount[];
+  fundersPerOffice: { id: string; name: string; funders: number }[];
+}
+
+export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
+  const data = await graphql<{
+    graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
+    offices: { id: string; name: string; fundersConnection: { totalCount: number } }[];
+  }>(EXPLORER_QUERIES.dashboard.query, {}, signal);
   return {
     nodesByKind: data.graphStats.nodesByKind,
     edgesByType: data.graphStats.edgesByType,
@@ -234,23 +270,6 @@ export interface ChangeEntry {
 
 /** The latest recorded changes to an entity and its relationships (imports and edits). */
 export async function fetchChanges(entityId: string, signal?: AbortSignal): Promise<ChangeEntry[]> {
-  const data = await graphql<{ changes: ChangeEntry[] }>(
-    `
-      query ExplorerChanges($id: ID!) {
-        changes(entityId: $id, limit: 20) {
-          at
-          actor
-          origin
-          operation
-          itemType
-          itemId
-          itemKind
-          fields
-        }
-      }
-    `,
-    { id: entityId },
-    signal,
-  );
+  const data = await graphql<{ changes: ChangeEntry[] }>(EXPLORER_QUERIES.changes.query, { id: entityId }, signal);
   return data.changes;
 }

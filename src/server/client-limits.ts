@@ -1,0 +1,93 @@
+/**
+ * Per-client limits on /graphql and /export: a request rate (express-rate-limit, in memory: one process
+ * serves the API) and, for exports, how many may run at once. A client is its verified token's subject, or
+ * its address when it sends no valid token (IPv6 grouped by /56, express-rate-limit's default, so one
+ * host cannot dodge the limit by hopping addresses). Behind a proxy set TRUST_PROXY, or every client shares
+ * the proxy's address. Refusals are 429 with `Retry-After` and the code RATE_LIMITED.
+ */
+import type { Request, RequestHandler, Response } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { type TokenVerifier, bearerToken } from "../auth/index.js";
+import { RateLimitedError } from "../errors/index.js";
+import { sendError } from "./format-error.js";
+
+/** Who is asking: `sub:<subject>` for a verified token, else `ip:<address>`. */
+export async function clientKey(req: Request, verifier: TokenVerifier): Promise<string> {
+  const token = bearerToken(req.header("authorization"));
+  if (token !== undefined && verifier.configured) {
+    const claims = await verifier.verify(token).catch(() => undefined);
+    if (claims && typeof claims.sub === "string") return `sub:${claims.sub}`;
+  }
+  return `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown")}`;
+}
+
+/** A 429 with `Retry-After`, through the one error boundary. */
+export function sendRateLimited(res: Response, message: string, retryAfterSeconds: number, limit: string): void {
+  res.setHeader("Retry-After", String(retryAfterSeconds));
+  sendError(res, new RateLimitedError(message, limit, retryAfterSeconds), {
+    requestId: res.locals.requestId as string,
+  });
+}
+
+/** At most `limit` requests per client per `windowMs` (0: no limit). */
+export function requestRateLimit(options: {
+  readonly route: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly variable: string;
+  readonly verifier: TokenVerifier;
+}): RequestHandler {
+  if (options.limit === 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    keyGenerator: (req) => clientKey(req, options.verifier),
+    handler: (_req, res) => {
+      const retryAfter = Number(res.getHeader("Retry-After") ?? Math.ceil(options.windowMs / 1000));
+      sendRateLimited(
+        res,
+        `Too many requests to ${options.route}: at most ${options.limit} per ${options.windowMs / 1000} s per client ` +
+          `(${options.variable}); wait ${retryAfter} s (Retry-After).`,
+        retryAfter,
+        "rate",
+      );
+    },
+  });
+}
+
+/**
+ * Counts work in progress per client and in all: `enter` says whether one more may start, `leave` ends it.
+ * Keys live only while their count is above zero, so the map holds at most `maxTotal` entries.
+ */
+export class ConcurrencyLimit {
+  private readonly running = new Map<string, number>();
+  private total = 0;
+
+  constructor(
+    readonly maxPerClient: number,
+    readonly maxTotal: number,
+  ) {}
+
+  /** "client" or "total" when that limit is reached; otherwise counts the work in and returns undefined. */
+  enter(key: string): "client" | "total" | undefined {
+    const mine = this.running.get(key) ?? 0;
+    if (mine >= this.maxPerClient) return "client";
+    if (this.total >= this.maxTotal) return "total";
+    this.running.set(key, mine + 1);
+    this.total += 1;
+    return undefined;
+  }
+
+  leave(key: string): void {
+    const mine = this.running.get(key) ?? 0;
+    if (mine <= 1) this.running.delete(key);
+    else this.running.set(key, mine - 1);
+    this.total = Math.max(0, this.total - 1);
+  }
+
+  get inProgress(): number {
+    return this.total;
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * The limits that refuse hostile reads before anything runs (no database): the document guard (tokens,
+ * nesting, selections after fragment expansion), the operation checks (operation name, variables' nesting,
+ * list cost, filter depth, terms and cost), and — the other side of the same limits — every query this
+ * project documents or sends (README, GraphiQL, the explorer, the benchmark) passes them all.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  type TypeNode,
+  getIntrospectionQuery,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+} from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BENCH_QUERIES } from "../../bench/queries.js";
+import { PROJECT_ROOT, type RequestLimits, loadConfig } from "../../src/config/index.js";
+import { buildApiSchema } from "../../src/schema/index.js";
+import {
+  checkQueryText,
+  limitValidationRules,
+  measureFilter,
+  operationProblem,
+  variablesNesting,
+} from "../../src/server/index.js";
+import { operationTypeExists } from "../../src/server/validation-rules.js";
+import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
+import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
+
+let schema: GraphQLSchema;
+const limits: RequestLimits = loadConfig({}).limits;
+
+beforeAll(async () => {
+  schema = (await buildApiSchema()).schema;
+});
+
+/** The code and `extensions.limit` of the first refusal, or "ok" when the request may run. */
+function verdict(query: string, variables: Record<string, unknown> = {}, operationName?: string): string {
+  const shape = checkQueryText(query, limits);
+  if (shape) return `GRAPHQL_VALIDATION_FAILED:${shape.limit}`;
+  const document = parse(query);
+  const errors = validate(schema, document, [...specifiedRules, operationTypeExists, ...limitValidationRules(limits)]);
+  const named = (value: unknown): string => (typeof value === "string" ? `:${value}` : "");
+  if (errors.length > 0) return `GRAPHQL_VALIDATION_FAILED${named(errors[0]!.extensions.limit ?? errors[0]!.message)}`;
+  const problem = operationProblem(schema, document, { variables, operationName: operationName ?? null }, limits);
+  if (!problem) return "ok";
+  return `${named(problem.extensions.code).slice(1)}${named(problem.extensions.limit)}`;
+}
+
+/** Times `work` and returns its result; the bound is generous (a busy machine), the attacks took 13–75 s. */
+function refusedQuickly(work: () => string): string {
+  const started = performance.now();
+  const result = work();
+  expect(performance.now() - started).toBeLessThan(2_000);
+  return result;
+}
+
+const fragmentBomb = (levels: number, leaf = "name"): string => {
+  const fragments: string[] = [];
+  for (let i = 0; i < levels; i += 1) {
+    const body = i === levels - 1 ? leaf : `...A${i + 1} ...B${i + 1}`;
+    fragments.push(`fragment A${i} on City { ${body} }`, `fragment B${i} on City { ${body} }`);
+  }
+  return `{ cities { ...A0 ...B0 } } ${fragments.join(" ")}`;
+};
+const fragmentChain = (length: number): string => {
+  const fragments = Array.from(
+    { length },
+    (_, i) => `fragment F${i} on City { ${i === length - 1 ? "name" : `...F${i + 1}`} }`,
+  );
+  return `{ cities { ...F0 } } ${fragments.join(" ")}`;
+};
+const someFilter = (levels: number): Record<string, unknown> => {
+  let where: Record<string, unknown> = { name: { eq: "x" } };
+  for (let i = 0; i < levels; i += 1) where = { partners: { some: where } };
+  return where;
+};
+const notFilter = (levels: number): Record<string, unknown> => {
+  let where: Record<string, unknown> = { name: { eq: "x" } };
+  for (let i = 0; i < levels; i += 1) where = { NOT: where };
+  return where;
+};
+const orContains = (terms: number) => ({
+  OR: Array.from({ length: terms }, (_, i) => ({ name: { contains: `x${i}` } })),
+});
+/** A JSON-like value nested `levels` deep, built without recursion. */
+const deepValue = (levels: number): Record<string, unknown> => {
+  const root: Record<string, unknown> = {};
+  let inner = root;
+  for (let i = 0; i < levels; i += 1) {
+    const next: Record<string, unknown> = {};
+    inner.AND = [next];
+    inner = next;
+  }
+  return root;
+};
+const literal = (value: unknown): string =>
+  typeof value === "object" && value !== null
+    ? Array.isArray(value)
+      ? `[${value.map(literal).join(", ")}]`
+      : `{ ${Object.entries(value)
+          .map(([key, inner]) => `${key}: ${literal(inner)}`)
+          .join(", ")} }`
+    : JSON.stringify(value);
+/** `{ <open> … <leaf> … <close> }` nested `levels` deep, as query text (no recursion). */
+const nestedText = (levels: number, open: string, close: string): string =>
+  `${open.repeat(levels)}{ name: { eq: "x" } }${close.repeat(levels)}`;
+const CITY_WHERE = "query ($where: CityWhere) { cities(where: $where) { name } }";
+
+describe("the attacks of issue 10 are refused before anything runs", () => {
+  it.each([
+    ["a fragment bomb of 22 levels (1.7 KB)", fragmentBomb(22), "GRAPHQL_VALIDATION_FAILED:selections"],
+    ["a fragment bomb of 40 levels", fragmentBomb(40), "GRAPHQL_VALIDATION_FAILED:selections"],
+    ["a chain of 2,400 fragments", fragmentChain(2_400), "GRAPHQL_VALIDATION_FAILED:tokens"],
+    [
+      "`partners: { some: … }` nested 20 deep (literal)",
+      `{ cities(where: ${nestedText(20, "{ partners: { some: ", " } }")}) { name } }`,
+      "GRAPHQL_VALIDATION_FAILED:nesting",
+    ],
+    [
+      "an OR of 2000 `contains` (literal)",
+      `{ cities(where: ${literal(orContains(2000))}) { name } }`,
+      "GRAPHQL_VALIDATION_FAILED:tokens",
+    ],
+    [
+      "NOT nested 500 deep (literal)",
+      `{ cities(where: ${nestedText(500, "{ NOT: ", " }")}) { name } }`,
+      "GRAPHQL_VALIDATION_FAILED:nesting",
+    ],
+    [
+      "a literal nested 2,000 deep",
+      `{ cities(where: ${nestedText(2_000, "{ AND: [", "] }")}) { name } }`,
+      "GRAPHQL_VALIDATION_FAILED:nesting",
+    ],
+  ])("%s", (_label, query, expected) => {
+    expect(refusedQuickly(() => verdict(query))).toBe(expected);
+  });
+
+  // Values are built inside each test: vitest would otherwise walk the deep ones when it collects the cases.
+  it.each([
+    ["`some` nested 15 deep", () => someFilter(15), "GRAPHQL_VALIDATION_FAILED:filterDepth"],
+    ["`some` nested 5 deep", () => someFilter(5), "GRAPHQL_VALIDATION_FAILED:filterCost"],
+    ["an OR of 2000 `contains`", () => orContains(2000), "GRAPHQL_VALIDATION_FAILED:filterTerms"],
+    ["an OR of 101 `contains`", () => orContains(101), "GRAPHQL_VALIDATION_FAILED:filterTerms"],
+    ["NOT nested 19 deep", () => notFilter(19), "GRAPHQL_VALIDATION_FAILED:filterDepth"],
+    ["variables nested 10,000 deep", () => deepValue(10_000), "GRAPHQL_VALIDATION_FAILED:nesting"],
+    ["variables nested 1,000,000 deep", () => deepValue(1_000_000), "GRAPHQL_VALIDATION_FAILED:nesting"],
+    [
+      "one 90 KB `contains` under a relationship filter",
+      () => ({ partners: { some: { partners: { some: { name: { contains: "x".repeat(90_000) } } } } } }),
+      "GRAPHQL_VALIDATION_FAILED:filterCost",
+    ],
+  ])("the same through variables: %s", (_label, where, expected) => {
+    const variables = { where: where() };
+    expect(refusedQuickly(() => verdict(CITY_WHERE, variables))).toBe(expected);
+  });
+
+  it("a filter is counted each time a fragment spreads it", () => {
+    const filter = literal(orContains(30));
+    const once = `{ cities { ...F } } fragment F on City { partners(where: ${filter}) { name } }`;
+    const fourTimes = `{ cities { ...F ...F } partners: cities { ...F ...F } } fragment F on City { partners(where: ${filter}) { name } }`;
+    expect(verdict(once)).toBe("ok");
+    expect(verdict(fourTimes)).toBe("GRAPHQL_VALIDATION_FAILED:filterTerms");
+  });
+
+  it("two operations without operationName, or an unknown one → OPERATION_RESOLUTION_FAILURE", () => {
+    const two = "query A { graphStats { nodes } } query B { graphStats { edges } }";
+    expect(verdict(two)).toBe("OPERATION_RESOLUTION_FAILURE");
+    expect(verdict(two, {}, "Z")).toBe("OPERATION_RESOLUTION_FAILURE");
+    expect(verdict("query A { graphStats { nodes } }", {}, "Z")).toBe("OPERATION_RESOLUTION_FAILURE");
+    expect(verdict(two, {}, "B")).toBe("ok");
+  });
+
+  it("undeclared variables are ignored, however large or deep within the nesting limit", () => {
+    expect(verdict("{ graphStats { nodes } }", { junk: "x".repeat(90_000), deep: deepValue(15) })).toBe("ok");
+  });
+});
+
+describe("the measures", () => {
+  it("selections after fragment expansion are counted exactly, without expanding", () => {
+    // 2 spreads at the root, then 2^k spreads per level and 2^22 leaf fields: 3·2^22 − 2 selections … and more.
+    const problem = checkQueryText(fragmentBomb(22), { ...limits, maxTokens: 100_000 });
+    expect(problem).toMatchObject({ limit: "selections", measured: { maxSelections: limits.maxSelections } });
+    expect(problem?.measured.selections).toBeGreaterThan(2 ** 22);
+  });
+
+  it("fragment chains count as nesting, even where tokens would allow them", () => {
+    const problem = checkQueryText(fragmentChain(1_000), { ...limits, maxTokens: 100_000 });
+    expect(problem).toMatchObject({ limit: "nesting", measured: { nesting: 999, maxNesting: limits.maxNesting } });
+    expect(checkQueryText(fragmentChain(30), limits)).toBeUndefined();
+  });
+
+  it("not valid GraphQL is left to the parser", () => {
+    expect(checkQueryText("{ graphStats { nodes ", limits)).toBeUndefined();
+    expect(checkQueryText('{ search(text: "abc) { score } }', limits)).toBeUndefined();
+  });
+
+  it("variables' nesting is measured without recursion and stops counting past the limit", () => {
+    expect(variablesNesting({ a: [1, { b: 2 }] }, 40)).toBe(3);
+    expect(variablesNesting(deepValue(1_000_000), 40)).toBe(41);
+  });
+
+  it("filters: depth by boolean and relationship levels, terms by predicates, cost by fan-out and operands", () => {
+    const type = schema
+      .getQueryType()!
+      .getFields()
+      .cities!.args.find((arg) => arg.name === "where")!.type;
+    expect(measureFilter({ name: { eq: "x", startsWith: "y" } }, type, 10)).toEqual({ depth: 0, terms: 2, cost: 2 });
+    expect(measureFilter(someFilter(2), type, 10)).toEqual({ depth: 2, terms: 1, cost: 100 });
+    expect(measureFilter(notFilter(3), type, 10)).toEqual({ depth: 3, terms: 1, cost: 1 });
+    expect(measureFilter(orContains(50), type, 10)).toEqual({ depth: 1, terms: 50, cost: 50 });
+    expect(measureFilter({ name: { contains: "x".repeat(250) } }, type, 10)).toEqual({ depth: 0, terms: 1, cost: 3 });
+    expect(measureFilter({ id: { in: Array.from({ length: 25 }, (_, i) => `id-${i}`) } }, type, 10)).toEqual({
+      depth: 0,
+      terms: 1,
+      cost: 4,
+    });
+    const connection = { fundersConnection: { some: { node: { name: { startsWith: "T" } } } } };
+    const officeWhere = schema
+      .getQueryType()!
+      .getFields()
+      .offices!.args.find((arg) => arg.name === "where")!.type;
+    expect(measureFilter(connection, officeWhere, 10)).toEqual({ depth: 1, terms: 1, cost: 10 });
+    expect(measureFilter(notFilter(100_000), type, 10)).toMatchObject({ depth: 100_000, terms: 1 });
+  });
+});
+
+/** Placeholder values of the right type for an operation's variables (the cost does not depend on them). */
+function placeholderVariables(operation: OperationDefinitionNode): Record<string, unknown> {
+  const value = (type: TypeNode): unknown => {
+    if (type.kind === Kind.NON_NULL_TYPE) return value(type.type);
+    if (type.kind === Kind.LIST_TYPE) return [value(type.type)];
+    return { Int: 20, Float: 1, Boolean: true }[type.name.value] ?? "helsinki";
+  };
+  return Object.fromEntries(
+    (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, value(definition.type)]),
+  );
+}
+
+/** Each query operation of the README's ```graphql blocks, on its own (a block may hold several). */
+function readmeQueries(): string[] {
+  const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return blocks.flatMap((block) =>
+    parse(block)
+      .definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+      )
+      .filter((operation) => operation.operation === OperationTypeNode.QUERY)
+      .map((operation) => print(operation)),
+  );
+}
+
+describe("every query the project documents or sends passes every limit", () => {
+  const cases: [string, string, Record<string, unknown> | undefined][] = [
+    ...readmeQueries().map((query, i): [string, string, undefined] => [`README #${i + 1}`, query, undefined]),
+    ...EXAMPLE_TABS.map((tab, i): [string, string, Record<string, unknown> | undefined] => [
+      `GraphiQL tab ${i + 1}`,
+      tab.query,
+      tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
+    ]),
+    ...Object.entries(EXPLORER_QUERIES).map(([name, entry]): [string, string, Record<string, unknown>] => [
+      `explorer ${name}`,
+      entry.query,
+      entry.variables,
+    ]),
+    ...BENCH_QUERIES.map((query): [string, string, undefined] => [`bench ${query.name}`, query.graphql, undefined]),
+    ["GraphiQL's introspection", getIntrospectionQuery({ inputValueDeprecation: true }), undefined],
+  ];
+
+  it("finds the README's queries", () => {
+    expect(readmeQueries().length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(cases)("%s", (_label, query, variables) => {
+    const operation = parse(query).definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    expect(verdict(query, variables ?? placeholderVariables(operation))).toBe("ok");
+  });
+});
