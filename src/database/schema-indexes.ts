@@ -16,6 +16,8 @@ export const NAME_PROPERTIES = ["name", "nameFi", "nameSv", "nameEn", "aliases"]
 const STATEMENTS = [
   `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
   `CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:${SOURCE_LABEL}) REQUIRE n.id IS UNIQUE`,
+  // The write path's version counter (src/write/graph-version.ts): one node, never two.
+  "CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE",
   // `standard-folding` folds accents (ä → a), so a search for "Hameen" finds "Hämeen liitto".
   `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH ` +
     `[${NAME_PROPERTIES.map((p) => `n.${p}`).join(", ")}] ` +
@@ -23,10 +25,6 @@ const STATEMENTS = [
   // Imports and history find relationships by their `id`.
   ...RELATIONSHIP_TYPES.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
-  ),
-  // Records created through the API are found by their stamp (src/server/history-plugin.ts).
-  ...[ENTITY_LABEL, SOURCE_LABEL].map(
-    (label) => `CREATE INDEX ${label.toLowerCase()}_createdat IF NOT EXISTS FOR (n:${label}) ON (n.createdAt)`,
   ),
   // The change history is read by item, by either end of a relationship, and by time.
   ...["itemId", "fromId", "toId", "at"].map(

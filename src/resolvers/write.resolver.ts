@@ -104,6 +104,7 @@ async function answered(
     const report = await work();
     return {
       writeId: report.writeId,
+      graphVersion: report.graphVersion,
       dryRun: report.dryRun,
       sources: report.counts.source,
       entities: report.counts.entity,

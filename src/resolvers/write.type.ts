@@ -60,6 +60,13 @@ export class WriteReport {
   })
   writeId!: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The graph's version after this write (every write that changes something raises it); null for a dry run or a write that changed nothing.",
+  })
+  graphVersion!: number | null;
+
   @Field(() => Boolean, { description: "True when nothing was written (a dry run)." })
   dryRun!: boolean;
 

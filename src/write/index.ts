@@ -24,3 +24,4 @@ export {
 } from "./operations.js";
 export { loadCuratedGraph, readCuratedGraph, isGraphEmpty, SEED_DIR, SEED_ACTOR } from "./seed.js";
 export { formatWriteReport } from "./report-text.js";
+export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";

@@ -30,6 +30,7 @@ import {
 } from "../graph-data/index.js";
 import { type Checked, checkInput, placed } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
+import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import {
   type ChangeKind,
@@ -89,6 +90,8 @@ export interface ItemReport {
 export interface WriteReport {
   /** Groups the history of this write (`Change.writeId`); null for a dry run. */
   readonly writeId: string | null;
+  /** The graph's version after this write (graph-version.ts); null when it wrote nothing or was a dry run. */
+  readonly graphVersion: number | null;
   readonly dryRun: boolean;
   /** The input's name (a file), empty for API input. */
   readonly input: string;
@@ -191,8 +194,10 @@ async function applyInput(
   };
   const report = new Report(options.maxListed ?? 1_000);
   let done = 0;
+  let written = 0;
   const commit = async (items: PlannedItem[]) => {
     for (const item of items) report.note(item);
+    written += items.filter((item) => item.write).length;
     await applyWrites(
       tx,
       items.flatMap((item) => (item.write ? [item.write] : [])),
@@ -225,9 +230,11 @@ async function applyInput(
     await flush();
   }
   if (checked.deletions.length > 0) await commit(checked.deletions);
+  const graphVersion = written > 0 ? await bumpGraphVersion(tx, meta.writeId) : null;
 
   return {
     writeId: options.dryRun ? null : meta.writeId,
+    graphVersion: options.dryRun ? null : graphVersion,
     dryRun: options.dryRun,
     input: input.reader.fileName,
     records: checked.records,
