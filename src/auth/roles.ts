@@ -2,8 +2,10 @@
 export const Role = {
   /** May create, change and delete entities, sources and relationships. */
   Editor: "editor",
-  /** May read personal contact details (`Person.email`, `Person.phone`). */
+  /** May read and write personal contact details (`Person.email`, `Person.phone`). */
   Staff: "staff",
+  /** May delete more records in one write than an editor may (MAX_EDITOR_DELETES). */
+  Admin: "admin",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

@@ -4,11 +4,13 @@
  *   import FILE [--dry-run] [--format yaml|json|csv]
  *   export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
+ *   backup --out FILE                  the whole graph with its history (JSON Lines)
+ *   restore FILE                       a backup, into an empty database
  *
  * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
  * Progress goes to stderr; an export without --out goes to stdout.
  */
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { mkdir } from "node:fs/promises";
 import os from "node:os";
@@ -21,13 +23,22 @@ import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
 import { listChanges } from "../history/index.js";
-import { RejectedWrite, formatWriteReport, writeGraph } from "../write/index.js";
+import {
+  RejectedWrite,
+  RestoreError,
+  backupGraph,
+  formatWriteReport,
+  restoreGraph,
+  writeGraph,
+} from "../write/index.js";
 import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
   npm run kg -- export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
-  npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]`;
+  npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
+  npm run kg -- backup --out FILE
+  npm run kg -- restore FILE`;
 
 class UsageError extends Error {}
 
@@ -164,10 +175,32 @@ async function runChanges(args: string[]): Promise<void> {
   if (changes.length === 0) console.log("No changes recorded.");
 }
 
+async function runBackup(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
+  if (!values.out || positionals.length > 0) throw new UsageError("backup takes --out FILE");
+  const out = createWriteStream(values.out);
+  await once(out, "open"); // a bad --out fails here, with its reason
+  const counts = await withDatabase((db) => backupGraph(db, out));
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  console.error(`Wrote ${values.out}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+}
+
+async function runRestore(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError("restore takes exactly one FILE");
+  const input = createReadStream(file);
+  await once(input, "open");
+  const counts = await withDatabase((db) => restoreGraph(db, input));
+  console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   export: runExport,
   changes: runChanges,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 const [command, ...rest] = process.argv.slice(2);
@@ -184,7 +217,7 @@ run(rest).then(
     else if (error instanceof RejectedWrite) {
       console.error(`${error.message}\n${error.problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
       if (error.omitted > 0) console.error(`  … and ${error.omitted} more`);
-    } else if (error instanceof StartupError) console.error(error.message);
+    } else if (error instanceof StartupError || error instanceof RestoreError) console.error(error.message);
     else console.error(error);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

@@ -85,6 +85,7 @@ const EnvSchema = z.object({
     .regex(/^[\w.:/, -]+$/, trustProxyHint)
     .default("false"),
   MAX_BODY_BYTES: positiveInt.default(100_000),
+  MAX_EDITOR_DELETES: z.coerce.number().int().min(0).default(10),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
   INTROSPECTION: flag.default(true),
@@ -147,6 +148,8 @@ export interface RequestLimits {
   /** Related records a relationship filter (some/all/none/single/aggregate) is assumed to visit per record. */
   readonly filterFanout: number;
   readonly maxBodyBytes: number;
+  /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
+  readonly maxEditorDeletes: number;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
   /** Per-transaction timeout in Neo4j for every query the API runs. */
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFilterCost: e.MAX_FILTER_COST,
       filterFanout: e.FILTER_FANOUT,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      maxEditorDeletes: e.MAX_EDITOR_DELETES,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,

@@ -26,8 +26,8 @@ const STATEMENTS = [
   ...RELATIONSHIP_TYPES.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
   ),
-  // The change history is read by item, by either end of a relationship, and by time.
-  ...["itemId", "fromId", "toId", "at"].map(
+  // The change history is read by item, by either end of a relationship, by time, and by change or write (undo).
+  ...["itemId", "fromId", "toId", "at", "id", "writeId"].map(
     (property) =>
       `CREATE INDEX change_${property.toLowerCase()} IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.${property})`,
   ),

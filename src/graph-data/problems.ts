@@ -42,6 +42,10 @@ export const ProblemCode = {
   NotFound: "NOT_FOUND",
   /** More than one transaction can hold (Neo4j's transaction memory): split the input. */
   TooLarge: "TOO_LARGE",
+  /** A change cannot be undone: a later write changed the same record (undo that one first). */
+  ChangedSince: "CHANGED_SINCE",
+  /** More deletions in one write than the writer's role allows (MAX_EDITOR_DELETES; `admin` may delete more). */
+  TooManyDeletes: "TOO_MANY_DELETES",
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 export const PROBLEM_CODES: readonly ProblemCode[] = Object.values(ProblemCode);

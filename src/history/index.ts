@@ -23,6 +23,8 @@ export interface ChangeRecord {
   readonly id: string;
   /** Shared by every change of one write (one transaction). */
   readonly writeId: string | null;
+  /** The write this change's write undid, when it was an undo. */
+  readonly reverts: string | null;
   /** ISO 8601 date-time of the transaction that made the change. */
   readonly at: string;
   readonly actor: string;
@@ -52,6 +54,7 @@ function toChange(row: Record<string, unknown>): ChangeRecord {
   return {
     id: plain.id as string,
     writeId: (plain.writeId as string | undefined) ?? null,
+    reverts: (plain.reverts as string | undefined) ?? null,
     at: plain.at as string,
     actor: plain.actor as string,
     origin: plain.origin as string,
@@ -104,6 +107,23 @@ export async function listChanges(db: Database, query: ChangeQuery): Promise<Cha
        WHERE ($since IS NULL OR c.at >= ${SINCE}) ${about}
        RETURN properties(c) AS change ORDER BY c.at DESC, c.itemType, c.itemId LIMIT $limit`,
       { since: query.since, entityId: query.entityId, limit: cypherInt(query.limit) },
+    );
+    return result.records.map((record) => toChange(record.get("change") as Record<string, unknown>));
+  });
+}
+
+/**
+ * Every change of one write, oldest first: `id` is a write's id, or the id of one of its changes (undoing a
+ * change undoes the write it was part of, so a deleted entity comes back with its relationships).
+ */
+export async function changesOfWrite(db: Database, id: string): Promise<ChangeRecord[]> {
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      `OPTIONAL MATCH (one:${CHANGE_LABEL} {id: $id})
+       WITH coalesce(one.writeId, $id) AS writeId
+       MATCH (c:${CHANGE_LABEL} {writeId: writeId})
+       RETURN properties(c) AS change ORDER BY c.at, c.itemType, c.itemId`,
+      { id },
     );
     return result.records.map((record) => toChange(record.get("change") as Record<string, unknown>));
   });

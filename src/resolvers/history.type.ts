@@ -12,6 +12,9 @@ export class Change {
   })
   writeId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: "When this change was part of an undo: the write it undid." })
+  reverts!: string | null;
+
   @Field(() => String, { description: "When, as an ISO 8601 date-time (the transaction's time)." })
   at!: string;
 

@@ -1,11 +1,13 @@
 import type { TokenClaims } from "../auth/index.js";
 import type { Database } from "../database/index.js";
 
-/** What the insights resolvers need from the request context (the server's context provides more). */
+/** What the hand-written resolvers need from the request context (the server's context provides more). */
 export interface ResolverContext {
   readonly db: Database;
   /** The verified token's claims, when the request had one (who imports). */
   readonly jwt?: TokenClaims;
   /** The request's id (where an import came from, in the history). */
   readonly requestId?: string;
+  /** Records one write by an editor may delete (MAX_EDITOR_DELETES); `admin` has no limit. */
+  readonly maxEditorDeletes?: number;
 }

@@ -14,6 +14,7 @@ import {
   type WriteReport as Report,
   deleteRecords,
   endRelationship,
+  revertWrite,
   writeGraph,
 } from "../write/index.js";
 import { listArgument } from "./arguments.js";
@@ -73,6 +74,15 @@ class DeleteRecordsArgs {
 }
 
 @ArgsType()
+class RevertChangeArgs {
+  @Field(() => ID, { description: "A change's id (from `changes`) or a write's id (`WriteReport.writeId`)." })
+  id!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
 class ImportGraphArgs {
   @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see README → Adding facts: import)." })
   content!: string;
@@ -125,12 +135,13 @@ async function answered(
   }
 }
 
-function writeOptions({ db, jwt, requestId }: ResolverContext, dryRun: boolean): WriteOptions {
+function writeOptions({ db, jwt, requestId, maxEditorDeletes }: ResolverContext, dryRun: boolean): WriteOptions {
   return {
     dryRun,
     actor: jwt?.sub ?? "unknown",
     origin: `graphql:${requestId ?? "unknown"}`,
     staff: hasRole(jwt, Role.Staff),
+    ...(hasRole(jwt, Role.Admin) || maxEditorDeletes === undefined ? {} : { maxDeletes: maxEditorDeletes }),
     maxListed: 500,
     // Requests keep the API's per-transaction timeout (NEO4J_TX_TIMEOUT_MS); large files go through the CLI.
     ...(db.transactionTimeoutMs > 0 ? { timeoutMs: db.transactionTimeoutMs } : {}),
@@ -187,7 +198,7 @@ export class WriteResolver {
 
   @Mutation(() => WriteReport, {
     description:
-      "Deletes sources, entities and relationships by id (role `editor`), recording each in the history: an entity's relationships go with it; a source still cited is refused (STILL_CITED).",
+      "Deletes sources, entities and relationships by id (role `editor`), recording each in the history: an entity's relationships go with it; a source still cited is refused (STILL_CITED). An editor deletes at most MAX_EDITOR_DELETES records in one write, cascades included (TOO_MANY_DELETES); `admin` more.",
   })
   async deleteRecords(
     @Args(() => DeleteRecordsArgs) args: DeleteRecordsArgs,
@@ -197,6 +208,20 @@ export class WriteResolver {
     return answered(
       () => "ids",
       () => deleteRecords(context.db, ids, writeOptions(context, args.dryRun)),
+    );
+  }
+
+  @Mutation(() => WriteReport, {
+    description:
+      "Undoes a write (role `editor`): every record it touched goes back to what it was before — a deleted entity with its relationships and citations, an edited record's old fields, a created record removed — as a new write, recorded in the history. A change's id undoes the whole write it belongs to. Refused (CHANGED_SINCE) when a later write changed one of those records: undo that one first.",
+  })
+  async revertChange(
+    @Args(() => RevertChangeArgs) args: RevertChangeArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    return answered(
+      () => "id",
+      () => revertWrite(context.db, args.id, writeOptions(context, args.dryRun)),
     );
   }
 

@@ -96,6 +96,7 @@ export async function createApp({
       sessionConfig: { database: db.name },
       transaction: { timeout: limits.transactionTimeoutMs },
       requestId: requestIdFrom(requestId),
+      maxEditorDeletes: limits.maxEditorDeletes,
       ...(jwt ? { jwt } : {}),
     };
   };

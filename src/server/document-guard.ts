@@ -18,7 +18,8 @@
  */
 import type { RequestHandler } from "express";
 import { type DocumentNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind, parse } from "graphql";
-import { ErrorCode } from "../errors/index.js";
+import { QueryLimitError } from "../errors/index.js";
+import { sendError } from "./format-error.js";
 
 export interface ShapeLimits {
   readonly maxTokens: number;
@@ -232,18 +233,8 @@ export function documentGuard(limits: ShapeLimits): RequestHandler {
       return;
     }
     const { limit, message, measured } = problem;
-    res.status(400).json({
-      errors: [
-        {
-          message,
-          extensions: {
-            code: ErrorCode.ValidationFailed,
-            limit,
-            ...measured,
-            requestId: res.locals.requestId as unknown,
-          },
-        },
-      ],
-    });
+    const error = new QueryLimitError(limit, message);
+    Object.assign(error.extensions, measured);
+    sendError(res, error, { requestId: res.locals.requestId as string });
   };
 }

@@ -16,6 +16,8 @@ export interface WriteMeta {
   readonly actor: string;
   /** From where: `file:<name>`, `graphql:<request id>`. */
   readonly origin: string;
+  /** The write this one undid, when it was an undo. */
+  readonly reverts?: string;
 }
 
 export type ChangeOperation = "create" | "update" | "delete";
@@ -35,6 +37,7 @@ export async function writeChanges(tx: Transaction, items: readonly PlannedItem[
         writeId: meta.writeId,
         actor: meta.actor,
         origin: meta.origin,
+        reverts: meta.reverts ?? null,
         operation,
         itemType: item.item,
         itemId: item.id,

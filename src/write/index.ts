@@ -25,3 +25,5 @@ export {
 export { loadCuratedGraph, readCuratedGraph, isGraphEmpty, SEED_DIR, SEED_ACTOR } from "./seed.js";
 export { formatWriteReport } from "./report-text.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
+export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
+export { backupGraph, restoreGraph, RestoreError, BACKUP_FORMAT, type BackupCounts } from "./backup.js";

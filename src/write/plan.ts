@@ -99,6 +99,11 @@ export interface PlanOptions {
   readonly staff: boolean;
   /** Keep records someone other than `actor` wrote last (the seed reloading over later edits). */
   readonly keepOthersEdits: boolean;
+  /**
+   * Put each record exactly as given, whatever sources the stored one cites (undoing a change puts records
+   * back as they were): no merging, no claims kept side by side.
+   */
+  readonly replace?: boolean;
 }
 
 /** What makes two relationships between the same ends the same claim. */
@@ -219,7 +224,7 @@ export function planEntity(stored: StoredNode | undefined, record: EntityRecord,
   const before = entityFromProperties(record.kind, storedProps);
   const editor = editedByOthers(stored.props, options);
   const storedSources = (storedProps.sourceIds as string[] | undefined) ?? [];
-  const restates = storedSources.every((source) => record.sources.includes(source));
+  const restates = options.replace === true || storedSources.every((source) => record.sources.includes(source));
   let after: Properties;
   let contradicted: string[] = [];
   if (restates) {
@@ -337,7 +342,9 @@ export function planRelationship(
   if (!existing) return plan(record.id, undefined, incoming);
   const storedSources = (existing.props.sourceIds as string[] | undefined) ?? [];
   const incomingSources = incoming.sourceIds as string[];
-  if (storedSources.every((source) => incomingSources.includes(source))) return plan(record.id, existing, incoming);
+  if (options.replace === true || storedSources.every((source) => incomingSources.includes(source))) {
+    return plan(record.id, existing, incoming);
+  }
   if (CLAIM_FIELDS.every((field) => same(existing.props[field], incoming[field]))) {
     return plan(record.id, existing, corroborate(existing.props, incoming), "corroborated");
   }

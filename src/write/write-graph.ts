@@ -58,6 +58,12 @@ export interface WriteOptions {
   readonly staff: boolean;
   /** The seed: keep records someone else wrote since, and report them as conflicts. */
   readonly keepOthersEdits?: boolean;
+  /** Put records exactly as given (undoing a write), without the merge and conflict rules. */
+  readonly replace?: boolean;
+  /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
+  readonly maxDeletes?: number;
+  /** The write this one undoes (recorded on its history). */
+  readonly reverts?: string;
   /** At most this many items are listed one by one in the report (all are counted). */
   readonly maxListed?: number;
   /** The transaction's timeout (default: the database's per-transaction timeout). */
@@ -116,7 +122,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
     return await db.writeOnce(
       async (tx) => {
         const lookup = transactionLookup(tx);
-        const checked = await checkInput(lookup, input, options.staff);
+        const checked = await checkInput(lookup, input, options.staff, options.maxDeletes);
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
         const report = await applyInput(tx, lookup, input, checked, options);
         if (options.dryRun) throw new DryRunRollback(report);

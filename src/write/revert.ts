@@ -1,0 +1,75 @@
+/**
+ * Undo: puts back every record one write touched as it was before that write — a deleted entity with its
+ * relationships and citations, an edited record with its old fields, a created record removed — as a NEW
+ * write through the write path, recorded in the history (its changes say which write they undo). A change's
+ * id undoes the write it belongs to, since half a write (an entity without the relationships deleted with it)
+ * is not a state the graph was ever in.
+ *
+ * Refused with CHANGED_SINCE when a later write changed one of those records and still stands: what the graph
+ * holds must be exactly what the write left, checked in the undo's own transaction. Undoing that later write
+ * first makes the earlier one undoable again (its undo puts the records back to what this write left).
+ */
+import type { Database } from "../database/index.js";
+import { type GraphRecord, type ItemKind, ProblemCode, recordsReader } from "../graph-data/index.js";
+import { type ChangeRecord, changesOfWrite } from "../history/index.js";
+import { type ExpectedState, RejectedWrite } from "./write-input.js";
+import { type WriteOptions, type WriteReport, writeGraph } from "./write-graph.js";
+
+const SECTION = { source: "sources", entity: "entities", relationship: "relationships" } as const;
+
+/** What undoing a write needs: the records to put back, the ids to delete, the states to find first. */
+export interface UndoPlan {
+  readonly writeId: string;
+  readonly records: Record<"sources" | "entities" | "relationships", Record<string, unknown>[]>;
+  readonly deletions: string[];
+  readonly expected: ExpectedState[];
+}
+
+/** Pure: the undo of a write, from its changes (oldest first). */
+export function undoPlan(changes: readonly ChangeRecord[]): UndoPlan {
+  const writeId = changes[0]?.writeId ?? "";
+  // A record touched more than once in one write: undo to its state before the first change, expect the last.
+  const byItem = new Map<string, { item: ItemKind; id: string; before: unknown; after: unknown }>();
+  for (const change of changes) {
+    const key = `${change.itemType}:${change.itemId}`;
+    const seen = byItem.get(key);
+    if (seen) seen.after = change.after;
+    else byItem.set(key, { item: change.itemType, id: change.itemId, before: change.before, after: change.after });
+  }
+  const records: UndoPlan["records"] = { sources: [], entities: [], relationships: [] };
+  const deletions: string[] = [];
+  const expected: ExpectedState[] = [];
+  for (const { item, id, before, after } of byItem.values()) {
+    if (before === null) deletions.push(id);
+    else records[SECTION[item]].push(before as Record<string, unknown>);
+    expected.push({
+      item,
+      id,
+      record: (after ?? null) as GraphRecord | null,
+      message: `was changed by a later write: undo that write first (see changes for ${id})`,
+    });
+  }
+  return { writeId, records, deletions, expected };
+}
+
+/** Undoes the write `id` names (a write's id or one of its changes' ids). */
+export async function revertWrite(db: Database, id: string, options: WriteOptions): Promise<WriteReport> {
+  const changes = await changesOfWrite(db, id);
+  if (changes.length === 0 || !changes[0]?.writeId) {
+    throw new RejectedWrite([
+      {
+        item: "file",
+        id,
+        field: null,
+        code: ProblemCode.NotFound,
+        message: `no recorded change or write has the id ${id}`,
+      },
+    ]);
+  }
+  const plan = undoPlan(changes);
+  return writeGraph(
+    db,
+    { reader: recordsReader(plan.records), deletions: plan.deletions, expected: plan.expected },
+    { ...options, replace: true, reverts: plan.writeId, origin: `revert:${plan.writeId}` },
+  );
+}
