@@ -192,11 +192,17 @@ async function applyInput(
   checked: Checked,
   options: WriteOptions,
 ): Promise<WriteReport> {
-  const meta = { writeId: randomUUID(), actor: options.actor, origin: options.origin };
+  const meta = {
+    writeId: randomUUID(),
+    actor: options.actor,
+    origin: options.origin,
+    ...(options.reverts ? { reverts: options.reverts } : {}),
+  };
   const plan: PlanOptions = {
     actor: options.actor,
     staff: options.staff,
     keepOthersEdits: options.keepOthersEdits ?? false,
+    replace: options.replace ?? false,
   };
   const report = new Report(options.maxListed ?? 1_000);
   let done = 0;

@@ -452,6 +452,35 @@ describe("an accepted write leaves history for every record it touched", () => {
     expect(asOf.data.recordAsOf).toEqual({ existed: false, fromHistory: true });
   });
 
+  it("revertChange puts a record back exactly, whatever the merge rules would do: a corroboration undone", async () => {
+    await seedTestPair();
+    const corroborated = await api.query(
+      UPSERT,
+      { relationships: [partnership("test-a", "test-b", { citations: [{ source: PAGE, excerpt: "also partners" }] })] },
+      editor,
+    );
+    expect(corroborated.data.upsertRecords.items).toMatchObject([{ change: "corroborated" }]);
+    const undone = await api.query(
+      `mutation($id: ID!) { revertChange(id: $id) ${REPORT} }`,
+      { id: corroborated.data.upsertRecords.writeId },
+      editor,
+    );
+    expect(undone.data.revertChange.items).toEqual([
+      {
+        item: "relationship",
+        id: "test-a--PARTNER_OF--test-b",
+        change: "changed",
+        fields: ["citations"],
+        conflict: null,
+      },
+    ]);
+    const [row] = await runCypher(
+      db,
+      "MATCH ()-[r:PARTNER_OF {id: 'test-a--PARTNER_OF--test-b'}]->() RETURN r.sourceIds AS sources",
+    );
+    expect(row).toEqual({ sources: ["test-report"] });
+  });
+
   it("importGraph: recorded with the editor as actor and the file as origin", async () => {
     const content = `sources:\n  - { id: test-report, title: A test report }\nentities:\n  - { kind: City, id: test-a, name: A, sources: [test-report] }\n`;
     const result = await api.query(IMPORT, { content }, editor);

@@ -45,7 +45,7 @@ export async function removeTestData(db: Database): Promise<void> {
 export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await runCypher(
     db,
-    "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships",
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   return { nodes: toNumber(row?.nodes), relationships: toNumber(row?.relationships) };
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { type EntityRecord, type RelationshipRecord, checkRecord } from "../../src/graph-data/index.js";
-import { periodRecords } from "../../src/write/index.js";
+import type { ChangeRecord } from "../../src/history/index.js";
+import { periodRecords, undoPlan } from "../../src/write/index.js";
 import {
   type PlanOptions,
   type StoredRelationship,
@@ -185,5 +186,76 @@ describe("ending and suspending a relationship", () => {
     expect(problem(active, "1950")).toEqual({ field: "date", code: "DATE_ORDER" });
     expect(problem({ ...active, validTo: "2020" }, "2022")).toEqual({ field: "date", code: "DATE_ORDER" });
     expect(problem(active, "2022", "paused")).toEqual({ field: "status", code: "INVALID_VALUE" });
+  });
+});
+
+describe("undoing a write", () => {
+  const change = (over: Partial<ChangeRecord>): ChangeRecord => ({
+    id: "c",
+    writeId: "w1",
+    reverts: null,
+    at: "2026-01-01T00:00:00Z",
+    actor: "alice",
+    origin: "graphql:r",
+    operation: "update",
+    itemType: "entity",
+    itemId: "x",
+    itemKind: "City",
+    fromId: null,
+    toId: null,
+    fields: [],
+    before: null,
+    after: null,
+    ...over,
+  });
+  const city = (name: string) => ({ kind: "City", id: "c1", name, sources: ["s"] });
+  const edge = {
+    type: "PARTNER_OF",
+    id: "c1--PARTNER_OF--c2",
+    from: "c1",
+    to: "c2",
+    citations: [{ source: "s", excerpt: "x" }],
+  };
+
+  it("puts deleted records back, removes created ones, restores changed ones — and expects what the write left", () => {
+    const plan = undoPlan([
+      change({ operation: "delete", itemType: "relationship", itemId: edge.id, before: edge, after: null }),
+      change({ operation: "delete", itemId: "c1", before: city("C"), after: null }),
+      change({
+        operation: "create",
+        itemType: "source",
+        itemId: "new-source",
+        before: null,
+        after: { id: "new-source", title: "N" },
+      }),
+      change({
+        operation: "update",
+        itemId: "c3",
+        before: { ...city("Old"), id: "c3" },
+        after: { ...city("New"), id: "c3" },
+      }),
+    ]);
+    expect(plan.writeId).toBe("w1");
+    expect(plan.records).toEqual({
+      sources: [],
+      entities: [city("C"), { ...city("Old"), id: "c3" }],
+      relationships: [edge],
+    });
+    expect(plan.deletions).toEqual(["new-source"]);
+    expect(plan.expected.map(({ item, id, record }) => ({ item, id, record }))).toEqual([
+      { item: "relationship", id: edge.id, record: null },
+      { item: "entity", id: "c1", record: null },
+      { item: "source", id: "new-source", record: { id: "new-source", title: "N" } },
+      { item: "entity", id: "c3", record: { ...city("New"), id: "c3" } },
+    ]);
+  });
+
+  it("a record touched twice in one write goes back to before the first change, expecting after the last", () => {
+    const plan = undoPlan([
+      change({ itemId: "c1", before: city("A"), after: city("B") }),
+      change({ itemId: "c1", before: city("B"), after: city("C") }),
+    ]);
+    expect(plan.records.entities).toEqual([city("A")]);
+    expect(plan.expected.map((entry) => entry.record)).toEqual([city("C")]);
   });
 });
