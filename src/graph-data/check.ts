@@ -125,7 +125,9 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
         problem(field, issue.origin === "number" ? ProblemCode.InvalidValue : ProblemCode.Required, issue.message),
       ];
     case "too_big":
-      return [problem(field, ProblemCode.TooLong, issue.message)];
+      return [
+        problem(field, issue.origin === "number" ? ProblemCode.InvalidValue : ProblemCode.TooLong, issue.message),
+      ];
     case "custom":
     case "invalid_element":
     case "invalid_format":

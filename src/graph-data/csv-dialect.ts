@@ -44,7 +44,7 @@ export const CSV_COLUMNS: readonly string[] = (() => {
   for (const section of ["entities", "sources", "relationships"] as const) {
     for (const table of TABLES[section]) {
       for (const name of Object.keys(table)) {
-        const names = name === "citations" ? ["sources", "excerpts"] : [name];
+        const names = name === "citations" ? ["sources", "excerpts"] : name === "location" ? ["lat", "lon"] : [name];
         for (const column of names) if (!columns.includes(column)) columns.push(column);
       }
     }
@@ -88,8 +88,19 @@ export function rowToRecord(section: Section, row: Record<string, string>): Reco
     const cell = unescapeCell(rawCell);
     const spec = FIELD_SPECS.get(column);
     if (spec?.type === "texts" || spec?.type === "slugs" || column === "excerpts") value[column] = splitList(cell);
-    else if (spec?.type === "count" && /^\d+$/.test(cell)) value[column] = Number(cell);
-    else value[column] = cell;
+    else if (spec?.type === "externalIds") {
+      // `wikidata:Q1757|geonames:658225`; a part without a scheme is kept whole, for the checker to refuse.
+      value[column] = splitList(cell).map((part) => {
+        const colon = part.indexOf(":");
+        return colon > 0 ? { scheme: part.slice(0, colon), value: part.slice(colon + 1) } : { scheme: part, value: "" };
+      });
+    } else if (spec?.type === "count" && /^\d+$/.test(cell)) value[column] = Number(cell);
+    else if (column === "lat" || column === "lon") {
+      value.location = {
+        ...(value.location as object | undefined),
+        [column]: /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell,
+      };
+    } else value[column] = cell;
   }
   if (section === "relationships" && (value.sources !== undefined || value.excerpts !== undefined)) {
     const sources = (value.sources as string[] | undefined) ?? [];
@@ -113,6 +124,14 @@ export function recordToRow<S extends Section>(section: S, record: SectionRecord
       const citations = value as { source: string; excerpt: string }[];
       cells.sources = joinList(citations.map((citation) => citation.source));
       cells.excerpts = joinList(citations.map((citation) => citation.excerpt));
+    } else if (field === "externalIds") {
+      cells.externalIds = joinList(
+        (value as { scheme: string; value: string }[]).map((id) => `${id.scheme}:${id.value}`),
+      );
+    } else if (field === "location") {
+      const { lat, lon } = value as { lat: number; lon: number };
+      cells.lat = String(lat);
+      cells.lon = String(lon);
     } else if (Array.isArray(value)) {
       cells[field] = joinList(value as string[]);
     } else {
@@ -125,5 +144,6 @@ export function recordToRow<S extends Section>(section: S, record: SectionRecord
 /** The CSV column a record field is read from (`citations.0.excerpt` → `excerpts`). */
 export function columnOfField(field: string): string {
   if (field.startsWith("citations")) return field.endsWith("excerpt") ? "excerpts" : "sources";
+  if (field.startsWith("location")) return field.endsWith("lon") ? "lon" : "lat";
   return field.split(".")[0] ?? field;
 }

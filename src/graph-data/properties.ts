@@ -7,6 +7,8 @@
  *
  * Who-and-when stamps (`createdAt` …) are stored too but are not facts: they never enter a record.
  */
+import neo4j from "neo4j-driver";
+import { type ExternalId, formatExternalId, parseExternalId } from "./external-ids.js";
 import {
   CITATION_FIELDS,
   type Citation,
@@ -32,9 +34,41 @@ export function sourceToProperties(record: SourceRecord): Properties {
   return present(Object.keys(SOURCE_FIELDS).map((field) => [field, record[field as keyof SourceRecord]]));
 }
 
+/** WGS 84 in two dimensions: Neo4j's spatial reference for latitude/longitude points. */
+const WGS84 = 4326;
+
+/** A record field's value as Neo4j stores it (external ids as `scheme:value` strings, a location as a point). */
+function storedValue(field: string, value: unknown): unknown {
+  if (field === "externalIds") {
+    const ids = (value as ExternalId[] | undefined) ?? [];
+    return ids.length > 0 ? ids.map(formatExternalId) : undefined;
+  }
+  if (field === "location" && value) {
+    const { lat, lon } = value as { lat: number; lon: number };
+    return new neo4j.types.Point(WGS84, lon, lat);
+  }
+  return value;
+}
+
+/** A stored value as the record field holds it. */
+function recordValue(field: string, value: unknown): unknown {
+  if (field === "externalIds") {
+    const ids = ((value as string[] | undefined) ?? []).flatMap((text) => parseExternalId(text) ?? []);
+    return ids.length > 0 ? ids : undefined;
+  }
+  if (field === "location" && value && typeof value === "object") {
+    const { x, y } = value as { x: number; y: number };
+    return { lat: Number(y), lon: Number(x) };
+  }
+  return value;
+}
+
 export function entityToProperties(record: EntityRecord): Properties {
   return present(
-    Object.keys(entityFields(record.kind)).map((field) => [field === "sources" ? "sourceIds" : field, record[field]]),
+    Object.keys(entityFields(record.kind)).map((field) => [
+      field === "sources" ? "sourceIds" : field,
+      storedValue(field, record[field]),
+    ]),
   );
 }
 
@@ -64,7 +98,7 @@ export function entityFromProperties(kind: EntityKind, props: Properties): Entit
     ["kind", kind],
     ...Object.keys(entityFields(kind)).map((field): [string, unknown] => [
       field,
-      field === "sources" ? (props.sourceIds ?? []) : props[field],
+      field === "sources" ? (props.sourceIds ?? []) : recordValue(field, props[field]),
     ]),
   ]);
   if (Array.isArray(record.aliases) && record.aliases.length === 0) delete record.aliases;

@@ -10,6 +10,7 @@
  * `--` (the default is `<from>--<TYPE>--<to>`), so they can never be mistaken for an entity or source id.
  */
 import { z } from "zod";
+import { EXTERNAL_ID_SCHEMES, type ExternalId, type ExternalIdSchemeName, LISTED_SCHEMES } from "./external-ids.js";
 import { isPartialDate } from "./partial-date.js";
 import {
   ENTITY_KINDS,
@@ -57,7 +58,9 @@ export type FieldType =
   | "texts"
   | "slugs"
   | "citations"
-  | "status";
+  | "status"
+  | "externalIds"
+  | "location";
 
 export interface FieldSpec {
   readonly type: FieldType;
@@ -91,19 +94,29 @@ export const ENTITY_FIELDS = {
   nameEn: { type: "text", description: "Name in English, where one exists." },
   aliases: { type: "texts", description: "Other names: abbreviations, former names, common spellings." },
   description: { type: "longText", description: "A one-line description in our own words." },
+  externalIds: {
+    type: "externalIds",
+    description:
+      "How the entity is known elsewhere: at most one id per scheme (wikidata, geonames, url; a country's ISO 3166 code is its isoCode).",
+  },
   sources: { type: "slugs", required: true, description: "Ids of the sources that support the entity." },
 } as const satisfies FieldTable;
 
+const LOCATION = {
+  type: "location",
+  description: "Where the place is: latitude and longitude in degrees (WGS 84).",
+} as const satisfies FieldSpec;
+
 /** Fields only some kinds of entity have. */
 export const KIND_FIELDS = {
-  City: {},
+  City: { location: LOCATION },
   Country: { isoCode: { type: "countryCode", description: "ISO 3166-1 alpha-2 code (FI)." } },
   Organization: {
     category: { type: "text", description: "What kind of organisation (EU agency, municipal unit …)." },
     founded: { type: "date", description: "When it was founded, ISO 8601, possibly partial." },
     staffCount: { type: "count", description: "Number of staff, where a source gives it." },
   },
-  Office: {},
+  Office: { location: LOCATION },
   Theme: {},
   Network: {},
   Person: {
@@ -191,6 +204,35 @@ const citation = z.strictObject({
   excerpt: text(LIMITS.excerptLength),
 });
 
+/** External ids: a known scheme, a value of its form, at most one per scheme (every problem reported at once). */
+const externalIds = z
+  .array(z.strictObject({ scheme: z.string(), value: z.string().max(LIMITS.urlLength) }))
+  .max(LISTED_SCHEMES.length, `must have at most ${LISTED_SCHEMES.length} ids, one per scheme`)
+  .superRefine((ids, context) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (!(LISTED_SCHEMES as readonly string[]).includes(id.scheme)) {
+        context.addIssue({
+          code: "custom",
+          path: [index, "scheme"],
+          message: `must be one of ${LISTED_SCHEMES.join(", ")}`,
+        });
+        return;
+      }
+      const scheme = EXTERNAL_ID_SCHEMES[id.scheme as ExternalIdSchemeName];
+      if (!scheme.pattern.test(id.value)) {
+        context.addIssue({ code: "custom", path: [index, "value"], message: `must look like ${scheme.example}` });
+      }
+      if (seen.has(id.scheme)) {
+        context.addIssue({ code: "custom", path: [index, "scheme"], message: `names a second ${id.scheme} id` });
+      }
+      seen.add(id.scheme);
+    });
+  });
+
+const degrees = (max: number) =>
+  z.number("must be a number").min(-max, `must be from -${max} to ${max}`).max(max, `must be from -${max} to ${max}`);
+
 const VALIDATORS: Record<FieldType, z.ZodType> = {
   slug,
   relationshipId: z
@@ -211,13 +253,15 @@ const VALIDATORS: Record<FieldType, z.ZodType> = {
   slugs: list(slug, "sources").min(1, "must cite at least one source"),
   citations: list(citation, "citations").min(1, "every relationship must cite at least one source"),
   status: z.enum(STATUSES, `must be one of ${STATUSES.join(", ")}`),
+  externalIds,
+  location: z.strictObject({ lat: degrees(90), lon: degrees(180) }),
 };
 
 function shapeOf(fields: FieldTable): Record<string, z.ZodType> {
   return Object.fromEntries(
     Object.entries(fields).map(([name, spec]) => {
       const validator = VALIDATORS[spec.type];
-      if (spec.type === "texts") return [name, validator.default([])];
+      if (spec.type === "texts" || spec.type === "externalIds") return [name, validator.default([])];
       return [name, spec.required ? validator : validator.optional()];
     }),
   );
@@ -253,6 +297,12 @@ export interface SourceRecord {
   readonly note?: string;
 }
 
+/** Where a place is, in degrees (WGS 84). */
+export interface Location {
+  readonly lat: number;
+  readonly lon: number;
+}
+
 export interface Citation {
   readonly source: string;
   readonly excerpt: string;
@@ -267,8 +317,9 @@ export interface EntityRecord {
   readonly nameEn?: string;
   readonly aliases: readonly string[];
   readonly description?: string;
+  readonly externalIds?: readonly ExternalId[];
   readonly sources: readonly string[];
-  /** Kind-specific fields (isoCode, category, founded, staffCount, email, phone, startDate, endDate). */
+  /** Kind-specific fields (isoCode, location, category, founded, staffCount, email, phone, startDate, endDate). */
   readonly [field: string]: unknown;
 }
 

@@ -235,6 +235,16 @@ export function planEntity(stored: StoredNode | undefined, record: EntityRecord,
     for (const [field, value] of Object.entries(keepRestricted(storedProps, incoming, options))) {
       if (field === "aliases" || field === "sourceIds") {
         after[field] = [...new Set([...((storedProps[field] as string[] | undefined) ?? []), ...(value as string[])])];
+      } else if (field === "externalIds") {
+        // One id per scheme: a scheme the entity lacks is added; another value for one it has is a contradiction.
+        const ids = [...((storedProps.externalIds as string[] | undefined) ?? [])];
+        for (const id of value as string[]) {
+          const scheme = id.slice(0, id.indexOf(":") + 1);
+          const held = ids.find((stored) => stored.startsWith(scheme));
+          if (held === undefined) ids.push(id);
+          else if (held !== id) contradicted.push("externalIds");
+        }
+        after.externalIds = ids;
       } else if (after[field] === undefined) {
         after[field] = value;
       } else if (!same(after[field], value)) {

@@ -44,7 +44,7 @@ function problemsOf(section: "sources" | "entities" | "relationships", value: Re
 describe("record checks", () => {
   it("accept a good record and fill in defaults (aliases, the relationship's id)", () => {
     const entity = checkRecord("entities", city);
-    expect(entity).toEqual({ ok: true, record: { ...city, aliases: [] } });
+    expect(entity).toEqual({ ok: true, record: { ...city, aliases: [], externalIds: [] } });
     const edge = checkRecord("relationships", relationship);
     expect(edge.ok && edge.record.id).toBe("helsinki--PARTNER_OF--test-city");
   });
@@ -131,6 +131,40 @@ describe("record checks", () => {
       expect(problemsOf("sources", { id: "s", title: good })).toEqual([]);
   });
 
+  it("check external ids (known scheme, value of its form, one per scheme) and locations (degrees in range)", () => {
+    expect(
+      problemsOf("entities", {
+        ...city,
+        externalIds: [
+          { scheme: "wikidata", value: "Q1757" },
+          { scheme: "geonames", value: "658225" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      problemsOf("entities", {
+        ...city,
+        externalIds: [
+          { scheme: "wikidata", value: "1757" },
+          { scheme: "wikidata", value: "Q2" },
+          { scheme: "facebook", value: "x" },
+        ],
+      }),
+    ).toEqual([
+      { field: "externalIds.0.value", code: "INVALID_VALUE" },
+      { field: "externalIds.1.scheme", code: "INVALID_VALUE" },
+      { field: "externalIds.2.scheme", code: "INVALID_VALUE" },
+    ]);
+    expect(problemsOf("entities", { ...city, location: { lat: 60.17, lon: 24.94 } })).toEqual([]);
+    expect(problemsOf("entities", { ...city, location: { lat: 91, lon: "east" } })).toEqual([
+      { field: "location.lat", code: "INVALID_VALUE" },
+      { field: "location.lon", code: "INVALID_VALUE" },
+    ]);
+    expect(problemsOf("entities", { ...city, kind: "Theme", location: { lat: 1, lon: 1 } })).toEqual([
+      { field: "location", code: "UNKNOWN_FIELD" },
+    ]);
+  });
+
   it("accept bare years as dates (YAML reads `validFrom: 2018` as a number)", () => {
     const result = checkRecord("relationships", { ...relationship, validFrom: 2018 });
     expect(result.ok && result.record.validFrom).toBe("2018");
@@ -200,6 +234,23 @@ describe("the property mapping", () => {
     expect(relationshipFromProperties("FUNDS", "a", "b", props)).toEqual(edge);
   });
 
+  it("stores external ids as `scheme:value` strings and a location as a WGS 84 point", () => {
+    const place: EntityRecord = {
+      kind: "City",
+      id: "helsinki",
+      name: "Helsinki",
+      aliases: [],
+      externalIds: [{ scheme: "wikidata", value: "Q1757" }],
+      location: { lat: 60.17, lon: 24.94 },
+      sources: ["s"],
+    };
+    const props = entityToProperties(place);
+    expect(props.externalIds).toEqual(["wikidata:Q1757"]);
+    expect(props.location).toMatchObject({ srid: 4326, x: 24.94, y: 60.17 });
+    const { aliases: _aliases, ...expected } = place;
+    expect(entityFromProperties("City", props)).toEqual(expected);
+  });
+
   it("leaves the who-and-when stamps and unknown properties out of records", () => {
     expect(sourceFromProperties({ id: "s", title: "T", createdBy: "x", createdAt: "2020", junk: 1 })).toEqual({
       id: "s",
@@ -211,15 +262,26 @@ describe("the property mapping", () => {
 describe("the CSV dialect", () => {
   it("has a column for every field of every record kind", () => {
     for (const field of Object.keys(SOURCE_FIELDS)) expect(CSV_COLUMNS).toContain(field);
-    for (const kind of ENTITY_KINDS)
-      for (const field of Object.keys(KIND_FIELDS[kind])) expect(CSV_COLUMNS).toContain(field);
+    for (const kind of ENTITY_KINDS) {
+      for (const field of Object.keys(KIND_FIELDS[kind])) {
+        for (const column of field === "location" ? ["lat", "lon"] : [field]) expect(CSV_COLUMNS).toContain(column);
+      }
+    }
     expect(CSV_COLUMNS).toEqual(expect.arrayContaining(["record", "type", "from", "to", "sources", "excerpts"]));
   });
 
   it("round-trips records, lists with `|` inside and formula-like cells included", () => {
     const records = {
       sources: { id: "s", title: "=SUM(A1)", note: "'@odd" } as SourceRecord,
-      entities: { kind: "City", id: "c", name: "C", aliases: ["a|b", "-minus"], sources: ["s"] } as EntityRecord,
+      entities: {
+        kind: "City",
+        id: "c",
+        name: "C",
+        aliases: ["a|b", "-minus"],
+        externalIds: [{ scheme: "url", value: "https://example.org/a|b" }],
+        location: { lat: -33.5, lon: 151 },
+        sources: ["s"],
+      } as EntityRecord,
       relationships: {
         type: "PARTNER_OF",
         id: "c--PARTNER_OF--d",
