@@ -10,6 +10,9 @@ import type { Database } from "./database.js";
 /** Name of the full-text index over every entity name, in every language, and every alias. */
 export const ENTITY_NAME_INDEX = "entity_names";
 
+/** Name of the full-text index over external ids (`scheme:value` strings), kept whole (keyword analyzer). */
+export const EXTERNAL_ID_INDEX = "entity_external_ids";
+
 /** The name properties the full-text index covers (aliases is a list of strings). */
 export const NAME_PROPERTIES = ["name", "nameFi", "nameSv", "nameEn", "aliases"] as const;
 
@@ -22,6 +25,9 @@ const STATEMENTS = [
   `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH ` +
     `[${NAME_PROPERTIES.map((p) => `n.${p}`).join(", ")}] ` +
     "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
+  // `lookup(scheme, value)` and import files naming entities by external id: an exact match, at any size.
+  `CREATE FULLTEXT INDEX ${EXTERNAL_ID_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.externalIds] ` +
+    "OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } }",
   // Imports and history find relationships by their `id`.
   ...RELATIONSHIP_TYPES.map(
     (type) => `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,

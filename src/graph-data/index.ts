@@ -8,6 +8,7 @@ export * from "./partial-date.js";
 export { validOnCypher } from "./validity.js";
 export * from "./problems.js";
 export * from "./records.js";
+export * from "./external-ids.js";
 export * from "./properties.js";
 export * from "./check.js";
 export * from "./csv-dialect.js";

@@ -98,7 +98,14 @@ export class ProblemList {
   readonly problems: Problem[] = [];
   omitted = 0;
 
+  private readonly seen = new Set<string>();
+
+  /** Adds a problem once: two checks finding the same thing at the same place report it once. */
   add(problem: Problem): void {
+    const { file, line, column, index, item, id, field, code } = problem;
+    const key = JSON.stringify([file, line, column, index, item, id, field, code]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
     else this.omitted++;
   }

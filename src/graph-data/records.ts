@@ -10,7 +10,13 @@
  * `--` (the default is `<from>--<TYPE>--<to>`), so they can never be mistaken for an entity or source id.
  */
 import { z } from "zod";
-import { EXTERNAL_ID_SCHEMES, type ExternalId, type ExternalIdSchemeName, LISTED_SCHEMES } from "./external-ids.js";
+import {
+  EXTERNAL_ID_SCHEMES,
+  type ExternalId,
+  type ExternalIdSchemeName,
+  LISTED_SCHEMES,
+  parseExternalId,
+} from "./external-ids.js";
 import { isPartialDate } from "./partial-date.js";
 import {
   ENTITY_KINDS,
@@ -46,6 +52,7 @@ export const RELATIONSHIP_ID_PATTERN = /^(?=.*--)[A-Za-z0-9._~:-]+$/;
 /** The kinds of value a field holds; each has one validator and one CSV form. */
 export type FieldType =
   | "slug"
+  | "entityRef"
   | "relationshipId"
   | "text"
   | "longText"
@@ -144,8 +151,16 @@ export const RELATIONSHIP_FIELDS = {
     type: "relationshipId",
     description: "Stable id; `<from>--<TYPE>--<to>` when omitted. Give one per period when a relationship changes.",
   },
-  from: { type: "slug", required: true, description: "The entity it starts at." },
-  to: { type: "slug", required: true, description: "The entity it ends at." },
+  from: {
+    type: "entityRef",
+    required: true,
+    description: "The entity it starts at: its id, or an external id such as `wikidata:Q1757` in an import.",
+  },
+  to: {
+    type: "entityRef",
+    required: true,
+    description: "The entity it ends at: its id, or an external id such as `wikidata:Q1757` in an import.",
+  },
   kind: { type: "text", description: "The role or kind (bilateral, key-theme, the title of a head …)." },
   status: { type: "status", description: "active, suspended or ended." },
   validFrom: { type: "date", description: "When it began, ISO 8601, possibly partial." },
@@ -235,6 +250,14 @@ const degrees = (max: number) =>
 
 const VALIDATORS: Record<FieldType, z.ZodType> = {
   slug,
+  // An entity by our id, or by an external id the write path resolves to ours before anything is stored.
+  entityRef: z
+    .string()
+    .max(LIMITS.urlLength)
+    .refine(
+      (value) => (ID_PATTERN.test(value) && value.length <= LIMITS.idLength) || parseExternalId(value) !== undefined,
+      "must be an entity's id (a lowercase slug) or an external id such as `wikidata:Q1757`",
+    ),
   relationshipId: z
     .string()
     .max(LIMITS.relationshipIdLength, `must be at most ${LIMITS.relationshipIdLength} characters`)

@@ -3,7 +3,7 @@
  * every insights query; a relationship's citations are resolved in the same query (`sourcesOfCypher`).
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { ENTITY_KINDS } from "../graph-data/index.js";
+import { ENTITY_KINDS, externalIdUrl, parseExternalId } from "../graph-data/index.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import type { GraphNode, LocalizedName } from "./graph-node.type.js";
 
@@ -12,7 +12,7 @@ export const PROJECTION_PARAMS = { entityKinds: [...ENTITY_KINDS] };
 
 /** Cypher map projection of entity variable `n` (the query must pass PROJECTION_PARAMS). */
 export function nodeProjection(n: string): string {
-  return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, description: ${n}.description, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []) }`;
+  return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, description: ${n}.description, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []), externalIds: coalesce(${n}.externalIds, []), isoCode: ${n}.isoCode, lat: ${n}.location.y, lon: ${n}.location.x }`;
 }
 
 /** Cypher map projection of relationship variable `r`; its citations are resolved by `sourcesOfCypher`. */
@@ -44,6 +44,11 @@ export interface NodeRow {
   nameSv: string | null;
   nameEn: string | null;
   aliases: string[];
+  /** `scheme:value` strings. */
+  externalIds?: string[];
+  isoCode?: string | null;
+  lat?: number | null;
+  lon?: number | null;
 }
 
 export interface EdgeRow {
@@ -73,6 +78,8 @@ export function toGraphNode(row: NodeRow): GraphNode {
   if (row.nameFi) names.push({ lang: "fi", value: row.nameFi });
   if (row.nameSv) names.push({ lang: "sv", value: row.nameSv });
   if (row.nameEn) names.push({ lang: "en", value: row.nameEn });
+  const ids = (row.externalIds ?? []).flatMap((text) => parseExternalId(text) ?? []);
+  if (row.isoCode) ids.push({ scheme: "iso3166", value: row.isoCode });
   return {
     id: row.id,
     kind: row.kind,
@@ -80,6 +87,8 @@ export function toGraphNode(row: NodeRow): GraphNode {
     description: row.description ?? null,
     names,
     aliases: row.aliases,
+    externalIds: ids.map((id) => ({ ...id, url: externalIdUrl(id) })),
+    location: typeof row.lat === "number" && typeof row.lon === "number" ? { lat: row.lat, lon: row.lon } : null,
   };
 }
 

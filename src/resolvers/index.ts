@@ -11,6 +11,7 @@ import { buildSchema } from "type-graphql";
 import { FundingResolver } from "./funding.resolver.js";
 import { GraphStatsResolver } from "./graph-stats.resolver.js";
 import { HistoryResolver } from "./history.resolver.js";
+import { LookupResolver } from "./lookup.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
@@ -22,6 +23,7 @@ export type { ResolverContext } from "./resolver-context.js";
 export const RESOLVERS = [
   SearchResolver,
   NodeResolver,
+  LookupResolver,
   NeighbourhoodResolver,
   ShortestPathResolver,
   FundingResolver,

@@ -5,12 +5,13 @@
  * would get. Descriptions come from the field tables; a schema test checks these classes list exactly the
  * model's fields.
  */
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import {
   CITATION_FIELDS,
   ENTITY_FIELDS,
   ENTITY_KINDS,
   KIND_FIELDS,
+  LISTED_SCHEMES,
   RELATIONSHIP_FIELDS,
   RELATIONSHIP_TYPES,
   SOURCE_FIELDS,
@@ -36,9 +37,25 @@ export class SourceInput {
   note?: string | null;
 }
 
+@InputType({ description: "An identifier of the entity elsewhere: a scheme and a value." })
+export class ExternalIdInput {
+  @Field(() => String, { description: `The scheme: ${LISTED_SCHEMES.join(", ")}.` })
+  scheme!: string;
+  @Field(() => String, { description: "The value, e.g. `Q1757` for wikidata." })
+  value!: string;
+}
+
+@InputType({ description: "Where a place is, in degrees (WGS 84)." })
+export class LocationInput {
+  @Field(() => Float, { description: "Latitude, -90 to 90." })
+  lat!: number;
+  @Field(() => Float, { description: "Longitude, -180 to 180." })
+  lon!: number;
+}
+
 @InputType({
   description:
-    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
+    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `location` (City, Office), `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
 })
 export class EntityInput {
   @Field(() => String, { description: `The kind: ${ENTITY_KINDS.join(", ")}.` })
@@ -57,8 +74,12 @@ export class EntityInput {
   aliases?: string[] | null;
   @Field(() => String, { nullable: true, description: ENTITY_FIELDS.description.description })
   description?: string | null;
+  @Field(() => [ExternalIdInput], { nullable: true, description: ENTITY_FIELDS.externalIds.description })
+  externalIds?: ExternalIdInput[] | null;
   @Field(() => [ID], { description: ENTITY_FIELDS.sources.description })
   sources!: string[];
+  @Field(() => LocationInput, { nullable: true, description: KIND_FIELDS.City.location.description })
+  location?: LocationInput | null;
   @Field(() => String, { nullable: true, description: KIND_FIELDS.Country.isoCode.description })
   isoCode?: string | null;
   @Field(() => String, { nullable: true, description: KIND_FIELDS.Organization.category.description })

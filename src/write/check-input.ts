@@ -60,8 +60,11 @@ export async function checkInput(
   input: WriteInput,
   staff: boolean,
   maxDeletes = Number.POSITIVE_INFINITY,
+  /** Problems found before the checks (relationship ends named by an external id that names nothing). */
+  found: readonly Problem[] = [],
 ): Promise<Checked> {
   const problems = new ProblemList();
+  for (const problem of found) problems.add(problem);
   let fatal = false;
   const onProblem = (problem: Problem, isFatal: boolean) => {
     fatal ||= isFatal;

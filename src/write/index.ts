@@ -27,3 +27,4 @@ export { formatWriteReport } from "./report-text.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
 export { backupGraph, restoreGraph, RestoreError, BACKUP_FORMAT, type BackupCounts } from "./backup.js";
+export { entitiesByExternalId } from "./external-references.js";

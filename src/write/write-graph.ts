@@ -30,6 +30,7 @@ import {
 } from "../graph-data/index.js";
 import { type Checked, checkInput, placed } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
+import { resolveExternalReferences } from "./external-references.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import {
@@ -122,7 +123,10 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
     return await db.writeOnce(
       async (tx) => {
         const lookup = transactionLookup(tx);
-        const checked = await checkInput(lookup, input, options.staff, options.maxDeletes);
+        // Relationship ends named by external id (`wikidata:Q1757`) become our ids before anything is checked.
+        const references = await resolveExternalReferences(tx, input.reader);
+        input = { ...input, reader: references.reader };
+        const checked = await checkInput(lookup, input, options.staff, options.maxDeletes, references.problems);
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
         const report = await applyInput(tx, lookup, input, checked, options);
         if (options.dryRun) throw new DryRunRollback(report);

@@ -1,0 +1,126 @@
+/**
+ * External identifiers through the API and the write path: `lookup(scheme, value)`, a country's ISO code as
+ * its `iso3166` id, import files naming relationship ends by external id, and what is refused.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/database/index.js";
+import { textReader } from "../../src/graph-data/index.js";
+import { RejectedWrite, writeGraph } from "../../src/write/index.js";
+import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
+import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+
+let db: Database;
+let api: TestApi;
+let editor: string;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  api = await createTestApi(db);
+  editor = await testToken(["editor"], "test-editor");
+});
+afterEach(async () => {
+  await removeTestData(db);
+});
+afterAll(async () => {
+  await api.stop();
+  await db.close();
+});
+
+const PAGE = "hel-fi-international-activities-2020";
+const options = { dryRun: false, actor: "test-importer", origin: "file:test", staff: true };
+
+async function addCity(
+  id: string,
+  externalIds: { scheme: string; value: string }[],
+  location?: { lat: number; lon: number },
+) {
+  const result = await api.query(
+    `mutation($e: [EntityInput!]) { upsertRecords(entities: $e) { writeId } }`,
+    { e: [{ kind: "City", id, name: `City ${id}`, externalIds, ...(location ? { location } : {}), sources: [PAGE] }] },
+    editor,
+  );
+  expect(result.errors).toBeUndefined();
+}
+
+describe("lookup(scheme, value)", () => {
+  it("finds an entity by any of its external ids, with the ids' links and its location", async () => {
+    await addCity(
+      "test-xid",
+      [
+        { scheme: "wikidata", value: "Q999001" },
+        { scheme: "url", value: "https://example.org/a(b)?c=d&e" },
+      ],
+      { lat: 60.5, lon: 25.25 },
+    );
+    const byWikidata = await api.query(
+      `{ lookup(scheme: "wikidata", value: "Q999001") { id externalIds { scheme value url } location { lat lon } } }`,
+    );
+    expect(byWikidata.data.lookup).toEqual({
+      id: "test-xid",
+      externalIds: [
+        { scheme: "wikidata", value: "Q999001", url: "https://www.wikidata.org/wiki/Q999001" },
+        { scheme: "url", value: "https://example.org/a(b)?c=d&e", url: "https://example.org/a(b)?c=d&e" },
+      ],
+      location: { lat: 60.5, lon: 25.25 },
+    });
+    const byUrl = await api.query(`{ lookup(scheme: "url", value: "https://example.org/a(b)?c=d&e") { id } }`);
+    expect(byUrl.data.lookup).toEqual({ id: "test-xid" });
+    expect((await api.query(`{ lookup(scheme: "wikidata", value: "Q999002") { id } }`)).data.lookup).toBeNull();
+  });
+
+  it("a country by its ISO 3166 code, which shows among its external ids", async () => {
+    const result = await api.query(`{ lookup(scheme: "iso3166", value: "FI") { id externalIds { scheme value } } }`);
+    expect(result.data.lookup).toEqual({ id: "finland", externalIds: [{ scheme: "iso3166", value: "FI" }] });
+  });
+
+  it.each([
+    [`{ lookup(scheme: "facebook", value: "x") { id } }`, "scheme"],
+    [`{ lookup(scheme: "wikidata", value: "1757") { id } }`, "value"],
+    [`{ lookup(scheme: "iso3166", value: "fi") { id } }`, "value"],
+  ])("refuses %s (BAD_USER_INPUT naming %s)", async (query, argument) => {
+    const result = await api.query(query);
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors?.[0]?.extensions?.argumentName).toBe(argument);
+  });
+
+  it("says so when an id names more than one entity", async () => {
+    await addCity("test-twin-a", [{ scheme: "wikidata", value: "Q999003" }]);
+    await addCity("test-twin-b", [{ scheme: "wikidata", value: "Q999003" }]);
+    const result = await api.query(`{ lookup(scheme: "wikidata", value: "Q999003") { id } }`);
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
+describe("an import naming entities by external id", () => {
+  it("resolves relationship ends against the graph and the file itself", async () => {
+    await addCity("test-xid-stored", [{ scheme: "wikidata", value: "Q999010" }]);
+    const yaml = `entities:
+  - { kind: City, id: test-xid-new, name: New City, externalIds: [{ scheme: geonames, value: "999011" }], sources: [${PAGE}] }
+relationships:
+  - { type: PARTNER_OF, from: "wikidata:Q999010", to: "geonames:999011", citations: [{ source: ${PAGE}, excerpt: "x" }] }
+  - { type: IN_COUNTRY, from: "geonames:999011", to: "iso3166:FI", citations: [{ source: ${PAGE}, excerpt: "y" }] }
+`;
+    const report = await writeGraph(db, { reader: textReader(yaml, "xid.yaml", "yaml") }, options);
+    expect(report.items.filter((item) => item.item === "relationship").map((item) => item.id)).toEqual([
+      "test-xid-stored--PARTNER_OF--test-xid-new",
+      "test-xid-new--IN_COUNTRY--finland",
+    ]);
+  });
+
+  it("refuses an end no entity carries, or one that names several, at its line", async () => {
+    await addCity("test-twin-a", [{ scheme: "wikidata", value: "Q999020" }]);
+    await addCity("test-twin-b", [{ scheme: "wikidata", value: "Q999020" }]);
+    const yaml = `relationships:
+  - { type: PARTNER_OF, from: "wikidata:Q999021", to: helsinki, citations: [{ source: ${PAGE}, excerpt: "x" }] }
+  - { type: PARTNER_OF, from: "wikidata:Q999020", to: helsinki, citations: [{ source: ${PAGE}, excerpt: "x" }] }
+`;
+    const error = await writeGraph(db, { reader: textReader(yaml, "bad-xid.yaml", "yaml") }, options).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RejectedWrite);
+    expect((error as RejectedWrite).problems.map(({ line, field, code }) => ({ line, field, code }))).toEqual([
+      { line: 2, field: "from", code: "UNKNOWN_REFERENCE" },
+      { line: 3, field: "from", code: "UNKNOWN_REFERENCE" },
+    ]);
+  });
+});
