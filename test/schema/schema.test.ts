@@ -56,6 +56,7 @@ describe("printed schema snapshots", () => {
       [
         "search(text: String!, limit: Int = 10): [SearchHit!]!",
         "node(id: ID!): GraphNode",
+        "lookup(scheme: String!, value: String!): GraphNode",
         "neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): Subgraph!",
         "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): GraphPath",
         "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
