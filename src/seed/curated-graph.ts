@@ -1,14 +1,29 @@
-/** The curated Helsinki graph shipped in `seed/`, and the one call that puts it into a database. */
+/**
+ * The curated Helsinki graph shipped in `seed/`, and the one call that puts it into a database. The curated
+ * graph is every `seed/*.yaml` file, read in name order, checked and loaded together (references may cross
+ * files).
+ */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { type GraphData, readGraphFile } from "./graph-file.js";
+import { type GraphData, readGraphFiles } from "./graph-file.js";
 import { type LoadSummary, loadGraph } from "./load-graph.js";
 
-export const CURATED_GRAPH_FILE = path.join(PROJECT_ROOT, "seed", "helsinki.yaml");
+export const CURATED_GRAPH_DIR = path.join(PROJECT_ROOT, "seed");
+/** The first curated file (the 2020 page); it needs no other file. */
+export const CURATED_GRAPH_FILE = path.join(CURATED_GRAPH_DIR, "helsinki.yaml");
+
+/** Every `seed/*.yaml` file, in name order. */
+export function curatedGraphFiles(): string[] {
+  return readdirSync(CURATED_GRAPH_DIR)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => path.join(CURATED_GRAPH_DIR, name));
+}
 
 export function readCuratedGraph(): Promise<GraphData> {
-  return readGraphFile(CURATED_GRAPH_FILE);
+  return readGraphFiles(curatedGraphFiles());
 }
 
 /** Validates the curated graph, then loads it (idempotent). */

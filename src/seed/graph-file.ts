@@ -121,6 +121,55 @@ export async function readGraphFile(file: string): Promise<GraphData> {
 
 /** Parses graph text (YAML); `fileName` only labels the messages. */
 export function parseGraphText(source: string, fileName: string): GraphData {
+  const parsed = parseGraphRecords(source, fileName);
+  const problems = checkReferences(parsed.data, parsed.locate);
+  if (problems.length > 0) throw new GraphDataError(problems);
+  return parsed.data;
+}
+
+/**
+ * Reads several graph files as ONE graph: each file's records are parsed on their own, then concatenated
+ * in the order given and checked together, so a record may refer to a record of another file. Problems
+ * still name the file and line they are on.
+ */
+export async function readGraphFiles(files: readonly string[]): Promise<GraphData> {
+  const parts: ParsedGraph[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      parts.push(parseGraphRecords(await readFile(file, "utf8"), path.relative(process.cwd(), file) || file));
+    } catch (error) {
+      if (!(error instanceof GraphDataError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new GraphDataError(problems);
+  const data: GraphData = {
+    sources: parts.flatMap((part) => part.data.sources),
+    entities: parts.flatMap((part) => part.data.entities),
+    relationships: parts.flatMap((part) => part.data.relationships),
+  };
+  const locate: Locate = (section, index, field) => {
+    let offset = index;
+    for (const part of parts) {
+      const count = part.data[section as keyof GraphData].length;
+      if (offset < count) return part.locate(section, offset, field);
+      offset -= count;
+    }
+    return "?";
+  };
+  const referenceProblems = checkReferences(data, locate);
+  if (referenceProblems.length > 0) throw new GraphDataError(referenceProblems);
+  return data;
+}
+
+interface ParsedGraph {
+  readonly data: GraphData;
+  readonly locate: Locate;
+}
+
+/** Parses one file's text and checks each record on its own; references are checked by the caller. */
+function parseGraphRecords(source: string, fileName: string): ParsedGraph {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false });
   const where = (at: readonly PropertyKey[]): string => {
@@ -156,11 +205,7 @@ export function parseGraphText(source: string, fileName: string): GraphData {
       id: r.id ?? defaultRelationshipId(r.from, r.type, r.to),
     })),
   };
-  const problems = checkReferences(data, (section, index, field) =>
-    where([section, index, ...(field?.split(".") ?? [])]),
-  );
-  if (problems.length > 0) throw new GraphDataError(problems);
-  return data;
+  return { data, locate: (section, index, field) => where([section, index, ...(field?.split(".") ?? [])]) };
 }
 
 /** `relationships[3].validFrom` → `relationship helsinki--FUNDS--x, field validFrom` when the record has ids. */

@@ -1,6 +1,7 @@
 /** Graph data files: the format, its checks, loading into Neo4j, and the curated Helsinki graph. */
 export {
   readGraphFile,
+  readGraphFiles,
   parseGraphText,
   SourceRecordSchema,
   EntityRecordSchema,
@@ -21,4 +22,11 @@ export {
   sourceProperties,
   type LoadSummary,
 } from "./load-graph.js";
-export { CURATED_GRAPH_FILE, readCuratedGraph, loadCuratedGraph, isGraphEmpty } from "./curated-graph.js";
+export {
+  CURATED_GRAPH_DIR,
+  CURATED_GRAPH_FILE,
+  curatedGraphFiles,
+  readCuratedGraph,
+  loadCuratedGraph,
+  isGraphEmpty,
+} from "./curated-graph.js";

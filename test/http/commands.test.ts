@@ -94,7 +94,7 @@ describe("npm start with no NEO4J_URI", () => {
       });
       const body = (await response.json()) as any;
       expect(body.data.funding).toHaveLength(5);
-      expect(body.data.graphStats.edges).toBe(47);
+      expect(body.data.graphStats.edges).toBe(83);
       // The researchers' pages come with it.
       for (const page of ["explorer", "graphiql"]) {
         const html = await fetch(`http://127.0.0.1:${port}/${page}`);
@@ -128,7 +128,11 @@ describe("npm run seed", () => {
     try {
       const before = await dumpGraph(db);
       const child = npm(["run", "seed"], env);
-      const line = waitForLine(child, /Loaded .*helsinki\.yaml: 1 sources, 38 entities, 47 relationships/, 120_000);
+      const line = waitForLine(
+        child,
+        /Loaded seed\/helsinki-2015-2023\.yaml \+ seed\/helsinki\.yaml: 21 sources, 59 entities, 83 relationships/,
+        120_000,
+      );
       expect(await exitCode(child)).toBe(0);
       await line;
       expect(await dumpGraph(db)).toBe(before);

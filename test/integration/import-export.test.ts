@@ -16,7 +16,7 @@ import { GraphDataError } from "../../src/errors/index.js";
 import { type ExportFormat, exportGraph } from "../../src/export/index.js";
 import { listChanges, recordAsOf } from "../../src/history/index.js";
 import { fileReader, importGraph, textReader } from "../../src/import/index.js";
-import { CURATED_GRAPH_FILE } from "../../src/seed/index.js";
+import { readCuratedGraph } from "../../src/seed/index.js";
 import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
@@ -58,8 +58,9 @@ async function exportText(
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The curated graph (every seed/*.yaml file, which refer to each other) imported as one JSON file. */
 async function importCurated() {
-  return importGraph(neo4j.db, fileReader(CURATED_GRAPH_FILE), options);
+  return importGraph(neo4j.db, textReader(JSON.stringify(await readCuratedGraph()), "curated.json", "json"), options);
 }
 
 /** The graph's facts, without the history (Change records are about the graph, not in it). */

@@ -129,7 +129,7 @@ relationships:
     expect(problems(yaml)).toEqual([
       "facts.yaml:6: City test-a, field id: id is used twice",
       "facts.yaml:9: relationship test-a--FUNDS--test-o, field validTo: must be after validFrom",
-      "facts.yaml:10: relationship test-a--PARTNER_OF--test-a, field kind: PARTNER_OF kind must be one of bilateral, special-historical",
+      "facts.yaml:10: relationship test-a--PARTNER_OF--test-a, field kind: PARTNER_OF kind must be one of bilateral, special-historical, twin-city, cooperation-agreement, focus-city",
     ]);
     expect(problems(VALID.replace("name: Test Office,", "name: Test Office, colour: red,"))).toEqual([
       'facts.yaml:6: entity test-office: Unrecognized key: "colour"',
