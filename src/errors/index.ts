@@ -14,6 +14,7 @@ export const ErrorCode = {
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  GdsUnavailable: "GDS_UNAVAILABLE",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -57,6 +58,20 @@ export class QueryLimitError extends GraphQLError {
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = "The graph database is not available right now; try again shortly.") {
     super(message, { extensions: { code: ErrorCode.ServiceUnavailable, http: { status: 503 } } });
+  }
+}
+
+/**
+ * The graph algorithms (centrality, communities) need Neo4j Graph Data Science, which this Neo4j lacks
+ * (HTTP 501): everything else works. See README → Graph Data Science.
+ */
+export class GdsUnavailableError extends GraphQLError {
+  constructor() {
+    super(
+      "This Neo4j has no Graph Data Science plugin, which centrality and communities need; every other field works. " +
+        "Install GDS 2.13 (the local Neo4j has it unless NEO4J_LOCAL_GDS=false).",
+      { extensions: { code: ErrorCode.GdsUnavailable, http: { status: 501 } } },
+    );
   }
 }
 

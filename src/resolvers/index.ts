@@ -1,18 +1,25 @@
 /**
  * The insights API: hand-written fields (search, node, neighbourhood, shortestPath, funding, graphStats;
+ * the research fields compare, timeline, centrality, communities, sharedConnections, activitySeries;
  * changes, recordAsOf and the importGraph mutation) built with type-graphql over parameterised Cypher in read transactions. `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ActivitySeriesResolver } from "./activity-series.resolver.js";
+import { CentralityResolver } from "./centrality.resolver.js";
+import { CommunitiesResolver } from "./communities.resolver.js";
+import { CompareResolver } from "./compare.resolver.js";
 import { FundingResolver } from "./funding.resolver.js";
 import { GraphStatsResolver } from "./graph-stats.resolver.js";
 import { HistoryResolver } from "./history.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
+import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
+import { TimelineResolver } from "./timeline.resolver.js";
 
 export type { ResolverContext } from "./resolver-context.js";
 
@@ -23,6 +30,12 @@ export const RESOLVERS = [
   ShortestPathResolver,
   FundingResolver,
   GraphStatsResolver,
+  CompareResolver,
+  TimelineResolver,
+  CentralityResolver,
+  CommunitiesResolver,
+  SharedConnectionsResolver,
+  ActivitySeriesResolver,
   HistoryResolver,
 ] as const;
 

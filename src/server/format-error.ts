@@ -19,6 +19,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.ServiceUnavailable,
+  ErrorCode.GdsUnavailable,
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",

@@ -19,15 +19,20 @@ import {
   getNullableType,
 } from "graphql";
 import { createRequire } from "node:module";
-import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
+import type {
+  ComplexityEstimator,
+  fieldExtensionsEstimator as FieldExtensionsEstimator,
+  getComplexity as GetComplexity,
+} from "graphql-query-complexity";
 import type { RequestLimits } from "../config/index.js";
 import { QueryLimitError } from "../errors/index.js";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS
 // one the rest of the server uses ("Cannot use GraphQLObjectType from another module or realm"): load its
 // CommonJS build, which shares ours.
-const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
+const { getComplexity, fieldExtensionsEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as {
   getComplexity: typeof GetComplexity;
+  fieldExtensionsEstimator: typeof FieldExtensionsEstimator;
 };
 
 /** Items a list field returns when no `limit` / `first` is given: the `@limit(default: …)` in schema/. */
@@ -87,6 +92,13 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
 };
 
 /**
+ * The estimators, in order: a field that states its own `complexity` (the research fields: graph algorithm
+ * runs and lists sized by a constant, src/resolvers/insight-costs.ts) is priced by it; every other field by
+ * the list rule above.
+ */
+export const costEstimators: ComplexityEstimator[] = [fieldExtensionsEstimator(), listSizeEstimator];
+
+/**
  * Costs already computed, per parsed document (Apollo hands out the same DocumentNode for a query it has
  * seen, from its document cache) and per variables: dashboards repeat the same few queries.
  */
@@ -112,7 +124,7 @@ function queryCost(
       query: document,
       variables,
       ...(operationName ? { operationName } : {}),
-      estimators: [listSizeEstimator],
+      estimators: costEstimators,
     });
     if (byVariables.size < MAX_CACHED_VARIABLE_SETS) byVariables.set(key, cost);
   }
