@@ -22,6 +22,7 @@ import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j } fr
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
+import { timeResearch } from "./research.js";
 import { type BenchResult, type QueryResult, updateDocs, writeResults } from "./report.js";
 import { Random, expectedRows, planGraph, syntheticBatches } from "./synthetic-graph.js";
 
@@ -140,6 +141,9 @@ async function main(): Promise<void> {
       log(`  ${JSON.stringify(queries[query.name])}`);
     }
 
+    log("Research fields (in-process, one request at a time)…");
+    const research = await timeResearch(schema, context, plan, log);
+
     const result: BenchResult = {
       nodes: imported.nodes,
       relationships: imported.relationships,
@@ -161,6 +165,7 @@ async function main(): Promise<void> {
       },
       settings: { iterations, seconds, concurrency },
       queries,
+      research,
     };
     await writeResults(args["results-dir"], result);
     if (!args["no-docs"]) await updateDocs(args["results-dir"], args.docs);
