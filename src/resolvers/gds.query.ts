@@ -17,7 +17,7 @@ import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./
 import { CentralityAlgorithm, type NodeScore } from "./node-score.type.js";
 
 /** Exact betweenness costs O(nodes × relationships); above this many nodes it is sampled from this many sources. */
-export const BETWEENNESS_EXACT_NODES = 5_000;
+export const BETWEENNESS_EXACT_NODES = 1_000;
 /** Closeness has no sampled variant in GDS (O(nodes × relationships)): refused above this many nodes. */
 export const CLOSENESS_MAX_NODES = 20_000;
 /** Answers list at most this many communities (the largest), each with at most this many members. */

@@ -73,12 +73,15 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
       {entries && entries.length === 0 && <p className="muted">No relationships.</p>}
       {entries && entries.length > 0 && (
         <div className="timeline-chart">
-          <div className="timeline-axis" aria-hidden="true">
-            {ticks.map((year) => (
-              <span key={year} style={{ left: position(year) }}>
-                {year}
-              </span>
-            ))}
+          <div className="timeline-scale" aria-hidden="true">
+            <div className="timeline-axis">
+              {ticks.map((year) => (
+                <span key={year} style={{ left: position(year) }}>
+                  {year}
+                </span>
+              ))}
+            </div>
+            {asOf && <div className="timeline-day" style={{ left: position(yearOf(asOf)) }} />}
           </div>
           <ol className="timeline-rows">
             {entries.map(({ edge, other }) => {
@@ -118,7 +121,6 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
               );
             })}
           </ol>
-          {asOf && <div className="timeline-day" style={{ left: position(yearOf(asOf)) }} aria-hidden="true" />}
         </div>
       )}
     </section>
