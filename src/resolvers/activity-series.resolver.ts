@@ -8,7 +8,8 @@ import {
 } from "./arguments.js";
 import { findActivitySeries } from "./activity-series.query.js";
 import { findEntity } from "./graph-records.js";
-import { listOf } from "./insight-costs.js";
+import { scanOf } from "./insight-costs.js";
+import { SCAN_GATE } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { YearActivity } from "./year-activity.type.js";
 
@@ -32,7 +33,7 @@ export class ActivitySeriesResolver {
   @Query(() => [YearActivity], {
     description:
       "Per year from `fromYear` to `toYear`: relationships in force on 1 July, and in force ones that started and ended in the year. Suspended periods and steps before a membership do not count.",
-    complexity: listOf(MAX_YEAR_SPAN + 1),
+    complexity: scanOf(MAX_YEAR_SPAN + 1),
   })
   async activitySeries(
     @Args(() => ActivitySeriesArgs) args: ActivitySeriesArgs,
@@ -42,9 +43,11 @@ export class ActivitySeriesResolver {
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
-    return db.read(async (tx) => {
-      if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
-      return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes });
-    });
+    const read = () =>
+      db.read(async (tx) => {
+        if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
+        return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes });
+      });
+    return entityId ? read() : SCAN_GATE.run(read);
   }
 }

@@ -4,7 +4,8 @@ import { dateRangeArguments, idArgument, relationshipTypesArgument, unknownIdErr
 import { MAX_CHANGES, findChanges } from "./compare.query.js";
 import { GraphDiff } from "./graph-diff.type.js";
 import { findEntity } from "./graph-records.js";
-import { listOf } from "./insight-costs.js";
+import { scanOf } from "./insight-costs.js";
+import { SCAN_GATE } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
 
 @ArgsType()
@@ -26,17 +27,19 @@ class CompareArgs {
 export class CompareResolver {
   @Query(() => GraphDiff, {
     description: `What changed between two days: relationships that started (valid on \`to\`, not on \`from\`) and ended (the reverse), with their sources. At most ${MAX_CHANGES} changes; narrow a larger answer with \`entityId\` or \`relationshipTypes\`.`,
-    complexity: listOf(MAX_CHANGES),
+    complexity: scanOf(MAX_CHANGES),
   })
   async compare(@Args(() => CompareArgs) args: CompareArgs, @Ctx() { db }: ResolverContext): Promise<GraphDiff> {
     const { from, to } = dateRangeArguments(args.from, args.to);
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
-    const diff = await db.read(async (tx) => {
-      if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
-      return findChanges(tx, { from, to, entityId, relationshipTypes });
-    });
+    const read = () =>
+      db.read(async (tx) => {
+        if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
+        return findChanges(tx, { from, to, entityId, relationshipTypes });
+      });
+    const diff = entityId ? await read() : await SCAN_GATE.run(read);
     if (!diff) {
       throw new BadUserInputError(
         entityId ? "relationshipTypes" : "entityId",

@@ -1,5 +1,6 @@
 /**
- * A process-wide gate for graph algorithm runs (centrality, communities). Each run projects the graph into
+ * Process-wide gates for the expensive research questions: graph algorithm runs (centrality, communities)
+ * and questions that read the whole graph. Each run projects the graph into
  * Neo4j's heap and keeps up to four of Neo4j's threads busy, so the server lets one run at a time and a few
  * wait; beyond that a request is told to come back (SERVICE_UNAVAILABLE) rather than piling work onto the
  * database. With the cost surcharge in the query-cost model this bounds what anonymous clients can spend.
@@ -37,3 +38,6 @@ export class WorkGate {
 
 /** One algorithm run at a time per API process, four more may queue. */
 export const GDS_GATE = new WorkGate(1, 4);
+
+/** Questions that read every relationship (whole-graph `compare`, `activitySeries`): two at a time, eight queued. */
+export const SCAN_GATE = new WorkGate(2, 8);

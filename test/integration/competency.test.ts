@@ -192,3 +192,96 @@ describe("graph statistics", () => {
     }
   });
 });
+
+describe("what the 2015–2023 sources add", () => {
+  const WAR = "helsinki-prepares-for-war-in-ukraine-2022";
+
+  it("Helsinki's networks by status: members, and the ones it only prepared, applied for or decided to join", async () => {
+    const { cities } = await data(
+      `{ cities(where: { id: { eq: "helsinki" } }) { networksConnection { edges { node { id } properties { status validFrom } } } } }`,
+    );
+    const byStatus: Record<string, string[]> = {};
+    for (const edge of cities[0].networksConnection.edges) {
+      (byStatus[edge.properties.status] ??= []).push(edge.node.id);
+    }
+    for (const list of Object.values(byStatus)) list.sort();
+    expect(byStatus).toEqual({
+      active: [
+        "cities-coalition-for-digital-rights",
+        "helsinki-tallinn-euregio",
+        "mayors-for-peace",
+        "oasc",
+        "who-european-healthy-cities-network",
+      ],
+      preparing: ["mayors-for-peace"],
+      applied: ["carbon-neutral-cities-alliance"],
+      decided: ["urban20", "world-cities-culture-forum"],
+    });
+  });
+
+  it("OASC's founders in March 2015: six Finnish cities", async () => {
+    const { networks } = await data(
+      `{ networks(where: { id: { eq: "oasc" } }) { membersConnection { edges { node { id } properties { kind validFrom } } } } }`,
+    );
+    const founders = networks[0].membersConnection.edges.map(
+      (e: any) => `${e.node.id} ${e.properties.kind} ${e.properties.validFrom}`,
+    );
+    expect(founders.sort()).toEqual([
+      "espoo founding signatory 2015-03",
+      "helsinki founding signatory 2015-03",
+      "oulu founding signatory 2015-03",
+      "tampere founding signatory 2015-03",
+      "turku founding signatory 2015-03",
+      "vantaa founding signatory 2015-03",
+    ]);
+  });
+
+  it("Helsinki's roles in Eurocities, with their terms", async () => {
+    const { networks } = await data(
+      `{ networks(where: { id: { eq: "eurocities" } }) { roleHoldersConnection { edges { node { ... on City { id } } properties { kind validFrom validTo } } } } }`,
+    );
+    const roles = networks[0].roleHoldersConnection.edges.map((e: any) => [
+      e.node.id,
+      e.properties.kind,
+      e.properties.validFrom,
+      e.properties.validTo,
+    ]);
+    expect(roles.sort()).toEqual([
+      ["helsinki", "Economic Development Forum chair", "2020-11", "2023-06"],
+      ["helsinki", "executive committee", "2023-06", null],
+    ]);
+  });
+
+  it("Helsinki's partnerships on 30 June 2022: Moscow and St Petersburg suspended since March 2022, by the city's own page", async () => {
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "helsinki", asOf: "2022-06-30", relationshipTypes: ["PARTNER_OF"]) { edges { toId kind status validFrom sources { sourceId } } } }`,
+    );
+    const rows = neighbourhood.edges
+      .map(
+        (e: any) =>
+          `${e.toId} ${e.kind} ${e.status ?? "-"} ${e.validFrom ?? "-"} ${e.sources.map((s: any) => s.sourceId).join("+")}`,
+      )
+      .sort();
+    expect(rows).toEqual([
+      `beijing special-historical active - ${SOURCE_ID}`,
+      "beijing twin-city - 2006 embassy-of-finland-beijing-2016-05-02+wtcf-news-2016-05",
+      "kyiv cooperation-agreement - 1993 helsinki-decision-hel-2022-003320",
+      `moscow special-historical suspended 2022-03 ${WAR}`,
+      `st-petersburg bilateral suspended 2022-03 ${WAR}`,
+      `stockholm bilateral active - ${SOURCE_ID}`,
+      `tallinn bilateral active - ${SOURCE_ID}`,
+      "tallinn cooperation-agreement active 2022-04-08 daily-finland-2022-04-09",
+    ]);
+  });
+
+  it("Helsinki Centre has been closing since March 2022, with no closing date", async () => {
+    const { offices } = await data(
+      `{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { representsConnection { edges { properties { status validFrom validTo sourceIds } } } } }`,
+    );
+    const periods = offices[0].representsConnection.edges.map((e: any) => e.properties);
+    expect(periods.sort((a: any, b: any) => String(a.validFrom).localeCompare(String(b.validFrom)))).toEqual([
+      { status: "closing", validFrom: "2022-03", validTo: null, sourceIds: [WAR] },
+      { status: null, validFrom: null, validTo: "2022-03", sourceIds: [SOURCE_ID, WAR] },
+    ]);
+  });
+});

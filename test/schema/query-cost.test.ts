@@ -61,9 +61,14 @@ describe("query cost", () => {
   });
 
   it("research lists without a limit are priced at the most they return", () => {
-    expect(cost(`{ compare(from: "2020-01-01", to: "2021-01-01") { from } }`)).toBe(1 + 1000 * 1);
+    expect(cost(`{ compare(from: "2020-01-01", to: "2021-01-01", entityId: "x") { from } }`)).toBe(1 + 1000 * 1);
     expect(cost(`{ sharedConnections(aId: "a", bId: "b") { node { id } } }`)).toBe(1 + 1000 * (1 + 1));
-    expect(cost(`{ activitySeries(fromYear: 2000, toYear: 2001) { year } }`)).toBe(1 + 201 * 1);
+    expect(cost(`{ activitySeries(fromYear: 2000, toYear: 2001, entityId: "x") { year } }`)).toBe(1 + 201 * 1);
     expect(cost(`{ timeline(entityId: "a") { other { id } } }`)).toBe(1 + 200 * (1 + 1));
+  });
+
+  it("a question that reads the whole graph carries a surcharge", () => {
+    expect(cost(`{ compare(from: "2020-01-01", to: "2021-01-01") { from } }`)).toBe(100_000 + 1 + 1000 * 1);
+    expect(cost(`{ activitySeries(fromYear: 2000, toYear: 2001) { year } }`)).toBe(100_000 + 1 + 201 * 1);
   });
 });
