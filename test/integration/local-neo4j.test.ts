@@ -55,7 +55,7 @@ async function withEnv<T>(changes: Record<string, string | undefined>, work: () 
 }
 
 describe("a local Neo4j", () => {
-  it("keeps its data across a clean stop and a restart, with APOC available", async () => {
+  it("keeps its data across a clean stop and a restart, with APOC and GDS available", async () => {
     const first = await startLocalNeo4j(settings, quiet);
     const connect = (uri: string) =>
       new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
@@ -67,6 +67,9 @@ describe("a local Neo4j", () => {
       ).records[0]?.get("d"),
     );
     expect(apoc).toBe("20200205");
+    // Graph Data Science is loaded by default (NEO4J_LOCAL_GDS), the version neo4j/pom.xml names.
+    const gds = await db.read(async (tx) => (await tx.run("RETURN gds.version() AS v")).records[0]?.get("v"));
+    expect(gds).toBe("2.13.9");
     await db.close();
     await first.stop();
     expect([0, 143]).toContain(await first.exited); // 143: the JVM's exit after SIGTERM and its shutdown hook
