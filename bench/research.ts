@@ -77,7 +77,7 @@ const QUESTIONS: readonly ResearchQuestion[] = [
   },
   {
     name: "centrality BETWEENNESS",
-    description: "top 20 organisations by betweenness (sampled above 1,000 entities), as of 2015",
+    description: "top 20 organisations by betweenness (sampled to a work budget), as of 2015",
     runs: 3,
     query: () =>
       `{ r: centrality(algorithm: BETWEENNESS, asOf: "2015-06-30", kinds: ["Organization"]) { node { id } score rank } }`,

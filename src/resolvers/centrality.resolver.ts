@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
 import { asOfArgument, integerArgument, kindsArgument, relationshipTypesArgument } from "./arguments.js";
 import { GDS_GATE } from "./gds-gate.js";
-import { BETWEENNESS_EXACT_NODES, CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
+import { CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import { CentralityAlgorithm, NodeScore } from "./node-score.type.js";
 import type { ResolverContext } from "./resolver-context.js";
@@ -33,7 +33,7 @@ class CentralityArgs {
 @Resolver()
 export class CentralityResolver {
   @Query(() => [NodeScore], {
-    description: `The most central entities as of a day, by Neo4j Graph Data Science on the graph of entities (sources never count) and relationships read in both directions; entities without a relationship that day are not ranked. BETWEENNESS is sampled from ${BETWEENNESS_EXACT_NODES} entities above that size; CLOSENESS is refused above ${CLOSENESS_MAX_NODES}. Needs GDS: GDS_UNAVAILABLE otherwise.`,
+    description: `The most central entities as of a day, by Neo4j Graph Data Science on the graph of entities (sources never count) and relationships read in both directions; entities without a relationship that day are not ranked. BETWEENNESS is exact on small graphs and sampled from as many sources as a fixed work budget allows on large ones; CLOSENESS is refused above ${CLOSENESS_MAX_NODES}. Needs GDS: GDS_UNAVAILABLE otherwise.`,
     complexity: ({ args, childComplexity }) =>
       1 + GDS_RUN_COST + Math.min(Math.max(Number(args.limit) || 20, 1), 1000) * childComplexity,
   })
