@@ -50,7 +50,7 @@ export async function installLocalNeo4j(cacheDir: string, log: InstallLog): Prom
   const libDir = path.join(cacheDir, `lib-${key}`);
   const gdsDir = path.join(cacheDir, `gds-${key}`);
   if (!existsSync(path.join(libDir, COMPLETE)) || !existsSync(path.join(gdsDir, COMPLETE))) {
-    log.info(`Fetching Neo4j ${version}, APOC Core and GDS ${gdsVersion} from Maven Central (once; about 160 MB)…`);
+    log.info(`Fetching Neo4j ${version}, APOC Core and GDS ${gdsVersion} from Maven Central (once; about 135 MB)…`);
     await fetchJars(libDir, gdsDir);
   }
   const pluginDir = path.join(cacheDir, `plugins-${key}`);
