@@ -82,7 +82,7 @@ describe("a local Neo4j", () => {
     expect(Number(count)).toBe(1);
     await db.close();
     await second.stop();
-  });
+  }, 240_000); // two starts of Neo4j with GDS: 15–26 s each while other test runs keep the cores busy
 });
 
 describe("a local Neo4j killed with -9", () => {
