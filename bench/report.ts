@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { ResearchResult } from "./research.js";
 
 export interface QueryResult {
   description: string;
@@ -40,6 +41,8 @@ export interface BenchResult {
   queries: Record<string, QueryResult>;
   /** Full exports of the graph: over HTTP (GET /export) and with `kg export`. Absent in older results. */
   exports?: ExportResult[];
+  /** The research fields (in-process, one at a time); absent in results written before they existed. */
+  research?: Record<string, ResearchResult>;
 }
 
 export interface ExportResult {
@@ -73,6 +76,20 @@ function table(result: BenchResult): string {
     lines.push(
       `| ${name} | ${q.t1_p50_ms} / ${q.t1_p99_ms} | ${q.t3_p50_ms} / ${q.t3_p99_ms} | ${q.t4_p50_ms} / ${q.t4_p99_ms} | ${q.ratio_t3_p50} | **${q.ratio_p50}** | ${q.t1_rps_c16} | ${q.t4_rps_c16} | ${Math.round((100 * q.t4_rps_c16) / Math.max(1, q.t1_rps_c16))}% | ${q.t4_p99_ms_c16} |`,
     );
+  }
+  if (result.research) {
+    lines.push(
+      "",
+      "Research fields (T3 in-process, one request at a time; graph algorithms include projecting and dropping the graph):",
+      "",
+      "| field | question | runs | p50 ms | max ms | rows | query cost |",
+      "|---|---|---|---|---|---|---|",
+    );
+    for (const [name, r] of Object.entries(result.research)) {
+      lines.push(
+        `| ${name} | ${r.description} | ${r.runs} | ${r.p50_ms} | ${r.max_ms} | ${r.rows} | ${r.cost.toLocaleString("en")} |`,
+      );
+    }
   }
   if (result.exports?.length) {
     lines.push(

@@ -24,6 +24,7 @@ import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j, toN
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
+import { timeResearch } from "./research.js";
 import { type BenchResult, type ExportResult, type QueryResult, updateDocs, writeResults } from "./report.js";
 import { Random, expectedRows, planGraph, syntheticBatches } from "./synthetic-graph.js";
 
@@ -152,6 +153,9 @@ async function main(): Promise<void> {
     exports.push(await timeCliExport(neo4j.uri, store, records));
     log(`  ${JSON.stringify(exports.at(-1))}`);
 
+    log("Research fields (in-process, one request at a time)…");
+    const research = await timeResearch(schema, context, plan, log);
+
     const result: BenchResult = {
       nodes: imported.nodes,
       relationships: imported.relationships,
@@ -174,6 +178,7 @@ async function main(): Promise<void> {
       settings: { iterations, seconds, concurrency },
       queries,
       exports,
+      research,
     };
     await writeResults(args["results-dir"], result);
     if (!args["no-docs"]) await updateDocs(args["results-dir"], args.docs);

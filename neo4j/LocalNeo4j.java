@@ -26,6 +26,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * It stops cleanly on SIGTERM/SIGINT (shutdown hook) and, with {@code --exit-on-stdin-eof}, when its
  * parent goes away without asking (stdin closes), so a crashed parent never leaves a store locked.
  *
+ * <p>Plugins (APOC, and Graph Data Science unless started without it) come from {@code --plugins}; their
+ * jars are on the class path as well, where Neo4j finds GDS's extension.
+ *
  * <p>Settings: https://neo4j.com/docs/operations-manual/5/configuration/configuration-settings/
  */
 public final class LocalNeo4j {
@@ -49,7 +52,8 @@ public final class LocalNeo4j {
           .setConfig(HttpsConnector.enabled, false)
           .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
           .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
-          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
+          // GDS needs unrestricted access too; without its jars in the plugin folder the entry is unused.
+          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*", "gds.*"))
           .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMillis(txTimeoutMs))
           .setConfig(GraphDatabaseSettings.udc_enabled, false);
 

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP: bytes.default(512 * 1024 * 1024),
   NEO4J_LOCAL_PAGECACHE: bytes.default(256 * 1024 * 1024),
   NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
+  NEO4J_LOCAL_GDS: flag.default(true),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(15_000),
   NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
@@ -113,6 +114,8 @@ export interface LocalNeo4jSettings {
   readonly startTimeoutMs: number;
   /** Server-side transaction timeout of the local Neo4j (NEO4J_TX_TIMEOUT_MS). */
   readonly transactionTimeoutMs: number;
+  /** Load the Graph Data Science plugin (centrality, communities); false starts Neo4j with APOC only. */
+  readonly gds: boolean;
 }
 
 /** How tokens are checked. With neither `secret` nor `jwksUrl` the server is read-only. */
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pageCacheBytes: e.NEO4J_LOCAL_PAGECACHE,
       startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      gds: e.NEO4J_LOCAL_GDS,
     },
     seedOnStart: e.SEED_ON_START,
     auth: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, algorithms, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },

@@ -1,9 +1,13 @@
 /**
  * Gets what the local Neo4j needs onto this machine, once: a Java 17 or 21 runtime (checked, not installed),
- * the Neo4j Community and APOC Core jars from Maven Central (fetched with `mvn` using neo4j/pom.xml), and
- * our launcher (neo4j/LocalNeo4j.java) compiled with `javac`. Everything lands in the cache folder
- * (NEO4J_LOCAL_CACHE, by default the git-ignored `.neo4j/`); a finished step leaves a marker so later
- * starts skip it.
+ * the Neo4j Community, APOC Core and Graph Data Science jars from Maven Central (fetched with `mvn` using
+ * neo4j/pom.xml), and our launcher (neo4j/LocalNeo4j.java) compiled with `javac`. Everything lands in the
+ * cache folder (NEO4J_LOCAL_CACHE, by default the git-ignored `.neo4j/`); a finished step leaves a marker so
+ * later starts skip it. The folders are keyed by the Neo4j version and a hash of the POM, so a change of
+ * plugins or versions there fetches again instead of reusing a cache that lacks them.
+ *
+ * GDS is fetched in a second Maven pass (the POM's `gds` profile) and its jars — the ones the first pass did
+ * not bring — are kept in their own folder, so the same cache starts Neo4j with or without GDS.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -24,10 +28,12 @@ const COMPLETE = ".complete";
 export interface Neo4jInstallation {
   readonly version: string;
   readonly java: string;
-  /** `-cp` value: the compiled launcher plus every jar. */
+  /** `-cp` value: the compiled launcher plus every Neo4j and APOC jar (no GDS). */
   readonly classpath: string;
-  /** Folder holding the APOC jars, passed to Neo4j as its plugin directory. */
+  /** Folder holding the APOC jars, passed to Neo4j as its plugin directory (no GDS). */
   readonly pluginDir: string;
+  /** The same with Graph Data Science: its jars on the class path and in the plugin directory. */
+  readonly gds: { readonly version: string; readonly classpath: string; readonly pluginDir: string };
 }
 
 export interface InstallLog {
@@ -37,22 +43,38 @@ export interface InstallLog {
 /** Makes sure Java, the jars and the launcher are in place; fetches and compiles only what is missing. */
 export async function installLocalNeo4j(cacheDir: string, log: InstallLog): Promise<Neo4jInstallation> {
   const { java, javac } = await findJava();
-  const version = await neo4jVersion();
-  const libDir = path.join(cacheDir, `lib-${version}`);
-  if (!existsSync(path.join(libDir, COMPLETE))) {
-    log.info(`Fetching Neo4j ${version} and APOC Core from Maven Central (once; about 120 MB)…`);
-    await fetchJars(libDir);
+  const pom = await readFile(POM, "utf8");
+  const version = pomProperty(pom, "neo4j.version");
+  const gdsVersion = pomProperty(pom, "gds.version");
+  const key = `${version}-${createHash("sha256").update(pom).digest("hex").slice(0, 8)}`;
+  const libDir = path.join(cacheDir, `lib-${key}`);
+  const gdsDir = path.join(cacheDir, `gds-${key}`);
+  if (!existsSync(path.join(libDir, COMPLETE)) || !existsSync(path.join(gdsDir, COMPLETE))) {
+    log.info(`Fetching Neo4j ${version}, APOC Core and GDS ${gdsVersion} from Maven Central (once; about 135 MB)…`);
+    await fetchJars(libDir, gdsDir);
   }
-  const pluginDir = path.join(cacheDir, `plugins-${version}`);
-  if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, pluginDir);
+  const pluginDir = path.join(cacheDir, `plugins-${key}`);
+  if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, [], pluginDir);
+  const gdsPluginDir = path.join(cacheDir, `plugins-${key}-gds`);
+  if (!existsSync(path.join(gdsPluginDir, COMPLETE))) await preparePlugins(libDir, [gdsDir], gdsPluginDir);
   const launcherDir = await compileLauncher(javac, libDir, cacheDir);
-  return { version, java, classpath: [launcherDir, path.join(libDir, "*")].join(path.delimiter), pluginDir };
+  const classpath = [launcherDir, path.join(libDir, "*")].join(path.delimiter);
+  return {
+    version,
+    java,
+    classpath,
+    pluginDir,
+    gds: {
+      version: gdsVersion,
+      classpath: [classpath, path.join(gdsDir, "*")].join(path.delimiter),
+      pluginDir: gdsPluginDir,
+    },
+  };
 }
 
-async function neo4jVersion(): Promise<string> {
-  const pom = await readFile(POM, "utf8");
-  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom);
-  if (!match?.[1]) throw new StartupError("BAD_LAUNCHER", `${POM} does not set <neo4j.version>.`);
+function pomProperty(pom: string, name: string): string {
+  const match = new RegExp(`<${name.replace(".", "\\.")}>([^<]+)</${name.replace(".", "\\.")}>`).exec(pom);
+  if (!match?.[1]) throw new StartupError("BAD_LAUNCHER", `${POM} does not set <${name}>.`);
   return match[1];
 }
 
@@ -97,22 +119,57 @@ export function javaMajorVersion(versionText: string): number | undefined {
   return first === 1 && match[2] ? Number(match[2]) : first;
 }
 
-async function fetchJars(libDir: string): Promise<void> {
+/**
+ * Two passes of `copy-dependencies`: Neo4j and APOC into `libDir`, then the same plus the `gds` profile; the
+ * jars only the second pass brings are GDS and its libraries, kept in `gdsDir`. If GDS changed the version
+ * of a jar Neo4j uses, the two folders could not be put on one class path: that stops the install.
+ */
+async function fetchJars(libDir: string, gdsDir: string): Promise<void> {
   const staging = `${libDir}.partial-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  const withGds = `${gdsDir}.partial-${process.pid}`;
+  try {
+    await copyDependencies(staging, []);
+    await copyDependencies(withGds, ["-Pgds"]);
+    const core = new Set(await readdir(staging));
+    const all = await readdir(withGds);
+    const missing = [...core].filter((jar) => !all.includes(jar));
+    if (missing.length > 0) {
+      throw new StartupError(
+        "BAD_LAUNCHER",
+        `GDS in ${POM} changes jars Neo4j uses (${missing.slice(0, 3).join(", ")}); pin versions that agree.`,
+      );
+    }
+    for (const jar of all) if (core.has(jar)) await rm(path.join(withGds, jar));
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    await rm(withGds, { recursive: true, force: true });
+    throw error;
+  }
+  for (const [from, to] of [
+    [staging, libDir],
+    [withGds, gdsDir],
+  ] as const) {
+    await writeFile(path.join(from, COMPLETE), new Date().toISOString());
+    await rm(to, { recursive: true, force: true });
+    await rename(from, to);
+  }
+}
+
+async function copyDependencies(outputDirectory: string, extra: readonly string[]): Promise<void> {
+  await rm(outputDirectory, { recursive: true, force: true });
   const args = [
     "-B",
     "-q",
     "-f",
     POM,
+    ...extra,
     "dependency:copy-dependencies",
-    `-DoutputDirectory=${staging}`,
+    `-DoutputDirectory=${outputDirectory}`,
     "-DincludeScope=runtime",
   ];
   try {
     await run("mvn", args, { timeout: 20 * 60_000, maxBuffer: 16 << 20 });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
     const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
     if (failure.code === "ENOENT") {
       throw new StartupError(
@@ -128,18 +185,24 @@ async function fetchJars(libDir: string): Promise<void> {
         `(proxies go in ~/.m2/settings.xml), or set NEO4J_URI. Maven said: ${said}`,
     );
   }
-  await writeFile(path.join(staging, COMPLETE), new Date().toISOString());
-  await rm(libDir, { recursive: true, force: true });
-  await rename(staging, libDir);
 }
 
-/** Neo4j loads procedures from its plugin directory: give APOC its own folder holding its jars. */
-async function preparePlugins(libDir: string, pluginDir: string): Promise<void> {
+/**
+ * Neo4j loads procedures from its plugin directory: give APOC (and, in the GDS variant, every GDS jar) a
+ * folder of their own. In embedded mode the same jars are also on the class path, which is where Neo4j
+ * finds GDS's extension.
+ */
+async function preparePlugins(libDir: string, extraDirs: readonly string[], pluginDir: string): Promise<void> {
+  await rm(pluginDir, { recursive: true, force: true });
   await mkdir(pluginDir, { recursive: true });
   const apocJars = (await readdir(libDir)).filter((name) => /^apoc-(core|common)-.*\.jar$/.test(name));
   if (apocJars.length < 2)
     throw new StartupError("BAD_LAUNCHER", `APOC jars missing from ${libDir}; delete it and start again.`);
   for (const jar of apocJars) await copyFile(path.join(libDir, jar), path.join(pluginDir, jar));
+  for (const dir of extraDirs) {
+    for (const jar of (await readdir(dir)).filter((name) => name.endsWith(".jar")))
+      await copyFile(path.join(dir, jar), path.join(pluginDir, jar));
+  }
   await writeFile(path.join(pluginDir, COMPLETE), new Date().toISOString());
 }
 

@@ -75,16 +75,19 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Install
   const args = [
     ...jvmFlags(settings),
     "-cp",
-    installation.classpath,
+    settings.gds ? installation.gds.classpath : installation.classpath,
     "LocalNeo4j",
     `--home=${settings.dataDir}`,
-    `--plugins=${installation.pluginDir}`,
+    `--plugins=${settings.gds ? installation.gds.pluginDir : installation.pluginDir}`,
     `--port=${settings.port}`,
     `--pagecache-bytes=${settings.pageCacheBytes}`,
     `--tx-timeout-ms=${settings.transactionTimeoutMs}`,
     "--exit-on-stdin-eof",
   ];
-  log.info(`Starting Neo4j ${installation.version} on bolt://127.0.0.1:${settings.port} (store ${settings.dataDir})…`);
+  const plugins = settings.gds ? `APOC and GDS ${installation.gds.version}` : "APOC, without GDS";
+  log.info(
+    `Starting Neo4j ${installation.version} (${plugins}) on bolt://127.0.0.1:${settings.port} (store ${settings.dataDir})…`,
+  );
   // stdin stays an open pipe: if this process dies, the pipe closes and the launcher shuts Neo4j down.
   const child = spawn(installation.java, args, { stdio: ["pipe", "pipe", "pipe"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -18,6 +18,7 @@ export const ErrorCode = {
   QueryTimeout: "QUERY_TIMEOUT",
   QueryMemoryLimit: "QUERY_MEMORY_LIMIT",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
+  GdsUnavailable: "GDS_UNAVAILABLE",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -149,6 +150,20 @@ export class ServiceUnavailableError extends GraphQLError {
     super(message, {
       extensions: { code: ErrorCode.ServiceUnavailable, http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
     });
+  }
+}
+
+/**
+ * The graph algorithms (centrality, communities) need Neo4j Graph Data Science, which this Neo4j lacks
+ * (HTTP 501): everything else works. See README → Graph Data Science.
+ */
+export class GdsUnavailableError extends GraphQLError {
+  constructor() {
+    super(
+      "This Neo4j has no Graph Data Science plugin, which centrality and communities need; every other field works. " +
+        "Install GDS 2.13 (the local Neo4j has it unless NEO4J_LOCAL_GDS=false).",
+      { extensions: { code: ErrorCode.GdsUnavailable, http: { status: 501 } } },
+    );
   }
 }
 

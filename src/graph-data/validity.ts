@@ -3,8 +3,8 @@
  * Kept next to `isValidOn` (partial-date.ts) so the two cannot drift; a unit test checks they agree.
  */
 
-/** Cypher expression: the first day of a partial date held in `expression`. */
-function firstDayCypher(expression: string): string {
+/** Cypher expression: the first day of a partial date held in `expression` (null stays null). */
+export function firstDayCypher(expression: string): string {
   return `(CASE size(${expression}) WHEN 4 THEN ${expression} + '-01-01' WHEN 7 THEN ${expression} + '-01' ELSE ${expression} END)`;
 }
 

@@ -29,9 +29,30 @@ export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);
 }
 
-/** Lifecycle statuses a relationship can have. */
-export const STATUSES = ["active", "suspended", "ended"] as const;
+/**
+ * Lifecycle statuses a relationship can have, each with what it means. Steps before a membership
+ * (`preparing`, `applied`, `decided`) are not membership: the sources that say "applied for" or "decided to
+ * join" do not say "member from". `closing` is a relationship still in force while its end is prepared.
+ */
+export const STATUSES = ["active", "suspended", "ended", "preparing", "applied", "decided", "closing"] as const;
 export type Status = (typeof STATUSES)[number];
+
+export const STATUS_RULES: Readonly<Record<Status, { readonly meaning: string; readonly inForce: boolean }>> = {
+  active: { meaning: "in force", inForce: true },
+  suspended: { meaning: "suspended for the period (a new record from the day of suspension)", inForce: false },
+  ended: { meaning: "over; `validFrom`–`validTo` is when it held", inForce: true },
+  preparing: { meaning: "joining is being prepared (e.g. a council sent the question back)", inForce: false },
+  applied: { meaning: "membership applied for, not (yet) granted", inForce: false },
+  decided: { meaning: "a decision to join was taken; the source does not say membership began", inForce: false },
+  closing: { meaning: "in force while its closing is prepared", inForce: true },
+};
+
+/**
+ * Statuses under which a relationship valid on a day counts as in force that day (activity series):
+ * no status, `active`, `closing`, and `ended` within its dates. `suspended` and the steps before a
+ * membership do not count.
+ */
+export const IN_FORCE_STATUSES = STATUSES.filter((status) => STATUS_RULES[status].inForce);
 
 interface RelationshipRule {
   readonly from: readonly EntityKind[];
@@ -49,8 +70,9 @@ export const RELATIONSHIP_RULES = {
   PARTNER_OF: {
     from: ["City"],
     to: ["City"],
-    meaning: "a partnership between two cities; `kind` tells bilateral from special-historical",
-    kinds: ["bilateral", "special-historical"],
+    meaning:
+      "a partnership between two cities; `kind` says what the source calls it: bilateral, special-historical, twin-city, a cooperation-agreement (its dates are the agreement's), or a focus-city of a year",
+    kinds: ["bilateral", "special-historical", "twin-city", "cooperation-agreement", "focus-city"],
   },
   FUNDS: { from: ACTORS, to: ["Office"], meaning: "a city or organisation funds an office" },
   PARTNER_IN: { from: ACTORS, to: ["Office"], meaning: "a partner in a jointly run office" },
@@ -73,7 +95,23 @@ export const RELATIONSHIP_RULES = {
     meaning: "a priority theme (`key-theme`) or goal (`goal`)",
     kinds: ["key-theme", "goal"],
   },
-  MEMBER_OF: { from: ACTORS, to: ["Network"], meaning: "membership of a network" },
+  MEMBER_OF: {
+    from: ACTORS,
+    to: ["Network"],
+    meaning:
+      "membership of a network; `status` tells membership from the steps before it (preparing, applied, decided)",
+  },
+  PARTICIPATES_IN: {
+    from: ACTORS,
+    to: ["Network"],
+    meaning:
+      "takes part in a network, campaign or programme without being a member; `kind` says how (signatory, selected, observer, expert co-operation)",
+  },
+  HOLDS_ROLE_IN: {
+    from: ACTORS,
+    to: ["Network"],
+    meaning: "holds a role with a term in a network's bodies; `kind` names the role, the dates are the term",
+  },
   HELD_IN: { from: ["Event"], to: ["City"], meaning: "where an event was held" },
   ORGANISED_BY: { from: ["Event"], to: ACTORS, meaning: "who organised an event; `kind` says how (`joint project`)" },
   IN_COUNTRY: { from: ["City"], to: ["Country"], meaning: "a city lies in a country" },

@@ -4,7 +4,15 @@
  */
 import { MAX_LIST_SIZE } from "../config/index.js";
 import { BadUserInputError } from "../errors/index.js";
-import { RELATIONSHIP_TYPES, type RelationshipType, isFullDate, isRelationshipType } from "../graph-data/index.js";
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+  isEntityKind,
+  isFullDate,
+  isRelationshipType,
+} from "../graph-data/index.js";
 
 /** Longest id or search text accepted; real ids and names are far shorter. */
 export const MAX_TEXT_LENGTH = 200;
@@ -49,6 +57,50 @@ export function asOfArgument(name: string, value: string | null | undefined): st
   if (!isFullDate(value))
     throw new BadUserInputError(name, `\`${name}\` must be a date written YYYY-MM-DD, e.g. 2019-06-30.`);
   return value;
+}
+
+/** A required day written YYYY-MM-DD. */
+export function dateArgument(name: string, value: string): string {
+  if (!isFullDate(value))
+    throw new BadUserInputError(name, `\`${name}\` must be a date written YYYY-MM-DD, e.g. 2019-06-30.`);
+  return value;
+}
+
+/** The longest span of years `activitySeries` covers, and that `compare` may span. */
+export const MAX_YEAR_SPAN = 200;
+
+/** Two days in order (`to` on or after `from`), at most MAX_YEAR_SPAN years apart. */
+export function dateRangeArguments(from: string, to: string): { from: string; to: string } {
+  dateArgument("from", from);
+  dateArgument("to", to);
+  if (to < from) throw new BadUserInputError("to", "`to` must not be before `from`.");
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > MAX_YEAR_SPAN)
+    throw new BadUserInputError("to", `\`from\` and \`to\` may be at most ${MAX_YEAR_SPAN} years apart.`);
+  return { from, to };
+}
+
+/** Two years in order, within the years ISO dates can hold, at most MAX_YEAR_SPAN apart. */
+export function yearRangeArguments(fromYear: number, toYear: number): { fromYear: number; toYear: number } {
+  integerArgument("fromYear", fromYear, fromYear, 1, 9999);
+  integerArgument("toYear", toYear, toYear, 1, 9999);
+  if (toYear < fromYear) throw new BadUserInputError("toYear", "`toYear` must not be before `fromYear`.");
+  if (toYear - fromYear > MAX_YEAR_SPAN)
+    throw new BadUserInputError("toYear", `\`fromYear\` and \`toYear\` may be at most ${MAX_YEAR_SPAN} years apart.`);
+  return { fromYear, toYear };
+}
+
+/** Entity kinds to keep; every name must be a kind of the model. Null: every kind. */
+export function kindsArgument(name: string, value: readonly string[] | null | undefined): EntityKind[] | null {
+  if (value === null || value === undefined) return null;
+  const unknown = value.filter((kind) => !isEntityKind(kind));
+  if (unknown.length > 0) {
+    throw new BadUserInputError(
+      name,
+      `\`${name}\`: unknown kind(s) ${unknown.map(quoteTypeName).join(", ")}; known: ${ENTITY_KINDS.join(", ")}.`,
+    );
+  }
+  if (value.length === 0) throw new BadUserInputError(name, `\`${name}\` must name at least one kind.`);
+  return [...new Set(value)].filter(isEntityKind);
 }
 
 /** An entity id: non-blank, of sane length, without control characters. Existence is checked by the caller. */

@@ -49,7 +49,11 @@ export class GraphEdge {
   @Field(() => String, { nullable: true, description: "ISO 8601 date, possibly partial (exclusive)." })
   validTo!: string | null;
 
-  @Field(() => String, { nullable: true, description: "`active`, `suspended` or `ended`, where it applies." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "`active`, `suspended`, `ended`, `closing`, or a step before a membership (`preparing`, `applied`, `decided`), where it applies.",
+  })
   status!: string | null;
 
   @Field(() => [Citation])

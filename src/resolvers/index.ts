@@ -1,13 +1,18 @@
 /**
- * The hand-written API, built with type-graphql: the insights fields (search, node, neighbourhood,
- * shortestPath, funding, graphStats) over parameterised Cypher in read transactions; the history (changes,
+ * The hand-written API, built with type-graphql: the insights fields (search, node, lookup, neighbourhood,
+ * shortestPath, funding, graphStats) and the research fields (compare, timeline, centrality, communities,
+ * sharedConnections, activitySeries) over parameterised Cypher in read transactions; the history (changes,
  * recordAsOf); and the write mutations on the one write path (upsertRecords, endRelationship, deleteRecords,
- * importGraph). `buildResolversSchema` returns
+ * revertChange, importGraph). `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ActivitySeriesResolver } from "./activity-series.resolver.js";
+import { CentralityResolver } from "./centrality.resolver.js";
+import { CommunitiesResolver } from "./communities.resolver.js";
+import { CompareResolver } from "./compare.resolver.js";
 import { FundingResolver } from "./funding.resolver.js";
 import { GraphStatsResolver } from "./graph-stats.resolver.js";
 import { HistoryResolver } from "./history.resolver.js";
@@ -15,7 +20,9 @@ import { LookupResolver } from "./lookup.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
+import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
+import { TimelineResolver } from "./timeline.resolver.js";
 import { WriteResolver } from "./write.resolver.js";
 
 export type { ResolverContext } from "./resolver-context.js";
@@ -28,6 +35,12 @@ export const RESOLVERS = [
   ShortestPathResolver,
   FundingResolver,
   GraphStatsResolver,
+  CompareResolver,
+  TimelineResolver,
+  CentralityResolver,
+  CommunitiesResolver,
+  SharedConnectionsResolver,
+  ActivitySeriesResolver,
   HistoryResolver,
   WriteResolver,
 ] as const;

@@ -27,6 +27,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.QueryTimeout,
   ErrorCode.QueryMemoryLimit,
   ErrorCode.RateLimited,
+  ErrorCode.GdsUnavailable,
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);

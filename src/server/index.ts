@@ -5,6 +5,7 @@ export type { ApiContext } from "./context.js";
 export { createErrorFormatter, isDatabaseUnavailable } from "./format-error.js";
 export {
   listSizeEstimator,
+  costEstimators,
   limitValidationRules,
   operationProblem,
   DEFAULT_LIST_SIZE,

@@ -22,7 +22,11 @@ import {
   getOperationAST,
 } from "graphql";
 import { createRequire } from "node:module";
-import type { ComplexityEstimator, getComplexity as GetComplexity } from "graphql-query-complexity";
+import type {
+  ComplexityEstimator,
+  fieldExtensionsEstimator as FieldExtensionsEstimator,
+  getComplexity as GetComplexity,
+} from "graphql-query-complexity";
 import type { RequestLimits } from "../config/index.js";
 import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../config/list-size.js";
 import { OperationResolutionError, QueryLimitError } from "../errors/index.js";
@@ -32,8 +36,9 @@ import { FilterTally } from "./filter-cost.js";
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS
 // one the rest of the server uses ("Cannot use GraphQLObjectType from another module or realm"): load its
 // CommonJS build, which shares ours.
-const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
+const { getComplexity, fieldExtensionsEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as {
   getComplexity: typeof GetComplexity;
+  fieldExtensionsEstimator: typeof FieldExtensionsEstimator;
 };
 
 export { DEFAULT_LIST_SIZE, MAX_LIST_SIZE };
@@ -97,6 +102,13 @@ function overLimit(limit: string, message: string, measured: Record<string, numb
 }
 
 /**
+ * The estimators, in order: a field that states its own `complexity` (the research fields: graph algorithm
+ * runs and lists sized by a constant, src/resolvers/insight-costs.ts) is priced by it; every other field by
+ * the list rule above.
+ */
+export const costEstimators: ComplexityEstimator[] = [fieldExtensionsEstimator(), listSizeEstimator];
+
+/**
  * The operation's list-size cost and its filters' measures; a refusal when it has more selections than
  * allowed (which the document guard normally refused already); undefined when its variables do not coerce.
  */
@@ -111,7 +123,11 @@ export function measureOperation(
   const estimator: ComplexityEstimator = (options) => {
     const where = options.field.args.find((arg) => arg.name === "where");
     if (where) filters.add(options.args.where, where.type);
-    return listSizeEstimator(options);
+    for (const price of costEstimators) {
+      const cost = price(options);
+      if (typeof cost === "number") return cost;
+    }
+    return undefined;
   };
   try {
     const cost = getComplexity({

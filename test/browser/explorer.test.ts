@@ -54,9 +54,11 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function screenshot(name: string): Promise<void> {
+async function screenshot(name: string, options: { fullPane?: boolean } = {}): Promise<void> {
   if (!screenshotsDir) return;
   await mkdir(screenshotsDir, { recursive: true });
+  // The research views sit below the graph: a taller window shows the graph and them together.
+  if (options.fullPane) await page.setViewportSize({ width: 1440, height: 1500 });
   await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 }
 
@@ -98,7 +100,9 @@ describe("the explorer", () => {
     await page.goto(`${api.url}/explorer`);
     await graphStatus();
     await searchAndPick("search", "Helsinki-keskus", "Helsinki Centre");
-    await expect.poll(() => page.getByRole("heading", { level: 2, name: "Helsinki Centre" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2, name: "Helsinki Centre", exact: true }).count())
+      .toBe(1);
     // Its sources and its recorded history are in the side panel.
     await expect
       .poll(() => page.getByTestId("details").textContent(), { timeout: 15_000 })
@@ -219,10 +223,10 @@ describe("the explorer", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("combobox");
   });
 
-  it("shows the dashboard: counts by kind, funders per office, partners by country", async () => {
+  it("shows the dashboard: counts by kind, funders per office, partners by country, activity per year", async () => {
     await page.goto(`${api.url}/explorer?view=dashboard`);
     const dashboard = page.getByTestId("dashboard");
-    await expect.poll(() => dashboard.locator("canvas").count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => dashboard.locator("canvas").count(), { timeout: 15_000 }).toBe(5);
     const tables = await dashboard.locator("section").evaluateAll((sections) =>
       sections.map((section) => ({
         title: section.querySelector("h2")?.textContent,
@@ -233,7 +237,116 @@ describe("the explorer", () => {
     expect(byTitle["Funders per office"]).toContain("Helsinki Centre5");
     expect(byTitle["Entities by kind"]?.some((row: string | null) => row?.startsWith("City"))).toBe(true);
     expect(byTitle["Partners of Helsinki by country"]?.length).toBeGreaterThan(0);
+    // Helsinki's relationships in force per year, by type (activitySeries): memberships grow from 2015.
+    const activity = await page
+      .getByTestId("activity-table")
+      .evaluate((table) =>
+        [...table.querySelectorAll("tr")].map((row) =>
+          [...row.querySelectorAll("th, td")].map((cell) => cell.textContent),
+        ),
+      );
+    const memberColumn = activity[0]!.indexOf("member of");
+    expect(memberColumn).toBeGreaterThan(0);
+    const memberships = (year: number) => activity.find((row) => row[0] === String(year))?.[memberColumn];
+    expect([2014, 2015, 2020].map(memberships), JSON.stringify(activity)).toEqual(["3", "4", "5"]);
     await screenshot("explorer-dashboard");
+  });
+});
+
+/** Classes Cytoscape holds for a drawn element, by our id (edges carry the `edge:` prefix). */
+function classesOf(id: string): Promise<string[]> {
+  return page.evaluate((elementId) => {
+    const element: any = document.querySelector('[data-testid="graph-canvas"]');
+    const found = element.cy.getElementById(elementId);
+    return found.empty() ? [] : found.classes();
+  }, id);
+}
+
+describe("research over time in the explorer", () => {
+  it("shows an entity's timeline, follows the date, and opens a bar's sources from the keyboard", async () => {
+    await page.goto(`${api.url}/explorer?focus=moscow&asOf=2023-01-01`);
+    await graphStatus();
+    const timeline = page.getByTestId("timeline");
+    const bars = timeline.locator(".timeline-bar");
+    await expect.poll(() => bars.count(), { timeout: 15_000 }).toBe(3);
+    // The 2020 partnership ended in March 2022: faded on 2023-01-01; its undated start is open (dashed).
+    const before = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow"]');
+    expect(await before.getAttribute("class")).toContain("not-on-date");
+    expect(await before.getAttribute("class")).toContain("open-start");
+    const suspended = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow--2022"]');
+    expect(await suspended.getAttribute("class")).not.toContain("not-on-date");
+    await suspended.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("select=edge%3Ahelsinki--PARTNER_OF--moscow--2022");
+    const details = page.getByTestId("details");
+    await expect.poll(() => details.textContent()).toContain("suspended");
+    expect(await page.getByTestId("citations").textContent()).toContain(
+      "Helsinki prepares for effects of war in Ukraine",
+    );
+    await screenshot("explorer-timeline", { fullPane: true });
+    // Moving the date un-fades the earlier period.
+    await page.getByTestId("date-control").locator('input[type="date"]').fill("2021-06-30");
+    await expect.poll(() => before.getAttribute("class")).not.toContain("not-on-date");
+  });
+
+  it("compares two days: the Moscow and St Petersburg suspensions marked in the graph and listed with their source", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    await graphStatus();
+    const form = page.getByTestId("compare");
+    await form.getByLabel("From").fill("2021-06-01");
+    await form.getByLabel("To").fill("2023-01-01");
+    await form.getByLabel("To").press("Enter");
+    await expect.poll(() => page.url()).toContain("compareFrom=2021-06-01&compareTo=2023-01-01");
+    const result = page.getByTestId("compare-result");
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toContain("Started (6)");
+    const text = (await result.textContent()) ?? "";
+    expect(text).toContain("Ended (4)");
+    expect(text).toContain("Helsinki — partner of → Moscow");
+    expect(text).toContain("will suspend cooperation with the cities of Moscow and Saint Petersburg");
+    await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--moscow--2022")).toContain("started");
+    await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--st-petersburg")).toContain("ended-between");
+    await screenshot("explorer-compare", { fullPane: true });
+  });
+
+  it("sizes nodes by centrality with a ranking, and colours them by community", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki&communities=1`);
+    await graphStatus();
+    const panel = page.getByTestId("centrality");
+    await panel.getByLabel("Size nodes by").selectOption("DEGREE");
+    await expect.poll(() => page.url()).toContain("measure=DEGREE");
+    const ranking = page.getByTestId("ranking");
+    await expect.poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 30_000 }).toBe("1Helsinki42");
+    expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Helsinki EU Office12");
+    await expect
+      .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 30_000 })
+      .toBe("6 communities");
+    const sizes = await page.evaluate(() => {
+      const element: any = document.querySelector('[data-testid="graph-canvas"]');
+      return {
+        helsinki: element.cy.getElementById("helsinki").width(),
+        tallinn: element.cy.getElementById("tallinn").width(),
+        colours: new Set(element.cy.nodes().map((n: any) => n.style("background-color"))).size,
+      };
+    });
+    expect(sizes.helsinki).toBeGreaterThan(sizes.tallinn * 2);
+    expect(sizes.colours).toBeGreaterThan(3);
+    await screenshot("explorer-centrality", { fullPane: true });
+    // The ranking's names open the entity.
+    await ranking.getByRole("button", { name: "Helsinki EU Office" }).click();
+    await expect.poll(() => page.url()).toContain("select=node%3Ahelsinki-eu-office");
+  });
+
+  it("lists what the path finder's two ends share, with both relationships", async () => {
+    await page.goto(`${api.url}/explorer?from=helsinki&to=tampere&asOf=2020-02-05`);
+    await graphStatus();
+    const shared = page.getByTestId("shared-connections");
+    await expect.poll(() => shared.locator("li").count(), { timeout: 15_000 }).toBe(4);
+    const rows = await shared.locator("li").allTextContents();
+    expect(rows[0]).toMatch(/^Finland: Helsinki in country · Tampere in country/);
+    expect(rows[3]).toMatch(/^Open & Agile Smart Cities: Helsinki member of · Tampere member of/);
+    await shared.getByRole("button", { name: "Tampere member of" }).click();
+    await expect.poll(() => page.getByTestId("citations").textContent()).toContain("CeBIT 2015");
+    await screenshot("explorer-shared");
   });
 });
 

@@ -97,9 +97,9 @@ describe("who funds which office", () => {
 });
 
 describe("partner cities", () => {
-  it("Helsinki's bilateral partners are Tallinn, Stockholm and St Petersburg; Beijing and Moscow are special historical partners", async () => {
+  it("the 2020 page's partners: Tallinn, Stockholm and St Petersburg bilateral; Beijing and Moscow special historical", async () => {
     const { cities } = await data(
-      `{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection { edges { node { id } properties { kind status sourceIds } } } } }`,
+      `{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection(where: { edge: { sourceIds: { includes: "${SOURCE_ID}" } } }) { edges { node { id } properties { kind status sourceIds } } } } }`,
     );
     const edges = cities[0].partnersConnection.edges;
     const byKind = (kind: string): string[] =>
@@ -121,195 +121,24 @@ describe("partner cities", () => {
     expect(cities).toEqual([{ partners: [{ id: "helsinki" }], countries: [{ name: "Estonia" }] }]);
   });
 
-  it("who were Helsinki's partners in 2019: the five the page names (they carry no end date)", async () => {
+  it("who were Helsinki's partners in 2019: the page's five, Kyiv (1993), Beijing also as a twin city (2006), the Tallinn agreement (2018)", async () => {
     const { neighbourhood } = await data(
-      `{ neighbourhood(id: "helsinki", asOf: "2019-06-30", limit: 1000) { edges { type fromId toId kind } } }`,
+      `{ neighbourhood(id: "helsinki", asOf: "2019-06-30", limit: 1000) { edges { id type toId kind } } }`,
     );
     const partners = neighbourhood.edges
       .filter((e: any) => e.type === "PARTNER_OF")
-      .map((e: any) => e.toId)
+      .map((e: any) => `${e.toId} ${e.kind}`)
       .sort();
-    expect(partners).toEqual(["beijing", "moscow", "st-petersburg", "stockholm", "tallinn"]);
-  });
-});
-
-describe("what links places and organisations", () => {
-  it("Tampere reaches Brussels in four steps, through Helsinki's offices", async () => {
-    const { shortestPath } = await data(
-      `{ shortestPath(fromId: "tampere", toId: "brussels") { nodes { id } edges { type fromId toId sources { sourceId } } } }`,
-    );
-    expect(shortestPath.nodes).toHaveLength(5);
-    expect(shortestPath.nodes[0].id).toBe("tampere");
-    expect(shortestPath.nodes[4].id).toBe("brussels");
-    expect(shortestPath.edges).toHaveLength(4);
-    shortestPath.edges.forEach((edge: any, i: number) => {
-      const ends = [edge.fromId, edge.toId].sort();
-      expect(ends).toEqual([shortestPath.nodes[i].id, shortestPath.nodes[i + 1].id].sort());
-      expect(edge.sources[0].sourceId).toBe(SOURCE_ID);
-    });
-    expect(shortestPath.edges[3]).toMatchObject({ type: "LOCATED_IN", fromId: "helsinki-eu-office", toId: "brussels" });
-  });
-
-  it("leaving geography out, Tampere still reaches Brussels in four steps, through the funding of Helsinki Centre", async () => {
-    const { shortestPath } = await data(
-      `{ shortestPath(fromId: "tampere", toId: "brussels", excludeRelationshipTypes: ["IN_COUNTRY"]) { nodes { id } edges { type } } }`,
-    );
-    expect(shortestPath.nodes.map((n: any) => n.id)).toHaveLength(5);
-    expect(shortestPath.nodes[1].id).toBe("helsinki-centre-st-petersburg");
-    expect(shortestPath.edges[0].type).toBe("FUNDS");
-    expect(shortestPath.edges.map((e: any) => e.type)).not.toContain("IN_COUNTRY");
-  });
-
-  it("following funding only: Tampere's co-funders, two hops away", async () => {
-    const { neighbourhood } = await data(
-      `{ neighbourhood(id: "tampere", depth: 2, relationshipTypes: ["FUNDS"]) { nodes { id } edges { type } } }`,
-    );
-    expect(neighbourhood.nodes.map((n: any) => n.id).sort()).toEqual([
-      "helsinki",
-      "helsinki-centre-st-petersburg",
-      "helsinki-uusimaa-regional-council",
-      "kotka",
-      "lahti",
-      "tampere",
+    expect(partners).toEqual([
+      "beijing special-historical",
+      "beijing twin-city",
+      "kyiv cooperation-agreement",
+      "moscow special-historical",
+      "st-petersburg bilateral",
+      "stockholm bilateral",
+      "tallinn bilateral",
+      "tallinn cooperation-agreement",
     ]);
-    expect(new Set(neighbourhood.edges.map((e: any) => e.type))).toEqual(new Set(["FUNDS"]));
-  });
-
-  it("Tampere to Brussels needs more than three steps", async () => {
-    const { shortestPath } = await data(
-      `{ shortestPath(fromId: "tampere", toId: "brussels", maxLength: 3) { nodes { id } } }`,
-    );
-    expect(shortestPath).toBeNull();
-  });
-
-  it("everything within two hops of ECHA, with sources", async () => {
-    const { neighbourhood } = await data(
-      `{ neighbourhood(id: "echa", depth: 2) { truncated nodes { id kind } edges { type fromId toId validFrom sources { sourceId excerpt } } } }`,
-    );
-    expect(neighbourhood.truncated).toBe(false);
-    expect(neighbourhood.nodes[0]).toEqual({ id: "echa", kind: "Organization" });
-    expect(neighbourhood.nodes[1]).toEqual({ id: "helsinki", kind: "City" });
-    const ids = neighbourhood.nodes.map((n: any) => n.id);
-    // Helsinki's own neighbours are ECHA's second hop.
-    for (const id of [
-      "tallinn",
-      "helsinki-eu-office",
-      "helsinki-centre-st-petersburg",
-      "finland",
-      "moi-helsinki-beijing-2016",
-      "helsinki-city-executive-office",
-    ]) {
-      expect(ids).toContain(id);
-    }
-    expect(ids).not.toContain("tampere"); // three hops away
-    expect(neighbourhood.edges).toContainEqual(
-      expect.objectContaining({ type: "HOSTED_IN", fromId: "echa", toId: "helsinki", validFrom: "2007" }),
-    );
-    for (const edge of neighbourhood.edges) expect(edge.sources.length).toBeGreaterThan(0);
-  });
-
-  it("ECHA has been hosted in Helsinki since 2007: not in 2006, yes in 2007", async () => {
-    const before = await data(`{ neighbourhood(id: "echa", asOf: "2006-12-31") { nodes { id } edges { type } } }`);
-    expect(before.neighbourhood).toEqual({ nodes: [{ id: "echa" }], edges: [] });
-    const after = await data(`{ neighbourhood(id: "echa", asOf: "2007-01-01") { nodes { id } } }`);
-    expect(after.neighbourhood.nodes.map((n: any) => n.id)).toEqual(["echa", "helsinki"]);
-  });
-});
-
-describe("the city's organisation", () => {
-  it("the International Affairs Unit is headed by Jani Moliis and sits in the Strategy Department from 2020", async () => {
-    const { organizations } = await data(
-      `{ organizations(where: { id: { eq: "helsinki-international-affairs-unit" } }) { founded headedBy { name } headedByConnection { edges { properties { kind } } } partOfConnection { edges { properties { validFrom } node { ... on Organization { id } } } } } }`,
-    );
-    const unit = organizations[0];
-    expect(unit.founded).toBe("2018");
-    expect(unit.headedBy).toEqual([{ name: "Jani Moliis" }]);
-    expect(unit.headedByConnection.edges[0].properties.kind).toBe("Head of Unit");
-    const parents = unit.partOfConnection.edges.map((e: any) => `${e.node.id}@${e.properties.validFrom}`).sort();
-    expect(parents).toEqual(["helsinki-city-executive-office@2018", "helsinki-strategy-department@2020"]);
-  });
-
-  it("in 2019 the unit belonged to the City Executive Office only", async () => {
-    const { neighbourhood } = await data(
-      `{ neighbourhood(id: "helsinki-international-affairs-unit", asOf: "2019-05-01") { edges { type toId } } }`,
-    );
-    expect(neighbourhood.edges.filter((e: any) => e.type === "PART_OF").map((e: any) => e.toId)).toEqual([
-      "helsinki-city-executive-office",
-    ]);
-  });
-});
-
-describe("themes, events and names", () => {
-  it("Helsinki's key themes are smart city and digitalisation, and climate change mitigation and sustainable development", async () => {
-    const { cities } = await data(
-      `{ cities(where: { id: { eq: "helsinki" } }) { prioritiesConnection(where: { edge: { kind: { eq: "key-theme" } } }, sort: [{ node: { name: ASC } }]) { edges { node { name nameFi } } } } }`,
-    );
-    expect(cities[0].prioritiesConnection.edges.map((e: any) => e.node)).toEqual([
-      {
-        name: "Climate change mitigation and sustainable development",
-        nameFi: "Ilmastonmuutoksen torjunta ja kestävä kehitys",
-      },
-      { name: "Smart city and digitalisation", nameFi: "Smart City ja digitalisaatio" },
-    ]);
-  });
-
-  it("Moi Helsinki was held in Beijing in May 2016, a joint project of Helsinki", async () => {
-    const { events } = await data(
-      `{ events { name startDate heldIn { name } organisersConnection { edges { properties { kind } node { ... on City { id } } } } } }`,
-    );
-    expect(events).toEqual([
-      {
-        name: "Moi Helsinki",
-        startDate: "2016-05",
-        heldIn: [{ name: "Beijing" }],
-        organisersConnection: { edges: [{ properties: { kind: "joint project" }, node: { id: "helsinki" } }] },
-      },
-    ]);
-  });
-
-  it("Helsinki Centre is found by its Finnish name, and its funders come with it", async () => {
-    const { search } = await data(
-      `{ search(text: "Helsinki-keskus") { score node { id kind name names { lang value } } } }`,
-    );
-    expect(search[0]).toEqual({
-      score: 1,
-      node: {
-        id: "helsinki-centre-st-petersburg",
-        kind: "Office",
-        name: "Helsinki Centre",
-        names: [
-          { lang: "fi", value: "Helsinki-keskus" },
-          { lang: "sv", value: "Helsingforscentret" },
-          { lang: "en", value: "Helsinki Centre" },
-        ],
-      },
-    });
-  });
-
-  it("ECHA by its abbreviation, by its Finnish name, and without accents", async () => {
-    for (const text of ["ECHA", "echa", "Euroopan kemikaalivirasto", "kemikaali"]) {
-      const { search } = await data(`query($text: String!) { search(text: $text, limit: 1) { node { id } } }`, {
-        text,
-      });
-      expect(search, text).toEqual([{ node: { id: "echa" } }]);
-    }
-    const { search } = await data(`{ search(text: "Hameen liitto", limit: 1) { score node { id } } }`);
-    expect(search).toEqual([{ score: 1, node: { id: "hame-regional-council" } }]);
-  });
-
-  it("Swedish names are searchable: Helsingfors is Helsinki", async () => {
-    const { search } = await data(`{ search(text: "Helsingfors", limit: 1) { score node { id } } }`);
-    expect(search).toEqual([{ score: 1, node: { id: "helsinki" } }]);
-  });
-
-  it("node() returns an entity with its names and aliases, and null for an unknown id", async () => {
-    const result = await data(
-      `{ echa: node(id: "echa") { id kind name aliases } missing: node(id: "no-such-entity") { id } }`,
-    );
-    expect(result).toEqual({
-      echa: { id: "echa", kind: "Organization", name: "European Chemicals Agency", aliases: ["ECHA"] },
-      missing: null,
-    });
   });
 });
 
@@ -318,44 +147,141 @@ describe("graph statistics", () => {
     const { graphStats } = await data(
       `{ graphStats { nodes edges nodesByKind { key count } edgesByType { key count } } }`,
     );
-    expect(graphStats.nodes).toBe(39);
-    expect(graphStats.edges).toBe(47);
+    expect(graphStats.nodes).toBe(80);
+    expect(graphStats.edges).toBe(83);
     expect(Object.fromEntries(graphStats.nodesByKind.map((k: any) => [k.key, k.count]))).toEqual({
+      Source: 21,
+      City: 18,
       Organization: 13,
-      City: 10,
-      Country: 6,
+      Network: 12,
+      Country: 7,
       Theme: 5,
       Office: 2,
       Event: 1,
       Person: 1,
-      Source: 1,
-      Network: 0,
     });
     expect(Object.fromEntries(graphStats.edgesByType.map((k: any) => [k.key, k.count]))).toEqual({
-      IN_COUNTRY: 10,
+      MEMBER_OF: 17,
+      IN_COUNTRY: 15,
+      PARTNER_OF: 12,
       PARTNER_IN: 10,
-      PARTNER_OF: 5,
       FUNDS: 5,
       PRIORITISES: 5,
+      PARTICIPATES_IN: 4,
       PART_OF: 4,
+      REPRESENTS: 3,
+      HOLDS_ROLE_IN: 2,
       LOCATED_IN: 2,
-      REPRESENTS: 2,
-      HOSTED_IN: 1,
-      HEADS: 1,
       HELD_IN: 1,
+      HEADS: 1,
+      HOSTED_IN: 1,
       ORGANISED_BY: 1,
-      MEMBER_OF: 0,
     });
   });
 
-  it("every relationship in the curated graph cites the page with an excerpt", async () => {
+  it("every relationship in the curated graph cites a source with an excerpt", async () => {
     const { neighbourhood } = await data(
       `{ neighbourhood(id: "helsinki", depth: 4, limit: 1000) { nodes { id } edges { sources { sourceId excerpt } } } }`,
     );
-    expect(neighbourhood.nodes).toHaveLength(38); // the whole curated graph is connected
-    expect(neighbourhood.edges).toHaveLength(47);
+    expect(neighbourhood.nodes).toHaveLength(59); // the whole curated graph is connected
+    expect(neighbourhood.edges).toHaveLength(83);
     for (const edge of neighbourhood.edges) {
-      expect(edge.sources).toEqual([{ sourceId: SOURCE_ID, excerpt: expect.any(String) }]);
+      expect(edge.sources.length).toBeGreaterThan(0);
+      for (const source of edge.sources)
+        expect(source).toEqual({ sourceId: expect.any(String), excerpt: expect.any(String) });
     }
+  });
+});
+
+describe("what the 2015–2023 sources add", () => {
+  const WAR = "helsinki-prepares-for-war-in-ukraine-2022";
+
+  it("Helsinki's networks by status: members, and the ones it only prepared, applied for or decided to join", async () => {
+    const { cities } = await data(
+      `{ cities(where: { id: { eq: "helsinki" } }) { networksConnection { edges { node { id } properties { status validFrom } } } } }`,
+    );
+    const byStatus: Record<string, string[]> = {};
+    for (const edge of cities[0].networksConnection.edges) {
+      (byStatus[edge.properties.status] ??= []).push(edge.node.id);
+    }
+    for (const list of Object.values(byStatus)) list.sort();
+    expect(byStatus).toEqual({
+      active: [
+        "cities-coalition-for-digital-rights",
+        "helsinki-tallinn-euregio",
+        "mayors-for-peace",
+        "oasc",
+        "who-european-healthy-cities-network",
+      ],
+      preparing: ["mayors-for-peace"],
+      applied: ["carbon-neutral-cities-alliance"],
+      decided: ["urban20", "world-cities-culture-forum"],
+    });
+  });
+
+  it("OASC's founders in March 2015: six Finnish cities", async () => {
+    const { networks } = await data(
+      `{ networks(where: { id: { eq: "oasc" } }) { membersConnection { edges { node { id } properties { kind validFrom } } } } }`,
+    );
+    const founders = networks[0].membersConnection.edges.map(
+      (e: any) => `${e.node.id} ${e.properties.kind} ${e.properties.validFrom}`,
+    );
+    expect(founders.sort()).toEqual([
+      "espoo founding signatory 2015-03",
+      "helsinki founding signatory 2015-03",
+      "oulu founding signatory 2015-03",
+      "tampere founding signatory 2015-03",
+      "turku founding signatory 2015-03",
+      "vantaa founding signatory 2015-03",
+    ]);
+  });
+
+  it("Helsinki's roles in Eurocities, with their terms", async () => {
+    const { networks } = await data(
+      `{ networks(where: { id: { eq: "eurocities" } }) { roleHoldersConnection { edges { node { ... on City { id } } properties { kind validFrom validTo } } } } }`,
+    );
+    const roles = networks[0].roleHoldersConnection.edges.map((e: any) => [
+      e.node.id,
+      e.properties.kind,
+      e.properties.validFrom,
+      e.properties.validTo,
+    ]);
+    expect(roles.sort()).toEqual([
+      ["helsinki", "Economic Development Forum chair", "2020-11", "2023-06"],
+      ["helsinki", "executive committee", "2023-06", null],
+    ]);
+  });
+
+  it("Helsinki's partnerships on 30 June 2022: Moscow and St Petersburg suspended since March 2022, by the city's own page", async () => {
+    const { neighbourhood } = await data(
+      `{ neighbourhood(id: "helsinki", asOf: "2022-06-30", relationshipTypes: ["PARTNER_OF"]) { edges { toId kind status validFrom sources { sourceId } } } }`,
+    );
+    const rows = neighbourhood.edges
+      .map(
+        (e: any) =>
+          `${e.toId} ${e.kind} ${e.status ?? "-"} ${e.validFrom ?? "-"} ${e.sources.map((s: any) => s.sourceId).join("+")}`,
+      )
+      .sort();
+    expect(rows).toEqual([
+      `beijing special-historical active - ${SOURCE_ID}`,
+      "beijing twin-city - 2006 embassy-of-finland-beijing-2016-05-02+wtcf-news-2016-05",
+      "kyiv cooperation-agreement - 1993 helsinki-decision-hel-2022-003320",
+      `moscow special-historical suspended 2022-03 ${WAR}`,
+      `st-petersburg bilateral suspended 2022-03 ${WAR}`,
+      `stockholm bilateral active - ${SOURCE_ID}`,
+      `tallinn bilateral active - ${SOURCE_ID}`,
+      "tallinn cooperation-agreement active 2022-04-08 daily-finland-2022-04-09",
+    ]);
+  });
+
+  it("Helsinki Centre has been closing since March 2022, with no closing date", async () => {
+    const { offices } = await data(
+      `{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { representsConnection { edges { properties { status validFrom validTo sourceIds } } } } }`,
+    );
+    const periods = offices[0].representsConnection.edges.map((e: any) => e.properties);
+    expect(periods.sort((a: any, b: any) => String(a.validFrom).localeCompare(String(b.validFrom)))).toEqual([
+      { status: "closing", validFrom: "2022-03", validTo: null, sourceIds: [WAR] },
+      { status: null, validFrom: null, validTo: "2022-03", sourceIds: [SOURCE_ID, WAR] },
+    ]);
   });
 });

@@ -54,6 +54,8 @@ describe("npm run bench", () => {
       "search",
       "shortestPath",
     ]);
+    expect(Object.keys(result.research ?? {})).toHaveLength(8);
+    for (const research of Object.values(result.research ?? {})) expect(research.cost).toBeGreaterThan(0);
     for (const query of Object.values(result.queries)) {
       for (const field of ["t1_p50_ms", "t3_p50_ms", "t4_p50_ms", "ratio_p50", "t1_rps_c16", "t4_rps_c16"] as const) {
         expect(query[field]).toBeGreaterThan(0);

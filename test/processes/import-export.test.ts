@@ -79,6 +79,7 @@ async function exportText(
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The curated graph (every seed/*.yaml file, which refer to each other) imported as one JSON file. */
 async function importCurated() {
   return loadCuratedGraph(neo4j.db);
 }

@@ -141,9 +141,12 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     const curated = await readCuratedGraph();
     const data = await query(
       `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } graphStats { nodes edges }
-         changes(entityId: "helsinki", limit: 1000) { actor operation itemId } }`,
+         changes(entityId: "helsinki", limit: 1000) { actor operation itemId }
+         centrality(algorithm: PAGERANK, limit: 1) { score } }`,
     );
     expect(data.funding).toHaveLength(5);
+    // APOC is checked when the API starts; Graph Data Science answers a ranking.
+    expect(data.centrality[0].score).toBeGreaterThan(0);
     expect(data.graphStats).toEqual({
       nodes: curated.entities.length + curated.sources.length,
       edges: curated.relationships.length,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLSchema } from "graphql";
 import type { getComplexity as GetComplexity } from "graphql-query-complexity";
 import { buildApiSchema } from "../../src/schema/index.js";
-import { listSizeEstimator } from "../../src/server/index.js";
+import { costEstimators } from "../../src/server/index.js";
 
 const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
   getComplexity: typeof GetComplexity;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 function cost(query: string, variables: Record<string, unknown> = {}): number {
-  return getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator] });
+  return getComplexity({ schema, query: parse(query), variables, estimators: costEstimators });
 }
 
 describe("query cost", () => {
@@ -50,5 +50,25 @@ describe("query cost", () => {
   it("an ordinary two-hop dashboard query stays well under the default maximum (1,000,000)", () => {
     const twoHops = `{ offices { name funders { ... on City { name partners { name } } } } }`;
     expect(cost(twoHops)).toBeLessThan(1_000_000);
+  });
+
+  it("a graph algorithm run carries a surcharge: at most three fit under the default maximum", () => {
+    expect(cost(`{ centrality(algorithm: DEGREE, limit: 10) { score } }`)).toBe(1 + 250_000 + 10 * 1);
+    expect(cost(`{ communities { size } }`)).toBe(1 + 250_000 + 50 * 1);
+    const four = `{ a: centrality(algorithm: DEGREE) { score } b: centrality(algorithm: PAGERANK) { score }
+      c: communities { size } d: centrality(algorithm: BETWEENNESS) { score } }`;
+    expect(cost(four)).toBeGreaterThan(1_000_000);
+  });
+
+  it("research lists without a limit are priced at the most they return", () => {
+    expect(cost(`{ compare(from: "2020-01-01", to: "2021-01-01", entityId: "x") { from } }`)).toBe(1 + 1000 * 1);
+    expect(cost(`{ sharedConnections(aId: "a", bId: "b") { node { id } } }`)).toBe(1 + 1000 * (1 + 1));
+    expect(cost(`{ activitySeries(fromYear: 2000, toYear: 2001, entityId: "x") { year } }`)).toBe(1 + 201 * 1);
+    expect(cost(`{ timeline(entityId: "a") { other { id } } }`)).toBe(1 + 200 * (1 + 1));
+  });
+
+  it("a question that reads the whole graph carries a surcharge", () => {
+    expect(cost(`{ compare(from: "2020-01-01", to: "2021-01-01") { from } }`)).toBe(100_000 + 1 + 1000 * 1);
+    expect(cost(`{ activitySeries(fromYear: 2000, toYear: 2001) { year } }`)).toBe(100_000 + 1 + 201 * 1);
   });
 });

@@ -63,6 +63,12 @@ describe("printed schema snapshots", () => {
         "graphStats: GraphStats!",
         "changes(since: String, entityId: ID, limit: Int = 50): [Change!]!",
         "recordAsOf(id: ID!, date: String!): HistoricalRecord!",
+        "compare(from: String!, to: String!, entityId: ID, relationshipTypes: [String!]): GraphDiff!",
+        "timeline(entityId: ID!, relationshipTypes: [String!], limit: Int = 200): [TimelineEntry!]!",
+        "centrality(algorithm: CentralityAlgorithm!, asOf: String, kinds: [String!], relationshipTypes: [String!], limit: Int = 20): [NodeScore!]!",
+        "communities(asOf: String, relationshipTypes: [String!]): [Community!]!",
+        "sharedConnections(aId: ID!, bId: ID!, asOf: String): [SharedConnection!]!",
+        "activitySeries(fromYear: Int!, toYear: Int!, relationshipTypes: [String!], entityId: ID): [YearActivity!]!",
       ].sort(),
     );
   });

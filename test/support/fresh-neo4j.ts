@@ -1,6 +1,7 @@
 /**
  * A second, empty Neo4j for tests that need a database of their own (import into an empty graph, kill an
- * import half-way): a fresh temporary store on a free port, removed when the test file ends.
+ * import half-way, a Neo4j without Graph Data Science): a fresh temporary store on a free port, removed
+ * when the test file ends.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -16,11 +17,18 @@ export interface FreshNeo4j {
   stop(): Promise<void>;
 }
 
-export async function startFreshNeo4j(): Promise<FreshNeo4j> {
+export async function startFreshNeo4j(options: { gds?: boolean } = {}): Promise<FreshNeo4j> {
   const config = loadConfig({});
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-fresh-neo4j-"));
   const local = await startLocalNeo4j(
-    { ...config.local, dataDir, port: await freePort(), heapBytes: 384 << 20, pageCacheBytes: 64 << 20 },
+    {
+      ...config.local,
+      dataDir,
+      port: await freePort(),
+      heapBytes: 384 << 20,
+      pageCacheBytes: 64 << 20,
+      gds: options.gds ?? config.local.gds,
+    },
     { info: () => undefined },
   );
   const db = new Database(

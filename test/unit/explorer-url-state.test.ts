@@ -14,6 +14,10 @@ describe("explorer address", () => {
       select: { type: "edge" as const, id: "5:abc:12" },
       from: "tampere",
       to: "brussels",
+      compareFrom: "2021-06-01",
+      compareTo: "2023-01-01",
+      measure: "BETWEENNESS" as const,
+      communities: true,
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -25,7 +29,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes",
     );
     expect(state).toEqual({
       view: "graph",
@@ -36,6 +40,10 @@ describe("explorer address", () => {
       select: null,
       from: null,
       to: null,
+      compareFrom: null,
+      compareTo: null,
+      measure: null,
+      communities: false,
     });
   });
 });

@@ -273,3 +273,143 @@ export async function fetchChanges(entityId: string, signal?: AbortSignal): Prom
   const data = await graphql<{ changes: ChangeEntry[] }>(EXPLORER_QUERIES.changes.query, { id: entityId }, signal);
   return data.changes;
 }
+
+// ── Research over time ───────────────────────────────────────────────────────
+
+export interface GraphDiff {
+  from: string;
+  to: string;
+  started: GraphEdge[];
+  ended: GraphEdge[];
+}
+
+/** What changed between two days, for one entity's relationships. */
+export async function fetchCompare(
+  from: string,
+  to: string,
+  entityId: string | null,
+  signal?: AbortSignal,
+): Promise<GraphDiff> {
+  const data = await graphql<{ compare: GraphDiff }>(
+    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID) {
+      compare(from: $from, to: $to, entityId: $entityId) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
+    }`,
+    { from, to, entityId },
+    signal,
+  );
+  return data.compare;
+}
+
+export interface TimelineEntry {
+  edge: GraphEdge;
+  other: GraphNode;
+}
+
+export async function fetchTimeline(entityId: string, signal?: AbortSignal): Promise<TimelineEntry[]> {
+  const data = await graphql<{ timeline: TimelineEntry[] }>(
+    `query ExplorerTimeline($entityId: ID!) {
+      timeline(entityId: $entityId, limit: 200) { edge { ${EDGE_FIELDS} } other { ${NODE_FIELDS} } }
+    }`,
+    { entityId },
+    signal,
+  );
+  return data.timeline;
+}
+
+export const CENTRALITY_MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
+export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
+
+export interface NodeScore {
+  node: GraphNode;
+  score: number;
+  rank: number;
+}
+
+export async function fetchCentrality(
+  measure: CentralityMeasure,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<NodeScore[]> {
+  const data = await graphql<{ centrality: NodeScore[] }>(
+    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String) {
+      centrality(algorithm: $algorithm, asOf: $asOf, limit: 1000) { node { ${NODE_FIELDS} } score rank }
+    }`,
+    { algorithm: measure, asOf },
+    signal,
+  );
+  return data.centrality;
+}
+
+export interface Community {
+  id: number;
+  size: number;
+  members: { id: string }[];
+}
+
+export async function fetchCommunities(asOf: string | null, signal?: AbortSignal): Promise<Community[]> {
+  const data = await graphql<{ communities: Community[] }>(
+    `
+      query ExplorerCommunities($asOf: String) {
+        communities(asOf: $asOf) {
+          id
+          size
+          members {
+            id
+          }
+        }
+      }
+    `,
+    { asOf },
+    signal,
+  );
+  return data.communities;
+}
+
+export interface SharedConnection {
+  node: GraphNode;
+  fromA: GraphEdge;
+  fromB: GraphEdge;
+}
+
+export async function fetchSharedConnections(
+  aId: string,
+  bId: string,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<SharedConnection[]> {
+  const data = await graphql<{ sharedConnections: SharedConnection[] }>(
+    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String) {
+      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
+    }`,
+    { aId, bId, asOf },
+    signal,
+  );
+  return data.sharedConnections;
+}
+
+export interface YearActivity {
+  year: number;
+  active: number;
+}
+
+/** Relationships in force per year, one series per relationship type (one request, an alias per type). */
+export async function fetchActivityByType(
+  entityId: string,
+  types: readonly string[],
+  fromYear: number,
+  toYear: number,
+  signal?: AbortSignal,
+): Promise<Record<string, YearActivity[]>> {
+  const fields = types
+    .map(
+      (type, index) =>
+        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"]) { year active }`,
+    )
+    .join("\n");
+  const data = await graphql<Record<string, YearActivity[]>>(
+    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!) { ${fields} }`,
+    { entityId, fromYear, toYear },
+    signal,
+  );
+  return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));
+}

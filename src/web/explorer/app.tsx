@@ -1,19 +1,40 @@
 /**
  * The explorer: a search box, the graph of an entity's neighbourhood (click a node to expand it), a path
- * finder, a date control and a side panel with the selection's details and sources; or the dashboard.
- * Everything it shows follows from `ExplorerState`, which lives in the address (url-state.ts).
+ * finder with the shared connections of its two ends, a date control, the selected entity's timeline,
+ * comparing two days, centrality and communities, and a side panel with the selection's details and
+ * sources; or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
+ * (url-state.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
-import { type GraphNode, type Subgraph, fetchNeighbourhood, fetchNode, fetchShortestPath } from "./api.js";
+import {
+  type Community,
+  type GraphDiff,
+  type GraphEdge,
+  type GraphNode,
+  type NodeScore,
+  type SharedConnection,
+  type Subgraph,
+  fetchCentrality,
+  fetchCommunities,
+  fetchCompare,
+  fetchNeighbourhood,
+  fetchNode,
+  fetchSharedConnections,
+  fetchShortestPath,
+} from "./api.js";
+import { CentralityPanel } from "./centrality-panel.js";
+import { ComparePanel } from "./compare-panel.js";
 import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
-import { KIND_STYLES, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { SearchBox } from "./search-box.js";
+import { SharedConnections } from "./shared-connections.js";
+import { TimelineView } from "./timeline-view.js";
 import { type ExplorerState, type Selection, formatState, parseState } from "./url-state.js";
 
 const LOAD_DELAY_MS = 120;
@@ -109,7 +130,97 @@ export function App() {
     return () => controller.abort();
   }, [state.from, state.to, state.asOf]);
 
-  const graph: DrawnGraph = useMemo(() => mergeGraphs(parts, path.status === "found" ? path : null), [parts, path]);
+  // ── Compare two days: the focused entity's relationships that started or ended between them.
+  const [diff, setDiff] = useState<GraphDiff | null>(null);
+  const [diffError, setDiffError] = useState<string | null>(null);
+  useEffect(() => {
+    setDiff(null);
+    setDiffError(null);
+    if (!state.compareFrom || !state.compareTo) return;
+    const controller = new AbortController();
+    fetchCompare(state.compareFrom, state.compareTo, state.focus, controller.signal).then(setDiff, (error: unknown) => {
+      if (!controller.signal.aborted) setDiffError(errorMessage(error));
+    });
+    return () => controller.abort();
+  }, [state.compareFrom, state.compareTo, state.focus]);
+
+  // ── Centrality and communities, as of the chosen day.
+  const [scores, setScores] = useState<NodeScore[] | null>(null);
+  const [communities, setCommunities] = useState<Community[] | null>(null);
+  const [analysisError, setAnalysisError] = useState<string | null>(null);
+  useEffect(() => {
+    setScores(null);
+    setAnalysisError(null);
+    if (!state.measure) return;
+    const controller = new AbortController();
+    fetchCentrality(state.measure, state.asOf, controller.signal).then(setScores, (error: unknown) => {
+      if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
+    });
+    return () => controller.abort();
+  }, [state.measure, state.asOf]);
+  useEffect(() => {
+    setCommunities(null);
+    if (!state.communities) return;
+    const controller = new AbortController();
+    fetchCommunities(state.asOf, controller.signal).then(setCommunities, (error: unknown) => {
+      if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
+    });
+    return () => controller.abort();
+  }, [state.communities, state.asOf]);
+
+  // ── What the path finder's two ends share.
+  const [shared, setShared] = useState<SharedConnection[] | null>(null);
+  const [sharedError, setSharedError] = useState<string | null>(null);
+  useEffect(() => {
+    setShared(null);
+    setSharedError(null);
+    if (!state.from || !state.to || state.from === state.to) return;
+    const controller = new AbortController();
+    fetchSharedConnections(state.from, state.to, state.asOf, controller.signal).then(setShared, (error: unknown) => {
+      if (!controller.signal.aborted) setSharedError(errorMessage(error));
+    });
+    return () => controller.abort();
+  }, [state.from, state.to, state.asOf]);
+
+  // Relationships opened from a list (timeline, compare, shared) that the graph may not draw.
+  const [listedEdges, setListedEdges] = useState<ReadonlyMap<string, GraphEdge>>(new Map());
+  const selectListedEdge = useCallback(
+    (edge: GraphEdge) => {
+      setListedEdges((current) => new Map(current).set(edge.id, edge));
+      update({ select: { type: "edge", id: edge.id } });
+    },
+    [update],
+  );
+
+  const graph: DrawnGraph = useMemo(
+    () =>
+      mergeGraphs(
+        // Relationships that ended between the compared days are drawn too, where both ends are drawn.
+        diff ? [...parts, { nodes: [], edges: diff.ended }] : parts,
+        path.status === "found" ? path : null,
+      ),
+    [parts, path, diff],
+  );
+  const edgeMarks = useMemo(() => {
+    const marks = new Map<string, "started" | "ended">();
+    for (const edge of diff?.started ?? []) marks.set(edge.id, "started");
+    for (const edge of diff?.ended ?? []) marks.set(edge.id, "ended");
+    return marks;
+  }, [diff]);
+  const nodeSizes = useMemo(() => {
+    if (!scores || scores.length === 0) return undefined;
+    const top = Math.max(...scores.map((row) => row.score), Number.MIN_VALUE);
+    return new Map(scores.map((row) => [row.node.id, 16 + 44 * (row.score / top)]));
+  }, [scores]);
+  const nodeColors = useMemo(
+    () =>
+      communities
+        ? new Map(
+            communities.flatMap((community) => community.members.map((m) => [m.id, communityColor(community.id)])),
+          )
+        : undefined,
+    [communities],
+  );
 
   // ── Names for ids that may not be drawn (a shared link's path ends, a selection outside the view).
   const names = useNodeNames(graph, [
@@ -135,7 +246,8 @@ export function App() {
 
   const selectedNode =
     state.select?.type === "node" ? (graph.nodes.get(state.select.id) ?? names.get(state.select.id)) : undefined;
-  const selectedEdge = state.select?.type === "edge" ? graph.edges.get(state.select.id) : undefined;
+  const selectedEdge =
+    state.select?.type === "edge" ? (graph.edges.get(state.select.id) ?? listedEdges.get(state.select.id)) : undefined;
   const focusNode = state.focus ? (graph.nodes.get(state.focus) ?? names.get(state.focus)) : undefined;
   const dashboardCity = focusNode?.kind === "City" ? focusNode : undefined;
 
@@ -191,8 +303,39 @@ export function App() {
               selection={state.select}
               onSelect={onSelect}
               description={`Graph of ${focusNode?.name ?? "nothing yet"}: ${graph.nodes.size} entities and ${graph.edges.size} relationships. The same elements are listed in the side panel.`}
+              nodeSizes={nodeSizes}
+              nodeColors={nodeColors}
+              edgeMarks={edgeMarks}
             />
             <Legend />
+            <TimelineView
+              entity={selectedNode ?? focusNode}
+              asOf={state.asOf}
+              selectedEdgeId={state.select?.type === "edge" ? state.select.id : null}
+              onSelectEdge={selectListedEdge}
+            />
+            <div className="research-panels">
+              <ComparePanel
+                from={state.compareFrom}
+                to={state.compareTo}
+                diff={diff}
+                error={diffError}
+                name={(id) => names.get(id)?.name ?? id}
+                onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
+                onClear={() => update({ compareFrom: null, compareTo: null })}
+                onSelectEdge={selectListedEdge}
+              />
+              <CentralityPanel
+                measure={state.measure}
+                communities={state.communities}
+                scores={scores}
+                communityCount={communities?.length ?? null}
+                error={analysisError}
+                onMeasure={(measure) => update({ measure })}
+                onCommunities={(on) => update({ communities: on })}
+                onSelectNode={(id) => onSelect({ type: "node", id })}
+              />
+            </div>
           </section>
         ) : (
           <Dashboard
@@ -237,6 +380,16 @@ export function App() {
             onClear={() => update({ from: null, to: null })}
             onSelectEdge={(id) => update({ select: { type: "edge", id }, view: "graph" })}
           />
+          {state.from && state.to && state.from !== state.to && (
+            <SharedConnections
+              fromName={names.get(state.from)?.name ?? state.from}
+              toName={names.get(state.to)?.name ?? state.to}
+              connections={shared}
+              error={sharedError}
+              onSelectEdge={selectListedEdge}
+              onSelectNode={(id) => onSelect({ type: "node", id })}
+            />
+          )}
           {state.view === "graph" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
         </aside>
       </main>
@@ -280,6 +433,12 @@ function Legend() {
       </li>
       <li>
         <span className="line dotted" aria-hidden="true" /> suspended
+      </li>
+      <li>
+        <span className="line started" aria-hidden="true" /> started between the compared days
+      </li>
+      <li>
+        <span className="line ended-between" aria-hidden="true" /> ended between them
       </li>
     </ul>
   );

@@ -1,6 +1,7 @@
 /**
- * The dashboard view: counts by kind, funders per office, and a city's partners by country, as bar charts
- * (Chart.js), each with the same numbers as a table for screen readers and copying.
+ * The dashboard view: counts by kind, funders per office, a city's partners by country, and its
+ * relationships in force per year by type (`activitySeries`), as bar charts (Chart.js), each with the same
+ * numbers as a table for screen readers and copying.
  */
 import {
   BarController,
@@ -8,15 +9,26 @@ import {
   CategoryScale,
   Chart,
   type ChartConfiguration,
+  Legend,
   LinearScale,
   Tooltip,
 } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
-import { type DashboardData, type KeyCount, fetchDashboard, fetchPartnersByCountry } from "./api.js";
-import { kindStyle } from "./kinds.js";
+import {
+  type DashboardData,
+  type KeyCount,
+  type YearActivity,
+  fetchActivityByType,
+  fetchDashboard,
+  fetchPartnersByCountry,
+} from "./api.js";
+import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+/** The years the activity chart covers: from the earliest dated fact in the curated graph to now. */
+const ACTIVITY_FROM = 1990;
 
 interface DashboardProps {
   /** The city whose partners are counted by country. */
@@ -73,7 +85,99 @@ export function Dashboard({ cityId, cityName, asOf }: DashboardProps) {
         horizontal
       />
       <ChartCard title="Relationships by type" rows={typeRows} horizontal />
+      <ActivityCard entityId={cityId} name={cityName} />
     </div>
+  );
+}
+
+/** Relationships of one entity in force on 1 July of each year, stacked by type. */
+function ActivityCard({ entityId, name }: { entityId: string; name: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [series, setSeries] = useState<Record<string, YearActivity[]> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const toYear = new Date().getFullYear();
+  useEffect(() => {
+    const controller = new AbortController();
+    setSeries(null);
+    fetchActivityByType(entityId, RELATIONSHIP_TYPES, ACTIVITY_FROM, toYear, controller.signal).then(
+      setSeries,
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+      },
+    );
+    return () => controller.abort();
+  }, [entityId, toYear]);
+  // Only types that are ever in force, so the legend and table stay short.
+  const used = useMemo(
+    () => Object.entries(series ?? {}).filter(([, years]) => years.some((year) => year.active > 0)),
+    [series],
+  );
+  useEffect(() => {
+    if (!canvas.current || used.length === 0) return;
+    const years = used[0]![1].map((year) => String(year.year));
+    const chart = new Chart(canvas.current, {
+      type: "bar",
+      data: {
+        labels: years,
+        datasets: used.map(([type, values]) => ({
+          label: relationshipLabel(type),
+          data: values.map((year) => year.active),
+          backgroundColor: typeColor(type),
+        })),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { position: "bottom" } },
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    });
+    return () => chart.destroy();
+  }, [used]);
+  const title = `Relationships of ${name} in force per year, by type`;
+  return (
+    <section className="chart-card wide" aria-label={title} data-testid="activity-chart">
+      <h2>{title}</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!series && !error && <p className="muted">Loading…</p>}
+      {series && (
+        <>
+          <div className="chart" style={{ height: 320 }}>
+            <canvas ref={canvas} role="img" aria-label={`${title}: stacked bar chart`} />
+          </div>
+          <details>
+            <summary>Table</summary>
+            <table data-testid="activity-table">
+              <thead>
+                <tr>
+                  <th scope="col">Year</th>
+                  {used.map(([type]) => (
+                    <th scope="col" key={type}>
+                      {relationshipLabel(type)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(used[0]?.[1] ?? []).map((year, index) => (
+                  <tr key={year.year}>
+                    <th scope="row">{year.year}</th>
+                    {used.map(([type, values]) => (
+                      <td key={type}>{values[index]?.active ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -18,6 +18,12 @@ interface GraphViewProps {
   readonly selection: Selection | null;
   readonly onSelect: (selection: Selection) => void;
   readonly description: string;
+  /** Node diameters in pixels (centrality); nodes not listed keep the default size. */
+  readonly nodeSizes?: ReadonlyMap<string, number>;
+  /** Node colours (communities); nodes not listed keep their kind's colour. */
+  readonly nodeColors?: ReadonlyMap<string, string>;
+  /** Relationships that started or ended between the two days compared. */
+  readonly edgeMarks?: ReadonlyMap<string, "started" | "ended">;
 }
 
 const EDGE_PREFIX = "edge:";
@@ -68,6 +74,14 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge[status = "ended"]', style: { "line-style": "dashed" } },
   { selector: 'edge[status = "suspended"]', style: { "line-style": "dotted" } },
   {
+    selector: "edge.started",
+    style: { "line-color": "#1e8e3e", "target-arrow-color": "#1e8e3e", width: 4 },
+  },
+  {
+    selector: "edge.ended-between",
+    style: { "line-color": "#c5221f", "target-arrow-color": "#c5221f", width: 4, "line-style": "dashed" },
+  },
+  {
     selector: ".on-path",
     style: {
       "line-color": "#e6a700",
@@ -104,7 +118,15 @@ function toElements(graph: DrawnGraph): ElementDefinition[] {
   ];
 }
 
-export function GraphView({ graph, selection, onSelect, description }: GraphViewProps) {
+export function GraphView({
+  graph,
+  selection,
+  onSelect,
+  description,
+  nodeSizes,
+  nodeColors,
+  edgeMarks,
+}: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const select = useRef(onSelect);
@@ -175,6 +197,24 @@ export function GraphView({ graph, selection, onSelect, description }: GraphView
       }
     });
   }, [graph, selection]);
+
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.batch(() => {
+      core.nodes().forEach((node) => {
+        const size = nodeSizes?.get(node.id());
+        const color = nodeColors?.get(node.id());
+        node.removeStyle("width height background-color");
+        if (size !== undefined) node.style({ width: size, height: size });
+        if (color !== undefined) node.style("background-color", color);
+      });
+      core.edges().removeClass("started ended-between");
+      for (const [id, mark] of edgeMarks ?? []) {
+        core.getElementById(EDGE_PREFIX + id).addClass(mark === "started" ? "started" : "ended-between");
+      }
+    });
+  }, [graph, nodeSizes, nodeColors, edgeMarks]);
 
   return (
     <div

@@ -26,3 +26,46 @@ export function kindStyle(kind: string): KindStyle {
 export function relationshipLabel(type: string): string {
   return type.toLowerCase().replaceAll("_", " ");
 }
+
+/** One colour per relationship type (timeline bars, activity chart), in the vocabulary's order. */
+const TYPE_COLORS: Readonly<Record<string, string>> = {
+  PARTNER_OF: "#1f6fb4",
+  FUNDS: "#c0392b",
+  PARTNER_IN: "#e67e22",
+  LOCATED_IN: "#7f8c8d",
+  REPRESENTS: "#8e44ad",
+  HOSTED_IN: "#16a085",
+  PART_OF: "#2c3e50",
+  HEADS: "#c2407f",
+  PRIORITISES: "#7d4bb3",
+  MEMBER_OF: "#a0522d",
+  PARTICIPATES_IN: "#d4a017",
+  HOLDS_ROLE_IN: "#2a8a3a",
+  HELD_IN: "#d9822b",
+  ORGANISED_BY: "#b03a2e",
+  IN_COUNTRY: "#95a5a6",
+};
+
+export function typeColor(type: string): string {
+  return TYPE_COLORS[type] ?? "#444444";
+}
+
+export const RELATIONSHIP_TYPES = Object.keys(TYPE_COLORS);
+
+/** Colours for communities 1, 2, … (then repeating). */
+const COMMUNITY_COLORS = [
+  "#e6194b",
+  "#3cb44b",
+  "#4363d8",
+  "#f58231",
+  "#911eb4",
+  "#42d4f4",
+  "#f032e6",
+  "#9a6324",
+  "#469990",
+  "#808000",
+];
+
+export function communityColor(id: number): string {
+  return COMMUNITY_COLORS[(id - 1) % COMMUNITY_COLORS.length]!;
+}

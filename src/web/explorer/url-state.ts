@@ -1,6 +1,7 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
- * `/explorer?view=graph&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`.
+ * `/explorer?view=graph&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
+ * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1`.
  */
 export type View = "graph" | "dashboard";
 
@@ -21,7 +22,17 @@ export interface ExplorerState {
   readonly select: Selection | null;
   readonly from: string | null;
   readonly to: string | null;
+  /** Compare two days: the graph marks what started and ended between them. */
+  readonly compareFrom: string | null;
+  readonly compareTo: string | null;
+  /** Size nodes by this centrality measure (and list the ranking). */
+  readonly measure: Measure | null;
+  /** Colour nodes by community. */
+  readonly communities: boolean;
 }
+
+export const MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
+export type Measure = (typeof MEASURES)[number];
 
 export const INITIAL_STATE: ExplorerState = {
   view: "graph",
@@ -32,10 +43,18 @@ export const INITIAL_STATE: ExplorerState = {
   select: null,
   from: null,
   to: null,
+  compareFrom: null,
+  compareTo: null,
+  measure: null,
+  communities: false,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9:._-]{1,200}$/;
+
+function day(value: string | null): string | null {
+  return value && DAY.test(value) ? value : null;
+}
 
 function id(value: string | null): string | null {
   return value && ID.test(value) ? value : null;
@@ -55,10 +74,16 @@ export function parseState(search: string): ExplorerState {
       .map((value) => id(value))
       .filter((value): value is string => value !== null),
     depth: params.get("depth") === "2" ? 2 : 1,
-    asOf: DAY.test(params.get("asOf") ?? "") ? params.get("asOf") : null,
+    asOf: day(params.get("asOf")),
     select: (type === "node" || type === "edge") && selectedId ? { type, id: selectedId } : null,
     from: id(params.get("from")),
     to: id(params.get("to")),
+    compareFrom: day(params.get("compareFrom")),
+    compareTo: day(params.get("compareTo")),
+    measure: (MEASURES as readonly string[]).includes(params.get("measure") ?? "")
+      ? (params.get("measure") as Measure)
+      : null,
+    communities: params.get("communities") === "1",
   };
 }
 
@@ -72,6 +97,10 @@ export function formatState(state: ExplorerState): string {
   if (state.select) params.set("select", `${state.select.type}:${state.select.id}`);
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
+  if (state.compareFrom) params.set("compareFrom", state.compareFrom);
+  if (state.compareTo) params.set("compareTo", state.compareTo);
+  if (state.measure) params.set("measure", state.measure);
+  if (state.communities) params.set("communities", "1");
   const text = params.toString();
   return text ? `?${text}` : "";
 }

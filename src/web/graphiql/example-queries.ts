@@ -1,4 +1,4 @@
-/** The tabs a first visit to /graphiql opens with: one per insights field, the generated API, and a write. */
+/** The tabs a first visit to /graphiql opens with: one per insights field, the research fields, the generated API, and a write. */
 export interface ExampleTab {
   readonly query: string;
   readonly variables?: string;
@@ -29,6 +29,21 @@ query Funding($officeId: ID) {
   }
 }`,
     variables: `{ "officeId": "helsinki-centre-st-petersburg" }`,
+  },
+  {
+    query: `# Research over time: what changed between two days (with sources), Helsinki's memberships per
+# year, and the brokers among organisations and networks (Neo4j Graph Data Science).
+query Research($from: String!, $to: String!) {
+  compare(from: $from, to: $to) {
+    started { id type fromId toId status validFrom sources { title excerpt } }
+    ended { id validTo sources { title } }
+  }
+  activitySeries(fromYear: 2015, toYear: 2023, entityId: "helsinki", relationshipTypes: ["MEMBER_OF"]) {
+    year active started ended
+  }
+  centrality(algorithm: BETWEENNESS, kinds: ["Organization", "Network"], limit: 5) { rank score node { name } }
+}`,
+    variables: `{ "from": "2021-06-01", "to": "2023-01-01" }`,
   },
   {
     query: `# Everything within two hops of an entity, as it stood on a date.

@@ -1,0 +1,53 @@
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import {
+  MAX_YEAR_SPAN,
+  idArgument,
+  relationshipTypesArgument,
+  unknownIdError,
+  yearRangeArguments,
+} from "./arguments.js";
+import { findActivitySeries } from "./activity-series.query.js";
+import { findEntity } from "./graph-records.js";
+import { scanOf } from "./insight-costs.js";
+import { SCAN_GATE } from "./gds-gate.js";
+import type { ResolverContext } from "./resolver-context.js";
+import { YearActivity } from "./year-activity.type.js";
+
+@ArgsType()
+class ActivitySeriesArgs {
+  @Field(() => Int, { description: "The first year." })
+  fromYear!: number;
+
+  @Field(() => Int, { description: `The last year (at most ${MAX_YEAR_SPAN} years after \`fromYear\`).` })
+  toYear!: number;
+
+  @Field(() => [String], { nullable: true, description: "Only relationships of these types; all when omitted." })
+  relationshipTypes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this entity's relationships." })
+  entityId?: string | null;
+}
+
+@Resolver()
+export class ActivitySeriesResolver {
+  @Query(() => [YearActivity], {
+    description:
+      "Per year from `fromYear` to `toYear`: relationships in force on 1 July, and in force ones that started and ended in the year. Suspended periods and steps before a membership do not count.",
+    complexity: scanOf(MAX_YEAR_SPAN + 1),
+  })
+  async activitySeries(
+    @Args(() => ActivitySeriesArgs) args: ActivitySeriesArgs,
+    @Ctx() { db }: ResolverContext,
+  ): Promise<YearActivity[]> {
+    const { fromYear, toYear } = yearRangeArguments(args.fromYear, args.toYear);
+    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
+    const entityId =
+      args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
+    const read = () =>
+      db.read(async (tx) => {
+        if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
+        return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes });
+      });
+    return entityId ? read() : SCAN_GATE.run(read);
+  }
+}

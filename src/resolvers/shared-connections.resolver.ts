@@ -1,0 +1,42 @@
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
+import { BadUserInputError } from "../errors/index.js";
+import { asOfArgument, idArgument, unknownIdError } from "./arguments.js";
+import { findEntity } from "./graph-records.js";
+import { listOf } from "./insight-costs.js";
+import type { ResolverContext } from "./resolver-context.js";
+import { SharedConnection } from "./shared-connection.type.js";
+import { MAX_SHARED, findSharedConnections } from "./shared-connections.query.js";
+
+@ArgsType()
+class SharedConnectionsArgs {
+  @Field(() => ID, { description: "One entity." })
+  aId!: string;
+
+  @Field(() => ID, { description: "The other entity." })
+  bId!: string;
+
+  @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): only relationships valid on it." })
+  asOf?: string | null;
+}
+
+@Resolver()
+export class SharedConnectionsResolver {
+  @Query(() => [SharedConnection], {
+    description: `Entities linked to both \`aId\` and \`bId\` (shared partners, networks, offices, countries), each with the two relationships and their sources, by name; at most ${MAX_SHARED}.`,
+    complexity: listOf(MAX_SHARED),
+  })
+  async sharedConnections(
+    @Args(() => SharedConnectionsArgs) args: SharedConnectionsArgs,
+    @Ctx() { db }: ResolverContext,
+  ): Promise<SharedConnection[]> {
+    const aId = idArgument("aId", args.aId);
+    const bId = idArgument("bId", args.bId);
+    const asOf = asOfArgument("asOf", args.asOf);
+    if (aId === bId) throw new BadUserInputError("bId", "`aId` and `bId` must be two different entities.");
+    return db.read(async (tx) => {
+      if (!(await findEntity(tx, aId))) throw unknownIdError("aId", aId);
+      if (!(await findEntity(tx, bId))) throw unknownIdError("bId", bId);
+      return findSharedConnections(tx, aId, bId, asOf);
+    });
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Compare two days: pick them, and the graph marks the relationships of the focused entity that started
+ * (green) and draws those that ended (red, dashed) between them; the list beside names each with its sources.
+ */
+import { useEffect, useId, useState } from "react";
+import type { GraphDiff, GraphEdge } from "./api.js";
+import { formatValidity } from "./graph-model.js";
+import { relationshipLabel } from "./kinds.js";
+
+interface ComparePanelProps {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly diff: GraphDiff | null;
+  readonly error: string | null;
+  readonly name: (id: string) => string;
+  readonly onCompare: (from: string, to: string) => void;
+  readonly onClear: () => void;
+  readonly onSelectEdge: (edge: GraphEdge) => void;
+}
+
+export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, onSelectEdge }: ComparePanelProps) {
+  const fromId = useId();
+  const toId = useId();
+  const [draftFrom, setDraftFrom] = useState(from ?? "2019-01-01");
+  const [draftTo, setDraftTo] = useState(to ?? "2023-01-01");
+  useEffect(() => {
+    if (from) setDraftFrom(from);
+    if (to) setDraftTo(to);
+  }, [from, to]);
+  const item = (edge: GraphEdge, change: "started" | "ended") => (
+    <li key={`${change}-${edge.id}`} className={`change-${change}`}>
+      <button type="button" className="link" onClick={() => onSelectEdge(edge)}>
+        {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
+      </button>{" "}
+      <span className="muted">
+        {formatValidity(edge)}
+        {edge.status ? ` · ${edge.status}` : ""}
+      </span>
+      <ul className="change-sources">
+        {edge.sources.map((source) => (
+          <li key={source.sourceId}>
+            <cite>{source.title}</cite>
+            {source.excerpt ? `: “${source.excerpt}”` : ""}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+  return (
+    <section className="compare" aria-labelledby="compare-title" data-testid="compare">
+      <h2 id="compare-title">Compare two days</h2>
+      <form
+        className="compare-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (draftFrom && draftTo) onCompare(draftFrom, draftTo);
+        }}
+      >
+        <label htmlFor={fromId}>From</label>
+        <input id={fromId} type="date" value={draftFrom} onChange={(event) => setDraftFrom(event.target.value)} />
+        <label htmlFor={toId}>To</label>
+        <input id={toId} type="date" value={draftTo} onChange={(event) => setDraftTo(event.target.value)} />
+        <button type="submit">Compare</button>
+        {(from || to) && (
+          <button type="button" onClick={onClear}>
+            Clear
+          </button>
+        )}
+      </form>
+      <div aria-live="polite" data-testid="compare-result">
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {diff && (
+          <>
+            <h3>
+              Started ({diff.started.length}) <span className="swatch-line started" aria-hidden="true" />
+            </h3>
+            {diff.started.length === 0 ? (
+              <p className="muted">None.</p>
+            ) : (
+              <ul>{diff.started.map((e) => item(e, "started"))}</ul>
+            )}
+            <h3>
+              Ended ({diff.ended.length}) <span className="swatch-line ended" aria-hidden="true" />
+            </h3>
+            {diff.ended.length === 0 ? (
+              <p className="muted">None.</p>
+            ) : (
+              <ul>{diff.ended.map((e) => item(e, "ended"))}</ul>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

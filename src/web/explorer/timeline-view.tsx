@@ -1,0 +1,128 @@
+/**
+ * The timeline of one entity: a bar per relationship over the years, coloured by type; a dashed end where
+ * the relationship has no date there. The day the explorer is set to is a line across; bars not in force
+ * on it are faded. Each bar is a button that opens the relationship and its sources.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { ApiError } from "../shared/graphql-client.js";
+import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
+import { formatValidity } from "./graph-model.js";
+import { relationshipLabel, typeColor } from "./kinds.js";
+
+interface TimelineViewProps {
+  readonly entity: GraphNode | undefined;
+  readonly asOf: string | null;
+  readonly selectedEdgeId: string | null;
+  readonly onSelectEdge: (edge: GraphEdge) => void;
+}
+
+/** A partial date as a fractional year: `2016-05` → 2016.33. */
+function yearOf(value: string): number {
+  const [year = 0, month = 1, day = 1] = value.split("-").map(Number);
+  return year + (month - 1) / 12 + (day - 1) / 365;
+}
+
+function validOn(edge: GraphEdge, day: string): boolean {
+  const first = (value: string) => (value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
+  return (!edge.validFrom || first(edge.validFrom) <= day) && (!edge.validTo || first(edge.validTo) > day);
+}
+
+export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: TimelineViewProps) {
+  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!entity) return;
+    const controller = new AbortController();
+    setEntries(null);
+    fetchTimeline(entity.id, controller.signal).then(
+      (loaded) => {
+        setEntries(loaded);
+        setError(null);
+      },
+      (failure: unknown) => {
+        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+      },
+    );
+    return () => controller.abort();
+  }, [entity]);
+
+  const range = useMemo(() => {
+    const years = (entries ?? []).flatMap((entry) =>
+      [entry.edge.validFrom, entry.edge.validTo].filter((v): v is string => v !== null).map(yearOf),
+    );
+    const thisYear = new Date().getFullYear() + 1;
+    const first = Math.floor(Math.min(thisYear - 10, ...years, asOf ? yearOf(asOf) : thisYear)) - 1;
+    const last = Math.max(thisYear, ...years.map(Math.ceil));
+    return { first, last, span: last - first };
+  }, [entries, asOf]);
+
+  if (!entity) return null;
+  const position = (year: number) => `${((year - range.first) / range.span) * 100}%`;
+  const ticks: number[] = [];
+  const step = range.span > 40 ? 10 : 5;
+  for (let year = Math.ceil(range.first / step) * step; year <= range.last; year += step) ticks.push(year);
+  return (
+    <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
+      <h2 id="timeline-title">Timeline of {entity.name}</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!entries && !error && <p className="muted">Loading…</p>}
+      {entries && entries.length === 0 && <p className="muted">No relationships.</p>}
+      {entries && entries.length > 0 && (
+        <div className="timeline-chart">
+          <div className="timeline-scale" aria-hidden="true">
+            <div className="timeline-axis">
+              {ticks.map((year) => (
+                <span key={year} style={{ left: position(year) }}>
+                  {year}
+                </span>
+              ))}
+            </div>
+            {asOf && <div className="timeline-day" style={{ left: position(yearOf(asOf)) }} />}
+          </div>
+          <ol className="timeline-rows">
+            {entries.map(({ edge, other }) => {
+              const start = edge.validFrom ? yearOf(edge.validFrom) : range.first;
+              const end = edge.validTo ? yearOf(edge.validTo) : range.last;
+              const faded = asOf !== null && !validOn(edge, asOf);
+              const classes = [
+                "timeline-bar",
+                edge.validFrom ? "" : "open-start",
+                edge.validTo ? "" : "open-end",
+                edge.status ? `status-${edge.status}` : "",
+                faded ? "not-on-date" : "",
+              ].join(" ");
+              const when = formatValidity(edge) ?? "undated";
+              return (
+                <li key={edge.id} className="timeline-row">
+                  <span className="timeline-label">
+                    {relationshipLabel(edge.type)} {other.name}
+                  </span>
+                  <span className="timeline-track">
+                    <button
+                      type="button"
+                      className={classes}
+                      data-edge={edge.id}
+                      aria-current={selectedEdgeId === edge.id}
+                      aria-label={`${relationshipLabel(edge.type)} ${other.name}: ${when}${edge.status ? `, ${edge.status}` : ""}${faded ? ", not in force on the chosen day" : ""}`}
+                      title={`${when}${edge.kind ? ` · ${edge.kind}` : ""}${edge.status ? ` · ${edge.status}` : ""}`}
+                      style={{
+                        left: position(start),
+                        width: `max(6px, calc(${position(end)} - ${position(start)}))`,
+                        background: typeColor(edge.type),
+                      }}
+                      onClick={() => onSelectEdge(edge)}
+                    />
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}
