@@ -37,6 +37,10 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts", "test/browser/**/*.test.ts"],
           globalSetup: ["test/support/web-global-setup.ts", "test/support/neo4j-global-setup.ts"],
           fileParallelism: false,
+          // One worker runs every file, one after the other, sharing loaded modules: the API schema is built
+          // once (test/support/test-api.ts) instead of once per file.
+          isolate: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,
           // Browser tests wait for pages that wait for the API: allow a loaded CI machine some seconds.

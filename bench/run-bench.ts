@@ -87,8 +87,14 @@ async function main(): Promise<void> {
       `Imported ${imported.nodes} nodes (${imported.nodesPerSecond}/s) and ${imported.relationships} relationships (${imported.relationshipsPerSecond}/s) in ${importSeconds} s`,
     );
 
-    const { schema } = await buildApiSchema(db.driver);
-    const context = () => ({ db: db!, sessionConfig: { database: "neo4j" }, transaction: {}, requestId: "bench" });
+    const { schema } = await buildApiSchema();
+    const context = () => ({
+      db: db!,
+      executionContext: db!.driver,
+      sessionConfig: { database: "neo4j" },
+      transaction: {},
+      requestId: "bench",
+    });
     const port = await freePort();
     server = await startServerProcess(neo4j.uri, port);
     const url = `http://127.0.0.1:${port}/graphql`;

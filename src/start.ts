@@ -7,7 +7,7 @@ import { createTokenVerifier } from "./auth/index.js";
 import { type AppConfig } from "./config/index.js";
 import { type DatabaseHandle, connectDatabase, ensureSchemaIndexes } from "./database/index.js";
 import type { Logger } from "./logging/index.js";
-import { buildApiSchema } from "./schema/index.js";
+import { type ApiSchema, buildApiSchema } from "./schema/index.js";
 import { type RunningServer, startServer } from "./server/index.js";
 import { ensureWebPages } from "./web-build/index.js";
 import { isGraphEmpty, loadCuratedGraph } from "./write/index.js";
@@ -20,7 +20,12 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(config: AppConfig, log: Logger): Promise<RunningApi> {
+export interface StartOptions {
+  /** A schema built before (the tests build one for all their servers); built here when absent. */
+  readonly schema?: Promise<ApiSchema>;
+}
+
+export async function startApi(config: AppConfig, log: Logger, options: StartOptions = {}): Promise<RunningApi> {
   const database = await connectDatabase(config, {
     info: (message) => log.info(message),
     error: (message) => log.error(message),
@@ -44,8 +49,8 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
         );
       }
     }
-    const api = await buildApiSchema(db.driver);
-    await api.checkDatabase(db.name);
+    const api = await (options.schema ?? buildApiSchema());
+    await api.checkDatabase(db.driver, db.name);
     const verifier = createTokenVerifier(config.auth);
     if (!verifier.configured) log.warn("no JWT key configured (JWT_SECRET or JWT_JWKS_URL): the API is read-only");
     if (config.webPages) {

@@ -24,14 +24,17 @@ export async function readTypeDefs(): Promise<string[]> {
 export interface ApiSchema {
   readonly schema: GraphQLSchema;
   /** Checks that the database is one `@neo4j/graphql` can use (version, APOC); throws if not. */
-  checkDatabase(database: string): Promise<void>;
+  checkDatabase(driver: Driver, database: string): Promise<void>;
 }
 
-/** Builds the schema. `driver` may be omitted for printing the schema without a database. */
-export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
+/**
+ * Builds the schema. It holds no driver: every request names its database in the context
+ * (`executionContext`, src/server/create-app.ts), so one schema serves any database — the tests build it
+ * once for all their servers.
+ */
+export async function buildApiSchema(): Promise<ApiSchema> {
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
-    ...(driver ? { driver } : {}),
     features: {
       excludeDeprecatedFields: {
         mutationOperations: true,
@@ -46,7 +49,7 @@ export async function buildApiSchema(driver?: Driver): Promise<ApiSchema> {
   const insights = await buildResolversSchema();
   return {
     schema: mergeSchemas({ schemas: [generated, insights] }),
-    checkDatabase: (database) => neo4jGraphQL.checkNeo4jCompat({ sessionConfig: { database } }),
+    checkDatabase: (driver, database) => neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } }),
   };
 }
 

@@ -93,6 +93,7 @@ export async function createApp({
     const jwt = token === undefined ? undefined : await verifier.verify(token);
     return {
       db,
+      executionContext: db.driver,
       sessionConfig: { database: db.name },
       transaction: { timeout: limits.transactionTimeoutMs },
       requestId: requestIdFrom(requestId),

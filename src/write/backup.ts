@@ -59,8 +59,13 @@ function decode(value: Value): Value {
   return value;
 }
 
+/** Keys in name order: Neo4j returns a map's keys in the order its store met them, which a restore changes. */
 const encodeProps = (props: Properties): Properties =>
-  Object.fromEntries(Object.entries(props).map(([key, value]) => [key, encode(value)]));
+  Object.fromEntries(
+    Object.entries(props)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => [key, encode(value)]),
+  );
 const decodeProps = (props: Properties): Properties =>
   Object.fromEntries(Object.entries(props).map(([key, value]) => [key, decode(value)]));
 

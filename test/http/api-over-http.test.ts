@@ -4,10 +4,10 @@ import { loadConfig } from "../../src/config/index.js";
 import { Database, createDriver, freePort } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { createTokenVerifier } from "../../src/auth/index.js";
-import { buildApiSchema } from "../../src/schema/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import type { RunningApi } from "../../src/start.js";
 import { startTestServer } from "../support/test-server.js";
+import { sharedApiSchema } from "../support/test-api.js";
 
 let api: RunningApi;
 
@@ -142,7 +142,7 @@ describe("health and readiness", () => {
       // A driver aimed at a port nobody listens on stands in for a database that went away.
       const uri = `bolt://127.0.0.1:${await freePort()}`;
       deadDb = new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
-      const { schema } = await buildApiSchema(deadDb.driver);
+      const { schema } = await sharedApiSchema();
       const config = loadConfig({});
       server = await startServer({
         schema,

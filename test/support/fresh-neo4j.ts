@@ -1,7 +1,8 @@
 /**
- * A second, empty Neo4j for tests that need a database of their own (import into an empty graph, kill an
- * import half-way, a Neo4j without Graph Data Science): a fresh temporary store on a free port, removed
- * when the test file ends.
+ * The one Neo4j test harness: a fresh, empty Neo4j on a temporary store and a free port, removed when
+ * stopped. The integration tier's shared Neo4j (neo4j-global-setup.ts) is one; tests that need a database of
+ * their own (import into an empty graph, kill an import half-way, a Neo4j without Graph Data Science) start
+ * another.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -12,33 +13,52 @@ import { Database, createDriver, ensureSchemaIndexes, freePort, startLocalNeo4j 
 export interface FreshNeo4j {
   readonly db: Database;
   readonly uri: string;
+  readonly dataDir: string;
+  readonly pid: number;
   /** Deletes every node and relationship. */
   wipe(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startFreshNeo4j(options: { gds?: boolean } = {}): Promise<FreshNeo4j> {
-  const config = loadConfig({});
+export interface FreshNeo4jOptions {
+  /** Load Graph Data Science (default: as configured, i.e. yes). */
+  readonly gds?: boolean;
+  readonly heapBytes?: number;
+  readonly pageCacheBytes?: number;
+  readonly log?: (message: string) => void;
+}
+
+export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<FreshNeo4j> {
+  // The environment's settings (NEO4J_LOCAL_CACHE, JAVA_HOME …) as `npm start` reads them; store and port are ours.
+  const config = loadConfig();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-fresh-neo4j-"));
   const local = await startLocalNeo4j(
     {
       ...config.local,
       dataDir,
       port: await freePort(),
-      heapBytes: 384 << 20,
-      pageCacheBytes: 64 << 20,
+      heapBytes: options.heapBytes ?? 384 << 20,
+      pageCacheBytes: options.pageCacheBytes ?? 64 << 20,
       gds: options.gds ?? config.local.gds,
     },
-    { info: () => undefined },
+    { info: options.log ?? (() => undefined) },
   );
   const db = new Database(
     createDriver({ uri: local.uri, user: "neo4j", password: undefined, database: "neo4j" }),
     "neo4j",
   );
-  await ensureSchemaIndexes(db);
+  try {
+    await ensureSchemaIndexes(db);
+  } catch (error) {
+    await db.close();
+    await local.stop();
+    throw error;
+  }
   return {
     db,
     uri: local.uri,
+    dataDir,
+    pid: local.pid,
     wipe: () =>
       db
         .write(async (tx) => void (await tx.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")))

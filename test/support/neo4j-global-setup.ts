@@ -3,20 +3,11 @@
  * so tests never touch a developer's data, with the curated graph loaded. With NEO4J_URI set, that server
  * is used instead (tests then write only records whose ids start with `test-`, and remove them).
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config/index.js";
-import {
-  Database,
-  createDriver,
-  ensureSchemaIndexes,
-  freePort,
-  startLocalNeo4j,
-  type LocalNeo4j,
-} from "../../src/database/index.js";
+import { Database, createDriver, ensureSchemaIndexes } from "../../src/database/index.js";
 import { loadCuratedGraph } from "../../src/write/index.js";
+import { type FreshNeo4j, startFreshNeo4j } from "./fresh-neo4j.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,18 +23,17 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = loadConfig();
-  let local: LocalNeo4j | undefined;
-  let dataDir: string | undefined;
+  let local: FreshNeo4j | undefined;
   let connection = config.external;
   if (!connection) {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-test-neo4j-"));
-    local = await startLocalNeo4j(
-      { ...config.local, dataDir, port: await freePort(), heapBytes: 512 << 20, pageCacheBytes: 128 << 20 },
-      { info: (message) => console.log(`[test neo4j] ${message}`) },
-    );
-    connection = { uri: local.uri, user: "neo4j", password: undefined, database: config.database };
+    local = await startFreshNeo4j({
+      heapBytes: 512 << 20,
+      pageCacheBytes: 128 << 20,
+      log: (message) => console.log(`[test neo4j] ${message}`),
+    });
+    connection = { uri: local.uri, user: "neo4j", password: undefined, database: "neo4j" };
   }
-  const database = new Database(createDriver(connection), connection.database);
+  const database = local?.db ?? new Database(createDriver(connection), connection.database);
   try {
     await ensureSchemaIndexes(database);
     await loadCuratedGraph(database);
@@ -51,18 +41,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await local?.stop();
     throw error;
   } finally {
-    await database.close();
+    if (!local) await database.close();
   }
 
   project.provide("neo4jUri", connection.uri);
   project.provide("neo4jUser", connection.user);
   project.provide("neo4jPassword", connection.password ?? null);
   project.provide("neo4jDatabase", connection.database);
-  project.provide("neo4jDataDir", dataDir ?? null);
+  project.provide("neo4jDataDir", local?.dataDir ?? null);
   project.provide("neo4jPid", local?.pid ?? null);
 
   return async () => {
     await local?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }

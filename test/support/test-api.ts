@@ -8,7 +8,7 @@ import { createTokenVerifier, mintToken } from "../../src/auth/index.js";
 import { type AppConfig, loadConfig } from "../../src/config/index.js";
 import type { Database } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
-import { buildApiSchema } from "../../src/schema/index.js";
+import { type ApiSchema, buildApiSchema } from "../../src/schema/index.js";
 import { createApp } from "../../src/server/index.js";
 
 /** The HS256 secret test servers run with. */
@@ -29,9 +29,19 @@ export function testAppConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({ JWT_SECRET: TEST_JWT_SECRET, ...env });
 }
 
+let shared: Promise<ApiSchema> | undefined;
+
+/**
+ * The API's schema, built once per test process: it holds no driver (each request names its database), and
+ * building it takes seconds, which every test file would otherwise pay again.
+ */
+export function sharedApiSchema(): Promise<ApiSchema> {
+  return (shared ??= buildApiSchema());
+}
+
 export async function createTestApi(db: Database, env: Record<string, string> = {}): Promise<TestApi> {
   const config = testAppConfig(env);
-  const { schema } = await buildApiSchema(db.driver);
+  const { schema } = await sharedApiSchema();
   const app = await createApp({
     schema,
     db,

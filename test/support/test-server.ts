@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import type { AppConfig } from "../../src/config/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { type RunningApi, startApi } from "../../src/start.js";
-import { testAppConfig } from "./test-api.js";
+import { sharedApiSchema, testAppConfig } from "./test-api.js";
 
 /** Configuration for a server on a free port that uses the test Neo4j (as NEO4J_URI would). */
 export function testServerConfig(env: Record<string, string> = {}): AppConfig {
@@ -24,7 +24,7 @@ export function testServerConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 export function startTestServer(env: Record<string, string> = {}): Promise<RunningApi> {
-  return startApi(testServerConfig(env), createLogger("silent"));
+  return startApi(testServerConfig(env), createLogger("silent"), { schema: sharedApiSchema() });
 }
 
 export interface HttpResult {
