@@ -9,11 +9,12 @@ const require = createRequire(import.meta.url);
  * - schema: the printed schema against its committed snapshots (no database);
  * - integration: test/integration (in-process GraphQL and Cypher), test/http (over HTTP) and test/browser
  *   (the explorer and GraphiQL in Chromium), all against one real Neo4j that test/support/neo4j-global-setup.ts
- *   starts on a fresh store and a free port, with the curated graph. Its files run one at a time, so exact
- *   counts never see another file's writes.
+ *   starts on a fresh store and a free port, with the curated graph. Its files run one at a time in one
+ *   worker, so exact counts never see another file's writes and the API schema is built once.
  * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
- *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures). They share nothing with the
- *   integration tier, so the two tiers run side by side; within each, files run one at a time.
+ *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures), one file at a time.
+ * One `vitest run` runs the tiers one after the other (vitest queues every one-file-at-a-time project in one
+ * line); `npm test` runs the processes tier in a second vitest beside the others, as they share nothing.
  * The explorer and GraphiQL are built before the tiers that serve them (test/support/web-global-setup.ts).
  */
 export default defineConfig({
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   test: {
     reporters: ["default"],
-    // The integration and processes tiers run side by side (each one file at a time).
+    // The unit and schema files run two at a time.
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 } },

@@ -54,6 +54,18 @@ describe("the GraphQL error formatter", () => {
     const syntax = new Neo4jError("Invalid input 'X': expected MATCH", "Neo.ClientError.Statement.SyntaxError", "", "");
     expect(formatted(syntax).extensions?.code).toBe("INTERNAL_SERVER_ERROR");
   });
+  it.each([
+    ["Neo.TransientError.General.MemoryPoolOutOfMemoryError", "QUERY_MEMORY_LIMIT"],
+    ["Neo.TransientError.General.TransactionMemoryLimit", "QUERY_MEMORY_LIMIT"],
+    ["Neo.ClientError.Transaction.TransactionTimedOut", "QUERY_TIMEOUT"],
+    ["Neo.TransientError.General.DatabaseUnavailable", "SERVICE_UNAVAILABLE"],
+    ["Neo.DatabaseError.General.UnknownError", "INTERNAL_SERVER_ERROR"],
+  ])("%s → %s", (neo4jCode, expected) => {
+    const format = createErrorFormatter({ fieldSuggestions: false, transactionTimeoutMs: 15_000 });
+    const formatted = format({ message: "x" }, new Neo4jError("from Neo4j", neo4jCode, "50N42", "error"));
+    expect(formatted.extensions?.code).toBe(expected);
+    expect(formatted.message).not.toContain("from Neo4j");
+  });
 });
 
 /** Just enough of express's Response to see what a route answered. */
