@@ -2,7 +2,7 @@
  * `npm run kg -- <command>`: the researchers' command line.
  *
  *   import FILE [--dry-run] [--format yaml|json|csv]
- *   export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+ *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
  *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
@@ -40,7 +40,7 @@ import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
-  npm run kg -- export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+  npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
   npm run kg -- enrich [--dry-run]
   npm run kg -- enrich --curated [--out FILE]
