@@ -3,7 +3,7 @@
  *
  * - Name: the best similarity between the query and any of the candidate's names (display name, Finnish,
  *   Swedish, English, every alias), compared as folded keys (accents, case and punctuation ignored) by
- *   Levenshtein distance: 1 − distance / longer length. "Tallin" → "Tallinn" is 0.86; "Pietari" is St
+ *   Levenshtein distance (fastest-levenshtein): 1 − distance / longer length. "Tallin" → "Tallinn" is 0.86; "Pietari" is St
  *   Petersburg's Finnish name, so 1. A query that is the entity's id or one of its external ids scores 1.
  * - Properties: each one the candidate has and agrees with keeps the score; one it has and contradicts
  *   halves it; one it lacks takes a fifth off.
@@ -11,6 +11,7 @@
  *   MATCH_SCORE, contradicts no property, and the next one scores at least MATCH_MARGIN less.
  * Every ingredient is also returned as a matching feature, so a client can weigh them its own way.
  */
+import { distance } from "fastest-levenshtein";
 import { type EntityKind, entityNames, foldText, nameKey, parseExternalId } from "../graph-data/index.js";
 import type { ReconcileQuery } from "./reconcile-request.js";
 
@@ -61,28 +62,11 @@ export interface ScoredCandidate {
   readonly match: boolean;
 }
 
-/** Levenshtein distance (two rows), for the short keys names make. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** 1 for the same key, 0 for nothing in common. */
 export function nameSimilarity(a: string, b: string): number {
   const [x, y] = [a.slice(0, COMPARED_LENGTH), b.slice(0, COMPARED_LENGTH)];
   const longer = Math.max(x.length, y.length);
-  return longer === 0 ? 0 : 1 - editDistance(x, y) / longer;
+  return longer === 0 ? 0 : 1 - distance(x, y) / longer;
 }
 
 /** Whether the query text is the candidate's own id or one of its external ids (`wikidata:Q1757` or `Q1757`). */

@@ -114,7 +114,8 @@ describe("/reconcile", () => {
       ],
     });
     // Scores run from 0 to 100, best first, and only a unique confident hit is a match.
-    for (const { result } of Object.values(body) as { result: { score: number; match: boolean }[] }[]) {
+    const results: { result: { score: number; match: boolean }[] }[] = Object.values(body);
+    for (const { result } of results) {
       expect(result.filter((candidate) => candidate.match).length).toBeLessThanOrEqual(1);
       expect(result.map((candidate) => candidate.score)).toEqual(
         [...result.map((candidate) => candidate.score)].sort((a, b) => b - a),
