@@ -113,23 +113,32 @@ export interface LabelCandidate {
 }
 
 /**
- * Labels placed greedily in the given order (most important first), each to the right of its point, skipping
- * one that would overlap a label already placed. Sizes are estimated from the text (about 7 px a character).
+ * Labels placed greedily in the given order (most important first): to the right of the point, else to its
+ * left, else not at all (its name stays in the point's tooltip and the side panel). Sizes are estimated from
+ * the text (about 7 px a character).
  */
-export function placeLabels(candidates: readonly LabelCandidate[], charWidth = 7, lineHeight = 14): Set<string> {
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  charWidth = 7,
+  lineHeight = 14,
+): Map<string, "right" | "left"> {
   const placed: { x1: number; y1: number; x2: number; y2: number }[] = [];
-  const shown = new Set<string>();
+  const sides = new Map<string, "right" | "left">();
   for (const label of candidates) {
-    const box = {
-      x1: label.x + 6,
-      y1: label.y - lineHeight / 2,
-      x2: label.x + 8 + label.text.length * charWidth,
-      y2: label.y + lineHeight / 2,
+    const width = label.text.length * charWidth;
+    const [y1, y2] = [label.y - lineHeight / 2, label.y + lineHeight / 2];
+    const boxes = {
+      right: { x1: label.x + 6, y1, x2: label.x + 8 + width, y2 },
+      left: { x1: label.x - 8 - width, y1, x2: label.x - 6, y2 },
     };
-    if (placed.some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2))
-      continue;
-    placed.push(box);
-    shown.add(label.id);
+    for (const side of ["right", "left"] as const) {
+      const box = boxes[side];
+      if (placed.some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2))
+        continue;
+      placed.push(box);
+      sides.set(label.id, side);
+      break;
+    }
   }
-  return shown;
+  return sides;
 }

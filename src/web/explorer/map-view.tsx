@@ -252,7 +252,14 @@ export function MapView({
                       <circle cx={x} cy={y} r={r} fill={style.color} strokeWidth={(selected ? 2.5 : 1.2) / k} />
                     )}
                     {labelled.has(place.node.id) && (
-                      <text x={x + 9 / k} y={y} fontSize={12 / k} strokeWidth={3 / k} dominantBaseline="middle">
+                      <text
+                        x={labelled.get(place.node.id) === "left" ? x - 9 / k : x + 9 / k}
+                        y={y}
+                        textAnchor={labelled.get(place.node.id) === "left" ? "end" : "start"}
+                        fontSize={12 / k}
+                        strokeWidth={3 / k}
+                        dominantBaseline="middle"
+                      >
                         {place.node.name}
                       </text>
                     )}
