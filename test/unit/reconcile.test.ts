@@ -173,8 +173,11 @@ describe("reconciliation requests", () => {
     expect(() => parseSuggest("hel", "1e9")).toThrow(/cursor/);
   });
 
-  it("builds Lucene text of plain words only: whole, prefix, and one edit away from four letters", () => {
+  it("builds Lucene text of plain words only: whole, prefix, and one edit away for 4–20 letters", () => {
     expect(fuzzyLuceneQuery(["tallin", "st"])).toBe("(tallin OR tallin* OR tallin~1) OR (st OR st*)");
+    // Long words are not fuzzy (their automata are costly), and only the first eight words count.
+    expect(fuzzyLuceneQuery(["a".repeat(21)])).toBe(`(${"a".repeat(21)} OR ${"a".repeat(21)}*)`);
+    expect(fuzzyLuceneQuery(Array.from({ length: 12 }, (_, i) => `w${i}`)).split(" OR (").length).toBe(8);
   });
 });
 
