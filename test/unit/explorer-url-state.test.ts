@@ -203,5 +203,12 @@ describe("the explorer's map", () => {
       { id: "tallinn", text: "Tallinn", x: 100, y: 160 },
     ]);
     expect(Object.fromEntries(shown)).toEqual({ helsinki: "right", espoo: "left", tallinn: "right" });
+    // A label is never put on another place's point (it would seem to name that one).
+    const beside = placeLabels([
+      { id: "helsinki", text: "Helsinki", x: 200, y: 100 },
+      { id: "tallinn", text: "Tallinn", x: 200, y: 108 },
+      { id: "stockholm", text: "S", x: 160, y: 108 },
+    ]);
+    expect(beside.get("tallinn")).toBeUndefined();
   });
 });

@@ -114,7 +114,7 @@ export interface LabelCandidate {
 
 /**
  * Labels placed greedily in the given order (most important first): to the right of the point, else to its
- * left, else not at all (its name stays in the point's tooltip and the side panel). Sizes are estimated from
+ * left, never over another label or another point, else not at all (its name stays in the point's tooltip and the side panel). Sizes are estimated from
  * the text (about 7 px a character).
  */
 export function placeLabels(
@@ -123,6 +123,14 @@ export function placeLabels(
   lineHeight = 14,
 ): Map<string, "right" | "left"> {
   const placed: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  // Every point is an obstacle too: a label beside one point must not sit on another (it would name it).
+  const dots = candidates.map((label) => ({
+    id: label.id,
+    x1: label.x - 7,
+    y1: label.y - 7,
+    x2: label.x + 7,
+    y2: label.y + 7,
+  }));
   const sides = new Map<string, "right" | "left">();
   for (const label of candidates) {
     const width = label.text.length * charWidth;
@@ -133,8 +141,9 @@ export function placeLabels(
     };
     for (const side of ["right", "left"] as const) {
       const box = boxes[side];
-      if (placed.some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2))
-        continue;
+      const overlaps = (other: { x1: number; y1: number; x2: number; y2: number }) =>
+        box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
+      if (placed.some(overlaps) || dots.some((dot) => dot.id !== label.id && overlaps(dot))) continue;
       placed.push(box);
       sides.set(label.id, side);
       break;
