@@ -98,7 +98,8 @@ export function reconcileRouter(options: {
     handle(async (req, res) => {
       const parameters = Object.keys(req.query);
       if (parameters.length === 0) {
-        res.setHeader("Cache-Control", "no-cache");
+        // Its addresses are this request's host: not for shared caches.
+        res.setHeader("Cache-Control", "no-store");
         res.json(manifest(serviceUrl(req)));
         return;
       }
@@ -209,8 +210,9 @@ export function reconcileRouter(options: {
 
 /** JSONP would let any site run our answers as a script: refused, with the way that works (CORS). */
 function refuseJsonp(req: Request): void {
-  const body = req.body as Record<string, unknown> | undefined;
-  if (req.query.callback !== undefined || (body && typeof body === "object" && "callback" in body)) {
+  // In a JSON body "callback" may be a query's key; in a query string or a form it asks for JSONP.
+  const form = req.is("application/x-www-form-urlencoded") ? (req.body as Record<string, unknown>) : {};
+  if (req.query.callback !== undefined || "callback" in form) {
     throw new BadRequestError("JSONP is not offered: drop `callback` and call the service with CORS, which it allows.");
   }
 }

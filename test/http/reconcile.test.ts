@@ -147,6 +147,9 @@ describe("/reconcile", () => {
       d: ["tallinn", true],
     });
     expect(json.body.b.result.find((c: { id: string }) => c.id === "helsinki")).toMatchObject({ score: 50 });
+    // In a JSON batch "callback" is just a query's key (JSONP is only asked for in a query string or a form).
+    const keyed = await postJson({ callback: { query: "Tallinn" } });
+    expect(best(keyed.body)).toEqual({ callback: ["tallinn", true] });
   });
 
   it("suggests entities, types and properties", async () => {
