@@ -195,20 +195,20 @@ describe("the explorer's map", () => {
     expect(arcPath([0, 0], [100, 0], 2)).toBe("M0,0 Q50,22 100,0");
   });
 
-  it("shows a label only where it does not cover one already placed, right or else left, most important first", () => {
+  it("shows a label only where it covers no other label or point: right, left, above or below, most important first", () => {
     const shown = placeLabels([
       { id: "helsinki", text: "Helsinki", x: 100, y: 100 },
       { id: "espoo", text: "Espoo", x: 95, y: 104 },
       { id: "vantaa", text: "Vantaa", x: 98, y: 98 },
       { id: "tallinn", text: "Tallinn", x: 100, y: 160 },
     ]);
-    expect(Object.fromEntries(shown)).toEqual({ helsinki: "right", espoo: "left", tallinn: "right" });
+    expect(Object.fromEntries(shown)).toEqual({ helsinki: "right", espoo: "left", vantaa: "above", tallinn: "right" });
     // A label is never put on another place's point (it would seem to name that one).
     const beside = placeLabels([
       { id: "helsinki", text: "Helsinki", x: 200, y: 100 },
       { id: "tallinn", text: "Tallinn", x: 200, y: 108 },
       { id: "stockholm", text: "S", x: 160, y: 108 },
     ]);
-    expect(beside.get("tallinn")).toBeUndefined();
+    expect(beside.get("tallinn")).toBe("below"); // not right (Helsinki's label), not left (Stockholm's point)
   });
 });

@@ -105,6 +105,9 @@ export function arcPath(a: readonly [number, number], b: readonly [number, numbe
   return `M${round(x1)},${round(y1)} Q${round(cx)},${round(cy)} ${round(x2)},${round(y2)}`;
 }
 
+export const LABEL_SIDES = ["right", "left", "above", "below"] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+
 export interface LabelCandidate {
   readonly id: string;
   readonly text: string;
@@ -114,14 +117,14 @@ export interface LabelCandidate {
 
 /**
  * Labels placed greedily in the given order (most important first): to the right of the point, else to its
- * left, never over another label or another point, else not at all (its name stays in the point's tooltip and the side panel). Sizes are estimated from
+ * left, above or below it, never over another label or another point, else not at all (its name stays in the point's tooltip and the side panel). Sizes are estimated from
  * the text (about 7 px a character).
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   charWidth = 7,
   lineHeight = 14,
-): Map<string, "right" | "left"> {
+): Map<string, LabelSide> {
   const placed: { x1: number; y1: number; x2: number; y2: number }[] = [];
   // Every point is an obstacle too: a label beside one point must not sit on another (it would name it).
   const dots = candidates.map((label) => ({
@@ -131,15 +134,17 @@ export function placeLabels(
     x2: label.x + 7,
     y2: label.y + 7,
   }));
-  const sides = new Map<string, "right" | "left">();
+  const sides = new Map<string, LabelSide>();
   for (const label of candidates) {
     const width = label.text.length * charWidth;
     const [y1, y2] = [label.y - lineHeight / 2, label.y + lineHeight / 2];
     const boxes = {
       right: { x1: label.x + 6, y1, x2: label.x + 8 + width, y2 },
       left: { x1: label.x - 8 - width, y1, x2: label.x - 6, y2 },
+      above: { x1: label.x - width / 2, y1: y1 - lineHeight, x2: label.x + width / 2, y2: y2 - lineHeight },
+      below: { x1: label.x - width / 2, y1: y1 + lineHeight, x2: label.x + width / 2, y2: y2 + lineHeight },
     };
-    for (const side of ["right", "left"] as const) {
+    for (const side of LABEL_SIDES) {
       const box = boxes[side];
       const overlaps = (other: { x1: number; y1: number; x2: number; y2: number }) =>
         box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;

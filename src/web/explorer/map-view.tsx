@@ -24,7 +24,7 @@ import atlasUrl from "world-atlas/countries-50m.json?url";
 import type { DrawnGraph } from "./graph-model.js";
 import { kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 import { type OfficePlace, fetchOfficePlaces } from "./map-api.js";
-import { type Place, arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "./map-geometry.js";
+import { type LabelSide, type Place, arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "./map-geometry.js";
 import type { Selection } from "./url-state.js";
 
 interface View {
@@ -59,6 +59,25 @@ function useSize(element: RefObject<HTMLDivElement | null>): { width: number; he
     return () => observer.disconnect();
   }, [element]);
   return size;
+}
+
+/** Where a label's text starts, by the side placeLabels chose (in unzoomed units, at zoom k). */
+function labelPosition(
+  side: LabelSide,
+  x: number,
+  y: number,
+  k: number,
+): { x: number; y: number; textAnchor: "start" | "end" | "middle" } {
+  switch (side) {
+    case "right":
+      return { x: x + 9 / k, y, textAnchor: "start" };
+    case "left":
+      return { x: x - 9 / k, y, textAnchor: "end" };
+    case "above":
+      return { x, y: y - 14 / k, textAnchor: "middle" };
+    case "below":
+      return { x, y: y + 14 / k, textAnchor: "middle" };
+  }
 }
 
 const dash = (status: string | null) => (status === "ended" ? "7 5" : status === "suspended" ? "2 4" : undefined);
@@ -253,9 +272,7 @@ export function MapView({
                     )}
                     {labelled.has(place.node.id) && (
                       <text
-                        x={labelled.get(place.node.id) === "left" ? x - 9 / k : x + 9 / k}
-                        y={y}
-                        textAnchor={labelled.get(place.node.id) === "left" ? "end" : "start"}
+                        {...labelPosition(labelled.get(place.node.id)!, x, y, k)}
                         fontSize={12 / k}
                         strokeWidth={3 / k}
                         dominantBaseline="middle"
