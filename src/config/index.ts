@@ -78,6 +78,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
   RATE_LIMIT_GRAPHQL: nonNegativeInt.default(600),
   RATE_LIMIT_EXPORT: nonNegativeInt.default(10),
+  RATE_LIMIT_RECONCILE: nonNegativeInt.default(600),
   EXPORT_MAX_PER_CLIENT: positiveInt.default(2),
   EXPORT_MAX_CONCURRENT: positiveInt.default(4),
   EXPORT_PAGE_SIZE: positiveInt.default(5_000),
@@ -169,6 +170,8 @@ export interface RateLimits {
   readonly graphql: number;
   /** Requests to /export per client per window. */
   readonly export: number;
+  /** Requests to /reconcile (OpenRefine's reconciliation service) per client per window. */
+  readonly reconcile: number;
   /** express's `trust proxy`: whose X-Forwarded-For to believe for a client's address. */
   readonly trustProxy: boolean | number | string;
 }
@@ -273,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       graphql: e.RATE_LIMIT_GRAPHQL,
       export: e.RATE_LIMIT_EXPORT,
+      reconcile: e.RATE_LIMIT_RECONCILE,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     exports: {

@@ -1,4 +1,4 @@
-/** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML and GEXF, streamed. See README → Exporting. */
+/** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML, GEXF and GeoJSON, streamed. See README → Exporting. */
 import type { Writable } from "node:stream";
 import type { Database } from "../database/index.js";
 import { readEntities, readRelationships, readSources } from "./read-graph.js";
@@ -12,6 +12,7 @@ import {
   writeJson,
   writeRecordsCsv,
 } from "./writers.js";
+import { GEOJSON_CONTENT_TYPE, writeGeojson } from "./geojson-writer.js";
 
 export { EXPORT_FORMATS, type ExportFormat, type CsvTable, xmlText } from "./writers.js";
 export { countGraph as countExportItems } from "./read-graph.js";
@@ -36,6 +37,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   gephi: "text/csv; charset=utf-8",
   graphml: "application/graphml+xml; charset=utf-8",
   gexf: "application/gexf+xml; charset=utf-8",
+  geojson: GEOJSON_CONTENT_TYPE,
 };
 
 export function exportFileName(format: ExportFormat, table?: CsvTable): string {
@@ -61,5 +63,7 @@ export async function exportGraph(db: Database, out: Writable, options: ExportOp
       return writeGraphml(graph, out, writeOptions);
     case "gexf":
       return writeGexf(graph, out, writeOptions);
+    case "geojson":
+      return writeGeojson(graph, out, writeOptions);
   }
 }

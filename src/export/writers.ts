@@ -6,7 +6,8 @@
  * - gephi: a node table or an edge table for Gephi and spreadsheets (UTF-8 with BOM so they read ä and ö;
  *   Gephi's column names Id/Label and Source/Target/Type);
  * - graphml: for yEd and Gephi, every property as a declared key;
- * - gexf: GEXF 1.3 for Gephi, relationships carrying their validity as time intervals (Gephi's timeline).
+ * - gexf: GEXF 1.3 for Gephi, relationships carrying their validity as time intervals (Gephi's timeline);
+ * - geojson: located entities and the relationships between them, for maps (geojson-writer.ts).
  * The XML is written by hand because the XML and graph libraries build the whole document in memory.
  */
 import type { Writable } from "node:stream";
@@ -22,7 +23,7 @@ import {
   spreadsheetSafe,
 } from "../graph-data/index.js";
 
-export const EXPORT_FORMATS = ["json", "csv", "gephi", "graphml", "gexf"] as const;
+export const EXPORT_FORMATS = ["json", "csv", "gephi", "graphml", "gexf", "geojson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type CsvTable = "nodes" | "edges";
 
@@ -56,7 +57,7 @@ function drained(stream: Writable): Promise<void> {
 }
 
 /** Writes, waiting for the stream to drain when it asks to; fails once the stream is gone. */
-async function put(out: Writable, chunk: string): Promise<void> {
+export async function put(out: Writable, chunk: string): Promise<void> {
   if (out.destroyed || out.writableEnded) throw new Error("the export's output closed before the end");
   if (!out.write(chunk)) await drained(out);
 }

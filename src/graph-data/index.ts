@@ -9,6 +9,7 @@ export { validOnCypher, firstDayCypher } from "./validity.js";
 export * from "./problems.js";
 export * from "./records.js";
 export * from "./external-ids.js";
+export * from "./names.js";
 export * from "./properties.js";
 export * from "./check.js";
 export * from "./csv-dialect.js";

@@ -7,14 +7,10 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { ENTITY_NAME_INDEX, cypherInt } from "../database/index.js";
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import type { SearchHit } from "./search-hit.type.js";
+import { foldText } from "../graph-data/index.js";
 
-/** Lower case, accents removed: "Hämeen" → "hameen" (the index folds the same way). */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-}
+// The folding rule lives with the record model (graph-data/names.ts): reconciliation and enrichment share it.
+export { foldText } from "../graph-data/index.js";
 
 /** Words of the search text, folded; everything that is not a letter or digit separates words. */
 export function searchWords(text: string): string[] {

@@ -1,7 +1,8 @@
 /**
  * The HTTP surface: `POST /graphql` (GraphQL over HTTP, Apollo Server on express 5), `GET /health` (the
  * process is up), `GET /ready` (Neo4j answers and the schema is built), `GET /export` (the graph as a
- * JSON, CSV, GraphML or GEXF file, see export-route.ts), and the researchers' pages
+ * JSON, CSV, GraphML, GEXF or GeoJSON file, see export-route.ts), `/reconcile` (OpenRefine's reconciliation
+ * service, see reconcile-route.ts), and the researchers' pages
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs.
  */
@@ -28,6 +29,7 @@ import { documentGuard } from "./document-guard.js";
 import { requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
+import { reconcileRouter } from "./reconcile-route.js";
 import { webPagesRouter } from "./web-pages.js";
 
 export interface AppOptions {
@@ -148,6 +150,7 @@ export async function createApp({
     }),
   );
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
+  app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
   if (webPages) app.use(webPagesRouter());
   app.use(bodyErrors(log));
   return { express: app, apollo, context };

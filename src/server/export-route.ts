@@ -1,5 +1,5 @@
 /**
- * `GET /export?format=json|csv|gephi|graphml|gexf[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
+ * `GET /export?format=json|csv|gephi|graphml|gexf|geojson[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
  * streamed (the same writers as `npm run kg -- export`), read from Neo4j page by page (src/export/read-graph.ts),
  * so a million-node export finishes whatever the per-transaction timeout. Reads are public; Person email and
  * phone are included only for a bearer token with role `staff`. Bad parameters get 400 with a code before

@@ -22,7 +22,15 @@ export {
   type EndStatus,
   type EndRelationship,
 } from "./operations.js";
-export { loadCuratedGraph, readCuratedGraph, isGraphEmpty, seedFiles, SEED_DIR, SEED_ACTOR } from "./seed.js";
+export {
+  loadCuratedGraph,
+  readCuratedGraph,
+  isGraphEmpty,
+  seedFiles,
+  SEED_DIR,
+  SEED_ACTOR,
+  ENRICHMENT_DIR_NAME,
+} from "./seed.js";
 export { formatWriteReport } from "./report-text.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";

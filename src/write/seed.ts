@@ -1,5 +1,6 @@
 /**
- * The curated graph: every `seed/*.yaml` file, read in name order and written together as ONE import
+ * The curated graph: every `seed/*.yaml` file, read in name order, with the values reference datasets add to
+ * it (`seed/enrichment/*.yaml`, see seed-enrichment.ts) laid over them, written together as ONE import
  * through the write path, recorded in the history with actor `seed`. Loading it again changes nothing
  * that is the same; a record someone else wrote since the seed (an editor through the API, an import) is
  * kept as they left it and reported as a conflict, never silently overwritten.
@@ -19,6 +20,7 @@ import {
   fileReader,
 } from "../graph-data/index.js";
 import { checkInput } from "./check-input.js";
+import { withEnrichment } from "./seed-enrichment.js";
 import { memoryLookup } from "./stored-state.js";
 import { type WriteReport, writeGraph } from "./write-graph.js";
 
@@ -39,18 +41,33 @@ export async function seedFiles(dir = SEED_DIR): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-async function seedReader(dir = SEED_DIR): Promise<RecordReader> {
-  const files = await seedFiles(dir);
+/** The enrichment laid over the curated files (seed-enrichment.ts), when the seed folder has one. */
+export const ENRICHMENT_DIR_NAME = "enrichment";
+
+async function seedReader(dir = SEED_DIR, enriched = true): Promise<RecordReader> {
   const relative = (file: string) => path.relative(PROJECT_ROOT, file);
-  return concatReaders(
-    files.map((file) => fileReader(file, "yaml", relative(file))),
-    files.map(relative).join(", "),
-  );
+  const readers = async (folder: string) => {
+    const files = await seedFiles(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    return concatReaders(
+      files.map((file) => fileReader(file, "yaml", relative(file))),
+      files.map(relative).join(", "),
+    );
+  };
+  const curated = await readers(dir);
+  if (!enriched) return curated;
+  const enrichment = await readers(path.join(dir, ENRICHMENT_DIR_NAME));
+  return enrichment.fileName === "" ? curated : withEnrichment(curated, enrichment);
 }
 
-/** Checks the curated graph without a database and returns its records (throws RejectedWrite on problems). */
-export async function readCuratedGraph(dir = SEED_DIR): Promise<GraphData> {
-  const reader = await seedReader(dir);
+/**
+ * Checks the curated graph without a database and returns its records (throws RejectedWrite on problems);
+ * `enriched: false` reads the curated files alone, without seed/enrichment/ (what `kg enrich --curated` reads).
+ */
+export async function readCuratedGraph(dir = SEED_DIR, options: { enriched?: boolean } = {}): Promise<GraphData> {
+  const reader = await seedReader(dir, options.enriched ?? true);
   await checkInput(memoryLookup(), { reader }, true);
   const data = {
     sources: [] as SourceRecord[],

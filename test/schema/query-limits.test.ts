@@ -31,6 +31,7 @@ import {
 } from "../../src/server/index.js";
 import { operationTypeExists } from "../../src/server/validation-rules.js";
 import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
+import { MAP_QUERIES } from "../../src/web/explorer/map-api.js";
 import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
 
 let schema: GraphQLSchema;
@@ -265,11 +266,9 @@ describe("every query the project documents or sends passes every limit", () => 
       tab.query,
       tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
     ]),
-    ...Object.entries(EXPLORER_QUERIES).map(([name, entry]): [string, string, Record<string, unknown>] => [
-      `explorer ${name}`,
-      entry.query,
-      entry.variables,
-    ]),
+    ...Object.entries({ ...EXPLORER_QUERIES, ...MAP_QUERIES }).map(
+      ([name, entry]): [string, string, Record<string, unknown>] => [`explorer ${name}`, entry.query, entry.variables],
+    ),
     ...BENCH_QUERIES.map((query): [string, string, undefined] => [`bench ${query.name}`, query.graphql, undefined]),
     ["GraphiQL's introspection", getIntrospectionQuery({ inputValueDeprecation: true }), undefined],
   ];

@@ -10,7 +10,7 @@ export function testServerConfig(env: Record<string, string> = {}): AppConfig {
   const password = inject("neo4jPassword");
   return {
     // Test files send hundreds of requests a minute from one address: no rate limits unless a test sets them.
-    ...testAppConfig({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0", ...env }),
+    ...testAppConfig({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0", RATE_LIMIT_RECONCILE: "0", ...env }),
     port: 0,
     logLevel: "silent",
     external: {

@@ -65,7 +65,13 @@ describe("configuration", () => {
       maxFilterCost: 10_000,
       filterFanout: 10,
     });
-    expect(config.rateLimits).toEqual({ windowMs: 60_000, graphql: 600, export: 10, trustProxy: false });
+    expect(config.rateLimits).toEqual({
+      windowMs: 60_000,
+      graphql: 600,
+      export: 10,
+      reconcile: 600,
+      trustProxy: false,
+    });
     expect(config.exports).toEqual({ maxPerClient: 2, maxConcurrent: 4, pageSize: 5_000 });
     const off = loadConfig({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0", TRUST_PROXY: "1" }).rateLimits;
     expect(off).toMatchObject({ graphql: 0, export: 0, trustProxy: 1 });

@@ -30,7 +30,8 @@ describe("the curated Helsinki graph", () => {
       "helsinki.yaml",
     ]);
     const graph = await readCuratedGraph();
-    expect(graph.sources).toHaveLength(21);
+    // 21 sources of facts, the Wikidata item of Helsinki and the GeoNames dataset of seed/enrichment/.
+    expect(graph.sources).toHaveLength(23);
     expect(graph.sources.map((s) => s.id)).toContain(PAGE_SOURCE);
     expect(graph.entities).toHaveLength(59);
     expect(graph.relationships).toHaveLength(83);

@@ -1,9 +1,11 @@
-/** The export writers without a database: lists in cells, escaping, and a reader that goes away mid-export. */
+/** The export writers without a database: lists in cells, escaping, GeoJSON, and a reader that goes away mid-export. */
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { xmlText } from "../../src/export/index.js";
 import { type GraphReader, writeGephiCsv, writeJson, writeRecordsCsv } from "../../src/export/writers.js";
+import { writeGeojson } from "../../src/export/geojson-writer.js";
 import { type RecordReader, splitList, textReader } from "../../src/graph-data/index.js";
+import { featureCollectionErrors } from "../support/json-schemas.js";
 
 function graphOf(entities: number): GraphReader {
   return {
@@ -61,5 +63,97 @@ describe("export writers", () => {
     const done = writeJson(graphOf(100_000), out, { asOf: null });
     setTimeout(() => out.destroy(), 50);
     await expect(done).rejects.toThrow(/closed before the end/);
+  });
+
+  it("write GeoJSON: located entities as Points, relationships between them as LineStrings, [lon, lat]", async () => {
+    const graph: GraphReader = {
+      async *sources() {
+        yield { id: "s", title: "The source" };
+      },
+      async *entities() {
+        yield { kind: "City", id: "a", name: "A", aliases: [], location: { lat: 60.1, lon: 24.9 }, sources: ["s"] };
+        yield {
+          kind: "City",
+          id: "b",
+          name: "B",
+          aliases: ["Bee"],
+          externalIds: [{ scheme: "geonames", value: "1" }],
+          location: { lat: -33.9, lon: 151.2 },
+          sources: ["s"],
+        };
+        yield { kind: "Country", id: "c", name: "C", aliases: [], sources: ["s"] };
+      },
+      async *relationships() {
+        const citations = [{ source: "s", excerpt: 'a <b> & "c"' }];
+        yield {
+          type: "PARTNER_OF",
+          id: "a--PARTNER_OF--b",
+          from: "a",
+          to: "b",
+          status: "active",
+          validFrom: "2018",
+          citations,
+        };
+        yield { type: "IN_COUNTRY", id: "a--IN_COUNTRY--c", from: "a", to: "c", citations };
+      },
+    };
+    const out = new PassThrough();
+    let text = "";
+    out.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    await writeGeojson(graph, out, { asOf: "2020-01-01" });
+    const collection = JSON.parse(text) as { features: { id: string; geometry: unknown; properties: unknown }[] };
+    expect(featureCollectionErrors(collection)).toEqual([]);
+    expect(collection).toMatchObject({ type: "FeatureCollection", asOf: "2020-01-01" });
+    expect(collection.features.map((feature) => [feature.id, feature.geometry])).toEqual([
+      ["a", { type: "Point", coordinates: [24.9, 60.1] }],
+      ["b", { type: "Point", coordinates: [151.2, -33.9] }],
+      [
+        "a--PARTNER_OF--b",
+        {
+          type: "LineString",
+          coordinates: [
+            [24.9, 60.1],
+            [151.2, -33.9],
+          ],
+        },
+      ],
+    ]);
+    expect(collection.features[1]?.properties).toEqual({
+      feature: "entity",
+      id: "b",
+      kind: "City",
+      name: "B",
+      nameFi: null,
+      nameSv: null,
+      nameEn: null,
+      aliases: ["Bee"],
+      description: null,
+      externalIds: ["geonames:1"],
+      sources: [{ id: "s", title: "The source" }],
+    });
+    expect(collection.features[2]?.properties).toEqual({
+      feature: "relationship",
+      id: "a--PARTNER_OF--b",
+      type: "PARTNER_OF",
+      kind: null,
+      from: "a",
+      to: "b",
+      fromName: "A",
+      toName: "B",
+      status: "active",
+      validFrom: "2018",
+      validTo: null,
+      sources: [{ id: "s", title: "The source", excerpt: 'a <b> & "c"' }],
+    });
+  });
+
+  it("write an empty but valid GeoJSON FeatureCollection when nothing is located", async () => {
+    const out = new PassThrough();
+    let text = "";
+    out.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    await writeGeojson(graphOf(3), out, { asOf: null });
+    const collection = JSON.parse(text) as unknown;
+    expect(collection).toEqual({ type: "FeatureCollection", name: "helsinki-international-relations", features: [] });
+    expect(featureCollectionErrors(collection)).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ export interface GraphNode {
   description: string | null;
   names: { lang: string; value: string }[];
   aliases: string[];
+  /** Where it is (cities, offices), WGS 84; null when not known. */
+  location: { lat: number; lon: number } | null;
 }
 
 export interface Citation {
@@ -45,7 +47,7 @@ export interface SourceRecord {
   published: string | null;
 }
 
-const NODE_FIELDS = "id kind name description names { lang value } aliases";
+const NODE_FIELDS = "id kind name description names { lang value } aliases location { lat lon }";
 const EDGE_FIELDS =
   "id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt }";
 

@@ -2,7 +2,7 @@
  * The explorer: a search box, the graph of an entity's neighbourhood (click a node to expand it), a path
  * finder with the shared connections of its two ends, a date control, the selected entity's timeline,
  * comparing two days, centrality and communities, and a side panel with the selection's details and
- * sources; or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
+ * sources; or the same entities and relationships on a map (map-view.tsx); or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
  * (url-state.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -31,6 +31,7 @@ import { EdgeDetails, NodeDetails } from "./details-panel.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { KIND_STYLES, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { SearchBox } from "./search-box.js";
 import { SharedConnections } from "./shared-connections.js";
@@ -268,6 +269,9 @@ export function App() {
           <button type="button" aria-pressed={state.view === "graph"} onClick={() => update({ view: "graph" })}>
             Graph
           </button>
+          <button type="button" aria-pressed={state.view === "map"} onClick={() => update({ view: "map" })}>
+            Map
+          </button>
           <button type="button" aria-pressed={state.view === "dashboard"} onClick={() => update({ view: "dashboard" })}>
             Dashboard
           </button>
@@ -337,6 +341,10 @@ export function App() {
               />
             </div>
           </section>
+        ) : state.view === "map" ? (
+          <section className="map-section" aria-label="Map">
+            <MapView graph={graph} selection={state.select} onSelect={onSelect} />
+          </section>
         ) : (
           <Dashboard
             cityId={dashboardCity?.id ?? "helsinki"}
@@ -390,7 +398,7 @@ export function App() {
               onSelectNode={(id) => onSelect({ type: "node", id })}
             />
           )}
-          {state.view === "graph" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
+          {state.view !== "dashboard" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
         </aside>
       </main>
     </div>

@@ -1,9 +1,10 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
- * `/explorer?view=graph&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
+ * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
  * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1`.
  */
-export type View = "graph" | "dashboard";
+export type View = "graph" | "map" | "dashboard";
+export const VIEWS: readonly View[] = ["graph", "map", "dashboard"];
 
 export interface Selection {
   readonly type: "node" | "edge";
@@ -67,7 +68,7 @@ export function parseState(search: string): ExplorerState {
   const [type, ...rest] = select?.split(":") ?? [];
   const selectedId = id(rest.join(":"));
   return {
-    view: params.get("view") === "dashboard" ? "dashboard" : "graph",
+    view: VIEWS.find((view) => view === params.get("view")) ?? "graph",
     focus: id(params.get("focus")) ?? INITIAL_STATE.focus,
     expand: (params.get("expand") ?? "")
       .split(",")

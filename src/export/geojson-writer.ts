@@ -1,0 +1,106 @@
+/**
+ * GeoJSON (RFC 7946) for QGIS, geojson.io and web maps: one FeatureCollection in WGS 84 whose features are
+ * - a Point for every located entity (cities, offices with a `location`), with its kind, names, external ids
+ *   and sources (ids and titles);
+ * - a LineString for every relationship whose two ends are located, from its start to its end, with its type,
+ *   kind, ends, dates, status and sources (id, title and excerpt each).
+ * Coordinates are [longitude, latitude] as the RFC says (§3.1.1), never the reverse. Entities without a
+ * location are left out, and so are relationships with an end that has none. `asOf` filters relationships,
+ * as in every export format. Streamed like the other writers; what is held in memory is the coordinates and
+ * name of each located entity (for the lines) and the title of each source.
+ */
+import type { Writable } from "node:stream";
+import { type EntityRecord, type Location, type RelationshipRecord, formatExternalId } from "../graph-data/index.js";
+import { type GraphReader, type WriteOptions, put } from "./writers.js";
+
+export const GEOJSON_CONTENT_TYPE = "application/geo+json; charset=utf-8";
+
+/** A position as RFC 7946 writes it: longitude first. */
+function position(location: Location): [number, number] {
+  return [location.lon, location.lat];
+}
+
+function locationOf(entity: EntityRecord): Location | undefined {
+  const location = entity.location as Location | undefined;
+  return location && Number.isFinite(location.lat) && Number.isFinite(location.lon) ? location : undefined;
+}
+
+/** A Point feature's properties. */
+export function entityProperties(entity: EntityRecord, titles: ReadonlyMap<string, string>): Record<string, unknown> {
+  return {
+    feature: "entity",
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    nameFi: entity.nameFi ?? null,
+    nameSv: entity.nameSv ?? null,
+    nameEn: entity.nameEn ?? null,
+    aliases: entity.aliases ?? [],
+    description: entity.description ?? null,
+    externalIds: (entity.externalIds ?? []).map(formatExternalId),
+    sources: entity.sources.map((id) => ({ id, title: titles.get(id) ?? null })),
+  };
+}
+
+/** A LineString feature's properties. */
+export function relationshipProperties(
+  relationship: RelationshipRecord,
+  names: { from: string; to: string },
+  titles: ReadonlyMap<string, string>,
+): Record<string, unknown> {
+  return {
+    feature: "relationship",
+    id: relationship.id,
+    type: relationship.type,
+    kind: relationship.kind ?? null,
+    from: relationship.from,
+    to: relationship.to,
+    fromName: names.from,
+    toName: names.to,
+    status: relationship.status ?? null,
+    validFrom: relationship.validFrom ?? null,
+    validTo: relationship.validTo ?? null,
+    sources: relationship.citations.map((citation) => ({
+      id: citation.source,
+      title: titles.get(citation.source) ?? null,
+      excerpt: citation.excerpt,
+    })),
+  };
+}
+
+export async function writeGeojson(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
+  const titles = new Map<string, string>();
+  for await (const source of graph.sources()) titles.set(source.id, source.title);
+  const located = new Map<string, { position: [number, number]; name: string }>();
+  let first = true;
+  const feature = async (geometry: object, id: string, properties: Record<string, unknown>) => {
+    const text = JSON.stringify({ type: "Feature", id, geometry, properties });
+    await put(out, `${first ? "" : ","}\n    ${text}`);
+    first = false;
+  };
+  await put(
+    out,
+    `{\n  "type": "FeatureCollection",\n  "name": "helsinki-international-relations",\n${options.asOf ? `  "asOf": ${JSON.stringify(options.asOf)},\n` : ""}  "features": [`,
+  );
+  for await (const entity of graph.entities()) {
+    const location = locationOf(entity);
+    if (location) {
+      located.set(entity.id, { position: position(location), name: entity.name });
+      await feature({ type: "Point", coordinates: position(location) }, entity.id, entityProperties(entity, titles));
+    }
+    options.onItem?.();
+  }
+  for await (const relationship of graph.relationships()) {
+    const from = located.get(relationship.from);
+    const to = located.get(relationship.to);
+    if (from && to) {
+      await feature(
+        { type: "LineString", coordinates: [from.position, to.position] },
+        relationship.id,
+        relationshipProperties(relationship, { from: from.name, to: to.name }, titles),
+      );
+    }
+    options.onItem?.();
+  }
+  await put(out, `${first ? "" : "\n  "}]\n}\n`);
+}
