@@ -8,17 +8,21 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
+import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
+import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
@@ -41,6 +45,8 @@ export interface AppOptions {
   readonly verifier: TokenVerifier;
   /** Serve the explorer and GraphiQL (`GET /explorer`, `GET /graphiql`) from the web build. */
   readonly webPages?: boolean;
+  /** The result cache (src/result-cache); off when omitted. */
+  readonly resultCache?: ResultCacheSettings;
 }
 
 export interface App {
@@ -48,6 +54,8 @@ export interface App {
   readonly apollo: ApolloServer<ApiContext>;
   /** Builds the context a request would get (for in-process execution in tests). */
   context(authorization?: string, requestId?: string): Promise<ApiContext>;
+  /** The result cache's counters and where it keeps answers; undefined when it is off. */
+  readonly resultCache?: { readonly stats: ResultCacheStats; readonly kind: "memory" | "redis" };
 }
 
 /** How long /ready waits for Neo4j before it says no. */
@@ -63,7 +71,13 @@ export async function createApp({
   exportLimits,
   verifier,
   webPages = false,
+  resultCache: resultCacheSettings,
 }: AppOptions): Promise<App> {
+  const resultCache = resultCacheSettings
+    ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
+        log.warn({ err: error }, "result cache store failed; answering without it"),
+      )
+    : undefined;
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: createErrorFormatter({
@@ -81,9 +95,14 @@ export async function createApp({
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints per field (a hook on every field resolved) serve nothing here: the result cache keys on
+      // the graph's version, and HTTP caches must not keep answers (result-cache-plugin.ts says why).
+      ApolloServerPluginCacheControlDisabled(),
       errorPlugin(log),
       queryCostPlugin(limits),
       accessPlugin({ verifier, log }),
+      // Last: it answers only after every check above has passed.
+      ...(resultCache ? [resultCache] : []),
     ],
   });
   await apollo.start();
@@ -148,7 +167,7 @@ export async function createApp({
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   if (webPages) app.use(webPagesRouter());
   app.use(bodyErrors(log));
-  return { express: app, apollo, context };
+  return { express: app, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 
 /** Body-parser failures (bad JSON, too large, bad charset) as GraphQL-shaped JSON errors, not HTML pages. */
