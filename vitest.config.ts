@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
  * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
  *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures). They share nothing with the
  *   integration tier, so the two tiers run side by side; within each, files run one at a time.
- * The explorer and GraphiQL are built before the tiers that serve them (test/support/web-global-setup.ts).
+ * The compiled server and the web pages are built before the tiers that use them (test/support/build-global-setup.ts).
  */
 export default defineConfig({
   resolve: {
@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts", "test/browser/**/*.test.ts"],
-          globalSetup: ["test/support/web-global-setup.ts", "test/support/neo4j-global-setup.ts"],
+          globalSetup: ["test/support/build-global-setup.ts", "test/support/neo4j-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
@@ -49,7 +49,7 @@ export default defineConfig({
           name: "processes",
           include: ["test/processes/**/*.test.ts"],
           // Global setups run one after the other, so the pages are built once, whichever tier comes first.
-          globalSetup: ["test/support/web-global-setup.ts"],
+          globalSetup: ["test/support/build-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -30,7 +30,9 @@ const fundingCypher = (offices: string, selection: FundingSelection): string => 
   LIMIT $limit
   WITH collect({ office: ${nodeProjection("office", selection.office)}, funder: ${nodeProjection("funder", selection.funder)},
                  validFrom: r.validFrom, validTo: r.validTo${
-                   selection.sources ? ", sourceIds: coalesce(r.sourceIds, []), excerpts: coalesce(r.excerpts, []), rel: r" : ""
+                   selection.sources
+                     ? ", sourceIds: coalesce(r.sourceIds, []), excerpts: coalesce(r.excerpts, []), rel: r"
+                     : ""
                  } }) AS rows
   ${
     selection.sources

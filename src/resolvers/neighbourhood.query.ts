@@ -66,9 +66,7 @@ function neighbourhoodCypher(depth: number, selection: NeighbourhoodSelection): 
       LIMIT $limit
       RETURN collect(b) AS found${hop}
     }`);
-    lines.push(
-      `WITH ${carried}, found${hop}[..${room}] AS hop${hop}, size(found${hop}) > ${room} AS cut${hop}`,
-    );
+    lines.push(`WITH ${carried}, found${hop}[..${room}] AS hop${hop}, size(found${hop}) > ${room} AS cut${hop}`);
     hops.push(`hop${hop}`);
     cuts.push(`cut${hop}`);
   }

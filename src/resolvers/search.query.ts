@@ -52,7 +52,9 @@ export async function searchEntities(tx: ManagedTransaction, text: string, limit
   const wanted = foldText(text).replace(/\s+/g, " ").trim();
   const hits = result.records.map((record) => {
     const node = record.get("node") as NodeRow;
-    const names = [node.name, node.nameFi, node.nameSv, node.nameEn, ...(node.aliases ?? [])].filter((n): n is string => !!n);
+    const names = [node.name, node.nameFi, node.nameSv, node.nameEn, ...(node.aliases ?? [])].filter(
+      (n): n is string => !!n,
+    );
     const exact = names.some((name) => foldText(name).replace(/\s+/g, " ").trim() === wanted);
     return { node, exact, score: record.get("score") as number };
   });

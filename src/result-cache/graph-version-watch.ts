@@ -11,30 +11,38 @@
  * for the next read, which starts when that one ends; everyone arriving meanwhile shares that next read. At
  * most one read is in flight and one queued, so 16 concurrent requests cost about one read per round trip,
  * not 16 (measured in docs/benchmarks.md).
+ *
+ * The token is the version's number AND the id of the write that set it (`writeId`, random per write): a
+ * graph emptied with Cypher and written again counts from 1 again, and a number alone would then name two
+ * different graphs. A backup restored together with its `GraphVersion` node names the graph it restored.
  */
 import type { Database } from "../database/index.js";
 import { toNumber } from "../database/index.js";
 import { GRAPH_VERSION_LABEL } from "../write/index.js";
 
-const VERSION_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.version AS version`;
+const VERSION_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.version AS version, v.writeId AS writeId`;
+
+/** `<version>:<writeId>`, or `0:` for a graph never written through the write path. */
+export type VersionToken = string;
 
 export class GraphVersionWatch {
-  private running: Promise<number> | undefined;
-  private queued: Promise<number> | undefined;
+  private running: Promise<VersionToken> | undefined;
+  private queued: Promise<VersionToken> | undefined;
   private reads = 0;
 
-  constructor(private readonly readVersion: () => Promise<number>) {}
+  constructor(private readonly readVersion: () => Promise<VersionToken>) {}
 
-  /** Reads the version from Neo4j (0 for a graph never written through the write path). */
+  /** Reads the version from Neo4j. */
   static fromDatabase(db: Database): GraphVersionWatch {
     return new GraphVersionWatch(async () => {
       const [row] = await db.readAutoCommit(VERSION_CYPHER);
-      return row?.version === undefined || row.version === null ? 0 : toNumber(row.version);
+      const version = row?.version === undefined || row.version === null ? 0 : toNumber(row.version);
+      return `${version}:${typeof row?.writeId === "string" ? row.writeId : ""}`;
     });
   }
 
   /** The version as of a read that started after this call. Rejects when the read fails. */
-  current(): Promise<number> {
+  current(): Promise<VersionToken> {
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
     const ended = this.running.then(
@@ -53,7 +61,7 @@ export class GraphVersionWatch {
     return this.reads;
   }
 
-  private start(): Promise<number> {
+  private start(): Promise<VersionToken> {
     this.reads += 1;
     const read = this.readVersion().finally(() => {
       if (this.running === read) this.running = undefined;

@@ -26,7 +26,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLResponse } from
 import { HeaderMap } from "@apollo/server";
 import { OperationTypeNode } from "graphql";
 import type { TokenClaims } from "../auth/index.js";
-import type { GraphVersionWatch } from "./graph-version-watch.js";
+import type { GraphVersionWatch, VersionToken } from "./graph-version-watch.js";
 import type { ResultStore } from "./result-store.js";
 
 /** The response header that says whether an answer came from the cache (`hit`) or was computed (`miss`). */
@@ -63,7 +63,7 @@ export function rolesKey(claims: TokenClaims | undefined): string | null {
 /** The cache key of one request. JSON keeps the parts apart whatever characters they hold. */
 export function resultKey(parts: {
   prefix: string;
-  version: number;
+  version: VersionToken;
   roles: string | null;
   queryHash: string;
   operationName: string | null;
@@ -104,13 +104,14 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
 ): ApolloServerPlugin<TContext> & { readonly stats: ResultCacheStats } {
   const { store, versions } = options;
   const stats: ResultCacheStats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
-  let newestVersion = -1;
+  let lastVersion: VersionToken | undefined;
+  let lastNumber = -1;
   const setOptions = options.ttlSeconds > 0 ? { ttl: options.ttlSeconds } : undefined;
 
   return {
     stats,
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
-      let version: Promise<number | undefined> | undefined;
+      let version: Promise<VersionToken | undefined> | undefined;
       let key: string | undefined;
       let hit = false;
       return {
@@ -128,9 +129,13 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
             if (version) stats.bypassed += 1;
             return null;
           }
-          if (known > newestVersion) {
-            if (newestVersion >= 0) store.dropOlderVersions();
-            newestVersion = known;
+          const number = Number.parseInt(known, 10);
+          if (number > lastNumber || (number === lastNumber && known !== lastVersion)) {
+            // Answers under an older version can only be asked for by requests already in flight. (A lower
+            // number is such a request, or a graph emptied and counted again: the LRU drops those in time.)
+            if (lastVersion !== undefined) store.dropOlderVersions();
+            lastVersion = known;
+            lastNumber = number;
           }
           key = resultKey({
             prefix: options.keyPrefix,

@@ -39,7 +39,12 @@ export function createResultStore(settings: ResultCacheSettings, onError: (error
       { namespace: REDIS_NAMESPACE, throwOnConnectError: false, throwOnErrors: false },
     );
     redis.on("error", onError);
-    const keyv = new Keyv<string>({ store: redis, namespace: REDIS_NAMESPACE, useKeyPrefix: false, throwOnErrors: false });
+    const keyv = new Keyv<string>({
+      store: redis,
+      namespace: REDIS_NAMESPACE,
+      useKeyPrefix: false,
+      throwOnErrors: false,
+    });
     keyv.on("error", onError);
     return {
       // KeyvAdapter types its Keyv from the CommonJS declarations, this file from the ESM ones: the same class.
