@@ -15,6 +15,8 @@
  * The token is the version's number AND the id of the write that set it (`writeId`, random per write): a
  * graph emptied with Cypher and written again counts from 1 again, and a number alone would then name two
  * different graphs. A backup restored together with its `GraphVersion` node names the graph it restored.
+ * A graph with no version node (loaded by other means than the write path, or being restored) has no
+ * token: nothing is cached for it, since two such graphs could not be told apart.
  */
 import type { Database } from "../database/index.js";
 import { toNumber } from "../database/index.js";
@@ -22,8 +24,8 @@ import { GRAPH_VERSION_LABEL } from "../write/index.js";
 
 const VERSION_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.version AS version, v.writeId AS writeId`;
 
-/** `<version>:<writeId>`, or `0:` for a graph never written through the write path. */
-export type VersionToken = string;
+/** `<version>:<writeId>`; undefined for a graph with no version node. */
+export type VersionToken = string | undefined;
 
 export class GraphVersionWatch {
   private running: Promise<VersionToken> | undefined;
@@ -36,8 +38,8 @@ export class GraphVersionWatch {
   static fromDatabase(db: Database): GraphVersionWatch {
     return new GraphVersionWatch(async () => {
       const [row] = await db.readAutoCommit(VERSION_CYPHER);
-      const version = row?.version === undefined || row.version === null ? 0 : toNumber(row.version);
-      return `${version}:${typeof row?.writeId === "string" ? row.writeId : ""}`;
+      if (!row || row.version === null || row.version === undefined) return undefined;
+      return `${toNumber(row.version)}:${typeof row.writeId === "string" ? row.writeId : ""}`;
     });
   }
 

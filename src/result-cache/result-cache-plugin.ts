@@ -63,7 +63,7 @@ export function rolesKey(claims: TokenClaims | undefined): string | null {
 /** The cache key of one request. JSON keeps the parts apart whatever characters they hold. */
 export function resultKey(parts: {
   prefix: string;
-  version: VersionToken;
+  version: string;
   roles: string | null;
   queryHash: string;
   operationName: string | null;
@@ -104,14 +104,14 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
 ): ApolloServerPlugin<TContext> & { readonly stats: ResultCacheStats } {
   const { store, versions } = options;
   const stats: ResultCacheStats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
-  let lastVersion: VersionToken | undefined;
+  let lastVersion: VersionToken;
   let lastNumber = -1;
   const setOptions = options.ttlSeconds > 0 ? { ttl: options.ttlSeconds } : undefined;
 
   return {
     stats,
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
-      let version: Promise<VersionToken | undefined> | undefined;
+      let version: Promise<VersionToken> | undefined;
       let key: string | undefined;
       let hit = false;
       return {
@@ -126,6 +126,7 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
         async responseForOperation({ queryHash, operationName, request, contextValue }) {
           const known = await version;
           if (known === undefined || queryHash === undefined) {
+            // No version (Neo4j not answering, or a graph never written through the write path): no cache.
             if (version) stats.bypassed += 1;
             return null;
           }
