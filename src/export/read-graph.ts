@@ -104,7 +104,7 @@ export async function* readEntities(
     `MATCH (n:${ENTITY_LABEL}) WHERE n.id > $after
      WITH n ORDER BY n.id LIMIT $pageSize
      WITH collect(n) AS page
-     RETURN [n IN page | n { .*, kind: [l IN labels(n) WHERE l IN $kinds][0] }] AS rows,
+     RETURN [n IN page | { kind: [l IN labels(n) WHERE l IN $kinds][0], props: properties(n) }] AS rows,
             CASE WHEN size(page) = $pageSize THEN page[-1].id END AS last`,
     { kinds: [...ENTITY_KINDS] },
     pageSize,

@@ -116,17 +116,24 @@ async function writeCsvRows(
     csv.on("end", resolve);
     csv.on("error", reject);
   });
+  // Whatever ends the export first (the rows failing, the client going away), the other must not be left
+  // as an unhandled rejection.
+  finished.catch(() => undefined);
   // The client going away closes `out`: stop the stringifier too, so the loop below ends.
   const stop = () => csv.destroy(new Error("the export's output closed before the end"));
   out.once("close", stop);
-  await rows(async (cells, counted) => {
-    if (csv.destroyed) throw new Error("the export's output closed before the end");
-    if (!csv.write(cells)) await drained(csv);
-    if (counted) options.onItem?.();
-  });
-  csv.end();
-  await finished;
-  out.off("close", stop);
+  try {
+    await rows(async (cells, counted) => {
+      if (csv.destroyed) throw new Error("the export's output closed before the end");
+      if (!csv.write(cells)) await drained(csv);
+      if (counted) options.onItem?.();
+    });
+    csv.end();
+    await finished;
+  } finally {
+    out.off("close", stop);
+    if (!csv.writableEnded) csv.destroy();
+  }
 }
 
 // ── Gephi tables
