@@ -21,7 +21,7 @@ export {
 export { createResultStore, REDIS_NAMESPACE, type ResultStore } from "./result-store.js";
 
 /** The plugin for one server, with its store and version watch; undefined when the cache is off. */
-export function createResultCache<TContext extends { jwt?: TokenClaims }>(
+export function createResultCache<TContext extends { jwt?: TokenClaims; graphVersion?: Promise<string | undefined> }>(
   settings: ResultCacheSettings,
   db: Database,
   schema: GraphQLSchema,
@@ -29,9 +29,10 @@ export function createResultCache<TContext extends { jwt?: TokenClaims }>(
 ) {
   if (!settings.enabled) return undefined;
   const store = createResultStore(settings, onError);
+  const versions = GraphVersionWatch.fromDatabase(db);
   const plugin = resultCachePlugin<TContext>({
     store,
-    versions: GraphVersionWatch.fromDatabase(db),
+    versions,
     ttlSeconds: settings.ttlMs / 1000,
     keyPrefix: schemaFingerprint(printSchema(schema)),
     onStoreError: onError,
@@ -39,6 +40,8 @@ export function createResultCache<TContext extends { jwt?: TokenClaims }>(
   return {
     ...plugin,
     kind: store.kind,
+    /** Starts a version read now (for the HTTP route, as a request arrives). */
+    readGraphVersion: () => versions.current(),
     async serverWillStart() {
       return {
         async serverWillStop() {

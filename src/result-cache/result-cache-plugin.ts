@@ -99,7 +99,7 @@ function withinDeadline<T>(work: Promise<T>): Promise<T | undefined> {
   });
 }
 
-export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
+export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVersion?: Promise<VersionToken> }>(
   options: ResultCacheOptions,
 ): ApolloServerPlugin<TContext> & { readonly stats: ResultCacheStats } {
   const { store, versions } = options;
@@ -115,10 +115,11 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims }>(
       let key: string | undefined;
       let hit = false;
       return {
-        async didResolveOperation({ operation }) {
-          // Started here, beside the other plugins' checks; used only if they all pass.
+        async didResolveOperation({ operation, contextValue }) {
+          // Read from when the request arrived (the HTTP route starts it), else from now; used only if
+          // every other plugin's check passes.
           if (operation?.operation !== OperationTypeNode.QUERY) return;
-          version = versions.current().then(
+          version = (contextValue.graphVersion ?? versions.current()).then(
             (value) => value,
             () => undefined, // Neo4j not answering: run the operation, which reports why.
           );

@@ -5,7 +5,6 @@
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs.
  */
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
@@ -13,22 +12,20 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
 import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
-import { createErrorFormatter, sendError } from "./format-error.js";
-import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
-import { documentGuard } from "./document-guard.js";
+import { createErrorFormatter } from "./format-error.js";
+import { type GraphqlRoute, graphqlRoute, requestIdFrom } from "./graphql-route.js";
+import { queryCostPlugin } from "./limit-verdicts.js";
+import { limitValidationRules } from "./query-limits.js";
 import { requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
@@ -51,6 +48,8 @@ export interface AppOptions {
 
 export interface App {
   readonly express: Express;
+  /** `/graphql` on Node's request and response (graphql-route.ts); start-server.ts routes to it first. */
+  readonly graphql: GraphqlRoute;
   readonly apollo: ApolloServer<ApiContext>;
   /** Builds the context a request would get (for in-process execution in tests). */
   context(authorization?: string, requestId?: string): Promise<ApiContext>;
@@ -138,22 +137,18 @@ export async function createApp({
     );
     res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ready" : "unavailable", neo4j, schema: true });
   });
-  app.use(
-    "/graphql",
-    cors(),
-    requestRateLimit({
-      route: "/graphql",
-      limit: rateLimits.graphql,
-      windowMs: rateLimits.windowMs,
-      variable: "RATE_LIMIT_GRAPHQL",
-      verifier,
-    }),
-    express.json({ limit: limits.maxBodyBytes }),
-    documentGuard(limits),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => context(req.header("authorization"), res.locals.requestId as string),
-    }),
-  );
+  const graphql = graphqlRoute({
+    apollo,
+    context,
+    limits,
+    rateLimits,
+    verifier,
+    log,
+    ...(resultCache ? { readGraphVersion: resultCache.readGraphVersion } : {}),
+  });
+  // start-server.ts hands /graphql to `graphql` before express sees it; this mount serves anyone who uses
+  // the express app alone (the same handler, so the same answers).
+  app.use("/graphql", (req, res) => graphql(req, res));
   app.use(
     "/export",
     requestRateLimit({
@@ -166,30 +161,7 @@ export async function createApp({
   );
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   if (webPages) app.use(webPagesRouter());
-  app.use(bodyErrors(log));
-  return { express: app, apollo, context, ...(resultCache ? { resultCache } : {}) };
-}
-
-/** Body-parser failures (bad JSON, too large, bad charset) as GraphQL-shaped JSON errors, not HTML pages. */
-function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _req, res, next) => {
-    if (typeof error.status !== "number" || error.status < 400 || error.status >= 500) {
-      next(error);
-      return;
-    }
-    const message =
-      error.type === "entity.too.large"
-        ? "The request body is too large (MAX_BODY_BYTES)."
-        : error.type === "entity.parse.failed"
-          ? "The request body is not valid JSON."
-          : "The request body could not be read.";
-    sendError(res, new BadRequestError(message, error.status), { requestId: res.locals.requestId as string, log });
-  };
-}
-
-/** Accepts a caller's request id when it is short and plain; otherwise makes one. */
-function requestIdFrom(header: string | undefined): string {
-  return header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
+  return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
