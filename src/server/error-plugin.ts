@@ -43,6 +43,9 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<ApiContext> {
             ...error,
             extensions: { ...error.extensions, requestId: contextValue?.requestId },
           }));
+          // A status Apollo already chose (405 for a GET mutation, 400 for a parse error) stands; errors that
+          // arise while the operation runs, which Apollo would answer with 200, get their code's status.
+          if (response.http.status !== undefined && response.http.status !== 200) return;
           for (const error of errors) {
             const status = HTTP_STATUS[error.extensions?.code as ErrorCode];
             if (status !== undefined) {

@@ -26,6 +26,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.OperationResolutionFailed,
   ErrorCode.QueryTimeout,
   ErrorCode.QueryMemoryLimit,
+  ErrorCode.RateLimited,
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);

@@ -30,6 +30,7 @@ import {
 } from "../graph-data/index.js";
 import { type Checked, checkInput, placed } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
+import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import {
@@ -66,6 +67,8 @@ export interface WriteOptions {
   readonly onChecked?: (records: number) => void;
   /** Called as records are written, with how many are done. */
   readonly onProgress?: (done: number) => void;
+  /** Inputs too large for one transaction: one transaction per batch (fast-path.ts says what changes). */
+  readonly batched?: boolean;
 }
 
 export interface WriteCounts {
@@ -112,6 +115,7 @@ class DryRunRollback extends Error {
 }
 
 export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
+  if (options.batched) return writeInBatches(db, input, options, planBatch);
   try {
     return await db.writeOnce(
       async (tx) => {
