@@ -139,7 +139,7 @@ function mixedWorkload(mixed: MixedJob) {
 }
 
 const mixed = job.mixed ? mixedWorkload(job.mixed) : undefined;
-const task = mixed ? mixed.next : send;
+const task = mixed ? (i: number) => mixed.next(i) : send;
 
 for (let i = 0; i < job.warmup; i += 1) await send(i).catch(() => {});
 errors = 0;

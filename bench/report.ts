@@ -66,7 +66,17 @@ export interface BenchResult {
     heap: string;
     pageCache: string;
   };
-  import: { nodesPerSecond: number; relationshipsPerSecond: number; seconds: number };
+  import: {
+    nodesPerSecond: number;
+    relationshipsPerSecond: number;
+    seconds: number;
+    /** How the graph was imported (absent: the benchmark's own bulk loader, before the write path's fast path). */
+    how?: string;
+    checkSeconds?: number;
+    nodeSeconds?: number;
+    relationshipSeconds?: number;
+    indexSeconds?: number;
+  };
   settings: { iterations: number; seconds: number; concurrency: number; rounds?: number; mixedSeconds?: number };
   queries: Record<string, QueryResult>;
   /** The mixed workload against T4 cached (`t4c`) and T4 cold (`t4`). Absent in older results. */
@@ -95,7 +105,10 @@ function table(result: BenchResult): string {
   const lines = [
     `### ${result.nodes.toLocaleString("en")} nodes, ${result.relationships.toLocaleString("en")} relationships (${result.date.slice(0, 10)})`,
     "",
-    `Import: ${result.import.nodesPerSecond.toLocaleString("en")} nodes/s, ${result.import.relationshipsPerSecond.toLocaleString("en")} relationships/s (${result.import.seconds} s in all).`,
+    `Import: ${result.import.nodesPerSecond.toLocaleString("en")} nodes/s, ${result.import.relationshipsPerSecond.toLocaleString("en")} relationships/s (${result.import.seconds} s in all` +
+      (result.import.how
+        ? `: check ${result.import.checkSeconds} s, nodes ${result.import.nodeSeconds} s, relationships ${result.import.relationshipSeconds} s, indexes ${result.import.indexSeconds} s; ${result.import.how}).`
+        : "; the benchmark's own bulk loader, no history)."),
     `Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGiB} GiB; Node ${result.machine.node}; Neo4j ${result.machine.neo4j} (heap ${result.machine.heap}, page cache ${result.machine.pageCache}).`,
     `Runs: ${result.settings.iterations} sequential requests per tier and query; ${result.settings.seconds} s at concurrency ${result.settings.concurrency}` +
       (result.settings.rounds ? `; ${result.settings.rounds} rounds, tiers rotated, medians.` : "."),

@@ -48,10 +48,13 @@ export function syntheticReader(plan: GraphPlan): RecordReader {
           let value: Record<string, unknown>;
           if (batch.kind === "nodes") {
             section = batch.label === "Source" ? "sources" : SECTION_OF.nodes;
-            value = batch.label === "Source" ? { ...(row as Record<string, unknown>) } : entityRecord(batch.label, row as Record<string, unknown>);
+            value = batch.label === "Source" ? { ...(row as Record<string, unknown>) } : entityRecord(batch.label, row);
           } else {
             section = SECTION_OF.relationships;
-            value = relationshipRecord(batch.type, row as { from: string; to: string; properties: Record<string, unknown> });
+            value = relationshipRecord(
+              batch.type,
+              row as { from: string; to: string; properties: Record<string, unknown> },
+            );
           }
           const at = index[section]++;
           const record: RawRecord = { section, index: at, value, locate: () => ({ index: at }) };
