@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFERRABLE_INDEXES, toNumber } from "../../src/database/index.js";
-import type { RawRecord, RecordReader } from "../../src/graph-data/index.js";
+import type { RecordReader } from "../../src/graph-data/index.js";
 import { RejectedWrite, readGraphVersion, writeGraph } from "../../src/write/index.js";
 import { planGraph } from "../../bench/synthetic-graph.js";
 import { syntheticReader } from "../../bench/synthetic-records.js";
