@@ -46,7 +46,7 @@ export interface ResultCacheOptions {
   readonly onStoreError: (error: unknown) => void;
 }
 
-/** Counters for tests, the log and the benchmark. */
+/** Counters for tests and the log. */
 export interface ResultCacheStats {
   hits: number;
   misses: number;
@@ -106,7 +106,6 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVer
   const stats: ResultCacheStats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
   let lastVersion: VersionToken;
   let lastNumber = -1;
-  const setOptions = options.ttlSeconds > 0 ? { ttl: options.ttlSeconds } : undefined;
 
   return {
     stats,
@@ -147,9 +146,9 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVer
             operationName: operationName ?? null,
             variables: request.variables,
           });
-          let cached: string | undefined;
+          let cached: Record<string, unknown> | undefined;
           try {
-            cached = await withinDeadline(store.cache.get(key));
+            cached = await withinDeadline(store.get(key));
           } catch (error) {
             options.onStoreError(error);
           }
@@ -161,7 +160,7 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVer
           hit = true;
           const response: GraphQLResponse = {
             http: { status: undefined, headers: new HeaderMap([[RESULT_CACHE_HEADER, "hit"]]) },
-            body: { kind: "single", singleResult: { data: JSON.parse(cached) as Record<string, unknown> } },
+            body: { kind: "single", singleResult: { data: cached } },
           };
           return response;
         },
@@ -170,10 +169,11 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVer
           response.http.headers.set(RESULT_CACHE_HEADER, "miss");
           const body = response.body;
           if (body.kind !== "single" || body.singleResult.errors || !body.singleResult.data) return;
-          const text = JSON.stringify(body.singleResult.data);
+          const data = body.singleResult.data;
+          const text = JSON.stringify(data);
           if (text.length > store.maxEntryLength) return;
           stats.stored += 1;
-          store.cache.set(key, text, setOptions).catch(options.onStoreError);
+          store.set(key, data, text, options.ttlSeconds).catch(options.onStoreError);
         },
       };
     },
