@@ -13,6 +13,9 @@ import type { DriverTimeouts, Neo4jConnection } from "../config/index.js";
  */
 export const DEFAULT_DRIVER_TIMEOUTS: DriverTimeouts = { connectionTimeoutMs: 3_000, maxRetryMs: 500 };
 
+/** What a read runs its statements on: a read transaction, or auto-commit statements (`Database.readStatements`). */
+export type StatementRunner = Pick<ManagedTransaction, "run">;
+
 export class Database {
   constructor(
     readonly driver: Driver,
@@ -31,6 +34,26 @@ export class Database {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(work, this.transactionConfig);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work`'s statements each as an auto-commit read in a read session: one round trip per statement,
+   * where a read transaction sends BEGIN and COMMIT besides (three socket writes instead of one, ~0.5 ms of
+   * CPU and two round trips per request, measured). For the insights fields, which answer with one
+   * statement (a second only to explain an empty answer), so no transaction spans them anyway. Not retried
+   * by the driver: a failure reaches the client as its code (SERVICE_UNAVAILABLE, QUERY_TIMEOUT, …).
+   */
+  async readStatements<T>(work: (runner: StatementRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const config = this.transactionConfig;
+    const runner = {
+      run: (query: string, parameters?: Record<string, unknown>) => session.run(query, parameters, config),
+    };
+    try {
+      return await work(runner);
     } finally {
       await session.close();
     }

@@ -1,5 +1,13 @@
 /** The database layer: the driver boundary, the local Neo4j, and the constraints and indexes. */
-export { Database, DEFAULT_DRIVER_TIMEOUTS, createDriver, toNumber, toPlain, cypherInt } from "./database.js";
+export {
+  Database,
+  DEFAULT_DRIVER_TIMEOUTS,
+  createDriver,
+  toNumber,
+  toPlain,
+  cypherInt,
+  type StatementRunner,
+} from "./database.js";
 export { connectDatabase, type DatabaseHandle, type ConnectOptions } from "./connect.js";
 export { startLocalNeo4j, findRunningLocalNeo4j, freePort, type LocalNeo4j } from "./local-neo4j.js";
 export { installLocalNeo4j, javaMajorVersion, type InstallLog } from "./local-neo4j-install.js";

@@ -2,8 +2,7 @@
  * Who funds which office: the `FUNDS` relationships valid on `asOf`, for one office or all of them, in one
  * statement that reads only what the request selects (the sources' records only when `sources` is asked for).
  */
-import type { ManagedTransaction } from "neo4j-driver";
-import { cypherInt, toNumber } from "../database/index.js";
+import { cypherInt, toNumber, type StatementRunner } from "../database/index.js";
 import { validOnCypher } from "../graph-data/index.js";
 import type { Funding, OfficeFunders } from "./funding.type.js";
 import {
@@ -59,7 +58,7 @@ interface FundingRow {
 }
 
 export async function findFunding(
-  tx: ManagedTransaction,
+  tx: StatementRunner,
   officeId: string | null,
   asOf: string | null,
   limit: number,
@@ -89,7 +88,7 @@ export async function findFunding(
  * before taking the list's size (docs/benchmarks.md measures both).
  */
 export async function findFundersPerOffice(
-  tx: ManagedTransaction,
+  tx: StatementRunner,
   page: { readonly limit: number; readonly offset: number; readonly asOf: string | null },
   selection: { readonly office: NodeSelection; readonly partners: boolean },
 ): Promise<OfficeFunders[]> {

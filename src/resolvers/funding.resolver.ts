@@ -66,7 +66,7 @@ export class FundingResolver {
       office: nodeSelection(selectedFields(info, ["office"])),
       partners: selectedFields(info).has("partners"),
     };
-    return db.read((tx) => findFundersPerOffice(tx, page, selection));
+    return db.readStatements((tx) => findFundersPerOffice(tx, page, selection));
   }
 
   @Query(() => [Funding], {
@@ -85,7 +85,7 @@ export class FundingResolver {
       funder: nodeSelection(selectedFields(info, ["funder"])),
       sources: selectedFields(info).has("sources"),
     };
-    return db.read(async (tx) => {
+    return db.readStatements(async (tx) => {
       const funding = await findFunding(tx, office, day, max, selection);
       // An empty answer for one office may mean a bad id: only then is it worth a second query.
       if (office !== null && funding.length === 0) {

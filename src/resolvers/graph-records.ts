@@ -4,7 +4,7 @@
  * A projection reads only what the request selects (`NodeSelection`, `EdgeSelection`; see selection.ts):
  * the fields left out come back as null or empty and GraphQL never shows them.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import type { StatementRunner } from "../database/index.js";
 import { ENTITY_KINDS } from "../graph-data/index.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import type { GraphNode, LocalizedName } from "./graph-node.type.js";
@@ -182,7 +182,7 @@ export function citations(sources: readonly SourceRow[]): (row: Pick<EdgeRow, "s
 }
 
 /** Looks up one entity by id; undefined when there is none. */
-export async function findEntity(tx: ManagedTransaction, id: string): Promise<NodeRow | undefined> {
+export async function findEntity(tx: StatementRunner, id: string): Promise<NodeRow | undefined> {
   const result = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${nodeProjection("n")} AS node`, {
     id,
     ...PROJECTION_PARAMS,

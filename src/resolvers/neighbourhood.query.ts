@@ -10,8 +10,7 @@
  * always read every field: measured end to end on the benchmark's neighbourhoods, the one-statement form
  * was 24% faster at p50 and served 22% more requests per second (docs/benchmarks.md).
  */
-import type { ManagedTransaction } from "neo4j-driver";
-import { cypherInt } from "../database/index.js";
+import { cypherInt, type StatementRunner } from "../database/index.js";
 import {
   type EdgeRow,
   type EdgeSelection,
@@ -107,7 +106,7 @@ function statementFor(depth: number, selection: NeighbourhoodSelection): string 
 
 /** Undefined when no entity has the id. */
 export async function findNeighbourhood(
-  tx: ManagedTransaction,
+  tx: StatementRunner,
   id: string,
   depth: number,
   filter: TraversalFilter,

@@ -41,7 +41,7 @@ export class NeighbourhoodResolver {
       nodes: nodeSelection(selectedFields(info, ["nodes"])),
       edges: selectedFields(info).has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
     };
-    const subgraph = await db.read((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
+    const subgraph = await db.readStatements((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
     if (!subgraph) throw unknownIdError("id", startId);
     return subgraph;
   }

@@ -3,8 +3,7 @@
  * index (accent-folding analyzer). The text is cut into words before it reaches Lucene, so no query
  * syntax from the user is ever interpreted. Exact matches of a whole name or alias come first.
  */
-import type { ManagedTransaction } from "neo4j-driver";
-import { ENTITY_NAME_INDEX, cypherInt } from "../database/index.js";
+import { ENTITY_NAME_INDEX, cypherInt, type StatementRunner } from "../database/index.js";
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import type { SearchHit } from "./search-hit.type.js";
 
@@ -36,7 +35,7 @@ export function luceneQuery(words: readonly string[]): string {
 /** Lucene hits read before re-ranking: enough for exact matches to surface even when `limit` is small. */
 const MIN_CANDIDATES = 200;
 
-export async function searchEntities(tx: ManagedTransaction, text: string, limit: number): Promise<SearchHit[]> {
+export async function searchEntities(tx: StatementRunner, text: string, limit: number): Promise<SearchHit[]> {
   const words = searchWords(text);
   if (words.length === 0) return [];
   const result = await tx.run(

@@ -26,6 +26,6 @@ export class SearchResolver {
   ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = limitArgument(limit, 10);
-    return db.read((tx) => searchEntities(tx, query, max));
+    return db.readStatements((tx) => searchEntities(tx, query, max));
   }
 }

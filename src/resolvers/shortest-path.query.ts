@@ -5,7 +5,7 @@
  * (https://neo4j.com/docs/cypher-manual/5/patterns/reference/#shortest-functions). Measured on a 100k-node
  * synthetic graph, it answers in 10–120 ms where the newer `ANY SHORTEST` with a quantified pattern took 1–2 s.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import type { StatementRunner } from "../database/index.js";
 import {
   type EdgeRow,
   type EdgeSelection,
@@ -47,7 +47,7 @@ function shortestPathCypher(maxLength: number, selection: PathSelection): string
 
 /** A shortest path between two different entities; null when there is none (or either id is unknown). */
 export async function findShortestPath(
-  tx: ManagedTransaction,
+  tx: StatementRunner,
   fromId: string,
   toId: string,
   maxLength: number,

@@ -45,7 +45,7 @@ export class ShortestPathResolver {
       nodes: nodeSelection(selectedFields(info, ["nodes"])),
       edges: edgeSelection(selectedFields(info, ["edges"])),
     };
-    return db.read(async (tx) => {
+    return db.readStatements(async (tx) => {
       // One statement when there is a path; the ids are looked up only to explain an empty answer.
       const path = from === to ? null : await findShortestPath(tx, from, to, length, filter, selection);
       if (path) return path;
