@@ -7,8 +7,12 @@ import { ENTITY_NAME_INDEX, cypherInt, type StatementRunner } from "../database/
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import type { SearchHit } from "./search-hit.type.js";
 
+const ASCII = /^[ -~]*$/;
+
 /** Lower case, accents removed: "Hämeen" → "hameen" (the index folds the same way). */
 export function foldText(text: string): string {
+  // Printable ASCII has no accents to take off: most names, and 200 candidates' names are folded per search.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -35,12 +39,18 @@ export function luceneQuery(words: readonly string[]): string {
 /** Lucene hits read before re-ranking: enough for exact matches to surface even when `limit` is small. */
 const MIN_CANDIDATES = 200;
 
-export async function searchEntities(tx: StatementRunner, text: string, limit: number): Promise<SearchHit[]> {
+/** `description`: the request selects the hits' descriptions (names and aliases are read always: they rank). */
+export async function searchEntities(
+  tx: StatementRunner,
+  text: string,
+  limit: number,
+  selection: { readonly description: boolean } = { description: true },
+): Promise<SearchHit[]> {
   const words = searchWords(text);
   if (words.length === 0) return [];
   const result = await tx.run(
     `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
-     RETURN ${nodeProjection("n")} AS node, score`,
+     RETURN ${nodeProjection("n", { ...selection, names: true, aliases: true })} AS node, score`,
     {
       index: ENTITY_NAME_INDEX,
       query: luceneQuery(words),
