@@ -88,7 +88,7 @@ describe("exports read in pages", () => {
 
     // Another client (a verified token is a client of its own) may export meanwhile.
     const token = await testToken([], "test-exporter");
-    const other = await fetch(`${api.url}/export?format=csv&table=nodes`, {
+    const other = await fetch(`${api.url}/export?format=gephi&table=nodes`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(other.status).toBe(200);
@@ -105,7 +105,7 @@ describe("exports read in pages", () => {
     let bytes = 0;
     for await (const chunk of held) bytes += (chunk as Buffer).length;
     expect(bytes).toBeGreaterThan(EXTRA * DESCRIPTION.length);
-    await expect.poll(async () => (await fetch(`${api.url}/export?format=csv&table=edges`)).status).toBe(200);
+    await expect.poll(async () => (await fetch(`${api.url}/export?format=gephi&table=edges`)).status).toBe(200);
   });
 });
 

@@ -26,7 +26,15 @@ beforeEach(async () => {
 });
 
 const plan = planGraph(1_500, 7);
-const options = { dryRun: false, actor: "test-batched", origin: "file:synthetic", staff: true, batched: true };
+// An explicit timeout, as `kg import` and the benchmark give: the local Neo4j's own default is the API's 15 s.
+const options = {
+  dryRun: false,
+  actor: "test-batched",
+  origin: "file:synthetic",
+  staff: true,
+  batched: true,
+  timeoutMs: 600_000,
+};
 
 async function count(cypher: string): Promise<number> {
   return neo4j.db.read(async (tx) => toNumber((await tx.run(cypher)).records[0]?.get(0)));
