@@ -15,7 +15,8 @@ const require = createRequire(import.meta.url);
  *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures), one file at a time.
  * One `vitest run` runs the tiers one after the other (vitest queues every one-file-at-a-time project in one
  * line); `npm test` runs the processes tier in a second vitest beside the others, as they share nothing.
- * The explorer and GraphiQL are built before the tiers that serve them (test/support/web-global-setup.ts).
+ * The compiled server and the web pages are built before the tiers that use them
+ * (test/support/build-global-setup.ts; two vitests building at once build once).
  */
 export default defineConfig({
   resolve: {
@@ -36,7 +37,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts", "test/browser/**/*.test.ts"],
-          globalSetup: ["test/support/web-global-setup.ts", "test/support/neo4j-global-setup.ts"],
+          globalSetup: ["test/support/build-global-setup.ts", "test/support/neo4j-global-setup.ts"],
           fileParallelism: false,
           // One worker runs every file, one after the other, sharing loaded modules: the API schema is built
           // once (test/support/test-api.ts) instead of once per file.
@@ -54,7 +55,7 @@ export default defineConfig({
           name: "processes",
           include: ["test/processes/**/*.test.ts"],
           // Global setups run one after the other, so the pages are built once, whichever tier comes first.
-          globalSetup: ["test/support/web-global-setup.ts"],
+          globalSetup: ["test/support/build-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,

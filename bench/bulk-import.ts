@@ -9,6 +9,7 @@ import { Neo4jError } from "neo4j-driver";
 import { type Database, ensureSchemaIndexes } from "../src/database/index.js";
 import { ENTITY_LABEL, SOURCE_LABEL, isEntityKind, isRelationshipType } from "../src/graph-data/index.js";
 import { type Progress, createProgress } from "../src/cli/progress.js";
+import { GRAPH_VERSION_LABEL } from "../src/write/index.js";
 
 export type ImportBatch =
   | { readonly kind: "nodes"; readonly label: string; readonly rows: readonly Record<string, unknown>[] }
@@ -98,6 +99,14 @@ export async function bulkImport(
     progress.stop();
   }
   await database.runSchemaCommand("CALL db.awaitIndexes(600)");
+  // Not the write path, but a writer all the same: raise the graph's version as it does, so an API's result
+  // cache (src/result-cache) knows the graph changed.
+  await database.write((tx) =>
+    tx.run(
+      `MERGE (v:${GRAPH_VERSION_LABEL} {id: 'graph'})
+       SET v.version = coalesce(v.version, 0) + 1, v.writeId = 'bulk-' + randomUUID(), v.at = datetime.transaction()`,
+    ),
+  );
   return {
     nodes,
     relationships,

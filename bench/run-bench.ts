@@ -1,32 +1,57 @@
 /**
- * `npm run bench [-- --nodes 100000]`: one command, one run, three tiers side by side.
+ * `npm run bench [-- --nodes 100000]`: one command, one run, every tier side by side.
  *
  * 1. starts its own Neo4j (a temporary store on a free port, heap and page cache sized for the graph);
  * 2. imports a synthetic graph of `--nodes` nodes (bench/synthetic-graph.ts) and reports the import rate;
- * 3. starts the API server in its own process on that Neo4j;
- * 4. picks one parameter set per question (bench/queries.ts) and checks that every tier answers each
- *    parameter exactly as T1 does before timing anything;
- * 5. times T1 (Cypher via neo4j-driver), T3 (the GraphQL schema in-process) and T4 (HTTP, load from its own
- *    process) at concurrency 1, and T1 and T4 at `--concurrency` (16);
- * 6. exports the whole graph over HTTP (GET /export, JSON and GEXF, probing /health meanwhile) and with
+ * 3. starts, each in its own process on that Neo4j and as compiled JavaScript: the API as `npm start` runs
+ *    it with the result cache off (T4 cold) and on (T4 cached), and the starter server a user would build
+ *    instead (T2, bench/starter-server.ts);
+ * 4. picks the parameter sets per question (bench/queries.ts) and checks that every tier answers each
+ *    exactly as T1 does before timing anything (the cached server twice: computed, then from its cache);
+ * 5. times, in `--rounds` rounds with the tiers' order rotated each round (medians are reported): T1
+ *    (Cypher via neo4j-driver), T2, T3 (the GraphQL schema in-process), T4 cold and T4 cached (after a
+ *    warm-up) at concurrency 1, and T1, T2 and both T4s at `--concurrency` (16);
+ * 6. runs the mixed workload (reads with one write in 50 through the API) against both T4 servers,
+ *    counting reads that show an older state than a write acknowledged before they were sent (must be 0);
+ * 7. exports the whole graph over HTTP (GET /export, JSON and GEXF, probing /health meanwhile) and with
  *    `kg export` (JSON), each to completion, checking the record count;
- * 7. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
+ * 8. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { graphql } from "graphql";
+import { mintToken } from "../src/auth/index.js";
 import { PROJECT_ROOT, loadConfig } from "../src/config/index.js";
-import { bulkImport } from "./bulk-import.js";
-import { Database, type LocalNeo4j, createDriver, freePort, startLocalNeo4j, toNumber } from "../src/database/index.js";
+import {
+  Database,
+  type LocalNeo4j,
+  createDriver,
+  ensureSchemaIndexes,
+  freePort,
+  startLocalNeo4j,
+  toNumber,
+  toPlain,
+} from "../src/database/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
 import { timeResearch } from "./research.js";
-import { type BenchResult, type ExportResult, type QueryResult, updateDocs, writeResults } from "./report.js";
-import { Random, expectedRows, planGraph, syntheticBatches } from "./synthetic-graph.js";
+import type { HotEntity, LoadJob, LoadResult } from "./http-load.js";
+import {
+  type BenchResult,
+  type ExportResult,
+  type MixedResult,
+  type QueryResult,
+  updateDocs,
+  writeResults,
+} from "./report.js";
+import { Random, entityId, expectedRows, planGraph } from "./synthetic-graph.js";
+import { syntheticReader } from "./synthetic-records.js";
+import { createProgress } from "../src/cli/progress.js";
+import { writeGraph } from "../src/write/index.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +61,8 @@ const { values: args } = parseArgs({
     iterations: { type: "string", default: "300" },
     seconds: { type: "string", default: "5" },
     concurrency: { type: "string", default: "16" },
+    rounds: { type: "string", default: "3" },
+    "mixed-seconds": { type: "string", default: "10" },
     "results-dir": { type: "string", default: path.join(PROJECT_ROOT, "bench", "results") },
     docs: { type: "string", default: path.join(PROJECT_ROOT, "docs", "benchmarks.md") },
     "no-docs": { type: "boolean", default: false },
@@ -49,6 +76,10 @@ const paramCount = Number(args.params);
 const iterations = Number(args.iterations);
 const seconds = Number(args.seconds);
 const concurrency = Number(args.concurrency);
+const rounds = Math.max(1, Number(args.rounds));
+const mixedSeconds = Number(args["mixed-seconds"]);
+/** The servers' JWT secret: the mixed workload writes through the API as an editor. */
+const BENCH_JWT_SECRET = "bench-secret-that-is-at-least-32-characters-long";
 const log = (message: string): void => {
   if (!args.quiet) process.stderr.write(`${message}\n`);
 };
@@ -61,7 +92,7 @@ async function main(): Promise<void> {
   const plan = planGraph(nodes, seed);
   const store = await mkdtemp(path.join(os.tmpdir(), "kg-bench-"));
   let neo4j: LocalNeo4j | undefined;
-  let server: ChildProcess | undefined;
+  const servers: RunningServerProcess[] = [];
   let db: Database | undefined;
   try {
     const settings = {
@@ -76,16 +107,10 @@ async function main(): Promise<void> {
     neo4j = await startLocalNeo4j(settings, { info: log });
     db = new Database(createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
 
-    log(`Importing a synthetic graph of ${nodes} nodes (seed ${seed})…`);
-    const started = performance.now();
-    const imported = await bulkImport(db, syntheticBatches(plan), {
-      expectedRows: Math.round(expectedRows(plan)),
-      progress: args.quiet ? "silent" : "auto",
-    });
-    const importSeconds = Math.round((performance.now() - started) / 100) / 10;
-    log(
-      `Imported ${imported.nodes} nodes (${imported.nodesPerSecond}/s) and ${imported.relationships} relationships (${imported.relationshipsPerSecond}/s) in ${importSeconds} s`,
-    );
+    log(`Importing a synthetic graph of ${nodes} nodes (seed ${seed}) through the write path, batched…`);
+    const imported = await importThroughWritePath(db, plan);
+    const importSeconds = imported.seconds;
+    log(`Imported: ${JSON.stringify(imported)}`);
 
     const { schema } = await buildApiSchema();
     const context = () => ({
@@ -95,17 +120,24 @@ async function main(): Promise<void> {
       transaction: {},
       requestId: "bench",
     });
-    const port = await freePort();
-    server = await startServerProcess(neo4j.uri, port);
-    const url = `http://127.0.0.1:${port}/graphql`;
+    buildCompiled();
+    const started4 = await Promise.all([
+      startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "off" }),
+      startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "on" }),
+      startServerProcess("bench/starter-server.ts", neo4j.uri, {}),
+    ]);
+    servers.push(...started4);
+    const [cold, cached, starter] = started4;
+    const urls = { t4: `${cold.url}/graphql`, t4c: `${cached.url}/graphql`, t2: `${starter.url}/` };
 
     const random = new Random(seed + 1);
     const queries: Record<string, QueryResult> = {};
+    const allBodies: string[] = [];
     for (const query of BENCH_QUERIES) {
       const params = await query.params(db, plan, random, paramCount);
       if (params.length === 0) throw new Error(`${query.name}: no usable parameters found`);
-      await checkTiersAgree(query, params, db, schema, context, url);
-      log(`${query.name}: ${params.length} parameter sets, tiers agree; timing…`);
+      await checkTiersAgree(query, params, db, schema, context, urls);
+      log(`${query.name}: ${params.length} parameter sets, tiers agree; timing ${rounds} round(s)…`);
 
       const t1 = (i: number) => db!.read((tx) => query.t1(tx, params[i % params.length]!)).then(() => {});
       const t3 = async (i: number) => {
@@ -117,43 +149,116 @@ async function main(): Promise<void> {
         });
         if (result.errors) throw new Error(result.errors[0]!.message);
       };
-      await timeSequential(Math.min(50, iterations), t1);
-      const t1c1 = summarise(await timeSequential(iterations, t1));
-      await timeSequential(Math.min(50, iterations), t3);
-      const t3c1 = summarise(await timeSequential(iterations, t3));
       const bodies = params.map((variables) => JSON.stringify({ query: query.graphql, variables }));
-      const t4c1 = await httpLoad({ url, bodies, concurrency: 1, iterations, warmup: Math.min(50, iterations) });
-      const t1c16 = await timeConcurrent(concurrency, seconds, t1);
-      const t4c16 = await httpLoad({ url, bodies, concurrency, seconds, warmup: 0 });
-      if (t4c1.errors > 0 || t4c16.errors > 0 || t1c16.errors > 0) {
-        throw new Error(
-          `${query.name}: errors while timing (T4 c1 ${t4c1.errors}, T4 c${concurrency} ${t4c16.errors}, T1 c${concurrency} ${t1c16.errors})`,
-        );
+      const t2Bodies = params.map((variables) =>
+        JSON.stringify({ query: query.t2?.graphql ?? query.graphql, variables }),
+      );
+      allBodies.push(...bodies);
+      const warmup = Math.min(50, iterations);
+      const sequential = async (task: (i: number) => Promise<void>) => {
+        await timeSequential(warmup, task);
+        return summarise(await timeSequential(iterations, task));
+      };
+      // Every tier at concurrency 1 and (but T3) at `concurrency`, in an order rotated each round.
+      const c1: Record<Tier, () => Promise<{ p50: number; p99: number }>> = {
+        t1: () => sequential(t1),
+        t2: () => httpLoad({ url: urls.t2, bodies: t2Bodies, concurrency: 1, iterations, warmup }),
+        t3: () => sequential(t3),
+        t4: () => httpLoad({ url: urls.t4, bodies, concurrency: 1, iterations, warmup }),
+        // Warmed with every parameter set, so what is timed is the repeated question.
+        t4c: () => httpLoad({ url: urls.t4c, bodies, concurrency: 1, iterations, warmup: bodies.length }),
+      };
+      const cN: Record<Exclude<Tier, "t3">, () => Promise<{ rps: number; p99: number; errors: number }>> = {
+        t1: () => timeConcurrent(concurrency, seconds, t1).then((r) => ({ ...r, p99: summarise(r.samples).p99 })),
+        t2: () => httpLoad({ url: urls.t2, bodies: t2Bodies, concurrency, seconds, warmup: 0 }),
+        t4: () => httpLoad({ url: urls.t4, bodies, concurrency, seconds, warmup: 0 }),
+        t4c: () => httpLoad({ url: urls.t4c, bodies, concurrency, seconds, warmup: bodies.length }),
+      };
+      const samples = {
+        c1: new Map<Tier, { p50: number; p99: number }[]>(),
+        cN: new Map<Tier, { rps: number; p99: number }[]>(),
+      };
+      for (let round = 0; round < rounds; round += 1) {
+        for (const tier of rotate(TIERS, round)) {
+          samples.c1.set(tier, [...(samples.c1.get(tier) ?? []), await c1[tier]()]);
+        }
+        for (const tier of rotate(TIERS, round).filter((t): t is Exclude<Tier, "t3"> => t !== "t3")) {
+          const measured = await cN[tier]();
+          if (measured.errors > 0)
+            throw new Error(`${query.name}: ${measured.errors} errors at ${tier} c${concurrency}`);
+          samples.cN.set(tier, [...(samples.cN.get(tier) ?? []), measured]);
+        }
       }
-      const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
+      const p50 = (tier: Tier) => median(samples.c1.get(tier)!.map((m) => m.p50));
+      const p99 = (tier: Tier) => median(samples.c1.get(tier)!.map((m) => m.p99));
+      const rps = (tier: Tier) => median(samples.cN.get(tier)!.map((m) => m.rps));
+      const p99c = (tier: Tier) => median(samples.cN.get(tier)!.map((m) => m.p99));
       queries[query.name] = {
         description: query.description,
         params: params.length,
-        t1_p50_ms: t1c1.p50,
-        t1_p99_ms: t1c1.p99,
-        t3_p50_ms: t3c1.p50,
-        t3_p99_ms: t3c1.p99,
-        t4_p50_ms: t4c1.p50,
-        t4_p99_ms: t4c1.p99,
-        ratio_p50: ratio(t4c1.p50, t1c1.p50),
-        ratio_t3_p50: ratio(t3c1.p50, t1c1.p50),
-        t1_rps_c16: t1c16.rps,
-        t4_rps_c16: t4c16.rps,
-        t4_p99_ms_c16: t4c16.p99,
+        t1_p50_ms: p50("t1"),
+        t1_p99_ms: p99("t1"),
+        t3_p50_ms: p50("t3"),
+        t3_p99_ms: p99("t3"),
+        t4_p50_ms: p50("t4"),
+        t4_p99_ms: p99("t4"),
+        ratio_p50: ratio(p50("t4"), p50("t1")),
+        ratio_t3_p50: ratio(p50("t3"), p50("t1")),
+        t1_rps_c16: rps("t1"),
+        t4_rps_c16: rps("t4"),
+        t4_p99_ms_c16: p99c("t4"),
+        t2_p50_ms: p50("t2"),
+        t2_p99_ms: p99("t2"),
+        t2_rps_c16: rps("t2"),
+        t2_p99_ms_c16: p99c("t2"),
+        t4c_p50_ms: p50("t4c"),
+        t4c_p99_ms: p99("t4c"),
+        t4c_rps_c16: rps("t4c"),
+        t4c_p99_ms_c16: p99c("t4c"),
+        ratio_t4_t2_p50: ratio(p50("t4"), p50("t2")),
+        ratio_t4_t2_rps: ratio(rps("t4"), rps("t2")),
+        ratio_t4c_t1_p50: ratio(p50("t4c"), p50("t1")),
+        ratio_t4c_t1_rps: ratio(rps("t4c"), rps("t1")),
       };
       log(`  ${JSON.stringify(queries[query.name])}`);
+    }
+
+    log(`Mixed workload: reads with one write in 50, ${mixedSeconds} s at concurrency ${concurrency}…`);
+    const hot = await hotEntities(db, plan, 20);
+    const token = await mintToken(BENCH_JWT_SECRET, { sub: "bench", roles: ["editor"], expiresIn: "2h" });
+    const mixed: Record<string, MixedResult> = {};
+    for (const [tier, url] of [
+      ["t4c", urls.t4c],
+      ["t4", urls.t4],
+    ] as const) {
+      const measured = await httpLoad({
+        url,
+        bodies: allBodies,
+        concurrency,
+        seconds: mixedSeconds,
+        warmup: allBodies.length,
+        mixed: { writeEvery: 50, token, hot },
+      });
+      if (measured.errors > 0) throw new Error(`mixed workload (${tier}): ${measured.errors} errors`);
+      mixed[tier] = {
+        rps: measured.rps,
+        p50_ms: measured.p50,
+        p99_ms: measured.p99,
+        writes: measured.writes ?? 0,
+        write_p50_ms: measured.writeP50 ?? 0,
+        checked_reads: measured.checkedReads ?? 0,
+        stale_reads: measured.stale ?? 0,
+        cache_hits: measured.hits,
+      };
+      log(`  ${tier}: ${JSON.stringify(mixed[tier])}`);
+      if ((measured.stale ?? 0) > 0) throw new Error(`mixed workload (${tier}): ${measured.stale} stale answers`);
     }
 
     const records = await exportableRecords(db);
     log(`Exporting all ${records} records: GET /export (json, gexf), kg export (json)…`);
     const exports: ExportResult[] = [];
     for (const format of ["json", "gexf"]) {
-      exports.push(await timeHttpExport(`http://127.0.0.1:${port}`, format, server.pid!, records));
+      exports.push(await timeHttpExport(cold.url, format, cold.child.pid!, records));
       log(`  ${JSON.stringify(exports.at(-1))}`);
     }
     exports.push(await timeCliExport(neo4j.uri, store, records));
@@ -180,9 +285,15 @@ async function main(): Promise<void> {
         nodesPerSecond: imported.nodesPerSecond,
         relationshipsPerSecond: imported.relationshipsPerSecond,
         seconds: importSeconds,
+        how: "write path, batched (writeGraph with batched: true), with history",
+        checkSeconds: imported.checkSeconds,
+        nodeSeconds: imported.nodeSeconds,
+        relationshipSeconds: imported.relationshipSeconds,
+        indexSeconds: imported.indexSeconds,
       },
-      settings: { iterations, seconds, concurrency },
+      settings: { iterations, seconds, concurrency, rounds, mixedSeconds },
       queries,
+      mixed,
       exports,
       research,
     };
@@ -190,25 +301,35 @@ async function main(): Promise<void> {
     if (!args["no-docs"]) await updateDocs(args["results-dir"], args.docs);
     log(`Wrote ${path.join(args["results-dir"], "latest.json")}${args["no-docs"] ? "" : ` and ${args.docs}`}`);
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await Promise.all(servers.map((running) => stopProcess(running.child)));
     await db?.close();
     await neo4j?.stop();
     await rm(store, { recursive: true, force: true });
   }
 }
 
-/** Every tier must give T1's answer for every parameter set, or the timings would compare different work. */
+/**
+ * Every tier must give T1's answer for every parameter set, or the timings would compare different work. The
+ * cached server is asked twice: the first answer is computed, the second comes from its cache.
+ */
 async function checkTiersAgree(
   query: BenchQuery,
   params: Params[],
   db: Database,
   schema: Awaited<ReturnType<typeof buildApiSchema>>["schema"],
   context: () => object,
-  url: string,
+  urls: { t2: string; t4: string; t4c: string },
 ): Promise<void> {
+  const over = async (url: string, text: string, variables: Params, tier: string): Promise<unknown> => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    if (body.errors) throw new Error(`${query.name} ${tier} ${JSON.stringify(variables)}: ${body.errors[0]!.message}`);
+    return body.data;
+  };
   for (const variables of params) {
     const expected = canonical(await db.read((tx) => query.t1(tx, variables)));
     const inProcess = await graphql({
@@ -219,21 +340,64 @@ async function checkTiersAgree(
     });
     if (inProcess.errors)
       throw new Error(`${query.name} T3 ${JSON.stringify(variables)}: ${inProcess.errors[0]!.message}`);
-    const t3 = canonical(query.normalise(inProcess.data));
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: query.graphql, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    if (body.errors) throw new Error(`${query.name} T4 ${JSON.stringify(variables)}: ${body.errors[0]!.message}`);
-    const t4 = canonical(query.normalise(body.data));
-    if (t3 !== expected || t4 !== expected) {
+    const answers: Record<string, string> = {
+      T2: canonical(
+        (query.t2?.normalise ?? query.normalise)(
+          await over(urls.t2, query.t2?.graphql ?? query.graphql, variables, "T2"),
+        ),
+      ),
+      T3: canonical(query.normalise(inProcess.data)),
+      T4: canonical(query.normalise(await over(urls.t4, query.graphql, variables, "T4"))),
+      "T4 cached (computed)": canonical(query.normalise(await over(urls.t4c, query.graphql, variables, "T4 cached"))),
+      "T4 cached (from cache)": canonical(query.normalise(await over(urls.t4c, query.graphql, variables, "T4 cached"))),
+    };
+    const wrong = Object.entries(answers).filter(([, answer]) => answer !== expected);
+    if (wrong.length > 0) {
       throw new Error(
-        `${query.name} ${JSON.stringify(variables)}: tiers disagree\n  T1 ${expected}\n  T3 ${t3}\n  T4 ${t4}`,
+        `${query.name} ${JSON.stringify(variables)}: tiers disagree\n  T1 ${expected}\n${wrong.map(([tier, answer]) => `  ${tier} ${answer}`).join("\n")}`,
       );
     }
   }
+}
+
+type Tier = "t1" | "t2" | "t3" | "t4" | "t4c";
+const TIERS: readonly Tier[] = ["t1", "t2", "t3", "t4", "t4c"];
+
+/** The tiers in another order each round, so none is always timed first or right after another. */
+function rotate<T>(items: readonly T[], round: number): T[] {
+  const shift = round % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return Math.round(value * 1000) / 1000;
+}
+
+const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
+
+/**
+ * Organisations the mixed workload renames: each with its stored record as an `EntityInput` (every field,
+ * so a rename changes the name only).
+ */
+async function hotEntities(db: Database, plan: ReturnType<typeof planGraph>, count: number): Promise<HotEntity[]> {
+  const ids = Array.from({ length: Math.min(count, plan.counts.Organization) }, (_, i) =>
+    entityId("Organization", Math.floor((i * plan.counts.Organization) / count)),
+  );
+  const fields = ["name", "nameFi", "nameSv", "nameEn", "aliases", "description", "category", "founded", "staffCount"];
+  return db.read(async (tx) => {
+    const result = await tx.run("UNWIND $ids AS id MATCH (n:Organization:Entity {id: id}) RETURN properties(n) AS p", {
+      ids,
+    });
+    return result.records.map((record) => {
+      const props = toPlain(record.get("p")) as Record<string, unknown>;
+      const input: Record<string, unknown> = { kind: "Organization", id: props.id, sources: props.sourceIds };
+      for (const field of fields) if (props[field] !== undefined && props[field] !== null) input[field] = props[field];
+      return { id: props.id as string, name: props.name as string, input };
+    });
+  });
 }
 
 /** JSON with object keys sorted, so maps compare equal whatever order their keys came in. */
@@ -245,34 +409,128 @@ function canonical(value: unknown): string {
   );
 }
 
-/** The API as `npm start` runs it, on the bench's Neo4j, in its own process. */
-async function startServerProcess(neo4jUri: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", "main.ts")], {
+/**
+ * The synthetic graph imported as a user's file would be, through `writeGraph` with `batched: true` (the
+ * write path's fast path for a first load: the same checks, planning and history, one transaction per batch,
+ * the search and history indexes built once at the end). Phases are timed from the write path's progress
+ * callbacks: the check of the whole input, the nodes (sources and entities), the relationships, and the
+ * indexes built at the end.
+ */
+async function importThroughWritePath(db: Database, plan: ReturnType<typeof planGraph>) {
+  await ensureSchemaIndexes(db);
+  const progress = createProgress("import", Math.round(expectedRows(plan)), args.quiet ? "silent" : "auto");
+  const started = performance.now();
+  let checked = started;
+  let nodesDone = 0;
+  let relationshipsDone = 0;
+  let written = 0;
+  let total = Number.POSITIVE_INFINITY;
+  const report = await writeGraph(
+    db,
+    { reader: syntheticReader(plan) },
+    {
+      dryRun: false,
+      actor: "bench",
+      origin: "bench:synthetic",
+      staff: true,
+      batched: true,
+      maxListed: 0,
+      timeoutMs: 3_600_000,
+      onChecked: (records) => {
+        checked = performance.now();
+        total = records;
+      },
+      onProgress: (done) => {
+        progress.advance(done - written);
+        written = done;
+        if (done >= plan.total && nodesDone === 0) nodesDone = performance.now();
+        if (done >= total && relationshipsDone === 0) relationshipsDone = performance.now();
+      },
+    },
+  );
+  progress.stop();
+  // The write path builds the deferred indexes in its last step; what is left of the time after the last
+  // batch is that build.
+  const ended = performance.now();
+  const nodeCount = report.counts.source.new + report.counts.entity.new;
+  const relationshipCount = report.counts.relationship.new;
+  const seconds = (ms: number): number => Math.round(ms / 100) / 10;
+  return {
+    nodes: nodeCount,
+    relationships: relationshipCount,
+    checkSeconds: seconds(checked - started),
+    nodeSeconds: seconds(nodesDone - checked),
+    relationshipSeconds: seconds(relationshipsDone - nodesDone),
+    indexSeconds: seconds(ended - relationshipsDone),
+    nodesPerSecond: Math.round(nodeCount / Math.max(0.001, (nodesDone - checked) / 1000)),
+    relationshipsPerSecond: Math.round(relationshipCount / Math.max(0.001, (relationshipsDone - nodesDone) / 1000)),
+    seconds: seconds(ended - started),
+  };
+}
+
+/** Builds the compiled server once, before three processes would each check it. */
+function buildCompiled(): void {
+  const built = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "bin", "run-compiled.mjs"), "--build"], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (built.status !== 0) throw new Error("building the compiled server failed");
+}
+
+interface RunningServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+/**
+ * A server in its own process on the bench's Neo4j, as compiled JavaScript: `src/main.ts` is the API as
+ * `npm start` runs it with NEO4J_URI; `bench/starter-server.ts` is T2.
+ */
+async function startServerProcess(
+  entry: string,
+  neo4jUri: string,
+  env: Record<string, string>,
+): Promise<RunningServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "run-compiled.mjs"), entry], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
       NEO4J_URI: neo4jUri,
       PORT: String(port),
       SEED_ON_START: "never",
+      WEB_PAGES: "false",
       LOG_LEVEL: "warn",
       NEO4J_TX_TIMEOUT_MS: "60000",
+      JWT_SECRET: BENCH_JWT_SECRET,
       // The load generator is one client sending thousands of requests a second: no per-client limits.
       RATE_LIMIT_GRAPHQL: "0",
       RATE_LIMIT_EXPORT: "0",
+      ...env,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the API server exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+  const url = `http://127.0.0.1:${port}`;
+  // The API says it is ready at /ready; the starter has no such route, so any answer from it will do.
+  const probe = entry.endsWith("main.ts") ? `${url}/ready` : `${url}/?query=%7B__typename%7D`;
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    const ready = await fetch(probe, { headers: { "apollo-require-preflight": "true" } }).then(
       (r) => r.ok,
       () => false,
     );
-    if (ready) return child;
+    if (ready) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   child.kill("SIGKILL");
-  throw new Error("the API server did not become ready in 60 s");
+  throw new Error(`${entry} did not become ready in 120 s`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
 }
 
 const MiB = 1 << 20;
@@ -378,17 +636,8 @@ async function timeCliExport(neo4jUri: string, store: string, records: number): 
   }
 }
 
-interface LoadJob {
-  url: string;
-  bodies: string[];
-  concurrency: number;
-  iterations?: number;
-  seconds?: number;
-  warmup: number;
-}
-
 /** Runs bench/http-load.ts in its own process and returns what it measured. */
-async function httpLoad(job: LoadJob): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
+async function httpLoad(job: LoadJob): Promise<LoadResult> {
   const file = path.join(os.tmpdir(), `kg-bench-load-${process.pid}.json`);
   await writeFile(file, JSON.stringify(job));
   const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "bench", "http-load.ts"), file], {
@@ -400,7 +649,7 @@ async function httpLoad(job: LoadJob): Promise<{ p50: number; p99: number; rps: 
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   await rm(file, { force: true });
   if (code !== 0) throw new Error(`http-load exited with ${code}`);
-  return JSON.parse(output.trim().split("\n").pop()!) as { p50: number; p99: number; rps: number; errors: number };
+  return JSON.parse(output.trim().split("\n").pop()!) as LoadResult;
 }
 
 main().then(

@@ -70,6 +70,7 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
       exportLimits: config.exports,
       verifier,
       webPages: config.webPages,
+      resultCache: config.resultCache,
     });
     log.info(
       { url: `${server.url}/graphql`, ...(config.webPages ? { explorer: `${server.url}/explorer` } : {}) },

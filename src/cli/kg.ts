@@ -1,7 +1,7 @@
 /**
  * `npm run kg -- <command>`: the researchers' command line.
  *
- *   import FILE [--dry-run] [--format yaml|json|csv]
+ *   import FILE [--dry-run] [--batched] [--format yaml|json|csv]
  *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
@@ -39,7 +39,7 @@ import {
 import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
-  npm run kg -- import FILE [--dry-run] [--format yaml|json|csv]
+  npm run kg -- import FILE [--dry-run] [--batched] [--format yaml|json|csv]
   npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
   npm run kg -- enrich [--dry-run]
@@ -69,7 +69,12 @@ async function runImport(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false }, format: { type: "string" } },
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      // Files too large for one transaction: one per batch (src/write/fast-path.ts, README → Big files).
+      batched: { type: "boolean", default: false },
+      format: { type: "string" },
+    },
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError("import takes exactly one FILE");
@@ -85,6 +90,7 @@ async function runImport(args: string[]): Promise<void> {
         { reader },
         {
           dryRun: values["dry-run"],
+          batched: values.batched,
           actor: actor(),
           origin: `file:${path.basename(file)}`,
           // The command line is run by someone with database access: personal fields are theirs to write.

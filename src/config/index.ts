@@ -93,6 +93,13 @@ const EnvSchema = z.object({
   INTROSPECTION: flag.default(true),
   FIELD_SUGGESTIONS: flag.optional(),
   WEB_PAGES: flag.default(true),
+  RESULT_CACHE: flag.default(true),
+  RESULT_CACHE_TTL_MS: nonNegativeInt.default(300_000),
+  RESULT_CACHE_MAX_SIZE: bytes.default(64 * 1024 * 1024),
+  RESULT_CACHE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "a redis:// or rediss:// address")
+    .optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -184,6 +191,24 @@ export interface ExportLimits {
   readonly pageSize: number;
 }
 
+/**
+ * The result cache (src/result-cache): answers of read operations, keyed by the operation, its variables, the
+ * caller's roles and the graph's version, so a write through the write path makes every earlier answer
+ * unreachable at once.
+ */
+export interface ResultCacheSettings {
+  readonly enabled: boolean;
+  /**
+   * An answer is dropped this long after it was stored, whatever the version (0: kept until the version moves
+   * or the cache is full). Bounds how stale an answer can be when something writes to Neo4j outside the write path.
+   */
+  readonly ttlMs: number;
+  /** Memory the in-process cache may hold (answers counted as JSON text); one answer may take an eighth. */
+  readonly maxSizeBytes: number;
+  /** Keep the answers in this Redis, shared by every API process that uses it (the version stays in Neo4j). */
+  readonly redisUrl: string | undefined;
+}
+
 /** Driver settings that decide how fast a dead database is noticed. */
 export interface DriverTimeouts {
   readonly connectionTimeoutMs: number;
@@ -208,6 +233,7 @@ export interface AppConfig {
   readonly driver: DriverTimeouts;
   /** Build (when needed) and serve the explorer and GraphiQL pages. */
   readonly webPages: boolean;
+  readonly resultCache: ResultCacheSettings;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming the variable. */
@@ -286,6 +312,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
     webPages: e.WEB_PAGES,
+    resultCache: {
+      enabled: e.RESULT_CACHE,
+      ttlMs: e.RESULT_CACHE_TTL_MS,
+      maxSizeBytes: e.RESULT_CACHE_MAX_SIZE,
+      redisUrl: e.RESULT_CACHE_REDIS_URL,
+    },
   };
 }
 

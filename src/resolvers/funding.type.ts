@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Citation } from "./graph-edge.type.js";
 import { GraphNode } from "./graph-node.type.js";
 
@@ -18,4 +18,16 @@ export class Funding {
 
   @Field(() => [Citation])
   sources!: Citation[];
+}
+
+@ObjectType({ description: "An office and how many cities and organisations fund it and run it jointly." })
+export class OfficeFunders {
+  @Field(() => GraphNode)
+  office!: GraphNode;
+
+  @Field(() => Int, { description: "How many fund it (`FUNDS` relationships valid on `asOf`)." })
+  funders!: number;
+
+  @Field(() => Int, { description: "How many run it jointly (`PARTNER_IN` relationships valid on `asOf`)." })
+  partners!: number;
 }

@@ -1,8 +1,10 @@
 /**
  * How nodes and relationships leave Cypher and become GraphNode / GraphEdge: one projection each, used by
  * every insights query; a relationship's citations are resolved in the same query (`sourcesOfCypher`).
+ * A projection reads only what the request selects (`NodeSelection`, `EdgeSelection`; see selection.ts):
+ * the fields left out come back as null or empty and GraphQL never shows them.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import type { StatementRunner } from "../database/index.js";
 import { ENTITY_KINDS, externalIdUrl, parseExternalId } from "../graph-data/index.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import type { GraphNode, LocalizedName } from "./graph-node.type.js";
@@ -10,14 +12,89 @@ import type { GraphNode, LocalizedName } from "./graph-node.type.js";
 /** Parameters every query using the projections must pass. */
 export const PROJECTION_PARAMS = { entityKinds: [...ENTITY_KINDS] };
 
+/** The GraphNode fields read besides `id`, `kind` and `name` (which every answer sorts by). */
+export interface NodeSelection {
+  readonly description: boolean;
+  /** `names`: the Finnish, Swedish and English names. */
+  readonly names: boolean;
+  readonly aliases: boolean;
+  /** `externalIds`: the stored ids and a country's ISO code. */
+  readonly externalIds: boolean;
+  readonly location: boolean;
+}
+
+export const ALL_NODE_FIELDS: NodeSelection = {
+  description: true,
+  names: true,
+  aliases: true,
+  externalIds: true,
+  location: true,
+};
+
+/** The node fields a request selects, from the GraphNode field names under it. */
+export function nodeSelection(fields: ReadonlySet<string>): NodeSelection {
+  return {
+    description: fields.has("description"),
+    names: fields.has("names"),
+    aliases: fields.has("aliases"),
+    externalIds: fields.has("externalIds"),
+    location: fields.has("location"),
+  };
+}
+
 /** Cypher map projection of entity variable `n` (the query must pass PROJECTION_PARAMS). */
-export function nodeProjection(n: string): string {
-  return `{ id: ${n}.id, kind: [l IN labels(${n}) WHERE l IN $entityKinds][0], name: ${n}.name, description: ${n}.description, nameFi: ${n}.nameFi, nameSv: ${n}.nameSv, nameEn: ${n}.nameEn, aliases: coalesce(${n}.aliases, []), externalIds: coalesce(${n}.externalIds, []), isoCode: ${n}.isoCode, lat: ${n}.location.y, lon: ${n}.location.x }`;
+export function nodeProjection(n: string, selection: NodeSelection = ALL_NODE_FIELDS): string {
+  const parts = [`id: ${n}.id`, `kind: [l IN labels(${n}) WHERE l IN $entityKinds][0]`, `name: ${n}.name`];
+  if (selection.description) parts.push(`description: ${n}.description`);
+  if (selection.names) parts.push(`nameFi: ${n}.nameFi`, `nameSv: ${n}.nameSv`, `nameEn: ${n}.nameEn`);
+  if (selection.aliases) parts.push(`aliases: coalesce(${n}.aliases, [])`);
+  if (selection.externalIds) parts.push(`externalIds: coalesce(${n}.externalIds, [])`, `isoCode: ${n}.isoCode`);
+  if (selection.location) parts.push(`lat: ${n}.location.y`, `lon: ${n}.location.x`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+/** The GraphEdge fields read besides `type`, `fromId` and `toId` (which every answer sorts by). */
+export interface EdgeSelection {
+  readonly id: boolean;
+  readonly kind: boolean;
+  readonly validFrom: boolean;
+  readonly validTo: boolean;
+  readonly status: boolean;
+  /** `sources`: the citations, which need the cited `Source` records. */
+  readonly sources: boolean;
+}
+
+export const ALL_EDGE_FIELDS: EdgeSelection = {
+  id: true,
+  kind: true,
+  validFrom: true,
+  validTo: true,
+  status: true,
+  sources: true,
+};
+
+/** The edge fields a request selects, from the GraphEdge field names under it. */
+export function edgeSelection(fields: ReadonlySet<string>): EdgeSelection {
+  return {
+    id: fields.has("id"),
+    kind: fields.has("kind"),
+    validFrom: fields.has("validFrom"),
+    validTo: fields.has("validTo"),
+    status: fields.has("status"),
+    sources: fields.has("sources"),
+  };
 }
 
 /** Cypher map projection of relationship variable `r`; its citations are resolved by `sourcesOfCypher`. */
-export function edgeProjection(r: string): string {
-  return `{ id: coalesce(${r}.id, elementId(${r})), type: type(${r}), kind: ${r}.kind, fromId: startNode(${r}).id, toId: endNode(${r}).id, validFrom: ${r}.validFrom, validTo: ${r}.validTo, status: ${r}.status, sourceIds: coalesce(${r}.sourceIds, []), excerpts: coalesce(${r}.excerpts, []) }`;
+export function edgeProjection(r: string, selection: EdgeSelection = ALL_EDGE_FIELDS): string {
+  const parts = [`type: type(${r})`, `fromId: startNode(${r}).id`, `toId: endNode(${r}).id`];
+  if (selection.id) parts.push(`id: coalesce(${r}.id, elementId(${r}))`);
+  if (selection.kind) parts.push(`kind: ${r}.kind`);
+  if (selection.validFrom) parts.push(`validFrom: ${r}.validFrom`);
+  if (selection.validTo) parts.push(`validTo: ${r}.validTo`);
+  if (selection.status) parts.push(`status: ${r}.status`);
+  if (selection.sources) parts.push(`sourceIds: coalesce(${r}.sourceIds, [])`, `excerpts: coalesce(${r}.excerpts, [])`);
+  return `{ ${parts.join(", ")} }`;
 }
 
 /**
@@ -35,15 +112,16 @@ export function sourcesOfCypher(rels: string): string {
   }`;
 }
 
+/** A node as `nodeProjection` returns it; the optional fields are there when selected. */
 export interface NodeRow {
   id: string;
   kind: string;
   name: string;
-  description: string | null;
-  nameFi: string | null;
-  nameSv: string | null;
-  nameEn: string | null;
-  aliases: string[];
+  description?: string | null;
+  nameFi?: string | null;
+  nameSv?: string | null;
+  nameEn?: string | null;
+  aliases?: string[];
   /** `scheme:value` strings. */
   externalIds?: string[];
   isoCode?: string | null;
@@ -51,17 +129,18 @@ export interface NodeRow {
   lon?: number | null;
 }
 
+/** A relationship as `edgeProjection` returns it; the optional fields are there when selected. */
 export interface EdgeRow {
-  id: string;
+  id?: string;
   type: string;
-  kind: string | null;
+  kind?: string | null;
   fromId: string;
   toId: string;
-  validFrom: string | null;
-  validTo: string | null;
-  status: string | null;
-  sourceIds: string[];
-  excerpts: string[];
+  validFrom?: string | null;
+  validTo?: string | null;
+  status?: string | null;
+  sourceIds?: string[];
+  excerpts?: string[];
 }
 
 /** A `Source` as `sourcesOfCypher` returns it. */
@@ -86,7 +165,7 @@ export function toGraphNode(row: NodeRow): GraphNode {
     name: row.name,
     description: row.description ?? null,
     names,
-    aliases: row.aliases,
+    aliases: row.aliases ?? [],
     externalIds: ids.map((id) => ({ ...id, url: externalIdUrl(id) })),
     location: typeof row.lat === "number" && typeof row.lon === "number" ? { lat: row.lat, lon: row.lon } : null,
   };
@@ -96,7 +175,7 @@ export function toGraphNode(row: NodeRow): GraphNode {
 export function toGraphEdges(rows: readonly EdgeRow[], sources: readonly SourceRow[]): GraphEdge[] {
   const cite = citations(sources);
   return rows.map((row) => ({
-    id: row.id,
+    id: row.id ?? "",
     type: row.type,
     kind: row.kind ?? null,
     fromId: row.fromId,
@@ -112,7 +191,7 @@ export function toGraphEdges(rows: readonly EdgeRow[], sources: readonly SourceR
 export function citations(sources: readonly SourceRow[]): (row: Pick<EdgeRow, "sourceIds" | "excerpts">) => Citation[] {
   const byId = new Map(sources.map((source) => [source.id, source]));
   return (row) =>
-    row.sourceIds.flatMap((sourceId, index) => {
+    (row.sourceIds ?? []).flatMap((sourceId, index) => {
       const source = byId.get(sourceId);
       if (!source) return [];
       return [
@@ -122,14 +201,14 @@ export function citations(sources: readonly SourceRow[]): (row: Pick<EdgeRow, "s
           publisher: source.publisher ?? null,
           url: source.url ?? null,
           published: source.published ?? null,
-          excerpt: row.excerpts[index] ?? null,
+          excerpt: row.excerpts?.[index] ?? null,
         },
       ];
     });
 }
 
 /** Looks up one entity by id; undefined when there is none. */
-export async function findEntity(tx: ManagedTransaction, id: string): Promise<NodeRow | undefined> {
+export async function findEntity(tx: StatementRunner, id: string): Promise<NodeRow | undefined> {
   const result = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${nodeProjection("n")} AS node`, {
     id,
     ...PROJECTION_PARAMS,

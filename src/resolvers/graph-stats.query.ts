@@ -3,8 +3,7 @@
  * `MATCH ()-[r:TYPE]->() RETURN count(r)` are answered without scanning, one branch per label and type
  * of the model's allow-lists.
  */
-import type { ManagedTransaction } from "neo4j-driver";
-import { toNumber } from "../database/index.js";
+import { toNumber, type StatementRunner } from "../database/index.js";
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, SOURCE_LABEL } from "../graph-data/index.js";
 import type { GraphStats, KeyCount } from "./graph-stats.type.js";
 
@@ -17,7 +16,7 @@ const EDGE_COUNTS = RELATIONSHIP_TYPES.map(
 ).join(" UNION ALL ");
 
 /** Counts per key; keys Neo4j has never seen (a label no node ever had) return no row, so they count 0. */
-async function counts(tx: ManagedTransaction, cypher: string, keys: readonly string[]): Promise<KeyCount[]> {
+async function counts(tx: StatementRunner, cypher: string, keys: readonly string[]): Promise<KeyCount[]> {
   const result = await tx.run(cypher);
   const found = new Map(result.records.map((record) => [record.get("key") as string, toNumber(record.get("count"))]));
   return keys
@@ -25,7 +24,7 @@ async function counts(tx: ManagedTransaction, cypher: string, keys: readonly str
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-export async function findGraphStats(tx: ManagedTransaction): Promise<GraphStats> {
+export async function findGraphStats(tx: StatementRunner): Promise<GraphStats> {
   const nodesByKind = await counts(tx, NODE_COUNTS, NODE_LABELS);
   const edgesByType = await counts(tx, EDGE_COUNTS, RELATIONSHIP_TYPES);
   const total = (list: KeyCount[]): number => list.reduce((sum, entry) => sum + entry.count, 0);

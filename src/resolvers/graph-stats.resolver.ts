@@ -7,6 +7,6 @@ import type { ResolverContext } from "./resolver-context.js";
 export class GraphStatsResolver {
   @Query(() => GraphStats, { description: "How big the graph is: nodes and relationships, by kind and by type." })
   async graphStats(@Ctx() { db }: ResolverContext): Promise<GraphStats> {
-    return db.read(findGraphStats);
+    return db.readStatements(findGraphStats);
   }
 }

@@ -1,7 +1,10 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
 import { idArgument, integerArgument, limitArgument, limitDescription, unknownIdError } from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
-import { findNeighbourhood } from "./neighbourhood.query.js";
+import { edgeSelection, nodeSelection } from "./graph-records.js";
+import { MAX_DEPTH, findNeighbourhood } from "./neighbourhood.query.js";
+import { selectedFields } from "./selection.js";
 import { Subgraph } from "./subgraph.type.js";
 import { TraversalArgs, traversalFilter } from "./traversal.js";
 
@@ -28,12 +31,17 @@ export class NeighbourhoodResolver {
     @Args(() => TraversalArgs) traversal: TraversalArgs,
     @Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs,
     @Ctx() { db }: ResolverContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Subgraph> {
     const startId = idArgument("id", args.id);
-    const hops = integerArgument("depth", args.depth, 1, 1, 4);
+    const hops = integerArgument("depth", args.depth, 1, 1, MAX_DEPTH);
     const max = limitArgument(args.limit, 200);
     const filter = traversalFilter(traversal);
-    const subgraph = await db.read((tx) => findNeighbourhood(tx, startId, hops, filter, max));
+    const selection = {
+      nodes: nodeSelection(selectedFields(info, ["nodes"])),
+      edges: selectedFields(info).has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
+    };
+    const subgraph = await db.readStatements((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
     if (!subgraph) throw unknownIdError("id", startId);
     return subgraph;
   }

@@ -9,7 +9,7 @@ export class NodeResolver {
   @Query(() => GraphNode, { nullable: true, description: "One entity by id; null when no entity has that id." })
   async node(@Arg("id", () => ID) id: string, @Ctx() { db }: ResolverContext): Promise<GraphNode | null> {
     const wanted = idArgument("id", id);
-    const row = await db.read((tx) => findEntity(tx, wanted));
+    const row = await db.readStatements((tx) => findEntity(tx, wanted));
     return row ? toGraphNode(row) : null;
   }
 }

@@ -3,9 +3,15 @@
  * index (accent-folding analyzer). The text is cut into words before it reaches Lucene, so no query
  * syntax from the user is ever interpreted. Exact matches of a whole name or alias come first.
  */
-import type { ManagedTransaction } from "neo4j-driver";
-import { ENTITY_NAME_INDEX, cypherInt } from "../database/index.js";
-import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
+import { ENTITY_NAME_INDEX, cypherInt, type StatementRunner } from "../database/index.js";
+import {
+  ALL_NODE_FIELDS,
+  type NodeRow,
+  type NodeSelection,
+  PROJECTION_PARAMS,
+  nodeProjection,
+  toGraphNode,
+} from "./graph-records.js";
 import type { SearchHit } from "./search-hit.type.js";
 import { foldText } from "../graph-data/index.js";
 
@@ -32,12 +38,18 @@ export function luceneQuery(words: readonly string[]): string {
 /** Lucene hits read before re-ranking: enough for exact matches to surface even when `limit` is small. */
 const MIN_CANDIDATES = 200;
 
-export async function searchEntities(tx: ManagedTransaction, text: string, limit: number): Promise<SearchHit[]> {
+/** `selection`: the hit fields the request selects (names and aliases are read always: they rank). */
+export async function searchEntities(
+  tx: StatementRunner,
+  text: string,
+  limit: number,
+  selection: Pick<NodeSelection, "description" | "externalIds" | "location"> = ALL_NODE_FIELDS,
+): Promise<SearchHit[]> {
   const words = searchWords(text);
   if (words.length === 0) return [];
   const result = await tx.run(
     `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
-     RETURN ${nodeProjection("n")} AS node, score`,
+     RETURN ${nodeProjection("n", { ...selection, names: true, aliases: true })} AS node, score`,
     {
       index: ENTITY_NAME_INDEX,
       query: luceneQuery(words),
@@ -48,7 +60,9 @@ export async function searchEntities(tx: ManagedTransaction, text: string, limit
   const wanted = foldText(text).replace(/\s+/g, " ").trim();
   const hits = result.records.map((record) => {
     const node = record.get("node") as NodeRow;
-    const names = [node.name, node.nameFi, node.nameSv, node.nameEn, ...node.aliases].filter((n): n is string => !!n);
+    const names = [node.name, node.nameFi, node.nameSv, node.nameEn, ...(node.aliases ?? [])].filter(
+      (n): n is string => !!n,
+    );
     const exact = names.some((name) => foldText(name).replace(/\s+/g, " ").trim() === wanted);
     return { node, exact, score: record.get("score") as number };
   });

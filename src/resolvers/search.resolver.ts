@@ -1,8 +1,10 @@
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from "type-graphql";
 import { searchTextArgument, limitArgument, limitDescription } from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";
+import { selectedFields } from "./selection.js";
 
 @ArgsType()
 class SearchArgs {
@@ -23,9 +25,16 @@ export class SearchResolver {
   async search(
     @Args(() => SearchArgs) { text, limit }: SearchArgs,
     @Ctx() { db }: ResolverContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = limitArgument(limit, 10);
-    return db.read((tx) => searchEntities(tx, query, max));
+    const fields = selectedFields(info, ["node"]);
+    const selection = {
+      description: fields.has("description"),
+      externalIds: fields.has("externalIds"),
+      location: fields.has("location"),
+    };
+    return db.readStatements((tx) => searchEntities(tx, query, max, selection));
   }
 }

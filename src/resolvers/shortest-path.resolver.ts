@@ -1,6 +1,8 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
 import { idArgument, integerArgument, unknownIdError } from "./arguments.js";
-import { findEntity, toGraphNode } from "./graph-records.js";
+import { edgeSelection, findEntity, nodeSelection, toGraphNode } from "./graph-records.js";
+import { selectedFields } from "./selection.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { MAX_PATH_LENGTH, findShortestPath } from "./shortest-path.query.js";
 import { GraphPath } from "./subgraph.type.js";
@@ -33,17 +35,24 @@ export class ShortestPathResolver {
     @Args(() => TraversalArgs) traversal: TraversalArgs,
     @Args(() => ShortestPathArgs) args: ShortestPathArgs,
     @Ctx() { db }: ResolverContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<GraphPath | null> {
     const from = idArgument("fromId", args.fromId);
     const to = idArgument("toId", args.toId);
     const length = integerArgument("maxLength", args.maxLength, 6, 1, MAX_PATH_LENGTH);
     const filter = traversalFilter(traversal);
-    return db.read(async (tx) => {
+    const selection = {
+      nodes: nodeSelection(selectedFields(info, ["nodes"])),
+      edges: edgeSelection(selectedFields(info, ["edges"])),
+    };
+    return db.readStatements(async (tx) => {
+      // One statement when there is a path; the ids are looked up only to explain an empty answer.
+      const path = from === to ? null : await findShortestPath(tx, from, to, length, filter, selection);
+      if (path) return path;
       const start = await findEntity(tx, from);
       if (!start) throw unknownIdError("fromId", from);
       if (!(await findEntity(tx, to))) throw unknownIdError("toId", to);
-      if (from === to) return { nodes: [toGraphNode(start)], edges: [] };
-      return findShortestPath(tx, from, to, length, filter);
+      return from === to ? { nodes: [toGraphNode(start)], edges: [] } : null;
     });
   }
 }

@@ -5,15 +5,16 @@
  * host cannot dodge the limit by hopping addresses). Behind a proxy set TRUST_PROXY, or every client shares
  * the proxy's address. Refusals are 429 with `Retry-After` and the code RATE_LIMITED.
  */
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import { RateLimitedError } from "../errors/index.js";
 import { sendError } from "./format-error.js";
 
-/** Who is asking: `sub:<subject>` for a verified token, else `ip:<address>`. */
-export async function clientKey(req: Request, verifier: TokenVerifier): Promise<string> {
-  const token = bearerToken(req.header("authorization"));
+/** Who is asking: `sub:<subject>` for a verified token, else `ip:<address>` (express's `req.ip`). */
+export async function clientKey(req: IncomingMessage & { ip?: string }, verifier: TokenVerifier): Promise<string> {
+  const token = bearerToken(req.headers.authorization);
   if (token !== undefined && verifier.configured) {
     const claims = await verifier.verify(token).catch(() => undefined);
     if (claims && typeof claims.sub === "string") return `sub:${claims.sub}`;
@@ -21,11 +22,11 @@ export async function clientKey(req: Request, verifier: TokenVerifier): Promise<
   return `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown")}`;
 }
 
-/** A 429 with `Retry-After`, through the one error boundary. */
-export function sendRateLimited(res: Response, message: string, retryAfterSeconds: number, limit: string): void {
+/** A 429 with `Retry-After`, through the one error boundary (the request id is the one already answered). */
+export function sendRateLimited(res: ServerResponse, message: string, retryAfterSeconds: number, limit: string): void {
   res.setHeader("Retry-After", String(retryAfterSeconds));
   sendError(res, new RateLimitedError(message, limit, retryAfterSeconds), {
-    requestId: res.locals.requestId as string,
+    requestId: String(res.getHeader("x-request-id") ?? ""),
   });
 }
 

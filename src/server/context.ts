@@ -16,4 +16,9 @@ export interface ApiContext extends ResolverContext {
   readonly jwt?: TokenClaims;
   /** Echoed in error responses and logs, so a report can be matched to the log line. */
   readonly requestId: string;
+  /**
+   * The graph's version, read from Neo4j from the moment the request got past the HTTP checks, for the result
+   * cache (src/result-cache): it overlaps the round trip with parsing and the query limits.
+   */
+  readonly graphVersion?: Promise<string | undefined>;
 }

@@ -6,26 +6,27 @@
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs.
  */
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
+import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
-import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
+import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
-import { createErrorFormatter, sendError } from "./format-error.js";
-import { limitValidationRules, queryCostPlugin } from "./query-limits.js";
-import { documentGuard } from "./document-guard.js";
+import { createErrorFormatter } from "./format-error.js";
+import { type GraphqlRoute, graphqlRoute, requestIdFrom } from "./graphql-route.js";
+import { queryCostPlugin } from "./limit-verdicts.js";
+import { limitValidationRules } from "./query-limits.js";
 import { requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
@@ -43,13 +44,19 @@ export interface AppOptions {
   readonly verifier: TokenVerifier;
   /** Serve the explorer and GraphiQL (`GET /explorer`, `GET /graphiql`) from the web build. */
   readonly webPages?: boolean;
+  /** The result cache (src/result-cache); off when omitted. */
+  readonly resultCache?: ResultCacheSettings;
 }
 
 export interface App {
   readonly express: Express;
+  /** `/graphql` on Node's request and response (graphql-route.ts); start-server.ts routes to it first. */
+  readonly graphql: GraphqlRoute;
   readonly apollo: ApolloServer<ApiContext>;
   /** Builds the context a request would get (for in-process execution in tests). */
   context(authorization?: string, requestId?: string): Promise<ApiContext>;
+  /** The result cache's counters and where it keeps answers; undefined when it is off. */
+  readonly resultCache?: { readonly stats: ResultCacheStats; readonly kind: "memory" | "redis" };
 }
 
 /** How long /ready waits for Neo4j before it says no. */
@@ -65,7 +72,13 @@ export async function createApp({
   exportLimits,
   verifier,
   webPages = false,
+  resultCache: resultCacheSettings,
 }: AppOptions): Promise<App> {
+  const resultCache = resultCacheSettings
+    ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
+        log.warn({ err: error }, "result cache store failed; answering without it"),
+      )
+    : undefined;
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: createErrorFormatter({
@@ -83,9 +96,14 @@ export async function createApp({
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints per field (a hook on every field resolved) serve nothing here: the result cache keys on
+      // the graph's version, and HTTP caches must not keep answers (result-cache-plugin.ts says why).
+      ApolloServerPluginCacheControlDisabled(),
       errorPlugin(log),
       queryCostPlugin(limits),
       accessPlugin({ verifier, log }),
+      // Last: it answers only after every check above has passed.
+      ...(resultCache ? [resultCache] : []),
     ],
   });
   await apollo.start();
@@ -123,22 +141,18 @@ export async function createApp({
     );
     res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ready" : "unavailable", neo4j, schema: true });
   });
-  app.use(
-    "/graphql",
-    cors(),
-    requestRateLimit({
-      route: "/graphql",
-      limit: rateLimits.graphql,
-      windowMs: rateLimits.windowMs,
-      variable: "RATE_LIMIT_GRAPHQL",
-      verifier,
-    }),
-    express.json({ limit: limits.maxBodyBytes }),
-    documentGuard(limits),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => context(req.header("authorization"), res.locals.requestId as string),
-    }),
-  );
+  const graphql = graphqlRoute({
+    apollo,
+    context,
+    limits,
+    rateLimits,
+    verifier,
+    log,
+    ...(resultCache ? { readGraphVersion: resultCache.readGraphVersion } : {}),
+  });
+  // start-server.ts hands /graphql to `graphql` before express sees it; this mount serves anyone who uses
+  // the express app alone (the same handler, so the same answers).
+  app.use("/graphql", (req, res) => graphql(req, res));
   app.use(
     "/export",
     requestRateLimit({
@@ -152,30 +166,7 @@ export async function createApp({
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
   if (webPages) app.use(webPagesRouter());
-  app.use(bodyErrors(log));
-  return { express: app, apollo, context };
-}
-
-/** Body-parser failures (bad JSON, too large, bad charset) as GraphQL-shaped JSON errors, not HTML pages. */
-function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _req, res, next) => {
-    if (typeof error.status !== "number" || error.status < 400 || error.status >= 500) {
-      next(error);
-      return;
-    }
-    const message =
-      error.type === "entity.too.large"
-        ? "The request body is too large (MAX_BODY_BYTES)."
-        : error.type === "entity.parse.failed"
-          ? "The request body is not valid JSON."
-          : "The request body could not be read.";
-    sendError(res, new BadRequestError(message, error.status), { requestId: res.locals.requestId as string, log });
-  };
-}
-
-/** Accepts a caller's request id when it is short and plain; otherwise makes one. */
-function requestIdFrom(header: string | undefined): string {
-  return header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
+  return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -16,10 +16,7 @@
  *    fragment graph with an explicit stack. Work is linear in the text, whatever the expansion.
  * A syntax error is left to the parser, which reports it with its position.
  */
-import type { RequestHandler } from "express";
 import { type DocumentNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind, parse } from "graphql";
-import { QueryLimitError } from "../errors/index.js";
-import { sendError } from "./format-error.js";
 
 export interface ShapeLimits {
   readonly maxTokens: number;
@@ -216,25 +213,4 @@ export function variablesNesting(variables: unknown, limit: number): number {
     }
   }
   return deepest;
-}
-
-/**
- * Express middleware in front of Apollo on /graphql: a query text over a shape limit gets 400
- * GRAPHQL_VALIDATION_FAILED with `extensions.limit`, before Apollo parses it (the body is already parsed JSON;
- * a GET carries the query in the address).
- */
-export function documentGuard(limits: ShapeLimits): RequestHandler {
-  return (req, res, next) => {
-    const source: unknown = req.method === "GET" ? req.query : req.body;
-    const query = source && typeof source === "object" ? (source as { query?: unknown }).query : undefined;
-    const problem = typeof query === "string" ? checkQueryText(query, limits) : undefined;
-    if (!problem) {
-      next();
-      return;
-    }
-    const { limit, message, measured } = problem;
-    const error = new QueryLimitError(limit, message);
-    Object.assign(error.extensions, measured);
-    sendError(res, error, { requestId: res.locals.requestId as string });
-  };
 }

@@ -9,7 +9,7 @@
  * web pages, a body that is not JSON) answers through `sendError`, which uses the same translation.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { ErrorCode, HTTP_STATUS, QueryMemoryLimitError, QueryTimeoutError } from "../errors/index.js";
@@ -143,10 +143,11 @@ export function createErrorFormatter(options: FormatOptions) {
 
 /**
  * Answers a route outside GraphQL with the same error body GraphQL clients get (`{ errors: [...] }`, a code
- * and the request id), translated and masked by the same formatter. Logs the unexpected.
+ * and the request id), translated and masked by the same formatter. Logs the unexpected. Takes Node's
+ * response (express's is one), so every route can use it.
  */
 export function sendError(
-  res: Response,
+  res: ServerResponse,
   error: unknown,
   options: {
     requestId: string;
@@ -171,7 +172,12 @@ export function sendError(
     res.destroy();
     return;
   }
-  res
-    .status(status)
-    .json({ errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId: options.requestId } }] });
+  // Node's response methods, not express's: /graphql answers without express (graphql-route.ts).
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(
+    JSON.stringify({
+      errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId: options.requestId } }],
+    }),
+  );
 }

@@ -6,7 +6,6 @@
  * every `where` filter it meets (filter-cost.ts). The query text's own shape (tokens, nesting, selections
  * after fragment expansion) is checked before parsing, by document-guard.ts.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
@@ -219,17 +218,4 @@ export function operationProblem(
     );
   }
   return undefined;
-}
-
-export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema }) {
-          const problem = operationProblem(schema, document, request, limits);
-          if (problem) throw problem;
-        },
-      };
-    },
-  };
 }

@@ -2,11 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
+import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
 import { createApp } from "./create-app.js";
+import { GRAPHQL_PATH } from "./graphql-route.js";
 
 export interface RunningServer {
   readonly url: string;
@@ -27,6 +28,7 @@ export async function startServer(options: {
   exportLimits: ExportLimits;
   verifier: TokenVerifier;
   webPages?: boolean;
+  resultCache?: ResultCacheSettings;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,
@@ -36,7 +38,8 @@ export async function startServer(options: {
     connectionsCheckingInterval: connectionsCheckingInterval(options.limits),
   });
   const app = await createApp({ ...options, httpServer });
-  httpServer.on("request", app.express);
+  // GraphQL straight to its handler; everything else through express.
+  httpServer.on("request", (req, res) => (GRAPHQL_PATH.test(req.url ?? "") ? app.graphql : app.express)(req, res));
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>
       reject(

@@ -31,6 +31,7 @@ import {
 import { type Checked, checkInput, placed } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { resolveExternalReferences } from "./external-references.js";
+import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import {
@@ -73,6 +74,8 @@ export interface WriteOptions {
   readonly onChecked?: (records: number) => void;
   /** Called as records are written, with how many are done. */
   readonly onProgress?: (done: number) => void;
+  /** Inputs too large for one transaction: one transaction per batch (fast-path.ts says what changes). */
+  readonly batched?: boolean;
 }
 
 export interface WriteCounts {
@@ -119,6 +122,7 @@ class DryRunRollback extends Error {
 }
 
 export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
+  if (options.batched) return writeInBatches(db, input, options, planBatch);
   try {
     return await db.writeOnce(
       async (tx) => {

@@ -82,7 +82,7 @@ describe("npm run seed", () => {
       const child = npm(["run", "seed"], env);
       const line = waitForLine(
         child,
-        /^Wrote seed\/helsinki-2015-2023\.yaml, seed\/helsinki\.yaml: \d+ sources, \d+ entities, \d+ relationships read\./,
+        /^Wrote seed\/helsinki-2015-2023\.yaml, seed\/helsinki\.yaml, seed\/enrichment\/datasets\.yaml: \d+ sources, \d+ entities, \d+ relationships read\./,
         120_000,
       );
       const unchanged = waitForLine(child, /entities: 0 new, 0 changed, \d+ unchanged/, 120_000);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
 import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
-import { connectTestDatabase, countGraph } from "../support/test-database.js";
+import { connectTestDatabase, countGraph, runCypher } from "../support/test-database.js";
 import { post, startTestServer } from "../support/test-server.js";
 
 const EXTRA = 3_000;
@@ -23,18 +23,17 @@ let before: { nodes: number; relationships: number };
 beforeAll(async () => {
   db = connectTestDatabase();
   before = await countGraph(db);
-  await db.write(async (tx) => {
-    await tx.run(
-      `UNWIND range(0, $n - 1) AS i
+  await runCypher(
+    db,
+    `UNWIND range(0, $n - 1) AS i
        CREATE (c:City:Entity { id: 'test-export-' + right('0000' + toString(i), 5), name: 'Test city ' + i,
                                aliases: [], sourceIds: ['hel-fi-international-activities-2020'], description: $description })
        WITH c, i
        MATCH (h:Entity { id: 'helsinki' })
        CREATE (c)-[:PARTNER_OF { id: 'test-export-rel-' + i, kind: 'bilateral', sourceIds: ['hel-fi-international-activities-2020'],
                                  excerpts: ['test'] }]->(h)`,
-      { n: EXTRA, description: DESCRIPTION },
-    );
-  });
+    { n: EXTRA, description: DESCRIPTION },
+  );
   api = await startTestServer({
     WEB_PAGES: "false",
     EXPORT_PAGE_SIZE: "100",
@@ -44,9 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.stop();
-  await db.write(async (tx) => {
-    await tx.run("MATCH (c:Entity) WHERE c.id STARTS WITH 'test-export-' DETACH DELETE c");
-  });
+  await runCypher(db, "MATCH (c:Entity) WHERE c.id STARTS WITH 'test-export-' DETACH DELETE c");
   expect(await countGraph(db)).toEqual(before);
   await db.close();
 });

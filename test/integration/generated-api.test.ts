@@ -1,7 +1,7 @@
 /** The API @neo4j/graphql generates from schema/*.graphql: filters, sorting, pagination, aggregation, limits. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase } from "../support/test-database.js";
+import { connectTestDatabase, runCypher } from "../support/test-database.js";
 import { type TestApi, createTestApi, errorCodes } from "../support/test-api.js";
 
 let db: Database;
@@ -136,12 +136,11 @@ describe("bounded lists", () => {
   });
 
   it("nested lists and connections are bounded too, including union-typed ones", async () => {
-    await db.write((tx) =>
-      tx.run(
-        `CREATE (o:Office:Entity {id: 'test-office', name: 'Test office', aliases: [], sourceIds: []})
-         WITH o UNWIND range(1, 60) AS i
-         CREATE (:Organization:Entity {id: 'test-funder-' + i, name: 'Test funder ' + i, aliases: [], sourceIds: []})-[:FUNDS {id: 'test-' + i, sourceIds: [], excerpts: []}]->(o)`,
-      ),
+    await runCypher(
+      db,
+      `CREATE (o:Office:Entity {id: 'test-office', name: 'Test office', aliases: [], sourceIds: []})
+       WITH o UNWIND range(1, 60) AS i
+       CREATE (:Organization:Entity {id: 'test-funder-' + i, name: 'Test funder ' + i, aliases: [], sourceIds: []})-[:FUNDS {id: 'test-' + i, sourceIds: [], excerpts: []}]->(o)`,
     );
     try {
       const result = await api.query(
@@ -157,15 +156,14 @@ describe("bounded lists", () => {
       expect(connection.data!.organizationsConnection.totalCount).toBe(60);
       expect(connection.data!.organizationsConnection.edges).toHaveLength(50);
     } finally {
-      await db.write((tx) => tx.run("MATCH (n) WHERE n.id STARTS WITH 'test-' DETACH DELETE n"));
+      await runCypher(db, "MATCH (n) WHERE n.id STARTS WITH 'test-' DETACH DELETE n");
     }
   });
 
   it("limit is capped at the maximum, and the default applies without one", async () => {
-    await db.write((tx) =>
-      tx.run(
-        "UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})",
-      ),
+    await runCypher(
+      db,
+      "UNWIND range(1, 60) AS i CREATE (:Theme:Entity {id: 'test-theme-' + i, name: 'Test theme ' + i, aliases: [], sourceIds: []})",
     );
     try {
       const unbounded = await api.query(`{ themes(where: { id: { startsWith: "test-" } }) { id } }`);
@@ -173,7 +171,7 @@ describe("bounded lists", () => {
       const capped = await api.query(`{ themes(where: { id: { startsWith: "test-" } }, limit: 55) { id } }`);
       expect(capped.data!.themes).toHaveLength(55);
     } finally {
-      await db.write((tx) => tx.run("MATCH (n:Theme) WHERE n.id STARTS WITH 'test-' DETACH DELETE n"));
+      await runCypher(db, "MATCH (n:Theme) WHERE n.id STARTS WITH 'test-' DETACH DELETE n");
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A tiny run of the whole benchmark (`npm run bench` with a few thousand nodes), so it cannot rot: it starts
- * its own Neo4j, imports, checks every tier agrees with raw Cypher, times, and writes its results. Timings
- * are not asserted; only that every number is there.
+ * its own Neo4j, imports through the write path, checks every tier (T1, T2, T3, T4 cold and cached) agrees
+ * with raw Cypher, times, runs the mixed workload, and writes its results. Timings are not asserted; only
+ * that every number is there, and that no read was stale.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -33,6 +34,10 @@ describe("npm run bench", () => {
       "1",
       "--concurrency",
       "4",
+      "--rounds",
+      "1",
+      "--mixed-seconds",
+      "2",
     ];
     const child = spawn("npm", [...args, "--no-docs", "--quiet", "--results-dir", resultsDir], {
       cwd: PROJECT_ROOT,
@@ -57,7 +62,20 @@ describe("npm run bench", () => {
     expect(Object.keys(result.research ?? {})).toHaveLength(8);
     for (const research of Object.values(result.research ?? {})) expect(research.cost).toBeGreaterThan(0);
     for (const query of Object.values(result.queries)) {
-      for (const field of ["t1_p50_ms", "t3_p50_ms", "t4_p50_ms", "ratio_p50", "t1_rps_c16", "t4_rps_c16"] as const) {
+      for (const field of [
+        "t1_p50_ms",
+        "t2_p50_ms",
+        "t3_p50_ms",
+        "t4_p50_ms",
+        "t4c_p50_ms",
+        "ratio_p50",
+        "ratio_t4_t2_p50",
+        "ratio_t4c_t1_p50",
+        "t1_rps_c16",
+        "t2_rps_c16",
+        "t4_rps_c16",
+        "t4c_rps_c16",
+      ] as const) {
         expect(query[field]).toBeGreaterThan(0);
       }
     }
@@ -68,5 +86,13 @@ describe("npm run bench", () => {
       "kg export --format json",
     ]);
     for (const exported of result.exports ?? []) expect(exported.records).toBeGreaterThan(2000);
+    // The mixed workload ran against both servers, wrote, checked its reads, and found none stale.
+    expect(Object.keys(result.mixed ?? {}).sort()).toEqual(["t4", "t4c"]);
+    for (const mixed of Object.values(result.mixed ?? {})) {
+      expect(mixed.checked_reads).toBeGreaterThan(0);
+      expect(mixed.stale_reads).toBe(0);
+    }
+    // The import went through the write path.
+    expect(result.import.how).toMatch(/write path/);
   }, 300_000);
 });

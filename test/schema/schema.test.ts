@@ -60,6 +60,7 @@ describe("printed schema snapshots", () => {
         "neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): Subgraph!",
         "shortestPath(fromId: ID!, toId: ID!, maxLength: Int = 6, asOf: String, relationshipTypes: [String!], excludeRelationshipTypes: [String!]): GraphPath",
         "funding(officeId: ID, asOf: String, limit: Int = 1000): [Funding!]!",
+        "fundersPerOffice(asOf: String, limit: Int = 50, offset: Int = 0): [OfficeFunders!]!",
         "graphStats: GraphStats!",
         "changes(since: String, entityId: ID, limit: Int = 50): [Change!]!",
         "recordAsOf(id: ID!, date: String!): HistoricalRecord!",

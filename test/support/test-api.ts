@@ -51,6 +51,7 @@ export async function createTestApi(db: Database, env: Record<string, string> = 
     rateLimits: config.rateLimits,
     exportLimits: config.exports,
     verifier: createTokenVerifier(config.auth),
+    resultCache: config.resultCache,
   });
   return {
     async query(query, variables, token) {

@@ -5,6 +5,7 @@
  */
 import { inject } from "vitest";
 import { Database, createDriver, toNumber } from "../../src/database/index.js";
+import { GRAPH_VERSION_LABEL } from "../../src/write/index.js";
 
 export const TEST_ID_PREFIX = "test-";
 
@@ -21,14 +22,27 @@ export function connectTestDatabase(): Database {
   );
 }
 
-/** Runs Cypher in a write transaction and returns the records as plain objects. */
+/**
+ * Runs Cypher in a write transaction and returns the records as plain objects. A statement that changes
+ * the graph also raises the graph's version in the same transaction, as every write through the write path
+ * does: tests set up data with Cypher behind the API's back, and the API's result cache (on in tests, as
+ * in production) must see it like any other write.
+ */
 export async function runCypher(
   db: Database,
   cypher: string,
   params: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>[]> {
-  return db.write(async (tx) => (await tx.run(cypher, params)).records.map((record) => record.toObject()));
+  return db.write(async (tx) => {
+    const result = await tx.run(cypher, params);
+    if (result.summary.counters.containsUpdates()) await tx.run(BUMP_GRAPH_VERSION);
+    return result.records.map((record) => record.toObject());
+  });
 }
+
+/** What src/write/graph-version.ts does inside every write, for writes made by tests with Cypher. */
+export const BUMP_GRAPH_VERSION = `MERGE (v:${GRAPH_VERSION_LABEL} {id: 'graph'})
+  SET v.version = coalesce(v.version, 0) + 1, v.writeId = 'test-' + randomUUID(), v.at = datetime.transaction()`;
 
 /** Removes every node (and its relationships) whose id starts with `test-`, and the history of them. */
 export async function removeTestData(db: Database): Promise<void> {

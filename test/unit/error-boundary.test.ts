@@ -68,17 +68,20 @@ describe("the GraphQL error formatter", () => {
   });
 });
 
-/** Just enough of express's Response to see what a route answered. */
+/** Just enough of Node's response (express's is one) to see what a route answered. */
 function fakeResponse(headersSent = false) {
-  const answer: { status?: number; body?: unknown; destroyed: boolean } = { destroyed: false };
+  const answer: { status?: number; body?: unknown; contentType?: unknown; destroyed: boolean } = { destroyed: false };
   const res = {
     headersSent,
-    status(code: number) {
+    set statusCode(code: number) {
       answer.status = code;
+    },
+    setHeader(name: string, value: unknown) {
+      if (name.toLowerCase() === "content-type") answer.contentType = value;
       return res;
     },
-    json(body: unknown) {
-      answer.body = body;
+    end(body: string) {
+      answer.body = JSON.parse(body);
       return res;
     },
     destroy() {
@@ -99,6 +102,7 @@ describe("routes outside GraphQL answer through the same boundary", () => {
     const { res, answer } = fakeResponse();
     sendError(res, error, { requestId: "req-1" });
     expect(answer.status).toBe(status);
+    expect(answer.contentType).toBe("application/json; charset=utf-8");
     expect(answer.body).toMatchObject({ errors: [{ extensions: { code, requestId: "req-1" } }] });
     expect(JSON.stringify(answer.body)).not.toMatch(/cannot read|connection refused/);
   });

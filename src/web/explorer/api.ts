@@ -115,12 +115,12 @@ export const EXPLORER_QUERIES = {
             count
           }
         }
-        offices(sort: [{ name: ASC }], limit: 50) {
-          id
-          name
-          fundersConnection {
-            totalCount
+        fundersPerOffice(limit: 50) {
+          office {
+            id
+            name
           }
+          funders
         }
       }
     `,
@@ -215,15 +215,15 @@ export interface DashboardData {
 export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
   const data = await graphql<{
     graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
-    offices: { id: string; name: string; fundersConnection: { totalCount: number } }[];
+    fundersPerOffice: { office: { id: string; name: string }; funders: number }[];
   }>(EXPLORER_QUERIES.dashboard.query, {}, signal);
   return {
     nodesByKind: data.graphStats.nodesByKind,
     edgesByType: data.graphStats.edgesByType,
-    fundersPerOffice: data.offices.map((office) => ({
-      id: office.id,
-      name: office.name,
-      funders: office.fundersConnection.totalCount,
+    fundersPerOffice: data.fundersPerOffice.map((entry) => ({
+      id: entry.office.id,
+      name: entry.office.name,
+      funders: entry.funders,
     })),
   };
 }

@@ -67,10 +67,10 @@ query Path($from: ID!, $to: ID!) {
     variables: `{ "from": "tampere", "to": "brussels" }`,
   },
   {
-    query: `# Dashboard numbers: the size of the graph, and funders per office (generated API, connection aggregate).
+    query: `# Dashboard numbers: the size of the graph, and funders and partners per office.
 query Dashboard {
   graphStats { nodes edges nodesByKind { key count } edgesByType { key count } }
-  offices(sort: [{ name: ASC }]) { id name fundersConnection { totalCount } }
+  fundersPerOffice(limit: 50) { office { id name } funders partners }
 }`,
   },
   {

@@ -1,0 +1,74 @@
+/**
+ * Which version of the graph a request sees. Every write through the write path raises the version in
+ * Neo4j in the write's own transaction (src/write/graph-version.ts), so reading it tells this process about
+ * writes from anywhere: this API, another API process, `npm run kg -- import` in another shell, the seed.
+ * An in-process counter would know only this process's writes; a counter in Redis would be raised after the
+ * Neo4j commit, by writers that may not know Redis exists.
+ *
+ * A request may use a version only if the read of it STARTED after the request arrived: such a read sees
+ * every write committed before the request arrived, which is what "never serve an answer a write has
+ * changed" asks. So reads are shared, but only forward: a request arriving while a read is in flight waits
+ * for the next read, which starts when that one ends; everyone arriving meanwhile shares that next read. At
+ * most one read is in flight and one queued, so 16 concurrent requests cost about one read per round trip,
+ * not 16 (measured in docs/benchmarks.md).
+ *
+ * The token is the version's number AND the id of the write that set it (`writeId`, random per write): a
+ * graph emptied with Cypher and written again counts from 1 again, and a number alone would then name two
+ * different graphs. A backup restored together with its `GraphVersion` node names the graph it restored.
+ * A graph with no version node (loaded by other means than the write path, or being restored) has no
+ * token: nothing is cached for it, since two such graphs could not be told apart.
+ */
+import type { Database } from "../database/index.js";
+import { toNumber } from "../database/index.js";
+import { GRAPH_VERSION_LABEL } from "../write/index.js";
+
+const VERSION_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.version AS version, v.writeId AS writeId`;
+
+/** `<version>:<writeId>`; undefined for a graph with no version node. */
+export type VersionToken = string | undefined;
+
+export class GraphVersionWatch {
+  private running: Promise<VersionToken> | undefined;
+  private queued: Promise<VersionToken> | undefined;
+  private reads = 0;
+
+  constructor(private readonly readVersion: () => Promise<VersionToken>) {}
+
+  /** Reads the version from Neo4j. */
+  static fromDatabase(db: Database): GraphVersionWatch {
+    return new GraphVersionWatch(async () => {
+      const [row] = await db.readAutoCommit(VERSION_CYPHER);
+      if (!row || row.version === null || row.version === undefined) return undefined;
+      return `${toNumber(row.version)}:${typeof row.writeId === "string" ? row.writeId : ""}`;
+    });
+  }
+
+  /** The version as of a read that started after this call. Rejects when the read fails. */
+  current(): Promise<VersionToken> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const ended = this.running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queued = ended.then(() => {
+      this.queued = undefined;
+      return this.start();
+    });
+    return this.queued;
+  }
+
+  /** How many reads were sent to Neo4j (for tests and the benchmark). */
+  get readCount(): number {
+    return this.reads;
+  }
+
+  private start(): Promise<VersionToken> {
+    this.reads += 1;
+    const read = this.readVersion().finally(() => {
+      if (this.running === read) this.running = undefined;
+    });
+    this.running = read;
+    return read;
+  }
+}
