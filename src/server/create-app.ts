@@ -15,7 +15,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits } from "../config/index.js";
+import type { ExportLimits, OidcSettings, RateLimits, RequestLimits } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { BadRequestError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly verifier: TokenVerifier;
   /** Serve the explorer and GraphiQL (`GET /explorer`, `GET /graphiql`) from the web build. */
   readonly webPages?: boolean;
+  /** The explorer's sign-in provider (OIDC_ISSUER …), told to the page and allowed by its CSP. */
+  readonly signIn?: OidcSettings | undefined;
 }
 
 export interface App {
@@ -63,6 +65,7 @@ export async function createApp({
   exportLimits,
   verifier,
   webPages = false,
+  signIn,
 }: AppOptions): Promise<App> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -147,7 +150,7 @@ export async function createApp({
     }),
   );
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
-  if (webPages) app.use(webPagesRouter());
+  if (webPages) app.use(webPagesRouter({ signIn }));
   app.use(bodyErrors(log));
   return { express: app, apollo, context };
 }

@@ -63,6 +63,8 @@ describe("printed schema snapshots", () => {
         "graphStats: GraphStats!",
         "changes(since: String, entityId: ID, limit: Int = 50): [Change!]!",
         "recordAsOf(id: ID!, date: String!): HistoricalRecord!",
+        "deletedRecords(since: String, entityId: ID, limit: Int = 50, itemType: String): [Change!]!",
+        "viewer: Viewer",
         "compare(from: String!, to: String!, entityId: ID, relationshipTypes: [String!]): GraphDiff!",
         "timeline(entityId: ID!, relationshipTypes: [String!], limit: Int = 200): [TimelineEntry!]!",
         "centrality(algorithm: CentralityAlgorithm!, asOf: String, kinds: [String!], relationshipTypes: [String!], limit: Int = 20): [NodeScore!]!",
