@@ -194,7 +194,7 @@ export async function startDevProvider(options: DevProviderOptions = {}): Promis
       const grantId = session.grantIdFor(client.clientId);
       const existing = grantId ? await provider.Grant.find(grantId) : undefined;
       const grant = existing ?? new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      grant.addOIDCScope(String(params?.scope ?? "openid"));
+      grant.addOIDCScope(typeof params?.scope === "string" ? params.scope : "openid");
       grant.addOIDCClaims(["sub", "name", "preferred_username"]);
       grant.addResourceScope(DEV_API_AUDIENCE, "");
       await grant.save();
@@ -227,7 +227,7 @@ export async function startDevProvider(options: DevProviderOptions = {}): Promis
     const url = new URL(req.url ?? "/", issuer);
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
     if (!match) {
-      handleProvider(req, res);
+      void handleProvider(req, res);
       return;
     }
     void (async () => {
