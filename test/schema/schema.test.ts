@@ -87,7 +87,7 @@ describe("printed schema snapshots", () => {
     expect(signatures.sort()).toEqual(
       [
         "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false): WriteReport!",
-        'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, dryRun: Boolean! = false): WriteReport!',
+        'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, sources: [SourceInput!], dryRun: Boolean! = false): WriteReport!',
         "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
         "revertChange(id: ID!, dryRun: Boolean! = false): WriteReport!",
         "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String): WriteReport!",
