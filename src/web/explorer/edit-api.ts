@@ -65,6 +65,9 @@ const COUNTS = "{ new changed unchanged corroborated conflicts deleted }";
 const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields conflict } truncated }`;
 const CHANGE_FIELDS = "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before";
 
+/** Who the API takes the signed-in user to be (asked once after sign-in, with the access token). */
+export const VIEWER_QUERY = "query ExplorerViewer { viewer { sub roles } }";
+
 /** Every operation editing sends, with example variables: the server's limits are tested to let each through. */
 export const EDIT_QUERIES = {
   upsert: {
@@ -108,12 +111,16 @@ export const EDIT_QUERIES = {
     variables: { id: "helsinki", date: "2026-01-01" },
   },
   sources: {
-    query: `query ExplorerFindSources($text: String!) {
-      sources(where: { OR: [{ title: { contains: $text } }, { id: { contains: $text } }, { publisher: { contains: $text } }] }, sort: [{ title: ASC }], limit: 10) {
+    query: `query ExplorerFindSources($text: String!, $capitalised: String!, $id: ID!) {
+      sources(
+        where: { OR: [{ title: { contains: $text } }, { title: { contains: $capitalised } }, { id: { contains: $id } }, { publisher: { contains: $text } }, { publisher: { contains: $capitalised } }] }
+        sort: [{ title: ASC }]
+        limit: 10
+      ) {
         id title publisher published url
       }
     }`,
-    variables: { text: "Helsinki" },
+    variables: { text: "helsinki", capitalised: "Helsinki", id: "helsinki" },
   },
   recentChanges: {
     query: `query ExplorerRecentChanges($entityId: ID, $limit: Int) { changes(entityId: $entityId, limit: $limit) { ${CHANGE_FIELDS} } }`,
@@ -194,7 +201,12 @@ export async function fetchRecord(id: string, signal?: AbortSignal): Promise<Raw
 }
 
 export async function findSources(text: string, signal?: AbortSignal): Promise<SourceSummary[]> {
-  const data = await graphql<{ sources: SourceSummary[] }>(EDIT_QUERIES.sources.query, { text }, signal);
+  const data = await graphql<{ sources: SourceSummary[] }>(
+    EDIT_QUERIES.sources.query,
+    // `contains` is case-sensitive in the generated API: the text as typed, capitalised, and as an id.
+    { text, capitalised: `${text.charAt(0).toUpperCase()}${text.slice(1)}`, id: text.toLowerCase() },
+    signal,
+  );
   return data.sources;
 }
 

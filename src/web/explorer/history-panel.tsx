@@ -29,6 +29,9 @@ export interface HistoryPanelProps {
   readonly onTokenRefused: (message: string) => void;
 }
 
+/** Changes listed per write before the rest fold away (an import or the seed touches hundreds). */
+const SHOWN_CHANGES = 6;
+
 interface WriteGroup {
   readonly writeId: string;
   readonly changes: ChangeEntry[];
@@ -224,10 +227,20 @@ export function HistoryPanel(props: HistoryPanelProps) {
                     {first.reverts && <span className="reverts"> · undoes {first.reverts.slice(0, 8)}…</span>}
                   </p>
                   <ul className="write-changes">
-                    {group.changes.map((change) => (
+                    {group.changes.slice(0, SHOWN_CHANGES).map((change) => (
                       <ChangeLine key={change.id} change={change} />
                     ))}
                   </ul>
+                  {group.changes.length > SHOWN_CHANGES && (
+                    <details>
+                      <summary>and {group.changes.length - SHOWN_CHANGES} more</summary>
+                      <ul className="write-changes">
+                        {group.changes.slice(SHOWN_CHANGES).map((change) => (
+                          <ChangeLine key={change.id} change={change} />
+                        ))}
+                      </ul>
+                    </details>
+                  )}
                   {undo(group.writeId, "Undo this change")}
                 </li>
               );

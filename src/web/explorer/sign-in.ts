@@ -17,6 +17,7 @@
  */
 import type { User, UserManager } from "oidc-client-ts";
 import { ApiError, graphql } from "../shared/graphql-client.js";
+import { VIEWER_QUERY } from "./edit-api.js";
 
 export interface SignInSettings {
   issuer: string;
@@ -37,7 +38,6 @@ export type SignInState =
   | { kind: "signed-out"; message: string | null }
   | { kind: "signed-in"; viewer: Viewer; token: string; expiresAt: number | null };
 
-export const VIEWER_QUERY = "query ExplorerViewer { viewer { sub roles } }";
 
 let manager: UserManager | null = null;
 let state: SignInState = { kind: "off" };
