@@ -28,6 +28,9 @@ const screenshotsDir = process.env.SCREENSHOTS_DIR;
 const RELATIONSHIP = "helsinki--PARTNER_OF--tampere";
 const SOURCE_TITLE = "Test partnership report 2024";
 
+// Functions passed to page.evaluate run in the page; this is the page global they use (tests have no DOM types).
+declare const sessionStorage: { removeItem(key: string): void };
+
 beforeAll(async () => {
   provider = await startDevProvider();
   api = await startTestServer({ JWT_SECRET: "", ...provider.env });
@@ -75,12 +78,13 @@ async function pickEntity(testId: string, text: string, name: string): Promise<v
   await box.getByRole("option").filter({ hasText: name }).first().click();
 }
 
-const relationshipListed = () =>
-  page
-    .getByTestId("relationship-list")
-    .getByRole("button")
-    .allTextContents()
-    .then((texts) => texts.some((text) => text.includes("Helsinki — partner of → Tampere")));
+/** Whether the side panel's list of drawn relationships (opened if closed) has Helsinki → Tampere. */
+async function relationshipListed(): Promise<boolean> {
+  const list = page.getByTestId("element-list");
+  if ((await list.getAttribute("open")) === null) await list.locator("summary").click();
+  const texts = await page.getByTestId("relationship-list").getByRole("button").allTextContents();
+  return texts.some((text) => text.includes("Helsinki — partner of → Tampere"));
+}
 
 describe("editing in the explorer", () => {
   it("signs in, adds a partnership with a new source, sees it with its source, undoes it from the history", async () => {
@@ -101,7 +105,6 @@ describe("editing in the explorer", () => {
       .toContain("Signed in as Eeva Editor (editor)");
     expect(new URL(page.url()).search).toBe("?focus=helsinki");
     expect(new URL(page.url()).hash).toBe("");
-    await page.getByTestId("element-list").locator("summary").click();
     expect(await relationshipListed()).toBe(false);
 
     // ── A new partnership: the API's checks appear beside the field they concern.
@@ -134,6 +137,41 @@ describe("editing in the explorer", () => {
       await screenshot("editing-form");
       await page.setViewportSize({ width: 1440, height: 1000 });
     }
+
+    // Nothing typed is lost to a reload of the tab (or a trip to the provider to sign in again).
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("editor").getByLabel("Title (required)").inputValue(), { timeout: 20_000 })
+      .toBe(SOURCE_TITLE);
+    expect(await form.getByLabel("Excerpt (required)").inputValue()).toBe("Helsinki and Tampere agreed to cooperate");
+    expect(await page.getByTestId("edit-to").getByRole("combobox").inputValue()).toBe("Tampere");
+
+    // The sign-in ends (its tokens gone from the tab, as when they expire): the form and its draft stay, with
+    // a note to sign in again; signing in again (the provider's session answers at once, or asks again)
+    // comes back to the same draft.
+    await page.evaluate(() => {
+      for (const key of Object.keys(sessionStorage)) if (key.startsWith("oidc.user:")) sessionStorage.removeItem(key);
+    });
+    await page.reload();
+    await expect.poll(() => page.locator(".sign-in-again").count(), { timeout: 20_000 }).toBe(1);
+    expect(await form.getByLabel("Title (required)").inputValue()).toBe(SOURCE_TITLE);
+    await page.getByRole("button", { name: "Sign in to edit" }).click();
+    const login = page.getByLabel("User name");
+    await login
+      .or(page.getByTestId("sign-in").getByText("Signed in as Eeva Editor"))
+      .first()
+      .waitFor({ timeout: 20_000 });
+    if (await login.isVisible()) {
+      await page.getByLabel("User name").fill(editor.username);
+      await page.getByLabel("Password").fill(editor.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    }
+    await expect
+      .poll(() => page.getByTestId("sign-in").textContent(), { timeout: 20_000 })
+      .toContain("Signed in as Eeva Editor (editor)");
+    expect(await page.locator(".sign-in-again").count()).toBe(0);
+    expect(await form.getByLabel("Title (required)").inputValue()).toBe(SOURCE_TITLE);
+    expect(await form.getByLabel("Excerpt (required)").inputValue()).toBe("Helsinki and Tampere agreed to cooperate");
 
     // Fixed: no problems, and the preview says what saving will write.
     await validTo.fill("");

@@ -33,7 +33,7 @@ const DELETED = `query($entityId: ID, $itemType: String) {
 async function mutate(query: string, variables: Record<string, unknown> = {}) {
   const result = await api.query(query, variables, editor);
   expect(result.errors).toBeUndefined();
-  return result.data as any;
+  return result.data;
 }
 
 describe("deleted records", () => {

@@ -30,7 +30,7 @@ import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
 import { EditActions } from "./edit-actions.js";
-import type { EditMode } from "./edit-form.js";
+import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
@@ -58,7 +58,11 @@ export function App() {
   // ── Editing (issue 13): who is signed in, the open form or history, and a counter raised by every write.
   const signIn = useSignIn();
   const editor = canEdit(signIn) ? signIn : null;
-  const [editing, setEditing] = useState<EditMode | null>(null);
+  const [editing, setEditingState] = useState<EditMode | null>(storedEditing);
+  const setEditing = useCallback((mode: EditMode | null) => {
+    storeEditing(mode);
+    setEditingState(mode);
+  }, []);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [revision, setRevision] = useState(0);
 
@@ -292,7 +296,7 @@ export function App() {
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
           History
         </button>
-        <SignInControl />
+        <SignInControl onSignOut={() => setEditing(null)} />
       </header>
 
       <main className="content">
@@ -365,13 +369,14 @@ export function App() {
         )}
 
         <aside className="side" aria-label="Details">
-          {editor && editing && (
+          {/* Shown to an editor, and kept (with its draft) when the sign-in ends, until they sign in again. */}
+          {editing && (editor || signIn.kind === "signed-out") && (
             <Suspense fallback={<p className="muted">Loading the editor…</p>}>
               <EditPanel
                 key={JSON.stringify(editing)}
                 mode={editing}
-                token={editor.token}
-                staff={editor.viewer.roles.includes("staff")}
+                token={editor?.token ?? null}
+                staff={editor?.viewer.roles.includes("staff") ?? false}
                 nameOf={(id) => names.get(id)?.name ?? id}
                 onCancel={() => setEditing(null)}
                 onTokenRefused={(message) => void tokenRefused(message)}
@@ -384,7 +389,7 @@ export function App() {
               />
             </Suspense>
           )}
-          {!(editor && editing) && historyOpen && (
+          {!editing && historyOpen && (
             <HistoryPanel
               entityId={selectedNode?.id ?? null}
               entityName={selectedNode?.name ?? null}

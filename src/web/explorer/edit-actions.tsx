@@ -1,6 +1,6 @@
 /** The editor's buttons beside the selection: edit it, add from it, end or suspend it; or add something new. */
 import type { GraphEdge, GraphNode } from "./api.js";
-import type { EditMode } from "./edit-form.js";
+import type { EditMode } from "./edit-drafts.js";
 
 export function EditActions({
   node,

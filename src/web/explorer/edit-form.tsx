@@ -19,6 +19,7 @@ import {
   inputId,
   sourceIdOf,
 } from "./edit-fields.js";
+import { type EditMode, draftKeyOf, useDraft } from "./edit-drafts.js";
 import { relationshipLabel } from "./kinds.js";
 import { ReportList } from "./report-list.js";
 import {
@@ -39,14 +40,12 @@ import {
 import { SearchBox } from "./search-box.js";
 import type { Selection } from "./url-state.js";
 
-export type EditMode =
-  | { readonly kind: "entity"; readonly id: string | null }
-  | { readonly kind: "relationship"; readonly edge: GraphEdge | null; readonly from?: string | undefined }
-  | { readonly kind: "end"; readonly edge: GraphEdge };
+export type { EditMode } from "./edit-drafts.js";
 
 export interface EditPanelProps {
   readonly mode: EditMode;
-  readonly token: string;
+  /** The editor's access token; null once the sign-in has ended (the draft stays, checks and Save wait). */
+  readonly token: string | null;
   readonly staff: boolean;
   /** A display name for an entity id. */
   readonly nameOf: (id: string) => string;
@@ -260,6 +259,11 @@ export function EditPanel(props: EditPanelProps) {
       <p className="muted">
         Checked by the API as you type — the same rules as an import — and saved as one recorded change.
       </p>
+      {props.token === null && (
+        <p className="sign-in-again" role="alert">
+          Your sign-in has ended. Sign in again to check and save: this draft is kept in this tab meanwhile.
+        </p>
+      )}
       {mode.kind === "entity" ? (
         <EntityForm {...props} id={mode.id} />
       ) : mode.kind === "relationship" ? (
@@ -273,18 +277,30 @@ export function EditPanel(props: EditPanelProps) {
 
 // ── Entities
 
-function EntityForm({ id, token, staff, onSaved, onCancel, onTokenRefused }: EditPanelProps & { id: string | null }) {
-  const [kind, setKind] = useState<EntityKind>("City");
-  const [values, setValues] = useState<FormValues>({});
-  const [entityId, setEntityId] = useState(id ?? "");
-  const [idTouched, setIdTouched] = useState(id !== null);
-  const [sources, setSources] = useState<SourceRef[]>([{ mode: "existing", source: null }]);
+function EntityForm({
+  id,
+  mode,
+  token,
+  staff,
+  onSaved,
+  onCancel,
+  onTokenRefused,
+}: EditPanelProps & { id: string | null }) {
+  const draft = draftKeyOf(mode);
+  const [kind, setKind] = useDraft<EntityKind>(`${draft}:kind`, "City");
+  const [values, setValues] = useDraft<FormValues>(`${draft}:values`, {});
+  const [entityId, setEntityId] = useDraft(`${draft}:id`, id ?? "");
+  const [idTouched, setIdTouched] = useDraft(`${draft}:idTouched`, id !== null);
+  const [sources, setSources] = useDraft<SourceRef[]>(`${draft}:sources`, [{ mode: "existing", source: null }]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(id === null);
+  // Kept with the draft: once the record is loaded, what was typed wins over a reload or a change of sign-in.
+  const [loaded, setLoaded] = useDraft(`${draft}:loaded`, id === null);
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
   const fields = useMemo(() => entityFormFields(kind, staff), [kind, staff]);
 
   useEffect(() => {
-    if (id === null) return;
+    if (id === null || loadedRef.current) return;
     const controller = new AbortController();
     Promise.all([fetchRecord(id, controller.signal), fetchEntitySources(id, controller.signal)]).then(
       ([record, cited]) => {
@@ -314,10 +330,11 @@ function EntityForm({ id, token, staff, onSaved, onCancel, onTokenRefused }: Edi
       },
     );
     return () => controller.abort();
+    // The setters are stable; a loaded draft is never loaded over.
   }, [id, staff]);
 
   const request = useMemo<WriteRequest | null>(() => {
-    if (!loaded) return null;
+    if (!loaded || !token) return null;
     const { records } = newSources(sources);
     const entity = {
       kind,
@@ -539,34 +556,41 @@ function citationsFromEdge(edge: GraphEdge, record: RawRecord | null): CitationD
 function RelationshipForm({
   edge,
   from: startFrom,
+  mode,
   token,
   nameOf,
   onSaved,
   onCancel,
   onTokenRefused,
 }: EditPanelProps & { edge: GraphEdge | null; from: string | undefined }) {
-  const [type, setType] = useState<string>(edge?.type ?? "PARTNER_OF");
-  const [from, setFrom] = useState<{ id: string; name: string } | null>(
+  const draft = draftKeyOf(mode);
+  const [type, setType] = useDraft<string>(`${draft}:type`, edge?.type ?? "PARTNER_OF");
+  const [from, setFrom] = useDraft<{ id: string; name: string } | null>(
+    `${draft}:from`,
     edge
       ? { id: edge.fromId, name: nameOf(edge.fromId) }
       : startFrom
         ? { id: startFrom, name: nameOf(startFrom) }
         : null,
   );
-  const [to, setTo] = useState<{ id: string; name: string } | null>(
+  const [to, setTo] = useDraft<{ id: string; name: string } | null>(
+    `${draft}:to`,
     edge ? { id: edge.toId, name: nameOf(edge.toId) } : null,
   );
-  const [values, setValues] = useState<FormValues>({});
-  const [citations, setCitations] = useState<CitationDraft[]>([
+  const [values, setValues] = useDraft<FormValues>(`${draft}:values`, {});
+  const [citations, setCitations] = useDraft<CitationDraft[]>(`${draft}:citations`, [
     { ref: { mode: "existing", source: null }, excerpt: "" },
   ]);
-  const [loaded, setLoaded] = useState(edge === null);
+  // As in EntityForm: a loaded draft is never loaded over.
+  const [loaded, setLoaded] = useDraft(`${draft}:loaded`, edge === null);
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
   const [loadError, setLoadError] = useState<string | null>(null);
   const fields = useMemo(() => relationshipFormFields(), []);
   const rule = relationshipRuleOf(type);
 
   useEffect(() => {
-    if (!edge) return;
+    if (!edge || loadedRef.current) return;
     const controller = new AbortController();
     fetchRecord(edge.id, controller.signal).then(
       (record) => {
@@ -586,7 +610,7 @@ function RelationshipForm({
   }, [edge]);
 
   const request = useMemo<WriteRequest | null>(() => {
-    if (!loaded) return null;
+    if (!loaded || !token) return null;
     const { records } = newSources(citations.map((citation) => citation.ref));
     const relationship = {
       type,
@@ -708,11 +732,24 @@ function RelationshipForm({
 
 // ── Ending or suspending a relationship: a new period, cited.
 
-function EndForm({ edge, token, nameOf, onSaved, onCancel, onTokenRefused }: EditPanelProps & { edge: GraphEdge }) {
-  const [status, setStatus] = useState<"ended" | "suspended">("ended");
-  const [date, setDate] = useState("");
-  const [citation, setCitation] = useState<CitationDraft>({ ref: { mode: "existing", source: null }, excerpt: "" });
-  const request = useMemo<WriteRequest>(() => {
+function EndForm({
+  edge,
+  mode,
+  token,
+  nameOf,
+  onSaved,
+  onCancel,
+  onTokenRefused,
+}: EditPanelProps & { edge: GraphEdge }) {
+  const draft = draftKeyOf(mode);
+  const [status, setStatus] = useDraft<"ended" | "suspended">(`${draft}:status`, "ended");
+  const [date, setDate] = useDraft(`${draft}:date`, "");
+  const [citation, setCitation] = useDraft<CitationDraft>(`${draft}:citation`, {
+    ref: { mode: "existing", source: null },
+    excerpt: "",
+  });
+  const request = useMemo<WriteRequest | null>(() => {
+    if (!token) return null;
     const { records } = newSources([citation.ref]);
     const input = {
       id: edge.id,

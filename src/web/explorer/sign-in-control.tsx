@@ -8,7 +8,8 @@ export function useSignIn(): SignInState {
   return useSyncExternalStore(subscribeSignIn, getSignInState);
 }
 
-export function SignInControl() {
+/** `onSignOut`: called when the user signs out here (the page then closes any open form and its draft). */
+export function SignInControl({ onSignOut }: { onSignOut?: () => void }) {
   const state = useSignIn();
   if (state.kind === "off") return null;
   return (
@@ -19,7 +20,13 @@ export function SignInControl() {
             Signed in as <strong>{state.viewer.name}</strong>
             <span className="muted"> ({state.viewer.roles.length > 0 ? state.viewer.roles.join(", ") : "reader"})</span>
           </span>{" "}
-          <button type="button" onClick={() => void signOut()}>
+          <button
+            type="button"
+            onClick={() => {
+              onSignOut?.();
+              void signOut();
+            }}
+          >
             Sign out
           </button>
         </>

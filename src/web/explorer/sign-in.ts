@@ -38,7 +38,6 @@ export type SignInState =
   | { kind: "signed-out"; message: string | null }
   | { kind: "signed-in"; viewer: Viewer; token: string; expiresAt: number | null };
 
-
 let manager: UserManager | null = null;
 let state: SignInState = { kind: "off" };
 const listeners = new Set<() => void>();
