@@ -52,7 +52,10 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
     const api = await (options.schema ?? buildApiSchema());
     await api.checkDatabase(db.driver, db.name);
     const verifier = createTokenVerifier(config.auth);
-    if (!verifier.configured) log.warn("no JWT key configured (JWT_SECRET or JWT_JWKS_URL): the API is read-only");
+    if (!verifier.configured) {
+      log.warn("no JWT key configured (JWT_SECRET, JWT_JWKS_URL or OIDC_ISSUER): the API is read-only");
+    }
+    if (config.oidc) log.info({ issuer: config.oidc.issuer, clientId: config.oidc.clientId }, "explorer sign-in");
     if (config.webPages) {
       // A failed page build must not take the API down: the pages then answer 503 and say why.
       await ensureWebPages({ info: (message) => log.info(message) }).catch((error: unknown) =>
@@ -71,6 +74,7 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
       verifier,
       webPages: config.webPages,
       resultCache: config.resultCache,
+      signIn: config.oidc,
     });
     log.info(
       { url: `${server.url}/graphql`, ...(config.webPages ? { explorer: `${server.url}/explorer` } : {}) },

@@ -5,7 +5,8 @@
  */
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthSettings } from "../config/index.js";
-import { UnauthenticatedError } from "../errors/index.js";
+import { ServiceUnavailableError, UnauthenticatedError } from "../errors/index.js";
+import { KeySourceUnavailable, discoveredKeySet } from "./oidc-discovery.js";
 import type { TokenClaims } from "./roles.js";
 
 export interface TokenVerifier {
@@ -22,14 +23,18 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const key: Uint8Array | JWTVerifyGetKey | undefined = settings.secret
     ? new TextEncoder().encode(settings.secret)
     : settings.jwksUrl
-      ? createRemoteJWKSet(new URL(settings.jwksUrl))
-      : undefined;
+      ? outageAware(createRemoteJWKSet(new URL(settings.jwksUrl)))
+      : settings.discoveryIssuer
+        ? discoveredKeySet(settings.discoveryIssuer)
+        : undefined;
   if (!key) {
     return {
       configured: false,
       verify: () =>
         Promise.reject(
-          new UnauthenticatedError("This server accepts no tokens: no JWT key is configured, so it is read-only."),
+          new UnauthenticatedError(
+            "This server accepts no tokens: no JWT key is configured (JWT_SECRET, JWT_JWKS_URL or OIDC_ISSUER), so it is read-only.",
+          ),
         ),
     };
   }
@@ -51,14 +56,47 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
             ? (await jwtVerify(token, key, options)).payload
             : (await jwtVerify(token, key, options)).payload;
       } catch (error) {
+        if (error instanceof KeySourceUnavailable) {
+          throw new ServiceUnavailableError(
+            "The identity provider's signing keys cannot be fetched right now, so the token cannot be checked; try again shortly.",
+          );
+        }
         throw new UnauthenticatedError(describeFailure(error));
       }
-      const roles = payload.roles;
+      const roles = claimAt(payload, settings.rolesClaim);
       if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === "string"))) {
-        throw new UnauthenticatedError("The token's `roles` claim must be a list of strings.");
+        throw new UnauthenticatedError(`The token's \`${settings.rolesClaim}\` claim must be a list of strings.`);
       }
       return { ...payload, sub: payload.sub!, roles: roles ?? [] };
     },
+  };
+}
+
+/**
+ * The value of a claim named `path`: the claim of that exact name when there is one (Auth0's namespaced
+ * `https://example.org/roles`), else the dotted path into nested objects (Keycloak's `realm_access.roles`).
+ */
+export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
+  if (Object.hasOwn(payload, path)) return payload[path];
+  let value: unknown = payload;
+  for (const step of path.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, step)) {
+      return undefined;
+    }
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+/** A key set whose fetch failures (the provider down) are told apart from tokens it rejects. */
+function outageAware(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw error;
+      throw new KeySourceUnavailable(String(error));
+    }
   };
 }
 

@@ -64,6 +64,16 @@ const EnvSchema = z.object({
   JWT_ALGORITHMS: z.string().optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ROLES_CLAIM: z
+    .string()
+    .regex(/^[\w.:/-]{1,200}$/, "a claim name, or a dotted path such as realm_access.roles")
+    .default("roles"),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "space-separated scopes (RFC 6749 §3.3)")
+    .default("openid profile"),
   MAX_QUERY_DEPTH: positiveInt.default(15),
   MAX_QUERY_ALIASES: positiveInt.default(30),
   MAX_QUERY_DIRECTIVES: positiveInt.default(20),
@@ -136,6 +146,24 @@ export interface AuthSettings {
   readonly algorithms: readonly string[];
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
+  /**
+   * Where the roles are in a token: a claim name (`roles`), or a dotted path into nested claims
+   * (`realm_access.roles` for Keycloak). A claim whose name has dots (Auth0's `https://…/roles`) is tried whole first.
+   */
+  readonly rolesClaim: string;
+  /** Derive the JWKS from this issuer's discovery document (OIDC_ISSUER without JWT_JWKS_URL). */
+  readonly discoveryIssuer: string | undefined;
+}
+
+/**
+ * The explorer's sign-in (OpenID Connect, authorization code + PKCE): what the page may know, all of it public.
+ * The API verifies the provider's access tokens with the settings in `AuthSettings`.
+ */
+export interface OidcSettings {
+  readonly issuer: string;
+  /** The explorer's client id at the provider (a public client: no secret). */
+  readonly clientId: string;
+  readonly scopes: string;
 }
 
 /** Limits applied to every request before any Cypher runs (see README → Security and operations). */
@@ -227,6 +255,8 @@ export interface AppConfig {
   /** `auto` loads the curated graph into an empty database; `always` reloads it; `never` leaves it. */
   readonly seedOnStart: "auto" | "always" | "never";
   readonly auth: AuthSettings;
+  /** Sign-in in the explorer; undefined when OIDC_ISSUER is not set (editing then needs a token from elsewhere). */
+  readonly oidc: OidcSettings | undefined;
   readonly limits: RequestLimits;
   readonly rateLimits: RateLimits;
   readonly exports: ExportLimits;
@@ -250,6 +280,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       "BAD_CONFIG",
       "Set either JWT_SECRET or JWT_JWKS_URL, not both. See README → Security and operations.",
     );
+  }
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new StartupError(
+      "BAD_CONFIG",
+      "OIDC_ISSUER needs OIDC_CLIENT_ID (the explorer's client id at the provider). See README → Sign-in.",
+    );
+  }
+  if (e.OIDC_ISSUER && e.JWT_SECRET) {
+    throw new StartupError(
+      "BAD_CONFIG",
+      "Set either JWT_SECRET or OIDC_ISSUER, not both: with OIDC_ISSUER the API accepts only the provider's tokens. See README → Sign-in.",
+    );
+  }
+  if (e.OIDC_ISSUER && !e.JWT_AUDIENCE) {
+    throw new StartupError(
+      "BAD_CONFIG",
+      "OIDC_ISSUER needs JWT_AUDIENCE (the `aud` of the provider's access tokens for this API), so tokens the provider issues for other applications are refused. See README → Sign-in.",
+    );
+  }
+  const issuer = e.JWT_ISSUER ?? e.OIDC_ISSUER;
+  if (e.OIDC_ISSUER && issuer !== e.OIDC_ISSUER) {
+    throw new StartupError("BAD_CONFIG", "JWT_ISSUER must equal OIDC_ISSUER when both are set.");
   }
   const algorithms = (e.JWT_ALGORITHMS ?? (e.JWT_SECRET ? "HS256" : "RS256,ES256"))
     .split(",")
@@ -277,7 +329,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       gds: e.NEO4J_LOCAL_GDS,
     },
     seedOnStart: e.SEED_ON_START,
-    auth: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, algorithms, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    auth: {
+      secret: e.JWT_SECRET,
+      jwksUrl: e.JWT_JWKS_URL,
+      algorithms,
+      issuer,
+      audience: e.JWT_AUDIENCE,
+      rolesClaim: e.JWT_ROLES_CLAIM,
+      discoveryIssuer: e.JWT_JWKS_URL ? undefined : e.OIDC_ISSUER,
+    },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, scopes: e.OIDC_SCOPES }
+        : undefined,
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

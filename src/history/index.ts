@@ -112,6 +112,37 @@ export async function listChanges(db: Database, query: ChangeQuery): Promise<Cha
   });
 }
 
+export interface DeletedQuery extends ChangeQuery {
+  /** Only deleted records of this kind. */
+  readonly itemType: ChangeRecord["itemType"] | null;
+}
+
+/**
+ * Records that are gone: the deleting change of every source, entity or relationship whose last recorded
+ * change is a delete, newest first. Its `before` is the whole record as it was, and its `writeId` is what
+ * `revertChange` takes to bring it back (with what the same write deleted along with it).
+ */
+export async function listDeletedRecords(db: Database, query: DeletedQuery): Promise<ChangeRecord[]> {
+  return db.read(async (tx) => {
+    const about =
+      query.entityId === null ? "" : "AND (c.itemId = $entityId OR c.fromId = $entityId OR c.toId = $entityId)";
+    const result = await tx.run(
+      `MATCH (c:${CHANGE_LABEL})
+       WHERE c.operation = 'delete' AND ($since IS NULL OR c.at >= ${SINCE}) ${about}
+         AND ($itemType IS NULL OR c.itemType = $itemType)
+         AND NOT EXISTS { MATCH (later:${CHANGE_LABEL} {itemId: c.itemId}) WHERE later.at > c.at }
+       RETURN properties(c) AS change ORDER BY c.at DESC, c.itemType, c.itemId LIMIT $limit`,
+      {
+        since: query.since,
+        entityId: query.entityId,
+        itemType: query.itemType,
+        limit: cypherInt(query.limit),
+      },
+    );
+    return result.records.map((record) => toChange(record.get("change") as Record<string, unknown>));
+  });
+}
+
 /**
  * Every change of one write, oldest first: `id` is a write's id, or the id of one of its changes (undoing a
  * change undoes the write it was part of, so a deleted entity comes back with its relationships).

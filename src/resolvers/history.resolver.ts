@@ -1,9 +1,12 @@
-/** The history fields: `changes` and `recordAsOf`, read from the `Change` records every write leaves. */
+/**
+ * The history fields: `changes`, `deletedRecords` (what is gone, and the write that undoes its deletion) and
+ * `recordAsOf`, read from the `Change` records every write leaves.
+ */
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { Role, type TokenClaims, hasRole } from "../auth/index.js";
 import { BadUserInputError } from "../errors/index.js";
 import { RESTRICTED_FIELD_NAMES, isFullDate, isPartialDate } from "../graph-data/index.js";
-import { type ChangeRecord, listChanges, recordAsOf } from "../history/index.js";
+import { type ChangeRecord, listChanges, listDeletedRecords, recordAsOf } from "../history/index.js";
 import { asOfArgument, idArgument, limitArgument, limitDescription } from "./arguments.js";
 import { Change, HistoricalRecord } from "./history.type.js";
 import type { ResolverContext } from "./resolver-context.js";
@@ -56,6 +59,21 @@ class ChangesArgs {
   limit?: number | null;
 }
 
+const ITEM_TYPES = ["source", "entity", "relationship"] as const;
+
+@ArgsType()
+class DeletedRecordsArgs extends ChangesArgs {
+  @Field(() => String, { nullable: true, description: "Only deleted `source`, `entity` or `relationship` records." })
+  itemType?: string | null;
+}
+
+function itemTypeArgument(value: string | null | undefined): (typeof ITEM_TYPES)[number] | null {
+  if (value === null || value === undefined) return null;
+  const known = ITEM_TYPES.find((type) => type === value);
+  if (!known) throw new BadUserInputError("itemType", "`itemType` must be `source`, `entity` or `relationship`.");
+  return known;
+}
+
 @ArgsType()
 class RecordAsOfArgs {
   @Field(() => ID)
@@ -78,6 +96,23 @@ export class HistoryResolver {
     const records = await listChanges(db, {
       since: sinceArgument(since),
       entityId: entityId === null || entityId === undefined ? null : idArgument("entityId", entityId),
+      limit: limitArgument(limit, 50),
+    });
+    return records.map((record) => toChange(record, jwt));
+  }
+
+  @Query(() => [Change], {
+    description:
+      "Records that are gone: for each source, entity or relationship whose last change deleted it, that change (newest first), with the whole record in `before`. `revertChange(id: writeId)` brings it back with everything its write deleted along with it.",
+  })
+  async deletedRecords(
+    @Args(() => DeletedRecordsArgs) { since, entityId, itemType, limit }: DeletedRecordsArgs,
+    @Ctx() { db, jwt }: ResolverContext,
+  ): Promise<Change[]> {
+    const records = await listDeletedRecords(db, {
+      since: sinceArgument(since),
+      entityId: entityId === null || entityId === undefined ? null : idArgument("entityId", entityId),
+      itemType: itemTypeArgument(itemType),
       limit: limitArgument(limit, 50),
     });
     return records.map((record) => toChange(record, jwt));

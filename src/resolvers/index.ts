@@ -2,7 +2,7 @@
  * The hand-written API, built with type-graphql: the insights fields (search, node, lookup, neighbourhood,
  * shortestPath, funding, graphStats) and the research fields (compare, timeline, centrality, communities,
  * sharedConnections, activitySeries) over parameterised Cypher in read transactions; the history (changes,
- * recordAsOf); and the write mutations on the one write path (upsertRecords, endRelationship, deleteRecords,
+ * recordAsOf, deletedRecords); the caller (viewer); and the write mutations on the one write path (upsertRecords, endRelationship, deleteRecords,
  * revertChange, importGraph). `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
  */
@@ -23,6 +23,7 @@ import { SearchResolver } from "./search.resolver.js";
 import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
 import { TimelineResolver } from "./timeline.resolver.js";
+import { ViewerResolver } from "./viewer.resolver.js";
 import { WriteResolver } from "./write.resolver.js";
 
 export type { ResolverContext } from "./resolver-context.js";
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   ActivitySeriesResolver,
   HistoryResolver,
   WriteResolver,
+  ViewerResolver,
 ] as const;
 
 export function buildResolversSchema(): Promise<GraphQLSchema> {

@@ -57,6 +57,12 @@ class EndRelationshipArgs {
   @Field(() => CitationInput, { description: "The source that says so." })
   citation!: CitationInput;
 
+  @Field(() => [SourceInput], {
+    nullable: true,
+    description: "New sources to write in the same transaction, such as the one the citation names.",
+  })
+  sources?: SourceInput[] | null;
+
   @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
   dryRun!: boolean;
 }
@@ -185,12 +191,19 @@ export class WriteResolver {
     return answered(
       (rejected) => {
         const field = rejected.problems[0]?.field ?? "id";
+        if (rejected.problems[0]?.item === "source") return "sources";
         return field.startsWith("citations") ? "citation" : ["id", "date", "status"].includes(field) ? field : "id";
       },
       () =>
         endRelationship(
           context.db,
-          { id: args.id, date: args.date, status: args.status as "ended", citation: { ...args.citation } },
+          {
+            id: args.id,
+            date: args.date,
+            status: args.status as "ended",
+            citation: { ...args.citation },
+            sources: listArgument("sources", args.sources).map(toRawRecord),
+          },
           writeOptions(context, args.dryRun),
         ),
     );

@@ -16,7 +16,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
+import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import type { Logger } from "../logging/index.js";
 import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
@@ -46,6 +46,8 @@ export interface AppOptions {
   readonly webPages?: boolean;
   /** The result cache (src/result-cache); off when omitted. */
   readonly resultCache?: ResultCacheSettings;
+  /** The explorer's sign-in provider (OIDC_ISSUER …), told to the page and allowed by its CSP. */
+  readonly signIn?: OidcSettings | undefined;
 }
 
 export interface App {
@@ -73,6 +75,7 @@ export async function createApp({
   verifier,
   webPages = false,
   resultCache: resultCacheSettings,
+  signIn,
 }: AppOptions): Promise<App> {
   const resultCache = resultCacheSettings
     ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
@@ -165,7 +168,7 @@ export async function createApp({
   );
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
-  if (webPages) app.use(webPagesRouter());
+  if (webPages) app.use(webPagesRouter({ signIn }));
   return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { TokenVerifier } from "../auth/index.js";
-import type { ExportLimits, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
+import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -29,6 +29,7 @@ export async function startServer(options: {
   verifier: TokenVerifier;
   webPages?: boolean;
   resultCache?: ResultCacheSettings;
+  signIn?: OidcSettings | undefined;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,

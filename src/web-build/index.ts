@@ -11,6 +11,8 @@ import type { build as ViteBuild } from "vite";
 import { PROJECT_ROOT } from "../config/index.js";
 
 export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, "src", "web");
+/** The record model the explorer's edit forms are derived from (src/graph-data/records.ts, vocabulary.ts). */
+const SHARED_SOURCE_DIRS = [path.join(PROJECT_ROOT, "src", "graph-data")];
 export const WEB_OUT_DIR = path.join(PROJECT_ROOT, "dist", "web");
 const BUILD_ID_FILE = ".build-id";
 
@@ -22,10 +24,15 @@ interface BuildLog {
   info(message: string): void;
 }
 
-/** A hash of everything the build reads that we control: the page sources and the dependency lock. */
+/** A hash of everything the build reads that we control: the page sources, the record model and the dependency lock. */
 export async function webSourceHash(): Promise<string> {
   const hash = createHash("sha256");
-  const files = (await readdir(WEB_SOURCE_DIR, { recursive: true, withFileTypes: true }))
+  const entries = (
+    await Promise.all(
+      [WEB_SOURCE_DIR, ...SHARED_SOURCE_DIRS].map((dir) => readdir(dir, { recursive: true, withFileTypes: true })),
+    )
+  ).flat();
+  const files = entries
     .filter((entry) => entry.isFile())
     // `parentPath` arrived in Node 20.12; `path` is its older name.
     .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))

@@ -31,6 +31,8 @@ export interface EndRelationship {
   readonly status: EndStatus;
   /** The source that says so. */
   readonly citation: Citation;
+  /** New sources written in the same transaction (the one the citation names, when it is new): raw records. */
+  readonly sources?: readonly Record<string, unknown>[];
 }
 
 /** The id of the period that starts when a relationship is suspended: `<id>--<date>`. */
@@ -97,7 +99,12 @@ export async function endRelationship(
   if ("problem" in result) return reject(result.problem);
   return writeGraph(
     db,
-    { reader: recordsReader({ relationships: result.records as unknown as Record<string, unknown>[] }) },
+    {
+      reader: recordsReader({
+        sources: [...(request.sources ?? [])],
+        relationships: result.records as unknown as Record<string, unknown>[],
+      }),
+    },
     options,
   );
 }

@@ -32,6 +32,7 @@ import {
 import { operationTypeExists } from "../../src/server/validation-rules.js";
 import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
 import { MAP_QUERIES } from "../../src/web/explorer/map-api.js";
+import { EDIT_QUERIES, VIEWER_QUERY } from "../../src/web/explorer/edit-api.js";
 import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
 
 let schema: GraphQLSchema;
@@ -269,6 +270,12 @@ describe("every query the project documents or sends passes every limit", () => 
     ...Object.entries({ ...EXPLORER_QUERIES, ...MAP_QUERIES }).map(
       ([name, entry]): [string, string, Record<string, unknown>] => [`explorer ${name}`, entry.query, entry.variables],
     ),
+    ...Object.entries(EDIT_QUERIES).map(([name, entry]): [string, string, Record<string, unknown>] => [
+      `explorer editing ${name}`,
+      entry.query,
+      entry.variables,
+    ]),
+    ["explorer viewer", VIEWER_QUERY, {}],
     ...BENCH_QUERIES.map((query): [string, string, undefined] => [`bench ${query.name}`, query.graphql, undefined]),
     ["GraphiQL's introspection", getIntrospectionQuery({ inputValueDeprecation: true }), undefined],
   ];

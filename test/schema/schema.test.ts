@@ -64,6 +64,8 @@ describe("printed schema snapshots", () => {
         "graphStats: GraphStats!",
         "changes(since: String, entityId: ID, limit: Int = 50): [Change!]!",
         "recordAsOf(id: ID!, date: String!): HistoricalRecord!",
+        "deletedRecords(since: String, entityId: ID, limit: Int = 50, itemType: String): [Change!]!",
+        "viewer: Viewer",
         "compare(from: String!, to: String!, entityId: ID, relationshipTypes: [String!]): GraphDiff!",
         "timeline(entityId: ID!, relationshipTypes: [String!], limit: Int = 200): [TimelineEntry!]!",
         "centrality(algorithm: CentralityAlgorithm!, asOf: String, kinds: [String!], relationshipTypes: [String!], limit: Int = 20): [NodeScore!]!",
@@ -86,7 +88,7 @@ describe("printed schema snapshots", () => {
     expect(signatures.sort()).toEqual(
       [
         "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false): WriteReport!",
-        'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, dryRun: Boolean! = false): WriteReport!',
+        'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, sources: [SourceInput!], dryRun: Boolean! = false): WriteReport!',
         "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
         "revertChange(id: ID!, dryRun: Boolean! = false): WriteReport!",
         "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String): WriteReport!",

@@ -5,7 +5,7 @@
  * sources; or the same entities and relationships on a map (map-view.tsx); or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
  * (url-state.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import {
   type Community,
@@ -24,21 +24,30 @@ import {
   fetchShortestPath,
 } from "./api.js";
 import { CentralityPanel } from "./centrality-panel.js";
+import { ClaimsPanel } from "./claims-panel.js";
 import { ComparePanel } from "./compare-panel.js";
 import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
+import { EditActions } from "./edit-actions.js";
+import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
+import { HistoryPanel } from "./history-panel.js";
 import { KIND_STYLES, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { SearchBox } from "./search-box.js";
 import { SharedConnections } from "./shared-connections.js";
+import { canEdit, tokenRefused } from "./sign-in.js";
+import { SignInControl, useSignIn } from "./sign-in-control.js";
 import { TimelineView } from "./timeline-view.js";
 import { type ExplorerState, type Selection, formatState, parseState } from "./url-state.js";
 
 const LOAD_DELAY_MS = 120;
+
+// The edit forms (and the record model they are derived from) load only when an editor opens one.
+const EditPanel = lazy(() => import("./edit-form.js").then((module) => ({ default: module.EditPanel })));
 
 function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : "Something went wrong while loading.";
@@ -47,6 +56,16 @@ function errorMessage(error: unknown): string {
 export function App() {
   const [state, setState] = useState<ExplorerState>(() => parseState(window.location.search));
   const searchInput = useRef<HTMLInputElement>(null);
+  // ── Editing (issue 13): who is signed in, the open form or history, and a counter raised by every write.
+  const signIn = useSignIn();
+  const editor = canEdit(signIn) ? signIn : null;
+  const [editing, setEditingState] = useState<EditMode | null>(storedEditing);
+  const setEditing = useCallback((mode: EditMode | null) => {
+    storeEditing(mode);
+    setEditingState(mode);
+  }, []);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [revision, setRevision] = useState(0);
 
   /** Changes the state and the address: a new history entry, except for moves of the date control. */
   const update = useCallback((change: Partial<ExplorerState>, mode: "push" | "replace" = "push") => {
@@ -110,8 +129,8 @@ export function App() {
       clearTimeout(timer);
       controller.abort();
     };
-    // expandKey stands for state.expand (an array, new on every parse of the address).
-  }, [state.focus, expandKey, state.depth, state.asOf]);
+    // expandKey stands for state.expand (an array, new on every parse of the address); revision: a write.
+  }, [state.focus, expandKey, state.depth, state.asOf, revision]);
 
   // ── The path between `from` and `to`, as of the same date.
   const [path, setPath] = useState<PathResult>({ status: "idle" });
@@ -278,6 +297,10 @@ export function App() {
           <a href="/graphiql">GraphiQL</a>
         </nav>
         <DateControl asOf={state.asOf} onChange={(asOf) => update({ asOf }, "replace")} />
+        <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+          History
+        </button>
+        <SignInControl onSignOut={() => setEditing(null)} />
       </header>
 
       <main className="content">
@@ -354,8 +377,43 @@ export function App() {
         )}
 
         <aside className="side" aria-label="Details">
+          {/* Shown to an editor, and kept (with its draft) when the sign-in ends, until they sign in again. */}
+          {editing && (editor || signIn.kind === "signed-out") && (
+            <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+              <EditPanel
+                key={JSON.stringify(editing)}
+                mode={editing}
+                token={editor?.token ?? null}
+                staff={editor?.viewer.roles.includes("staff") ?? false}
+                nameOf={(id) => names.get(id)?.name ?? id}
+                onCancel={() => setEditing(null)}
+                onTokenRefused={(message) => void tokenRefused(message)}
+                onSaved={(_report, select) => {
+                  setEditing(null);
+                  setRevision((count) => count + 1);
+                  if (select?.type === "node" && !state.focus) update({ focus: select.id, select });
+                  else if (select) update({ select });
+                }}
+              />
+            </Suspense>
+          )}
+          {!editing && historyOpen && (
+            <HistoryPanel
+              entityId={selectedNode?.id ?? null}
+              entityName={selectedNode?.name ?? null}
+              token={editor?.token ?? null}
+              revision={revision}
+              onClose={() => setHistoryOpen(false)}
+              onTokenRefused={(message) => void tokenRefused(message)}
+              onUndone={() => setRevision((count) => count + 1)}
+            />
+          )}
+          {editor && !editing && (
+            <EditActions node={selectedNode} edge={selectedEdge} onEdit={(mode) => setEditing(mode)} />
+          )}
           {selectedNode && (
             <NodeDetails
+              key={`${selectedNode.id}:${revision}`}
               node={selectedNode}
               onExpand={() => onSelect({ type: "node", id: selectedNode.id })}
               onFocus={() => update({ focus: selectedNode.id, expand: [], view: "graph" })}
@@ -371,6 +429,7 @@ export function App() {
               onSelectNode={(id) => onSelect({ type: "node", id })}
             />
           )}
+          {selectedEdge && <ClaimsPanel key={`${selectedEdge.id}:${revision}`} edge={selectedEdge} />}
           {state.select && !selectedNode && !selectedEdge && !loading && (
             <p className="muted">The selection is not in the current view (try another date).</p>
           )}

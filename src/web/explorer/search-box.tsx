@@ -15,18 +15,34 @@ interface SearchBoxProps {
   readonly value?: string;
   readonly inputRef?: React.Ref<HTMLInputElement>;
   readonly testId?: string;
+  /** Ids of the elements that describe the box (a form's problem message), and whether it holds a problem. */
+  readonly describedBy?: string | undefined;
+  readonly invalid?: boolean;
+  /** The input's id, when a form's problem summary links to it. */
+  readonly id?: string;
 }
 
 const DEBOUNCE_MS = 150;
 
-export function SearchBox({ label, placeholder, onPick, value = "", inputRef, testId }: SearchBoxProps) {
+export function SearchBox({
+  label,
+  placeholder,
+  onPick,
+  value = "",
+  inputRef,
+  testId,
+  describedBy,
+  invalid,
+  id,
+}: SearchBoxProps) {
   const [text, setText] = useState(value);
   const [hits, setHits] = useState<GraphNode[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
-  const inputId = useId();
+  const generatedId = useId();
+  const inputId = id ?? generatedId;
   const typed = useRef(false);
 
   useEffect(() => {
@@ -103,6 +119,8 @@ export function SearchBox({ label, placeholder, onPick, value = "", inputRef, te
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
         placeholder={placeholder}
         value={text}
         onChange={(event) => {

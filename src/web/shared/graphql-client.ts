@@ -1,10 +1,24 @@
 /** The pages talk to the public API only: `POST /graphql` on the same origin, standard GraphQL over HTTP. */
 
-/** A GraphQL or HTTP failure, with the API's `extensions.code` when it gave one. */
+/**
+ * One problem of a refused write, as the API's one write path reports it (src/graph-data/problems.ts):
+ * `index` is the record's place in its list, `field` a dotted path (`citations.0.excerpt`).
+ */
+export interface WriteProblem {
+  item: string;
+  index?: number | null;
+  id?: string | null;
+  field?: string | null;
+  code: string;
+  message: string;
+}
+
+/** A GraphQL or HTTP failure, with the API's `extensions.code` (and a refused write's problems) when it gave them. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    readonly problems: readonly WriteProblem[] = [],
   ) {
     super(message);
   }
@@ -12,7 +26,13 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; problems?: WriteProblem[] } }[];
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** A bearer token: sent only by the calls that need one (writes, `viewer`), so reads never fail on an expired one. */
+  readonly token?: string | null | undefined;
 }
 
 export const GRAPHQL_PATH = "/graphql";
@@ -20,15 +40,21 @@ export const GRAPHQL_PATH = "/graphql";
 export async function graphql<T>(
   query: string,
   variables: Record<string, unknown> = {},
-  signal?: AbortSignal,
+  signalOrOptions?: AbortSignal | RequestOptions,
 ): Promise<T> {
+  const options: RequestOptions =
+    signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {});
   let response: Response;
   try {
     response = await fetch(GRAPHQL_PATH, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
-      signal: signal ?? null,
+      signal: options.signal ?? null,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -41,7 +67,7 @@ export async function graphql<T>(
     throw new ApiError(`The API answered ${response.status} without a GraphQL body.`, undefined);
   }
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (first) throw new ApiError(first.message, first.extensions?.code, first.extensions?.problems ?? []);
   if (!body.data) throw new ApiError(`The API answered ${response.status} without data.`, undefined);
   return body.data;
 }

@@ -1,0 +1,225 @@
+/**
+ * What editing asks of the API: the write mutations of the one write path (`upsertRecords`,
+ * `endRelationship`, `revertChange`, each first with `dryRun: true` for the inline checks and the preview),
+ * a stored record in the import format (`recordAsOf`), sources to cite, and the history (`changes`,
+ * `deletedRecords`). Writes carry the signed-in user's token; reads do not.
+ */
+import { graphql } from "../shared/graphql-client.js";
+
+export interface WriteCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  corroborated: number;
+  conflicts: number;
+  deleted: number;
+}
+
+export interface WriteItem {
+  item: string;
+  id: string;
+  change: string;
+  fields: string[];
+  conflict: string | null;
+}
+
+export interface WriteReport {
+  writeId: string | null;
+  dryRun: boolean;
+  sources: WriteCounts;
+  entities: WriteCounts;
+  relationships: WriteCounts;
+  items: WriteItem[];
+  truncated: boolean;
+}
+
+/** A record in the import format (what the mutations take and the history holds). */
+export type RawRecord = Record<string, unknown>;
+
+export interface ChangeEntry {
+  id: string;
+  writeId: string | null;
+  reverts: string | null;
+  at: string;
+  actor: string;
+  origin: string;
+  operation: string;
+  itemType: string;
+  itemId: string;
+  itemKind: string | null;
+  fromId: string | null;
+  toId: string | null;
+  fields: string[];
+  before: string | null;
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+const COUNTS = "{ new changed unchanged corroborated conflicts deleted }";
+const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields conflict } truncated }`;
+const CHANGE_FIELDS = "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before";
+
+/** Who the API takes the signed-in user to be (asked once after sign-in, with the access token). */
+export const VIEWER_QUERY = "query ExplorerViewer { viewer { sub roles } }";
+
+/** Every operation editing sends, with example variables: the server's limits are tested to let each through. */
+export const EDIT_QUERIES = {
+  upsert: {
+    query: `mutation ExplorerUpsert($sources: [SourceInput!], $entities: [EntityInput!], $relationships: [RelationshipInput!], $dryRun: Boolean!) {
+      upsertRecords(sources: $sources, entities: $entities, relationships: $relationships, dryRun: $dryRun) ${REPORT}
+    }`,
+    variables: {
+      sources: [{ id: "example-report", title: "Example report" }],
+      entities: [],
+      relationships: [
+        {
+          type: "PARTNER_OF",
+          from: "helsinki",
+          to: "tampere",
+          citations: [{ source: "example-report", excerpt: "partners" }],
+        },
+      ],
+      dryRun: true,
+    },
+  },
+  end: {
+    query: `mutation ExplorerEnd($id: ID!, $date: String!, $status: String!, $citation: CitationInput!, $sources: [SourceInput!], $dryRun: Boolean!) {
+      endRelationship(id: $id, date: $date, status: $status, citation: $citation, sources: $sources, dryRun: $dryRun) ${REPORT}
+    }`,
+    variables: {
+      id: "helsinki--PARTNER_OF--moscow",
+      date: "2022-03",
+      status: "suspended",
+      citation: { source: "example-report", excerpt: "suspended" },
+      sources: [{ id: "example-report", title: "Example report" }],
+      dryRun: true,
+    },
+  },
+  revert: {
+    query: `mutation ExplorerRevert($id: ID!, $dryRun: Boolean!) { revertChange(id: $id, dryRun: $dryRun) ${REPORT} }`,
+    variables: { id: "a-write-id", dryRun: true },
+  },
+  record: {
+    query:
+      "query ExplorerRecord($id: ID!, $date: String!) { recordAsOf(id: $id, date: $date) { existed itemType properties } }",
+    variables: { id: "helsinki", date: "2026-01-01" },
+  },
+  sources: {
+    query: `query ExplorerFindSources($text: String!, $capitalised: String!, $id: ID!) {
+      sources(
+        where: { OR: [{ title: { contains: $text } }, { title: { contains: $capitalised } }, { id: { contains: $id } }, { publisher: { contains: $text } }, { publisher: { contains: $capitalised } }] }
+        sort: [{ title: ASC }]
+        limit: 10
+      ) {
+        id title publisher published url
+      }
+    }`,
+    variables: { text: "helsinki", capitalised: "Helsinki", id: "helsinki" },
+  },
+  recentChanges: {
+    query: `query ExplorerRecentChanges($entityId: ID, $limit: Int) { changes(entityId: $entityId, limit: $limit) { ${CHANGE_FIELDS} } }`,
+    variables: { entityId: null, limit: 200 },
+  },
+  deleted: {
+    query: `query ExplorerDeleted($entityId: ID) { deletedRecords(entityId: $entityId, limit: 100) { ${CHANGE_FIELDS} } }`,
+    variables: { entityId: null },
+  },
+  claims: {
+    query: `query ExplorerClaims($entityId: ID!, $types: [String!]) {
+      timeline(entityId: $entityId, relationshipTypes: $types, limit: 1000) {
+        edge { id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt } }
+      }
+    }`,
+    variables: { entityId: "beijing", types: ["PARTNER_OF"] },
+  },
+} as const;
+
+export interface UpsertInput {
+  sources?: RawRecord[];
+  entities?: RawRecord[];
+  relationships?: RawRecord[];
+}
+
+export async function upsertRecords(
+  input: UpsertInput,
+  dryRun: boolean,
+  token: string,
+  signal?: AbortSignal,
+): Promise<WriteReport> {
+  const data = await graphql<{ upsertRecords: WriteReport }>(
+    EDIT_QUERIES.upsert.query,
+    { sources: input.sources ?? [], entities: input.entities ?? [], relationships: input.relationships ?? [], dryRun },
+    { token, signal },
+  );
+  return data.upsertRecords;
+}
+
+export interface EndInput {
+  id: string;
+  date: string;
+  status: "ended" | "suspended";
+  citation: { source: string; excerpt: string };
+  sources: RawRecord[];
+}
+
+export async function endRelationship(
+  input: EndInput,
+  dryRun: boolean,
+  token: string,
+  signal?: AbortSignal,
+): Promise<WriteReport> {
+  const data = await graphql<{ endRelationship: WriteReport }>(
+    EDIT_QUERIES.end.query,
+    { ...input, dryRun },
+    { token, signal },
+  );
+  return data.endRelationship;
+}
+
+export async function revertChange(id: string, dryRun: boolean, token: string): Promise<WriteReport> {
+  const data = await graphql<{ revertChange: WriteReport }>(EDIT_QUERIES.revert.query, { id, dryRun }, { token });
+  return data.revertChange;
+}
+
+/** A stored record in the import format, as of now (null when there is none). */
+export async function fetchRecord(id: string, signal?: AbortSignal): Promise<RawRecord | null> {
+  const today = new Date().toISOString().slice(0, 10);
+  const data = await graphql<{ recordAsOf: { existed: boolean; properties: string | null } }>(
+    EDIT_QUERIES.record.query,
+    { id, date: today },
+    signal,
+  );
+  return data.recordAsOf.existed && data.recordAsOf.properties
+    ? (JSON.parse(data.recordAsOf.properties) as RawRecord)
+    : null;
+}
+
+export async function findSources(text: string, signal?: AbortSignal): Promise<SourceSummary[]> {
+  const data = await graphql<{ sources: SourceSummary[] }>(
+    EDIT_QUERIES.sources.query,
+    // `contains` is case-sensitive in the generated API: the text as typed, capitalised, and as an id.
+    { text, capitalised: `${text.charAt(0).toUpperCase()}${text.slice(1)}`, id: text.toLowerCase() },
+    signal,
+  );
+  return data.sources;
+}
+
+export async function fetchRecentChanges(entityId: string | null, signal?: AbortSignal): Promise<ChangeEntry[]> {
+  const data = await graphql<{ changes: ChangeEntry[] }>(
+    EDIT_QUERIES.recentChanges.query,
+    { entityId, limit: 200 },
+    signal,
+  );
+  return data.changes;
+}
+
+export async function fetchDeletedRecords(entityId: string | null, signal?: AbortSignal): Promise<ChangeEntry[]> {
+  const data = await graphql<{ deletedRecords: ChangeEntry[] }>(EDIT_QUERIES.deleted.query, { entityId }, signal);
+  return data.deletedRecords;
+}
