@@ -6,8 +6,10 @@
  */
 import neo4j, {
   type Driver,
+  type Integer,
   type ManagedTransaction,
   Neo4jError,
+  type Point,
   type ServerInfo,
   type Transaction,
   isInt,
@@ -178,6 +180,13 @@ export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value && typeof value === "object") {
     if (isTemporal(value)) return (value as { toString(): string }).toString();
+    // A point stays a point (a plain copy would be written back as a map, which Neo4j refuses), with numbers.
+    if (neo4j.isPoint(value)) {
+      const { srid, x, y, z } = value as Point<number | Integer>;
+      return z === undefined
+        ? new neo4j.types.Point(toNumber(srid), x, y)
+        : new neo4j.types.Point(toNumber(srid), x, y, z);
+    }
     return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toPlain(entry)]));
   }
   return value;

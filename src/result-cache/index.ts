@@ -15,6 +15,8 @@ export {
   RESULT_CACHE_HEADER,
   resultKey,
   rolesKey,
+  selectsRootField,
+  CALLER_FIELDS,
   resultCachePlugin,
   type ResultCacheStats,
 } from "./result-cache-plugin.js";

@@ -12,7 +12,8 @@
  *
  * Never shared across roles: the roles of the caller's verified token are in the key, so an answer computed
  * for `staff` (personal contact details, unredacted history) can only reach another `staff` caller.
- * Answers with errors are never stored; mutations are never cached.
+ * Answers with errors are never stored; mutations are never cached, nor are queries that ask about the caller
+ * themselves (`CALLER_FIELDS`: `viewer` answers with the token's subject, which roles alone do not key).
  *
  * Why not `@apollo/server-plugin-response-cache`: it caches by the cache hints that Apollo's cache-control
  * plugin computes field by field during execution (a `willResolveField` hook on every field of every
@@ -24,7 +25,14 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import { OperationTypeNode } from "graphql";
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  type SelectionSetNode,
+} from "graphql";
 import type { TokenClaims } from "../auth/index.js";
 import type { GraphVersionWatch, VersionToken } from "./graph-version-watch.js";
 import type { ResultStore } from "./result-store.js";
@@ -53,6 +61,37 @@ export interface ResultCacheStats {
   stored: number;
   /** Requests answered without the cache because the version or the store could not be read. */
   bypassed: number;
+}
+
+/** Root fields whose answer depends on who calls, not only on their roles: an operation selecting one is not cached. */
+export const CALLER_FIELDS: ReadonlySet<string> = new Set(["viewer"]);
+
+/** Whether the operation selects one of `names` at its root, directly or through fragments. */
+export function selectsRootField(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  names: ReadonlySet<string>,
+): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const seen = new Set<string>();
+  const pending: SelectionSetNode[] = [operation.selectionSet];
+  for (let set = pending.pop(); set; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (names.has(selection.name.value)) return true;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push(selection.selectionSet);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return false;
 }
 
 /** The caller's roles as they enter the key: null for no token, else the sorted distinct roles. */
@@ -114,10 +153,11 @@ export function resultCachePlugin<TContext extends { jwt?: TokenClaims; graphVer
       let key: string | undefined;
       let hit = false;
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ document, operation, contextValue }) {
           // Read from when the request arrived (the HTTP route starts it), else from now; used only if
           // every other plugin's check passes.
           if (operation?.operation !== OperationTypeNode.QUERY) return;
+          if (selectsRootField(document, operation, CALLER_FIELDS)) return;
           version = (contextValue.graphVersion ?? versions.current()).then(
             (value) => value,
             () => undefined, // Neo4j not answering: run the operation, which reports why.

@@ -13,7 +13,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import express, { type Express } from "express";
+import express, { type ErrorRequestHandler, type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
@@ -23,8 +23,8 @@ import { type ResultCacheStats, createResultCache } from "../result-cache/index.
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
 import { errorPlugin } from "./error-plugin.js";
-import { createErrorFormatter } from "./format-error.js";
-import { type GraphqlRoute, graphqlRoute, requestIdFrom } from "./graphql-route.js";
+import { createErrorFormatter, sendError } from "./format-error.js";
+import { type GraphqlRoute, bodyProblem, graphqlRoute, requestIdFrom } from "./graphql-route.js";
 import { queryCostPlugin } from "./limit-verdicts.js";
 import { limitValidationRules } from "./query-limits.js";
 import { requestRateLimit } from "./client-limits.js";
@@ -169,6 +169,7 @@ export async function createApp({
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
   if (webPages) app.use(webPagesRouter({ signIn }));
+  app.use(bodyErrors(log));
   return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 
@@ -186,4 +187,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/**
+ * The express routes' body-parser failures (/reconcile's JSON and forms: bad JSON, too large, bad charset)
+ * through the one error boundary, as on /graphql, instead of express's HTML error page.
+ */
+function bodyErrors(log: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    const problem = bodyProblem(error);
+    if (problem === error) {
+      next(error);
+      return;
+    }
+    sendError(res, problem, { requestId: res.locals.requestId as string, log });
+  };
 }

@@ -155,7 +155,7 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
 }
 
 /** body-parser's failures (bad JSON, too large, bad charset) as the errors clients get, with body-parser's status. */
-function bodyProblem(error: unknown): unknown {
+export function bodyProblem(error: unknown): unknown {
   const { status, type } = error as { status?: number; type?: string };
   if (typeof status !== "number" || status < 400 || status >= 500) return error;
   const message =

@@ -12,7 +12,7 @@
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import neo4j, { type DateTime, type Integer, isInt } from "neo4j-driver";
+import neo4j, { type DateTime, type Integer, type Point, isInt } from "neo4j-driver";
 import { type Database, cypherInt, toNumber } from "../database/index.js";
 import {
   CHANGE_LABEL,
@@ -35,7 +35,10 @@ const BATCH = 1_000;
 type Value = unknown;
 type Properties = Record<string, Value>;
 
-/** A property value as JSON: date-times as `{ "$datetime": [y, mo, d, h, mi, s, ns, offsetSeconds] }`. */
+/**
+ * A property value as JSON: date-times as `{ "$datetime": [y, mo, d, h, mi, s, ns, offsetSeconds] }`, points
+ * as `{ "$point": [srid, x, y] }` (or `[srid, x, y, z]`).
+ */
 function encode(value: Value): Value {
   if (isInt(value)) return value.toNumber();
   if (neo4j.isDateTime(value)) {
@@ -46,6 +49,10 @@ function encode(value: Value): Value {
       ),
     };
   }
+  if (neo4j.isPoint(value)) {
+    const p = value as Point<number | Integer>;
+    return { $point: [toNumber(p.srid), p.x, p.y, ...(p.z === undefined ? [] : [p.z])] };
+  }
   if (Array.isArray(value)) return value.map(encode);
   return value;
 }
@@ -54,6 +61,10 @@ function decode(value: Value): Value {
   if (value && typeof value === "object" && !Array.isArray(value) && "$datetime" in value) {
     const [year, month, day, hour, minute, second, nanosecond, offset] = (value as { $datetime: number[] }).$datetime;
     return new neo4j.types.DateTime(year!, month!, day!, hour!, minute!, second!, nanosecond!, offset);
+  }
+  if (value && typeof value === "object" && !Array.isArray(value) && "$point" in value) {
+    const [srid, x, y, z] = (value as { $point: number[] }).$point;
+    return z === undefined ? new neo4j.types.Point(srid!, x!, y!) : new neo4j.types.Point(srid!, x!, y!, z);
   }
   if (Array.isArray(value)) return value.map(decode);
   return value;

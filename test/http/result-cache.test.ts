@@ -73,10 +73,11 @@ const READ_CITY = `query($id: ID!) {
   search(text: "Cachetown", limit: 5) { node { id name } }
 }`;
 
-async function write(query: string, variables: Record<string, unknown>, token = editor): Promise<void> {
+async function write(query: string, variables: Record<string, unknown>, token = editor): Promise<any> {
   const answer = await ask(api.url, query, variables, token);
   expect(answer.body.errors).toBeUndefined();
   expect(answer.cache).toBeNull(); // mutations are never cached
+  return answer.body.data;
 }
 
 /** Reads the city twice: the second answer must come from the cache and equal the first. */
@@ -134,7 +135,7 @@ describe("a write through any path is seen by the next read", () => {
     });
   });
 
-  it("endRelationship and deleteRecords", async () => {
+  it("endRelationship, deleteRecords and revertChange", async () => {
     await write(UPSERT, {
       sources: [SOURCE],
       entities: [city("test-cachetown", "Cachetown"), city("test-cacheville", "Cacheville")],
@@ -168,11 +169,17 @@ describe("a write through any path is seen by the next read", () => {
 
     await ask(api.url, READ_CITY, { id: "test-cacheville" });
     expect((await ask(api.url, READ_CITY, { id: "test-cacheville" })).cache).toBe("hit");
-    await write(`mutation { deleteRecords(ids: ["test-cacheville"]) { writeId } }`, {});
+    const deleted = await write(`mutation { deleteRecords(ids: ["test-cacheville"]) { writeId } }`, {});
     const gone = await ask(api.url, READ_CITY, { id: "test-cacheville" });
     expect(gone.cache).toBe("miss");
     expect(gone.body.data.node).toBeNull();
     expect(gone.body.data.cities).toEqual([]);
+    expect((await ask(api.url, READ_CITY, { id: "test-cacheville" })).cache).toBe("hit");
+
+    await write(`mutation($id: ID!) { revertChange(id: $id) { writeId } }`, { id: deleted.deleteRecords.writeId });
+    const back = await ask(api.url, READ_CITY, { id: "test-cacheville" });
+    expect(back.cache).toBe("miss");
+    expect(back.body.data.node).toEqual({ id: "test-cacheville", name: "Cacheville" });
   });
 
   it("importGraph", async () => {
@@ -278,6 +285,24 @@ describe("roles", () => {
     expect(withoutStaff.status).toBe(403);
     expect(withoutStaff.body.errors.map((e: any) => e.extensions.code)).toEqual(["FORBIDDEN"]);
     expect(JSON.stringify(withoutStaff.body)).not.toContain("hel.fi");
+  });
+
+  it("a question about the caller (`viewer`) is never kept: two callers with the same roles each get their own", async () => {
+    const query = `{ viewer { sub roles } }`;
+    const someone = await testToken(["editor"], "test-someone");
+    for (const [token, sub] of [
+      [editor, "test-editor"],
+      [editor, "test-editor"],
+      [someone, "test-someone"],
+    ] as const) {
+      const answer = await ask(api.url, query, {}, token);
+      expect(answer.cache).toBeNull();
+      expect(answer.body).toEqual({ data: { viewer: { sub, roles: ["editor"] } } });
+    }
+    // Through a fragment too.
+    const spread = `query { ...Me } fragment Me on Query { viewer { sub } }`;
+    expect((await ask(api.url, spread, {}, someone)).body).toEqual({ data: { viewer: { sub: "test-someone" } } });
+    expect((await ask(api.url, spread, {}, editor)).body).toEqual({ data: { viewer: { sub: "test-editor" } } });
   });
 
   it("the same question asked with other roles is computed for them (the history redacts for non-staff)", async () => {

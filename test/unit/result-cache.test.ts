@@ -3,8 +3,15 @@
  * read that started before it asked), the key keeps roles, operations and variables apart, and the plugin
  * never stores errors, mutations or an answer under a version it did not read.
  */
+import { Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { GraphVersionWatch, resultKey, rolesKey } from "../../src/result-cache/index.js";
+import {
+  CALLER_FIELDS,
+  GraphVersionWatch,
+  resultKey,
+  rolesKey,
+  selectsRootField,
+} from "../../src/result-cache/index.js";
 
 /** A version source whose reads the test finishes by hand, recording when each started. */
 function manualSource() {
@@ -86,5 +93,26 @@ describe("the cache key", () => {
     expect(resultKey({ ...base, roles: '["staff"]', queryHash: "q" })).not.toBe(
       resultKey({ ...base, roles: '["staff","q"]', queryHash: "" }),
     );
+  });
+});
+
+describe("questions about the caller", () => {
+  const selects = (text: string) => {
+    const document = parse(text);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+    return selectsRootField(document, operation as OperationDefinitionNode, CALLER_FIELDS);
+  };
+
+  it("are found at the root, directly, aliased, in inline fragments and through (cyclic) fragment spreads", () => {
+    expect(selects(`{ viewer { sub } }`)).toBe(true);
+    expect(selects(`{ me: viewer { sub } node(id: "a") { id } }`)).toBe(true);
+    expect(selects(`{ ... on Query { viewer { sub } } }`)).toBe(true);
+    expect(selects(`{ ...A } fragment A on Query { ...B } fragment B on Query { ...A viewer { sub } }`)).toBe(true);
+  });
+
+  it("not below the root, and not elsewhere", () => {
+    expect(selects(`{ node(id: "a") { id name } }`)).toBe(false);
+    expect(selects(`{ changes { viewer: itemId } }`)).toBe(false);
+    expect(selects(`{ ...A } fragment A on Query { ...A node(id: "a") { id } }`)).toBe(false);
   });
 });

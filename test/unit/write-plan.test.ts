@@ -3,7 +3,9 @@
  * unchanged, corroborated, conflict), the seed's respect for later edits, restricted fields kept from
  * writers who may not touch them, and ending or suspending a relationship as a new period.
  */
+import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
+import { toPlain } from "../../src/database/index.js";
 import { type EntityRecord, type RelationshipRecord, checkRecord } from "../../src/graph-data/index.js";
 import type { ChangeRecord } from "../../src/history/index.js";
 import { periodRecords, undoPlan } from "../../src/write/index.js";
@@ -95,6 +97,21 @@ describe("entities", () => {
     expect(planEntity(edited, entity({}), SEED).write).toBeUndefined();
     const seeded = { kind: "City" as const, props: { ...storedCity.props, name: "Old", createdBy: "seed" } };
     expect(planEntity(seeded, entity({}), SEED)).toMatchObject({ change: "changed", fields: ["name"] });
+  });
+
+  it("a stored place, as read from Neo4j, stays a point when the entity is written again", () => {
+    // What the driver returns for `properties(n)`: a Point whose srid is an Integer; the reader makes it plain.
+    const read = toPlain({ ...storedCity.props, location: new neo4j.types.Point(neo4j.int(4326), 24.94, 60.17) });
+    const placed = { kind: "City" as const, props: read as Record<string, unknown> };
+    expect(neo4j.isPoint(placed.props.location)).toBe(true);
+    expect(planEntity(placed, entity({ location: { lat: 60.17, lon: 24.94 } }), EDITOR)).toMatchObject({
+      change: "unchanged",
+    });
+    const described = planEntity(placed, entity({ sources: ["b"], nameFi: "Cee" }), EDITOR);
+    expect(described).toMatchObject({ change: "changed", fields: ["nameFi", "sources"] });
+    const written = (described.write as { props: Record<string, unknown> }).props.location;
+    expect(neo4j.isPoint(written)).toBe(true);
+    expect(written).toMatchObject({ srid: 4326, x: 24.94, y: 60.17 });
   });
 
   it("keeps personal contact details a writer without staff may not touch, and never lists them", () => {

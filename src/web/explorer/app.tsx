@@ -100,7 +100,8 @@ export function App() {
 
   // ── The neighbourhoods drawn: the focus at the chosen depth, each expanded entity one hop out.
   const [parts, setParts] = useState<Subgraph[]>([]);
-  const [loading, setLoading] = useState(false);
+  // Loading from the first render when the address names something to draw (never "0 entities" meanwhile).
+  const [loading, setLoading] = useState(() => state.focus !== null || state.expand.length > 0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const expandKey = state.expand.join(",");
   useEffect(() => {
