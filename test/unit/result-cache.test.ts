@@ -99,8 +99,10 @@ describe("the cache key", () => {
 describe("questions about the caller", () => {
   const selects = (text: string) => {
     const document = parse(text);
-    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
-    return selectsRootField(document, operation as OperationDefinitionNode, CALLER_FIELDS);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    return selectsRootField(document, operation, CALLER_FIELDS);
   };
 
   it("are found at the root, directly, aliased, in inline fragments and through (cyclic) fragment spreads", () => {
