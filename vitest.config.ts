@@ -1,7 +1,18 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * `npm test` runs the processes tier as two vitests side by side (PROCESSES_PART): "servers", the suites
+ * that start the API or the benchmark as processes, and "rest", every other file of the tier. Unset: all.
+ */
+const SERVER_SUITES = [
+  "test/processes/lifecycle.test.ts",
+  "test/processes/bench.test.ts",
+  "test/processes/without-gds.test.ts",
+];
+const processesPart = process.env.PROCESSES_PART;
 
 /**
  * Test tiers, each a vitest project with its own script (see package.json):
@@ -14,7 +25,7 @@ const require = createRequire(import.meta.url);
  * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
  *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures), one file at a time.
  * One `vitest run` runs the tiers one after the other (vitest queues every one-file-at-a-time project in one
- * line); `npm test` runs the processes tier in a second vitest beside the others, as they share nothing.
+ * line); `npm test` runs the processes tier in two more vitests beside the others, as they share nothing.
  * The compiled server and the web pages are built before the tiers that use them
  * (test/support/build-global-setup.ts; two vitests building at once build once).
  */
@@ -53,7 +64,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "processes",
-          include: ["test/processes/**/*.test.ts"],
+          include: processesPart === "servers" ? SERVER_SUITES : ["test/processes/**/*.test.ts"],
+          exclude: processesPart === "rest" ? [...configDefaults.exclude, ...SERVER_SUITES] : configDefaults.exclude,
           // Global setups run one after the other, so the pages are built once, whichever tier comes first.
           globalSetup: ["test/support/build-global-setup.ts"],
           fileParallelism: false,

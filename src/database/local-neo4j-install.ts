@@ -12,8 +12,9 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { PROJECT_ROOT } from "../config/index.js";
 import { StartupError } from "../errors/index.js";
@@ -49,14 +50,21 @@ export async function installLocalNeo4j(cacheDir: string, log: InstallLog): Prom
   const key = `${version}-${createHash("sha256").update(pom).digest("hex").slice(0, 8)}`;
   const libDir = path.join(cacheDir, `lib-${key}`);
   const gdsDir = path.join(cacheDir, `gds-${key}`);
-  if (!existsSync(path.join(libDir, COMPLETE)) || !existsSync(path.join(gdsDir, COMPLETE))) {
-    log.info(`Fetching Neo4j ${version}, APOC Core and GDS ${gdsVersion} from Maven Central (once; about 135 MB)…`);
-    await fetchJars(libDir, gdsDir);
-  }
   const pluginDir = path.join(cacheDir, `plugins-${key}`);
-  if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, [], pluginDir);
   const gdsPluginDir = path.join(cacheDir, `plugins-${key}-gds`);
-  if (!existsSync(path.join(gdsPluginDir, COMPLETE))) await preparePlugins(libDir, [gdsDir], gdsPluginDir);
+  const ready = () => [libDir, gdsDir, pluginDir, gdsPluginDir].every((dir) => existsSync(path.join(dir, COMPLETE)));
+  // Several processes may start a Neo4j at once (the test tiers do): one installs, the others wait for it, so
+  // none reads a folder another is replacing and Maven never fetches the same jars twice at once.
+  if (!ready()) {
+    await withInstallLock(cacheDir, async () => {
+      if (!existsSync(path.join(libDir, COMPLETE)) || !existsSync(path.join(gdsDir, COMPLETE))) {
+        log.info(`Fetching Neo4j ${version}, APOC Core and GDS ${gdsVersion} from Maven Central (once; about 135 MB)…`);
+        await fetchJars(libDir, gdsDir);
+      }
+      if (!existsSync(path.join(pluginDir, COMPLETE))) await preparePlugins(libDir, [], pluginDir);
+      if (!existsSync(path.join(gdsPluginDir, COMPLETE))) await preparePlugins(libDir, [gdsDir], gdsPluginDir);
+    });
+  }
   const launcherDir = await compileLauncher(javac, libDir, cacheDir);
   const classpath = [launcherDir, path.join(libDir, "*")].join(path.delimiter);
   return {
@@ -70,6 +78,34 @@ export async function installLocalNeo4j(cacheDir: string, log: InstallLog): Prom
       pluginDir: gdsPluginDir,
     },
   };
+}
+
+/** A lock older than this belongs to an install that died (a first fetch takes a minute or two). */
+const STALE_INSTALL_LOCK_MS = 20 * 60 * 1000;
+
+/** Runs `install` holding the cache folder's install lock (a folder: creating it is atomic). */
+async function withInstallLock(cacheDir: string, install: () => Promise<void>): Promise<void> {
+  const lock = path.join(cacheDir, ".install.lock");
+  await mkdir(cacheDir, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const since = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (since > STALE_INSTALL_LOCK_MS) await rm(lock, { recursive: true, force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    await install();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 function pomProperty(pom: string, name: string): string {
@@ -212,6 +248,13 @@ async function compileLauncher(javac: string, libDir: string, cacheDir: string):
   const hash = createHash("sha256").update(source).update(libDir).digest("hex").slice(0, 12);
   const outDir = path.join(cacheDir, `launcher-${hash}`);
   if (existsSync(path.join(outDir, COMPLETE))) return outDir;
+  await withInstallLock(cacheDir, async () => {
+    if (!existsSync(path.join(outDir, COMPLETE))) await compileInto(javac, libDir, outDir);
+  });
+  return outDir;
+}
+
+async function compileInto(javac: string, libDir: string, outDir: string): Promise<void> {
   const staging = `${outDir}.partial-${process.pid}`;
   await mkdir(staging, { recursive: true });
   try {
@@ -223,5 +266,4 @@ async function compileLauncher(javac: string, libDir: string, cacheDir: string):
   await writeFile(path.join(staging, COMPLETE), new Date().toISOString());
   await rm(outDir, { recursive: true, force: true });
   await rename(staging, outDir).catch(async () => rm(staging, { recursive: true, force: true }));
-  return outDir;
 }

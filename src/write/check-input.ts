@@ -15,8 +15,10 @@ import {
   ProblemCode,
   ProblemList,
   type RawRecord,
+  type RecordReader,
   SECTION_ITEM,
   type Section,
+  type SectionRecord,
   type StoredIds,
   checkRecord,
   entityFromProperties,
@@ -49,6 +51,25 @@ export function placed(
     id: recordIdOf(record.section, record.value),
     ...problem,
   };
+}
+
+/**
+ * One section's records, read again for writing once the whole input has passed `checkInput`: a record that
+ * fails its check now means the input changed while being read, which refuses the write.
+ */
+export async function* recheckedRecords<S extends Section>(
+  reader: RecordReader,
+  section: S,
+): AsyncGenerator<SectionRecord[S]> {
+  for await (const record of reader.records(() => undefined)) {
+    if (record.section !== section) continue;
+    const result = checkRecord(section, record.value);
+    if (!result.ok)
+      throw new RejectedWrite([
+        placed(record, { field: null, code: ProblemCode.InvalidFile, message: "changed while being written" }),
+      ]);
+    yield result.record;
+  }
 }
 
 /**

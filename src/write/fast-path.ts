@@ -30,14 +30,14 @@ import { randomUUID } from "node:crypto";
 import { Neo4jError, type Transaction } from "neo4j-driver";
 import { type Database, dropDeferrableIndexes, ensureSchemaIndexes } from "../database/index.js";
 import { ENTITY_LABEL, SOURCE_LABEL } from "../graph-data/index.js";
-import { type ItemKind, ProblemCode, type Section, type SectionRecord, checkRecord } from "../graph-data/index.js";
-import { checkInput, placed } from "./check-input.js";
+import type { ItemKind, Section, SectionRecord } from "../graph-data/index.js";
+import { checkInput, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import type { PlanOptions, PlannedItem } from "./plan.js";
 import { type StoredLookup, memoryLookup, transactionLookup } from "./stored-state.js";
-import { RejectedWrite, type WriteInput } from "./write-input.js";
+import type { WriteInput } from "./write-input.js";
 import type { ItemReport, WriteCounts, WriteOptions, WriteReport } from "./write-graph.js";
 
 /** Records per transaction: large enough that per-transaction costs vanish, small enough for any heap. */
@@ -192,16 +192,9 @@ export async function writeInBatches(
         if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
       };
       try {
-        for await (const record of input.reader.records(() => undefined)) {
+        for await (const record of recheckedRecords(input.reader, section)) {
           if (failed !== undefined) break;
-          if (record.section !== section) continue;
-          const result = checkRecord(section, record.value);
-          // Checked a moment ago; a failure now means the input changed while being read.
-          if (!result.ok)
-            throw new RejectedWrite([
-              placed(record, { field: null, code: ProblemCode.InvalidFile, message: "changed while being written" }),
-            ]);
-          batch.push(result.record);
+          batch.push(record);
           if (batch.length >= BATCH) await send();
         }
         if (failed === undefined) await send();

@@ -26,9 +26,8 @@ import {
   type Section,
   type SectionRecord,
   type SourceRecord,
-  checkRecord,
 } from "../graph-data/index.js";
-import { type Checked, checkInput, placed } from "./check-input.js";
+import { type Checked, checkInput, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { resolveExternalReferences } from "./external-references.js";
 import { writeInBatches } from "./fast-path.js";
@@ -236,15 +235,8 @@ async function applyInput(
       options.onProgress?.(done);
       batch = [];
     };
-    for await (const record of input.reader.records(() => undefined)) {
-      if (record.section !== section) continue;
-      const result = checkRecord(section, record.value);
-      // Checked a moment ago in this transaction; a failure now means the input changed while being read.
-      if (!result.ok)
-        throw new RejectedWrite([
-          placed(record, { field: null, code: ProblemCode.InvalidFile, message: "changed while being written" }),
-        ]);
-      batch.push(result.record);
+    for await (const record of recheckedRecords(input.reader, section)) {
+      batch.push(record);
       if (batch.length >= BATCH) await flush();
     }
     await flush();

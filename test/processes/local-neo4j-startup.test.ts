@@ -4,13 +4,13 @@
  * data and recovery after kill -9 need a running Neo4j: test/processes/lifecycle.test.ts.)
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile, chmod } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile, chmod } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalNeo4jSettings, loadConfig } from "../../src/config/index.js";
-import { freePort, startLocalNeo4j } from "../../src/database/index.js";
+import { freePort, installLocalNeo4j, startLocalNeo4j } from "../../src/database/index.js";
 import { StartupError } from "../../src/errors/index.js";
 
 const quiet = { info: () => {} };
@@ -113,5 +113,22 @@ describe("start-up failures say how to fix them", () => {
       expect(error.message).toContain("Connection refused");
       expect(error.message).toContain("NEO4J_URI");
     });
+  });
+});
+
+describe("installing", () => {
+  it("several starts at once into an empty cache install once and all get the same complete installation", async () => {
+    // Jars come from the local Maven repository here (fetched before by the other tiers), so this stays short.
+    const cacheDir = path.join(scratch, "cache");
+    const messages: string[] = [];
+    const log = { info: (message: string) => messages.push(message) };
+    const installs = await Promise.all([1, 2, 3].map(() => installLocalNeo4j(cacheDir, log)));
+    expect(new Set(installs.map((install) => JSON.stringify(install))).size).toBe(1);
+    expect(messages.filter((message) => message.startsWith("Fetching Neo4j"))).toHaveLength(1);
+    const entries = await readdir(cacheDir);
+    expect(entries.filter((entry) => entry.includes(".partial-") || entry.endsWith(".lock"))).toEqual([]);
+    for (const dir of [installs[0]!.pluginDir, installs[0]!.gds.pluginDir]) {
+      expect((await readdir(dir)).filter((name) => name.endsWith(".jar")).length).toBeGreaterThan(1);
+    }
   });
 });
