@@ -169,7 +169,9 @@ function table(result: BenchResult): string {
     );
     for (const [name, r] of Object.entries(result.research)) {
       lines.push(
-        `| ${name} | ${r.description} | ${r.runs} | ${r.p50_ms} | ${r.max_ms} | ${r.rows} | ${r.cost.toLocaleString("en")} |`,
+        r.error
+          ? `| ${name} | ${r.description} | failed after ${r.p50_ms} ms: ${r.error.replaceAll("|", "/").slice(0, 160)} | | | | ${r.cost.toLocaleString("en")} |`
+          : `| ${name} | ${r.description} | ${r.runs} | ${r.p50_ms} | ${r.max_ms} | ${r.rows} | ${r.cost.toLocaleString("en")} |`,
       );
     }
   }

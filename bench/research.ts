@@ -26,6 +26,8 @@ export interface ResearchResult {
   cost: number;
   /** A short summary of the answer, to show the work was real (rows returned). */
   rows: number;
+  /** Why the question could not be answered at this size (then the times are those of the failed attempt). */
+  error?: string;
 }
 
 interface ResearchQuestion {
@@ -106,16 +108,32 @@ export async function timeResearch(
       const answer = (result.data as { r: unknown }).r;
       rows = Array.isArray(answer) ? answer.length : Object.values(answer as object).flat().length;
     };
-    await run(); // warm-up, and the answer's size
-    const samples = summarise(await timeSequential(question.runs, run));
-    results[question.name] = {
-      description: question.description,
-      runs: question.runs,
-      p50_ms: Math.round(samples.p50),
-      max_ms: Math.round(Math.max(samples.p99, samples.p50)),
-      cost: getComplexity({ schema, query: parse(source), variables: {}, estimators: costEstimators }),
-      rows,
-    };
+    const cost = getComplexity({ schema, query: parse(source), variables: {}, estimators: costEstimators });
+    const started = performance.now();
+    try {
+      await run(); // warm-up, and the answer's size
+      const samples = summarise(await timeSequential(question.runs, run));
+      results[question.name] = {
+        description: question.description,
+        runs: question.runs,
+        p50_ms: Math.round(samples.p50),
+        max_ms: Math.round(Math.max(samples.p99, samples.p50)),
+        cost,
+        rows,
+      };
+    } catch (error) {
+      // One question failing at this size (a timeout, memory) is a finding: record it, keep the rest of the run.
+      const ms = Math.round(performance.now() - started);
+      results[question.name] = {
+        description: question.description,
+        runs: 0,
+        p50_ms: ms,
+        max_ms: ms,
+        cost,
+        rows: 0,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
     log(`  ${question.name}: ${JSON.stringify(results[question.name])}`);
   }
   return results;
