@@ -3,6 +3,7 @@
  * (a crash, the OOM killer, `kill -9`), it is started again on the same store and port, which recovers
  * from its transaction log. Meanwhile the API answers 503 and the driver reconnects by itself.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LocalNeo4jSettings } from "../config/index.js";
 import type { InstallLog } from "./local-neo4j-install.js";
 import { type LocalNeo4j, startLocalNeo4j } from "./local-neo4j.js";
@@ -32,6 +33,8 @@ export function superviseLocalNeo4j(
   let restarts = 0;
   let stopping = false;
   let restarting: Promise<void> | undefined;
+  // Stopping abandons a restart under way (its wait, or a Neo4j still starting), so SIGTERM is prompt.
+  const stopped = new AbortController();
 
   const watch = (neo4j: LocalNeo4j): void => {
     void neo4j.exited.then((code) => {
@@ -43,10 +46,13 @@ export function superviseLocalNeo4j(
 
   const restart = async (): Promise<void> => {
     for (let attempt = 0; !stopping; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)));
-      if (stopping) return;
       try {
-        const next = await startLocalNeo4j(settings, log);
+        await sleep(Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS), undefined, { signal: stopped.signal });
+      } catch {
+        return; // stopping
+      }
+      try {
+        const next = await startLocalNeo4j(settings, log, stopped.signal);
         if (stopping) {
           await next.stop();
           return;
@@ -57,6 +63,10 @@ export function superviseLocalNeo4j(
         watch(next);
         return;
       } catch (error) {
+        if (stopping) {
+          log.info("Stopped while restarting the local Neo4j: the start under way was abandoned.");
+          return;
+        }
         log.error(`Restarting the local Neo4j failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
@@ -72,6 +82,7 @@ export function superviseLocalNeo4j(
     },
     async stop() {
       stopping = true;
+      stopped.abort();
       await restarting;
       await current.stop();
     },

@@ -67,7 +67,17 @@ export function findRunningLocalNeo4j(dataDir: string): { uri: string; pid: numb
   }
 }
 
-export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: InstallLog): Promise<LocalNeo4j> {
+/**
+ * Starts Neo4j and resolves once it is ready. `signal` abandons a start that is under way (the API stopping
+ * while its supervisor restarts Neo4j): the half-started process is stopped and the promise rejects with
+ * NEO4J_START_ABORTED, so nothing keeps the store locked after the API has gone.
+ */
+export async function startLocalNeo4j(
+  settings: LocalNeo4jSettings,
+  log: InstallLog,
+  signal?: AbortSignal,
+): Promise<LocalNeo4j> {
+  signal?.throwIfAborted();
   const installation = await installLocalNeo4j(settings.cacheDir, log);
   await assertPortFree(settings.port);
   await mkdir(settings.dataDir, { recursive: true });
@@ -98,7 +108,7 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, log: Install
     if (stderrTail.length > 40) stderrTail.shift();
   });
 
-  const version = await waitForReady(child, exited, stderrTail, settings);
+  const version = await waitForReady(child, exited, stderrTail, settings, signal);
   const pid = child.pid!;
   await writeFile(
     runFilePath(settings.dataDir),
@@ -128,8 +138,18 @@ function waitForReady(
   exited: Promise<number | null>,
   stderrTail: string[],
   settings: LocalNeo4jSettings,
+  signal: AbortSignal | undefined,
 ): Promise<string> {
   return new Promise<string>((resolve, reject) => {
+    let aborted = false;
+    const abort = (): void => {
+      aborted = true;
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+      void exited.then(() => clearTimeout(killer));
+    };
+    if (signal?.aborted) abort();
+    else signal?.addEventListener("abort", abort, { once: true });
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -145,6 +165,7 @@ function waitForReady(
       const match = /^READY (\d+) (\S+)/.exec(line);
       if (match) {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", abort);
         resolve(match[2]!);
       }
     });
@@ -154,6 +175,11 @@ function waitForReady(
     });
     void exited.then((code) => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", abort);
+      if (aborted) {
+        reject(new StartupError("NEO4J_START_ABORTED", "The Neo4j start was abandoned: the API is stopping."));
+        return;
+      }
       // Give the stderr reader a moment to collect the launcher's last words.
       setTimeout(() => reject(launcherFailure(code, stderrTail, settings)), 50);
     });

@@ -24,6 +24,8 @@ let dataDir: string;
 let port: number;
 let boltPort: number;
 let child: ChildProcess | undefined;
+/** Every `npm start` this suite spawned: all are killed at the end, whatever step failed. */
+const children: ChildProcess[] = [];
 let editor: string;
 
 beforeAll(async () => {
@@ -34,12 +36,18 @@ beforeAll(async () => {
   editor = await testToken(["editor"], "test-lifecycle-editor");
 });
 afterAll(async () => {
-  if (child?.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+  for (const spawned of children) if (spawned.exitCode === null) process.kill(-spawned.pid!, "SIGKILL");
   await rm(scratch, { recursive: true, force: true });
 });
 
 /** `npm start` as a user runs it, with this suite's ports and store; its own process group. */
 function npmStart(): ChildProcess {
+  const started = spawnNpmStart();
+  children.push(started);
+  return started;
+}
+
+function spawnNpmStart(): ChildProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith("NEO4J_") && key !== "PORT"),
   );
@@ -56,6 +64,9 @@ function npmStart(): ChildProcess {
       LOG_LEVEL: "info",
       // Four writers as fast as they can go: this suite is about faults, not the per-client rate limit.
       RATE_LIMIT_GRAPHQL: "0",
+      // A fresh JVM's first Graph Data Science call can pass the 15 s default on a machine busy with the other
+      // test tiers; this suite is about the process's life, not query limits (test/integration has those).
+      NEO4J_TX_TIMEOUT_MS: "120000",
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -183,6 +194,9 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
         const id = `test-fault-${attempted++}`;
         const result = await writePair(id);
         if (result.status === 200 && !result.body.errors) acknowledged.push(id);
+        // As a real client would: a refused write is retried after a pause, not in a tight loop that takes
+        // the CPU the restarting Neo4j needs.
+        else await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
     const writers = [writer(), writer(), writer(), writer()];
@@ -193,7 +207,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
 
     // Until it is back: every answer is 200 or a fast 503 SERVICE_UNAVAILABLE, for reads and writes alike.
     const answers: { status: number; code: unknown; ms: number }[] = [];
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 360_000;
     let recovered = false;
     while (!recovered && Date.now() < deadline) {
       for (const ask of [
@@ -209,6 +223,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
         });
       }
       recovered = (await fetch(`${url()}/ready`)).status === 200;
+      if (!recovered) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     stop = true;
     await Promise.all(writers);
@@ -226,7 +241,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     for (const id of acknowledged) expect([ids.has(`${id}-a`), ids.has(`${id}-b`)], id).toEqual([true, true]);
     for (let i = 0; i < attempted; i += 1)
       expect(ids.has(`test-fault-${i}-a`), `pair ${i}`).toBe(ids.has(`test-fault-${i}-b`));
-  }, 300_000);
+  }, 480_000);
 
   it("stops everything on SIGTERM: drains, closes the driver, stops Neo4j", async () => {
     const pid = await neo4jPid();

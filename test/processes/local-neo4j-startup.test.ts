@@ -1,16 +1,18 @@
 /**
  * The local Neo4j's start-up failures: every known way it can fail before Neo4j runs ends quickly with a
- * StartupError whose code and message say what to do — never a hang. (A locked store, a restart keeping its
+ * StartupError whose code and message say what to do — never a hang; a supervisor stopped in the middle of a
+ * restart leaves no Neo4j behind. (A locked store, a restart keeping its
  * data and recovery after kill -9 need a running Neo4j: test/processes/lifecycle.test.ts.)
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile, chmod } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile, chmod } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalNeo4jSettings, loadConfig } from "../../src/config/index.js";
-import { freePort, installLocalNeo4j, startLocalNeo4j } from "../../src/database/index.js";
+import { freePort, installLocalNeo4j, startLocalNeo4j, superviseLocalNeo4j } from "../../src/database/index.js";
 import { StartupError } from "../../src/errors/index.js";
 
 const quiet = { info: () => {} };
@@ -131,4 +133,50 @@ describe("installing", () => {
       expect((await readdir(dir)).filter((name) => name.endsWith(".jar")).length).toBeGreaterThan(1);
     }
   });
+});
+
+/** The pids of live processes whose command line mentions `text` (read from /proc, no tools needed). */
+async function processesMentioning(text: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const commandLine = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (commandLine.includes(text)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("supervising", () => {
+  it("stopped while it restarts a killed Neo4j, abandons the start and leaves no Neo4j on the store", async () => {
+    const store = { ...settings, dataDir: path.join(scratch, "supervised"), port: await freePort(), gds: false };
+    const messages: string[] = [];
+    const log = {
+      info: (message: string) => messages.push(message),
+      error: (message: string) => messages.push(message),
+    };
+    const first = await startLocalNeo4j(store, log);
+    const supervisor = superviseLocalNeo4j(store, first, log);
+    const startsBefore = messages.filter((message) => message.startsWith("Starting Neo4j")).length;
+    process.kill(first.pid, "SIGKILL");
+    // The supervisor sees the death, waits its first back-off and launches Neo4j again: stop it right then.
+    await until(
+      () => messages.filter((message) => message.startsWith("Starting Neo4j")).length > startsBefore,
+      "the restart to begin",
+    );
+    await until(async () => (await processesMentioning(`--home=${store.dataDir}`)).length > 0, "the new Java process");
+    await supervisor.stop();
+    expect(supervisor.restarts).toBe(0);
+    expect(messages).toContain("Stopped while restarting the local Neo4j: the start under way was abandoned.");
+    expect(messages.some((message) => message.startsWith("Restarting the local Neo4j failed"))).toBe(false);
+    await until(async () => (await processesMentioning(`--home=${store.dataDir}`)).length === 0, "no Neo4j left");
+    expect(existsSync(path.join(store.dataDir, "run.json"))).toBe(false);
+  }, 300_000);
 });
