@@ -94,11 +94,9 @@ describe("exports read in pages", () => {
     expect(other.status).toBe(200);
     expect((await other.text()).length).toBeGreaterThan(EXTRA * DESCRIPTION.length);
 
-    const started = performance.now();
     expect((await fetch(`${api.url}/health`)).status).toBe(200);
     const query = await post(api.url, { query: '{ node(id: "helsinki") { name } }' });
     expect(query.body.data).toEqual({ node: { name: "Helsinki" } });
-    expect(performance.now() - started).toBeLessThan(5_000);
 
     // The held export still completes once read, and then the client may export again.
     held.resume();

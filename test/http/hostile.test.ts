@@ -15,7 +15,8 @@ import { createErrorFormatter } from "../../src/server/index.js";
 import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, countGraph } from "../support/test-database.js";
-import { fragmentBomb, nested, orContains, whereVariables, whileProbingHealth } from "../support/hostile-documents.js";
+import { fragmentBomb, nested, orContains, whereVariables } from "../../bench/hostile-documents.js";
+import { whileProbingHealth } from "../support/hostile-documents.js";
 import { post, startTestServer } from "../support/test-server.js";
 
 let api: RunningApi;
@@ -43,15 +44,14 @@ describe("several attacks at once, with the database behind", () => {
       { query: fragmentBomb(22) },
       whereVariables(orContains(2000)),
     ];
-    const started = performance.now();
+    // Every /health probe meanwhile must answer 200; how fast is `npm run bench:hostile`'s to measure.
     const [results, health] = await Promise.all([
       Promise.all(bodies.map((body) => post(api.url, body))),
       whileProbingHealth(api.url, { query: "{ graphStats { nodes } }" }),
     ]);
     expect(results.map((result) => result.status)).toEqual([400, 400, 400, 400, 400, 400]);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(health.status).toBe(200);
-    expect(health.slowestHealth).toBeLessThan(2_000);
+    expect(health.probes).toBeGreaterThan(0);
   });
 
   it("ordinary filters within the limits still run", async () => {

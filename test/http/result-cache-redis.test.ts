@@ -116,14 +116,13 @@ describe("when Redis goes away", () => {
   it("the API answers without its cache, promptly, and uses it again when Redis is back", async () => {
     const port = redis.port;
     await redis.stop();
-    const started = performance.now();
+    // A cache that waited for Redis would hang here until the test's timeout: each answer must come without it.
     for (let i = 0; i < 3; i += 1) {
       const answer = await ask(first, READ, { id: "helsinki" });
       expect(answer.status).toBe(200);
       expect(answer.body.data.node).toEqual({ id: "helsinki", name: "Helsinki" });
       expect(answer.cache).toBe("miss");
     }
-    expect(performance.now() - started).toBeLessThan(10_000);
     // The same port again, so the servers' clients reconnect to it.
     redis = await startTestRedis(port);
     await expect

@@ -41,9 +41,19 @@ afterAll(async () => {
 });
 
 /** `npm start` as a user runs it, with this suite's ports and store; its own process group. */
+/** What the current `npm start` printed, its last 200 lines: shown when a step fails, to say why. */
+let printed: string[] = [];
+
 function npmStart(): ChildProcess {
   const started = spawnNpmStart();
   children.push(started);
+  printed = [];
+  for (const stream of [started.stdout!, started.stderr!]) {
+    createInterface({ input: stream }).on("line", (line) => {
+      printed.push(line);
+      if (printed.length > 200) printed.shift();
+    });
+  }
   return started;
 }
 
@@ -228,7 +238,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     stop = true;
     await Promise.all(writers);
     console.log("answers until Neo4j was back (status/ms):", answers.map((a) => `${a.status}/${a.ms}`).join(", "));
-    expect(recovered).toBe(true);
+    expect(recovered, `not back in 6 minutes; npm start printed:\n${printed.join("\n")}`).toBe(true);
     expect(await neo4jPid()).not.toBe(killed);
     const outages = answers.filter((answer) => answer.status !== 200);
     expect(outages.length).toBeGreaterThan(0);

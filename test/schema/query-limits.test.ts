@@ -19,6 +19,7 @@ import {
   validate,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fragmentBomb, fragmentChain } from "../../bench/hostile-documents.js";
 import { BENCH_QUERIES } from "../../bench/queries.js";
 import { PROJECT_ROOT, type RequestLimits, loadConfig } from "../../src/config/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
@@ -55,29 +56,6 @@ function verdict(query: string, variables: Record<string, unknown> = {}, operati
   return `${named(problem.extensions.code).slice(1)}${named(problem.extensions.limit)}`;
 }
 
-/** Times `work` and returns its result; the bound is generous (a busy machine), the attacks took 13–75 s. */
-function refusedQuickly(work: () => string): string {
-  const started = performance.now();
-  const result = work();
-  expect(performance.now() - started).toBeLessThan(2_000);
-  return result;
-}
-
-const fragmentBomb = (levels: number, leaf = "name"): string => {
-  const fragments: string[] = [];
-  for (let i = 0; i < levels; i += 1) {
-    const body = i === levels - 1 ? leaf : `...A${i + 1} ...B${i + 1}`;
-    fragments.push(`fragment A${i} on City { ${body} }`, `fragment B${i} on City { ${body} }`);
-  }
-  return `{ cities { ...A0 ...B0 } } ${fragments.join(" ")}`;
-};
-const fragmentChain = (length: number): string => {
-  const fragments = Array.from(
-    { length },
-    (_, i) => `fragment F${i} on City { ${i === length - 1 ? "name" : `...F${i + 1}`} }`,
-  );
-  return `{ cities { ...F0 } } ${fragments.join(" ")}`;
-};
 const someFilter = (levels: number): Record<string, unknown> => {
   let where: Record<string, unknown> = { name: { eq: "x" } };
   for (let i = 0; i < levels; i += 1) where = { partners: { some: where } };
@@ -115,6 +93,9 @@ const nestedText = (levels: number, open: string, close: string): string =>
   `${open.repeat(levels)}{ name: { eq: "x" } }${close.repeat(levels)}`;
 const CITY_WHERE = "query ($where: CityWhere) { cities(where: $where) { name } }";
 
+// No clock here (a busy machine is no proof either way): the 40-level bomb expands to 10^12 selections and the
+// million-level nestings overflow any recursive walk, so a checker that expanded or recursed would never return
+// within the test's timeout. How long a refusal takes is measured by `npm run bench:hostile`.
 describe("the attacks of issue 10 are refused before anything runs", () => {
   it.each([
     ["a fragment bomb of 22 levels (1.7 KB)", fragmentBomb(22), "GRAPHQL_VALIDATION_FAILED:selections"],
@@ -141,7 +122,7 @@ describe("the attacks of issue 10 are refused before anything runs", () => {
       "GRAPHQL_VALIDATION_FAILED:nesting",
     ],
   ])("%s", (_label, query, expected) => {
-    expect(refusedQuickly(() => verdict(query))).toBe(expected);
+    expect(verdict(query)).toBe(expected);
   });
 
   // Values are built inside each test: vitest would otherwise walk the deep ones when it collects the cases.
@@ -160,7 +141,7 @@ describe("the attacks of issue 10 are refused before anything runs", () => {
     ],
   ])("the same through variables: %s", (_label, where, expected) => {
     const variables = { where: where() };
-    expect(refusedQuickly(() => verdict(CITY_WHERE, variables))).toBe(expected);
+    expect(verdict(CITY_WHERE, variables)).toBe(expected);
   });
 
   it("a filter is counted each time a fragment spreads it", () => {

@@ -11,15 +11,8 @@ import { Database, createDriver, freePort } from "../../src/database/index.js";
 import { createLogger } from "../../src/logging/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { sharedApiSchema } from "../support/test-api.js";
-import {
-  deepVariablesBody,
-  fragmentBomb,
-  fragmentChain,
-  nested,
-  orContains,
-  whereVariables,
-  whileProbingHealth,
-} from "../support/hostile-documents.js";
+import { HOSTILE_REQUESTS } from "../../bench/hostile-documents.js";
+import { whileProbingHealth } from "../support/hostile-documents.js";
 import { post } from "../support/test-server.js";
 
 let server: RunningServer;
@@ -219,151 +212,13 @@ describe("malformed and over-limit queries", () => {
 });
 
 describe("the attacks of issue 10, refused before the database", () => {
-  const cases: [string, unknown, number, string, string | undefined][] = [
-    ["a fragment bomb of 22 levels", { query: fragmentBomb(22) }, 400, "GRAPHQL_VALIDATION_FAILED", "selections"],
-    ["a fragment bomb of 30 levels", { query: fragmentBomb(30) }, 400, "GRAPHQL_VALIDATION_FAILED", "selections"],
-    ["a fragment bomb of 60 levels", { query: fragmentBomb(60) }, 400, "GRAPHQL_VALIDATION_FAILED", "nesting"],
-    ["a chain of 2,400 fragments", { query: fragmentChain(2_400) }, 400, "GRAPHQL_VALIDATION_FAILED", "tokens"],
-    [
-      "`partners: { some: … }` 20 deep",
-      { query: `{ cities(where: ${nested(20, "{ partners: { some: ", " } }")}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      "`partners: { some: … }` 8 deep (within the nesting limit)",
-      { query: `{ cities(where: ${nested(8, "{ partners: { some: ", " } }")}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "filterDepth",
-    ],
-    [
-      "`partnersConnection: { some: { node: … } } }` 5 deep",
-      { query: `{ cities(where: ${nested(5, "{ partnersConnection: { some: { node: ", " } } }")}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "filterCost",
-    ],
-    [
-      "an OR of 2000 `contains` (64 KB)",
-      { query: `{ cities(where: ${orContains(2000)}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "tokens",
-    ],
-    [
-      "an OR of 2000 `contains` in variables",
-      whereVariables(orContains(2000)),
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "filterTerms",
-    ],
-    [
-      "an OR of 150 `contains` in a fragment",
-      { query: `{ cities { ...F } } fragment F on City { partners(where: ${orContains(150)}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "filterTerms",
-    ],
-    [
-      "NOT nested 500 deep",
-      { query: `{ cities(where: ${nested(500, "{ NOT: ", " }")}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      "NOT nested 30 deep in variables",
-      whereVariables(nested(30, "{ NOT: ", " }")),
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "filterDepth",
-    ],
-    [
-      "two operations without operationName",
-      { query: "query A { graphStats { nodes } } query B { graphStats { edges } }" },
-      400,
-      "OPERATION_RESOLUTION_FAILURE",
-      undefined,
-    ],
-    [
-      "an unknown operationName",
-      { query: "query A { graphStats { nodes } }", operationName: "Z" },
-      400,
-      "OPERATION_RESOLUTION_FAILURE",
-      undefined,
-    ],
-    [
-      "an operationName on a document of one anonymous operation",
-      { query: "{ graphStats { nodes } }", operationName: "A" },
-      400,
-      "OPERATION_RESOLUTION_FAILURE",
-      undefined,
-    ],
-    [
-      "variables nested 10,000 deep",
-      deepVariablesBody(10_000, '{"a":', "}"),
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      "variables of lists nested 20,000 deep",
-      deepVariablesBody(20_000, "[", "]"),
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      "a literal nested 2,000 deep",
-      { query: `{ cities(where: ${nested(2_000, "{ AND: [", "] }")}) { name } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      "a literal list nested 30,000 deep",
-      { query: `{ search(text: ${"[".repeat(30_000)}"x"${"]".repeat(30_000)}) { score } }` },
-      400,
-      "GRAPHQL_VALIDATION_FAILED",
-      "nesting",
-    ],
-    [
-      'changes(since: "2020-02-30")',
-      { query: '{ changes(since: "2020-02-30") { at } }' },
-      400,
-      "BAD_USER_INPUT",
-      undefined,
-    ],
-    [
-      'changes(since: "2020-01-01T25:00")',
-      { query: '{ changes(since: "2020-01-01T25:00") { at } }' },
-      400,
-      "BAD_USER_INPUT",
-      undefined,
-    ],
-  ];
-
-  it.each(cases)("%s", async (_label, body, status, errorCode, limitName) => {
+  it.each(HOSTILE_REQUESTS)("$label", async ({ body, status, code: errorCode, limit: limitName }) => {
     const result = await whileProbingHealth(server.url, body);
     expect(result.status).toBe(status);
     expect(code(result)).toBe(errorCode);
     if (limitName) expect(limit(result)).toBe(limitName);
     expect(result.body.errors[0].extensions.requestId).toEqual(expect.any(String));
     expect(JSON.stringify(result.body)).not.toMatch(/Maximum call stack|TypeError|Neo4jError|at \w+ \(/);
-    expect(result.ms).toBeLessThan(5_000);
-    expect(result.slowestHealth).toBeLessThan(2_000);
-  });
-
-  it.each(cases)("%s", async (_label, body, status, errorCode, limitName) => {
-    const result = await whileProbingHealth(server.url, body);
-    expect(result.status).toBe(status);
-    expect(code(result)).toBe(errorCode);
-    if (limitName) expect(limit(result)).toBe(limitName);
-    expect(result.body.errors[0].extensions.requestId).toEqual(expect.any(String));
-    expect(JSON.stringify(result.body)).not.toMatch(/Maximum call stack|TypeError|Neo4jError|at \w+ \(/);
-    expect(result.ms).toBeLessThan(5_000);
-    expect(result.slowestHealth).toBeLessThan(2_000);
+    expect(result.probes).toBeGreaterThan(0);
   });
 });
