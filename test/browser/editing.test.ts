@@ -93,15 +93,15 @@ describe("editing in the explorer", () => {
     // ── Sign in through the provider; come back to the same view, signed in as an editor.
     await page.goto(`${api.url}/explorer?focus=helsinki`);
     await expect
-      .poll(() => page.getByTestId("graph-status").textContent(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("graph-status").textContent(), { timeout: 45_000 })
       .toMatch(/^\d+ entities/);
     await page.getByRole("button", { name: "Sign in to edit" }).click();
-    await page.waitForURL((url) => url.href.startsWith(provider.issuer), { timeout: 20_000 });
+    await page.waitForURL((url) => url.href.startsWith(provider.issuer), { timeout: 45_000 });
     await page.getByLabel("User name").fill(editor.username);
     await page.getByLabel("Password").fill(editor.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect
-      .poll(() => page.getByTestId("sign-in").textContent(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("sign-in").textContent(), { timeout: 45_000 })
       .toContain("Signed in as Eeva Editor (editor)");
     expect(new URL(page.url()).search).toBe("?focus=helsinki");
     expect(new URL(page.url()).hash).toBe("");
@@ -123,7 +123,7 @@ describe("editing in the explorer", () => {
     await form.getByLabel("Published").fill("2024-05");
     await form.getByLabel("Web address").fill("https://example.org/partnership-2024");
     await form.getByLabel("Excerpt (required)").fill("Helsinki and Tampere agreed to cooperate");
-    await expect.poll(() => validTo.getAttribute("aria-invalid"), { timeout: 20_000 }).toBe("true");
+    await expect.poll(() => validTo.getAttribute("aria-invalid"), { timeout: 45_000 }).toBe("true");
     const problemId = (await validTo.getAttribute("aria-describedby"))!
       .split(" ")
       .find((id) => id.endsWith("-problem"))!;
@@ -141,7 +141,7 @@ describe("editing in the explorer", () => {
     // Nothing typed is lost to a reload of the tab (or a trip to the provider to sign in again).
     await page.reload();
     await expect
-      .poll(() => page.getByTestId("editor").getByLabel("Title (required)").inputValue(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("editor").getByLabel("Title (required)").inputValue(), { timeout: 45_000 })
       .toBe(SOURCE_TITLE);
     expect(await form.getByLabel("Excerpt (required)").inputValue()).toBe("Helsinki and Tampere agreed to cooperate");
     expect(await page.getByTestId("edit-to").getByRole("combobox").inputValue()).toBe("Tampere");
@@ -153,21 +153,21 @@ describe("editing in the explorer", () => {
       for (const key of Object.keys(sessionStorage)) if (key.startsWith("oidc.user:")) sessionStorage.removeItem(key);
     });
     await page.reload();
-    await expect.poll(() => page.locator(".sign-in-again").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator(".sign-in-again").count(), { timeout: 45_000 }).toBe(1);
     expect(await form.getByLabel("Title (required)").inputValue()).toBe(SOURCE_TITLE);
     await page.getByRole("button", { name: "Sign in to edit" }).click();
     const login = page.getByLabel("User name");
     await login
       .or(page.getByTestId("sign-in").getByText("Signed in as Eeva Editor"))
       .first()
-      .waitFor({ timeout: 20_000 });
+      .waitFor({ timeout: 45_000 });
     if (await login.isVisible()) {
       await page.getByLabel("User name").fill(editor.username);
       await page.getByLabel("Password").fill(editor.password);
       await page.getByRole("button", { name: "Sign in" }).click();
     }
     await expect
-      .poll(() => page.getByTestId("sign-in").textContent(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("sign-in").textContent(), { timeout: 45_000 })
       .toContain("Signed in as Eeva Editor (editor)");
     expect(await page.locator(".sign-in-again").count()).toBe(0);
     expect(await form.getByLabel("Title (required)").inputValue()).toBe(SOURCE_TITLE);
@@ -176,7 +176,7 @@ describe("editing in the explorer", () => {
     // Fixed: no problems, and the preview says what saving will write.
     await validTo.fill("");
     await expect
-      .poll(() => page.getByTestId("check-status").textContent(), { timeout: 20_000 })
+      .poll(() => page.getByTestId("check-status").textContent(), { timeout: 45_000 })
       .toBe("No problems found.");
     const preview = await page.getByTestId("preview").textContent();
     expect(preview).toContain(`New relationship ${RELATIONSHIP}`);
@@ -184,26 +184,26 @@ describe("editing in the explorer", () => {
 
     // ── Saved: drawn in the graph, selected, with its new source beside it.
     await form.getByRole("button", { name: "Add relationship" }).click();
-    await expect.poll(relationshipListed, { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => page.getByTestId("citations").textContent(), { timeout: 20_000 }).toContain(SOURCE_TITLE);
+    await expect.poll(relationshipListed, { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId("citations").textContent(), { timeout: 45_000 }).toContain(SOURCE_TITLE);
     expect(await page.getByTestId("citations").textContent()).toContain("Helsinki and Tampere agreed to cooperate");
 
     // ── Undo it from the history: previewed, confirmed, gone; the history keeps both writes.
     await page.getByRole("button", { name: "History", exact: true }).click();
     const writes = page.getByTestId("history-writes").locator(":scope > li");
     await expect
-      .poll(() => writes.first().textContent(), { timeout: 20_000 })
+      .poll(() => writes.first().textContent(), { timeout: 45_000 })
       .toContain(`create relationship ${RELATIONSHIP}`);
     expect(await writes.first().textContent()).toContain("dev-editor");
     await screenshot("editing-history");
     await writes.first().getByRole("button", { name: "Undo this change" }).click();
     await expect
-      .poll(() => writes.first().textContent(), { timeout: 20_000 })
+      .poll(() => writes.first().textContent(), { timeout: 45_000 })
       .toContain(`Deleted relationship ${RELATIONSHIP}`);
     await writes.first().getByRole("button", { name: "Confirm: undo this change" }).click();
-    await expect.poll(relationshipListed, { timeout: 20_000 }).toBe(false);
+    await expect.poll(relationshipListed, { timeout: 45_000 }).toBe(false);
     await expect
-      .poll(() => writes.first().textContent(), { timeout: 20_000 })
+      .poll(() => writes.first().textContent(), { timeout: 45_000 })
       .toContain(`delete relationship ${RELATIONSHIP}`);
     expect(await writes.first().textContent()).toContain("undoes");
     expect(await writes.nth(1).textContent()).toContain(`create relationship ${RELATIONSHIP}`);
@@ -213,7 +213,7 @@ describe("editing in the explorer", () => {
     // sources) and a "special historical partnership" (the 2020 page) — in conflict, each with its sources.
     await page.goto(`${api.url}/explorer?focus=helsinki&select=edge:helsinki--PARTNER_OF--beijing`);
     const claims = page.getByTestId("claims");
-    await expect.poll(() => claims.locator("thead th").count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => claims.locator("thead th").count(), { timeout: 45_000 }).toBe(3);
     expect(await claims.locator("h3").textContent()).toContain("1 in conflict");
     expect(await claims.locator("thead").textContent()).toContain("helsinki--PARTNER_OF--beijing--twin-city");
     expect(await claims.locator("td.differs").first().textContent()).toContain("twin-city");
