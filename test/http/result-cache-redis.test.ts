@@ -57,7 +57,7 @@ const SOURCE = { id: "test-redis-report", title: "A test report", publisher: "Te
 
 /** Polls until Redis holds the answer (servers store it after answering, without waiting). */
 async function storedIn(server: RunningApi, query: string, variables: Record<string, unknown>) {
-  await expect.poll(async () => (await ask(server, query, variables)).cache, { timeout: 10_000 }).toBe("hit");
+  await expect.poll(async () => (await ask(server, query, variables)).cache, { timeout: 30_000 }).toBe("hit");
 }
 
 describe("answers shared in Redis", () => {
@@ -96,7 +96,7 @@ describe("answers shared in Redis", () => {
     const client = createClient({ url: redis.url });
     await client.connect();
     try {
-      await expect.poll(async () => (await client.keys("*")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => (await client.keys("*")).length, { timeout: 30_000 }).toBeGreaterThan(0);
       const keys = await client.keys("*");
       for (const key of keys) {
         expect(key.startsWith(`${REDIS_NAMESPACE}:`)).toBe(true);

@@ -391,7 +391,7 @@ describe("a Neo4j written outside the write path", () => {
       await ask(short.url, QUERY);
       await outside("After");
       await expect
-        .poll(async () => (await ask(short.url, QUERY)).body.data.node.name, { timeout: 10_000, interval: 100 })
+        .poll(async () => (await ask(short.url, QUERY)).body.data.node.name, { timeout: 30_000, interval: 100 })
         .toBe("After");
     } finally {
       await short.stop();
