@@ -238,7 +238,11 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     stop = true;
     await Promise.all(writers);
     console.log("answers until Neo4j was back (status/ms):", answers.map((a) => `${a.status}/${a.ms}`).join(", "));
-    expect(recovered, `not back in 6 minutes; npm start printed:\n${printed.join("\n")}`).toBe(true);
+    if (!recovered) {
+      const neo4jLog = await readFile(path.join(dataDir, "logs", "debug.log"), "utf8").catch(() => "(none)");
+      const tail = neo4jLog.split("\n").slice(-60).join("\n");
+      expect.fail(`not back in 6 minutes; npm start printed:\n${printed.join("\n")}\nNeo4j's debug.log ends:\n${tail}`);
+    }
     expect(await neo4jPid()).not.toBe(killed);
     const outages = answers.filter((answer) => answer.status !== 200);
     expect(outages.length).toBeGreaterThan(0);
