@@ -3,7 +3,9 @@
  * - a Point for every located entity (cities, offices with a `location`), with its kind, names, external ids
  *   and sources (ids and titles);
  * - a LineString for every relationship whose two ends are located, from its start to its end, with its type,
- *   kind, ends, dates, status and sources (id, title and excerpt each).
+ *   kind, ends, dates, status and sources (id, title and excerpt each). A line takes the short way round:
+ *   when that way crosses the antimeridian it is cut there into a MultiLineString of two parts (§3.1.9), so
+ *   Tokyo–San Francisco crosses the Pacific instead of the whole of Eurasia.
  * Coordinates are [longitude, latitude] as the RFC says (§3.1.1), never the reverse. Entities without a
  * location are left out, and so are relationships with an end that has none. `asOf` filters relationships,
  * as in every export format. Streamed like the other writers; what is held in memory is the coordinates and
@@ -18,6 +20,36 @@ export const GEOJSON_CONTENT_TYPE = "application/geo+json; charset=utf-8";
 /** A position as RFC 7946 writes it: longitude first. */
 function position(location: Location): [number, number] {
   return [location.lon, location.lat];
+}
+
+/**
+ * The line from `a` to `b`, straight in longitude and latitude, the short way round: when that way crosses
+ * the antimeridian (the longitudes are more than 180° apart), two lines that meet at ±180°, the latitude
+ * there interpolated along the line (RFC 7946 §3.1.9). An end on ±180° itself is taken on the other end's side.
+ * By hand: the one npm package for it (geojson-antimeridian-cut 0.1.0) brings core-js for these few lines.
+ */
+export function lineGeometry(
+  a: [number, number],
+  b: [number, number],
+):
+  | { type: "LineString"; coordinates: [number, number][] }
+  | { type: "MultiLineString"; coordinates: [number, number][][] } {
+  const onSide = (end: [number, number], other: [number, number]): [number, number] =>
+    Math.abs(end[0]) === 180 && other[0] !== 0 ? [Math.sign(other[0]) * 180, end[1]] : end;
+  const from = onSide(a, b);
+  const to = onSide(b, from);
+  if (Math.abs(to[0] - from[0]) <= 180) return { type: "LineString", coordinates: [from, to] };
+  // `from` east of `to` by more than half the world: the short way goes east, across +180°; else west.
+  const edge = from[0] > to[0] ? 180 : -180;
+  const unwrapped = to[0] + 2 * edge;
+  const lat = from[1] + ((edge - from[0]) / (unwrapped - from[0])) * (to[1] - from[1]);
+  return {
+    type: "MultiLineString",
+    coordinates: [
+      [from, [edge, lat]],
+      [[-edge, lat], to],
+    ],
+  };
 }
 
 function locationOf(entity: EntityRecord): Location | undefined {
@@ -95,7 +127,7 @@ export async function writeGeojson(graph: GraphReader, out: Writable, options: W
     const to = located.get(relationship.to);
     if (from && to) {
       await feature(
-        { type: "LineString", coordinates: [from.position, to.position] },
+        lineGeometry(from.position, to.position),
         relationship.id,
         relationshipProperties(relationship, { from: from.name, to: to.name }, titles),
       );

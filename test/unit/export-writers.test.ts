@@ -3,7 +3,7 @@ import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { xmlText } from "../../src/export/index.js";
 import { type GraphReader, writeGephiCsv, writeJson, writeRecordsCsv } from "../../src/export/writers.js";
-import { writeGeojson } from "../../src/export/geojson-writer.js";
+import { lineGeometry, writeGeojson } from "../../src/export/geojson-writer.js";
 import { type RecordReader, splitList, textReader } from "../../src/graph-data/index.js";
 import { featureCollectionErrors } from "../support/json-schemas.js";
 
@@ -145,6 +145,54 @@ describe("export writers", () => {
       validTo: null,
       sources: [{ id: "s", title: "The source", excerpt: 'a <b> & "c"' }],
     });
+  });
+
+  it("cut a GeoJSON line whose short way crosses the antimeridian into two that meet there (RFC 7946 §3.1.9)", () => {
+    const tokyo: [number, number] = [139.7, 35.7];
+    const sanFrancisco: [number, number] = [-122.4, 37.8];
+    const there = lineGeometry(tokyo, sanFrancisco);
+    expect(there.type).toBe("MultiLineString");
+    const [east, west] = there.coordinates as [number, number][][];
+    expect(east![0]).toEqual(tokyo);
+    expect(east![1]![0]).toBe(180);
+    expect(west![0]![0]).toBe(-180);
+    expect(west![1]).toEqual(sanFrancisco);
+    // The same latitude on both sides, between the ends', where the straight line meets the meridian.
+    expect(east![1]![1]).toBeCloseTo(35.7 + ((180 - 139.7) / (237.6 - 139.7)) * 2.1, 9);
+    expect(west![0]![1]).toBe(east![1]![1]);
+    // Back again: the same cut, in the other order.
+    const back = lineGeometry(sanFrancisco, tokyo);
+    expect(back.coordinates).toEqual([
+      [sanFrancisco, [-180, east![1]![1]]],
+      [[180, east![1]![1]], tokyo],
+    ]);
+    // Lines that stay within 180° of longitude are left whole, even across Greenwich or long ones.
+    expect(lineGeometry([24.9, 60.2], [151.2, -33.9])).toEqual({
+      type: "LineString",
+      coordinates: [
+        [24.9, 60.2],
+        [151.2, -33.9],
+      ],
+    });
+    expect(lineGeometry([-0.1, 51.5], [2.3, 48.9]).type).toBe("LineString");
+    // An end on the antimeridian itself is taken on the other end's side: no part of zero length.
+    expect(lineGeometry([180, -17], [-175.2, -21.1])).toEqual({
+      type: "LineString",
+      coordinates: [
+        [-180, -17],
+        [-175.2, -21.1],
+      ],
+    });
+    expect(lineGeometry([-180, 10], [180, 20]).coordinates).toEqual([
+      [180, 10],
+      [180, 20],
+    ]);
+    // Every shape is valid GeoJSON.
+    const collection = {
+      type: "FeatureCollection",
+      features: [there, back].map((geometry, i) => ({ type: "Feature", id: String(i), geometry, properties: {} })),
+    };
+    expect(featureCollectionErrors(collection)).toEqual([]);
   });
 
   it("write an empty but valid GeoJSON FeatureCollection when nothing is located", async () => {
