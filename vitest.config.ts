@@ -15,6 +15,13 @@ const SERVER_SUITES = [
 const processesPart = process.env.PROCESSES_PART;
 
 /**
+ * The tests' own Neo4j servers may take minutes to start on a machine loaded far beyond its two cores (seen:
+ * more than 180 s, `npm start`'s default, with a second `npm test` and more beside this one). Set here, it
+ * reaches the global setups, the workers and the processes they start; a start that succeeds ends when ready.
+ */
+process.env.NEO4J_LOCAL_START_TIMEOUT_MS ??= "600000";
+
+/**
  * Test tiers, each a vitest project with its own script (see package.json):
  * - unit: no database;
  * - schema: the printed schema against its committed snapshots (no database);
@@ -40,9 +47,16 @@ export default defineConfig({
     // The unit and schema files run two at a time.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 } },
-      // Building the whole schema takes seconds on a busy 2-core machine.
-      { extends: true, test: { name: "schema", include: ["test/schema/**/*.test.ts"], testTimeout: 60_000 } },
+      // Bounds a machine loaded far beyond its cores can meet (a test or hook that passes ends when it is done).
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      // Building the whole schema takes seconds on an idle 2-core machine, and more than 10 s on a loaded one.
+      {
+        extends: true,
+        test: { name: "schema", include: ["test/schema/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 240_000 },
+      },
       {
         extends: true,
         test: {
@@ -55,7 +69,7 @@ export default defineConfig({
           isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
-          hookTimeout: 240_000,
+          hookTimeout: 720_000,
           // Browser tests wait for pages that wait for the API: a poll ends as soon as its condition holds, so
           // a generous bound costs nothing here and lets a loaded CI machine (4 test streams on 2 cores) pass.
           expect: { poll: { timeout: 30_000 } },
@@ -70,8 +84,8 @@ export default defineConfig({
           // Global setups run one after the other, so the pages are built once, whichever tier comes first.
           globalSetup: ["test/support/build-global-setup.ts"],
           fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
+          testTimeout: 600_000,
+          hookTimeout: 720_000,
         },
       },
     ],

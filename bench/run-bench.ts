@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   try {
     const settings = {
-      ...loadConfig({}).local,
+      // Only the start-up bound comes from the environment (a loaded machine may need more): the rest is fixed.
+      ...loadConfig({ NEO4J_LOCAL_START_TIMEOUT_MS: process.env.NEO4J_LOCAL_START_TIMEOUT_MS }).local,
       dataDir: store,
       port: await freePort(),
       heapBytes,

@@ -87,23 +87,41 @@ async function graphStatus(): Promise<string> {
  */
 async function clickInGraph(locate: () => { x: number; y: number } | undefined, until: RegExp): Promise<void> {
   const where = () => page.evaluate(locate);
-  await expect
-    .poll(
-      async () => {
-        if (until.test(page.url())) return true;
-        const first = await where();
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        const second = await where();
-        if (!first || !second || first.x !== second.x || first.y !== second.y) return false;
-        await page.mouse.click(second.x, second.y);
-        return page.waitForURL(until, { timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        );
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  const attempts: string[] = [];
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (until.test(page.url())) return true;
+          const first = await where();
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          const second = await where();
+          const still = first && second && Math.abs(first.x - second.x) <= 2 && Math.abs(first.y - second.y) <= 2;
+          // What the drawing's own idea of its place on the page is, next to the page's (Cytoscape caches it).
+          const mapping = await page.evaluate(() => {
+            const element = document.querySelector('[data-testid="graph-canvas"]') as unknown as {
+              cy: { renderer(): { containerBB?: number[] } };
+              getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+            };
+            const box = element.getBoundingClientRect();
+            return { cached: element.cy.renderer().containerBB, box: [box.left, box.top, box.width, box.height] };
+          });
+          attempts.push(`${JSON.stringify({ first, second, ...mapping })} ${page.url()}`);
+          if (!still) return false;
+          await page.mouse.click(second.x, second.y);
+          return page.waitForURL(until, { timeout: 10_000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+  } catch (error) {
+    throw new Error(`no click reached ${until} in 90 s; attempts:\n${attempts.slice(-10).join("\n")}`, {
+      cause: error,
+    });
+  }
 }
 
 /** What the Cytoscape drawing holds, read from the live graph. */

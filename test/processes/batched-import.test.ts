@@ -17,7 +17,7 @@ import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
 let neo4j: FreshNeo4j;
 beforeAll(async () => {
   neo4j = await startFreshNeo4j();
-}, 240_000);
+});
 afterAll(async () => {
   await neo4j?.stop();
 });

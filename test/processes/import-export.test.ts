@@ -40,7 +40,7 @@ let tmp: string;
 beforeAll(async () => {
   neo4j = await startFreshNeo4j();
   tmp = await mkdtemp(path.join(os.tmpdir(), "kg-import-test-"));
-}, 240_000);
+});
 afterAll(async () => {
   await neo4j?.stop();
   await rm(tmp, { recursive: true, force: true });
@@ -642,5 +642,5 @@ describe("an import killed half-way", () => {
     expect(await countGraph(neo4j.db)).toEqual(before);
     const [left] = await runCypher(neo4j.db, "MATCH (n) WHERE n.id STARTS WITH 'test-big-' RETURN count(n) AS n");
     expect(Number(left?.n)).toBe(0);
-  }, 120_000);
+  });
 });

@@ -74,6 +74,7 @@ function spawnNpmStart(): ChildProcess {
       LOG_LEVEL: "info",
       // Four writers as fast as they can go: this suite is about faults, not the per-client rate limit.
       RATE_LIMIT_GRAPHQL: "0",
+      NEO4J_LOCAL_START_TIMEOUT_MS: process.env.NEO4J_LOCAL_START_TIMEOUT_MS ?? "600000",
       // A fresh JVM's first Graph Data Science call can pass the 15 s default on a machine busy with the other
       // test tiers; this suite is about the process's life, not query limits (test/integration has those).
       NEO4J_TX_TIMEOUT_MS: "120000",
@@ -158,7 +159,7 @@ let attempted = 0;
 describe("npm start with no NEO4J_URI, through a whole life", () => {
   it("starts its own Neo4j on a fresh store, seeds it through the write path, and serves the API and the pages", async () => {
     child = npmStart();
-    await waitForLine(child, /GraphQL API ready/, 240_000);
+    await waitForLine(child, /GraphQL API ready/, 600_000);
     const curated = await readCuratedGraph();
     const data = await query(
       `{ funding(officeId: "helsinki-centre-st-petersburg") { funder { id } } graphStats { nodes edges }
@@ -178,11 +179,12 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
       expect(html.status, page).toBe(200);
       expect(html.headers.get("content-type")).toMatch(/^text\/html/);
     }
-  }, 300_000);
+  }, 720_000);
 
   it("keeps its store from a second Neo4j: STORE_LOCKED, saying what to set", async () => {
     const settings = {
-      ...loadConfig({}).local,
+      // Only the start-up bound comes from the environment (a loaded machine may need more): the rest is fixed.
+      ...loadConfig({ NEO4J_LOCAL_START_TIMEOUT_MS: process.env.NEO4J_LOCAL_START_TIMEOUT_MS }).local,
       dataDir,
       port: await freePort(),
       heapBytes: 256 << 20,
@@ -195,7 +197,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     expect(error).toBeInstanceOf(StartupError);
     expect((error as StartupError).code).toBe("STORE_LOCKED");
     expect((error as StartupError).message).toContain("NEO4J_LOCAL_DATA");
-  }, 120_000);
+  });
 
   it("killed with -9 under a write load: fast 503s, restarted by its supervisor, no acknowledged write lost", async () => {
     let stop = false;
@@ -217,7 +219,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
 
     // Until it is back: every answer is 200 or a fast 503 SERVICE_UNAVAILABLE, for reads and writes alike.
     const answers: { status: number; code: unknown; ms: number }[] = [];
-    const deadline = Date.now() + 360_000;
+    const deadline = Date.now() + 480_000;
     let recovered = false;
     while (!recovered && Date.now() < deadline) {
       for (const ask of [
@@ -241,7 +243,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     if (!recovered) {
       const neo4jLog = await readFile(path.join(dataDir, "logs", "debug.log"), "utf8").catch(() => "(none)");
       const tail = neo4jLog.split("\n").slice(-60).join("\n");
-      expect.fail(`not back in 6 minutes; npm start printed:\n${printed.join("\n")}\nNeo4j's debug.log ends:\n${tail}`);
+      expect.fail(`not back in 8 minutes; npm start printed:\n${printed.join("\n")}\nNeo4j's debug.log ends:\n${tail}`);
     }
     expect(await neo4jPid()).not.toBe(killed);
     const outages = answers.filter((answer) => answer.status !== 200);
@@ -255,7 +257,7 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     for (const id of acknowledged) expect([ids.has(`${id}-a`), ids.has(`${id}-b`)], id).toEqual([true, true]);
     for (let i = 0; i < attempted; i += 1)
       expect(ids.has(`test-fault-${i}-a`), `pair ${i}`).toBe(ids.has(`test-fault-${i}-b`));
-  }, 480_000);
+  }, 720_000);
 
   it("stops everything on SIGTERM: drains, closes the driver, stops Neo4j", async () => {
     const pid = await neo4jPid();
@@ -266,11 +268,11 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     for (let attempt = 0; attempt < 50 && isAlive(pid); attempt++)
       await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isAlive(pid)).toBe(false);
-  }, 180_000);
+  });
 
   it("started again on the same store, finds the graph, its writes and its history as they were", async () => {
     child = npmStart();
-    await waitForLine(child, /GraphQL API ready/, 240_000);
+    await waitForLine(child, /GraphQL API ready/, 600_000);
     const found = await query(
       `{ cities(where: { id: { startsWith: "test-fault-" } }, limit: 1000) { id }
          changes(entityId: "helsinki", limit: 1000) { actor operation itemId } }`,
@@ -288,5 +290,5 @@ describe("npm start with no NEO4J_URI, through a whole life", () => {
     child.kill("SIGTERM");
     await stopped;
     expect(await exitCode(child)).toBe(0);
-  }, 300_000);
+  }, 720_000);
 });

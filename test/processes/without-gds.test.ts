@@ -15,7 +15,7 @@ beforeAll(async () => {
   neo4j = await startFreshNeo4j({ gds: false });
   await loadCuratedGraph(neo4j.db);
   api = await createTestApi(neo4j.db);
-}, 240_000);
+});
 afterAll(async () => {
   await api?.stop();
   await neo4j?.stop();
