@@ -36,7 +36,8 @@ export type CheckResult<S extends Section> =
 const problem = (field: string | null, code: ProblemCode, message: string): FieldProblem => ({ field, code, message });
 
 /** Checks one record's own fields; returns the checked record (relationship ids filled in) or its problems. */
-export function checkRecord<S extends Section>(section: S, value: Record<string, unknown>): CheckResult<S> {
+export function checkRecord<S extends Section>(section: S, raw: Record<string, unknown>): CheckResult<S> {
+  const value = withoutNulls(raw) as Record<string, unknown>;
   const parsed = RECORD_SCHEMAS[section].safeParse(value);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => fromIssue(issue, value)) };
   let record = parsed.data as unknown as SectionRecord[S];
@@ -46,6 +47,20 @@ export function checkRecord<S extends Section>(section: S, value: Record<string,
   }
   const problems = ruleProblems(section, record);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, record };
+}
+
+/**
+ * A field set to null is an absent field, in every door: the API's input types leave nulls out, a CSV's empty
+ * cell is absent, and so is `nameFi:` in YAML or `"nameFi": null` in JSON.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
 }
 
 /** Rules across fields of one record: the relationship type's kinds, dates in order, each source cited once. */
