@@ -143,11 +143,17 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
       return [
         problem(field, issue.origin === "number" ? ProblemCode.InvalidValue : ProblemCode.TooLong, issue.message),
       ];
+    case "invalid_value":
+      // The relationship `type` (a word of the vocabulary): absent is missing, like the entity `kind`.
+      return [
+        missing
+          ? problem(field, ProblemCode.Required, "is required")
+          : problem(field, ProblemCode.InvalidValue, issue.message),
+      ];
     case "custom":
     case "invalid_element":
     case "invalid_format":
     case "invalid_key":
-    case "invalid_value":
     case "not_multiple_of":
       return [problem(field, ProblemCode.InvalidValue, issue.message)];
   }
