@@ -39,7 +39,16 @@ const problem = (field: string | null, code: ProblemCode, message: string): Fiel
 export function checkRecord<S extends Section>(section: S, raw: Record<string, unknown>): CheckResult<S> {
   const value = withoutNulls(raw) as Record<string, unknown>;
   const parsed = RECORD_SCHEMAS[section].safeParse(value);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => fromIssue(issue, value)) };
+  if (!parsed.success) {
+    // A value of the wrong type is one problem: zod also measures a text given for a list against the list's limit.
+    const mistyped = new Set(
+      parsed.error.issues.filter((issue) => issue.code === "invalid_type").map((issue) => issue.path.join(".")),
+    );
+    const issues = parsed.error.issues.filter(
+      (issue) => !((issue.code === "too_big" || issue.code === "too_small") && mistyped.has(issue.path.join("."))),
+    );
+    return { ok: false, problems: issues.flatMap((issue) => fromIssue(issue, value)) };
+  }
   let record = parsed.data as unknown as SectionRecord[S];
   if (section === "relationships") {
     const relationship = record as RelationshipRecord;
