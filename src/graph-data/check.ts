@@ -11,7 +11,7 @@
  * Everything here is pure: what the graph holds comes in through the `GraphIndex` / `StoredIds` lookups.
  */
 import type { z } from "zod";
-import { firstDayOf } from "./partial-date.js";
+import { endsBefore, firstDayOf } from "./partial-date.js";
 import { type FieldProblem, ProblemCode } from "./problems.js";
 import {
   type EntityRecord,
@@ -78,7 +78,7 @@ function ruleProblems(section: Section, record: SectionRecord[Section]): FieldPr
   if (section === "entities") {
     const entity = record as EntityRecord;
     const { startDate, endDate } = entity as { startDate?: string; endDate?: string };
-    if (startDate && endDate && firstDayOf(endDate) < firstDayOf(startDate)) {
+    if (startDate && endDate && endsBefore(endDate, startDate)) {
       problems.push(problem("endDate", ProblemCode.DateOrder, "ends before it starts"));
     }
     if (new Set(entity.sources).size !== entity.sources.length) {

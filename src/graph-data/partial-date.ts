@@ -35,6 +35,16 @@ export function firstDayOf(value: string): string {
 }
 
 /**
+ * Does `end` (inclusive, as an event's `endDate`) surely fall before `start`, whichever day within each
+ * partial date is meant? Compared at the precision both have: `2019-06` does not end before `2019-06-15`.
+ * Both must be partial dates (ISO 8601 strings of one form compare as text).
+ */
+export function endsBefore(end: string, start: string): boolean {
+  const precision = Math.min(end.length, start.length);
+  return end.slice(0, precision) < start.slice(0, precision);
+}
+
+/**
  * Is a fact with these bounds valid on `asOf` (a full date)? `validFrom` absent or on/before it, and
  * `validTo` absent or after it. The Cypher twin of this rule is `validOnCypher` in model/validity.ts.
  */
