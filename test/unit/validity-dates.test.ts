@@ -98,6 +98,10 @@ describe("dates as they are written", () => {
     ["+2020", false, false],
     ["20200101", false, false],
     ["2020-01-01Z", false, false],
+    // Regression: years 0000–0099 were refused (Date.UTC reads them as 1900–1999).
+    ["0099-12-31", true, true],
+    ["0000", true, false],
+    ["0100-02-29", false, false],
   ])("%s: a partial date %s, a full day (asOf) %s", (value, partial, full) => {
     expect({ partial: isPartialDate(value), full: isFullDate(value) }).toEqual({ partial, full });
   });
