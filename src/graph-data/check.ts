@@ -11,7 +11,7 @@
  * Everything here is pure: what the graph holds comes in through the `GraphIndex` / `StoredIds` lookups.
  */
 import type { z } from "zod";
-import { firstDayOf } from "./partial-date.js";
+import { endsBefore, firstDayOf } from "./partial-date.js";
 import { type FieldProblem, ProblemCode } from "./problems.js";
 import {
   type EntityRecord,
@@ -36,9 +36,19 @@ export type CheckResult<S extends Section> =
 const problem = (field: string | null, code: ProblemCode, message: string): FieldProblem => ({ field, code, message });
 
 /** Checks one record's own fields; returns the checked record (relationship ids filled in) or its problems. */
-export function checkRecord<S extends Section>(section: S, value: Record<string, unknown>): CheckResult<S> {
+export function checkRecord<S extends Section>(section: S, raw: Record<string, unknown>): CheckResult<S> {
+  const value = withoutNulls(raw) as Record<string, unknown>;
   const parsed = RECORD_SCHEMAS[section].safeParse(value);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => fromIssue(issue, value)) };
+  if (!parsed.success) {
+    // A value of the wrong type is one problem: zod also measures a text given for a list against the list's limit.
+    const mistyped = new Set(
+      parsed.error.issues.filter((issue) => issue.code === "invalid_type").map((issue) => issue.path.join(".")),
+    );
+    const issues = parsed.error.issues.filter(
+      (issue) => !((issue.code === "too_big" || issue.code === "too_small") && mistyped.has(issue.path.join("."))),
+    );
+    return { ok: false, problems: issues.flatMap((issue) => fromIssue(issue, value)) };
+  }
   let record = parsed.data as unknown as SectionRecord[S];
   if (section === "relationships") {
     const relationship = record as RelationshipRecord;
@@ -48,13 +58,27 @@ export function checkRecord<S extends Section>(section: S, value: Record<string,
   return problems.length > 0 ? { ok: false, problems } : { ok: true, record };
 }
 
+/**
+ * A field set to null is an absent field, in every door: the API's input types leave nulls out, a CSV's empty
+ * cell is absent, and so is `nameFi:` in YAML or `"nameFi": null` in JSON.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
+}
+
 /** Rules across fields of one record: the relationship type's kinds, dates in order, each source cited once. */
 function ruleProblems(section: Section, record: SectionRecord[Section]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (section === "entities") {
     const entity = record as EntityRecord;
     const { startDate, endDate } = entity as { startDate?: string; endDate?: string };
-    if (startDate && endDate && firstDayOf(endDate) < firstDayOf(startDate)) {
+    if (startDate && endDate && endsBefore(endDate, startDate)) {
       problems.push(problem("endDate", ProblemCode.DateOrder, "ends before it starts"));
     }
     if (new Set(entity.sources).size !== entity.sources.length) {
@@ -128,11 +152,17 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
       return [
         problem(field, issue.origin === "number" ? ProblemCode.InvalidValue : ProblemCode.TooLong, issue.message),
       ];
+    case "invalid_value":
+      // The relationship `type` (a word of the vocabulary): absent is missing, like the entity `kind`.
+      return [
+        missing
+          ? problem(field, ProblemCode.Required, "is required")
+          : problem(field, ProblemCode.InvalidValue, issue.message),
+      ];
     case "custom":
     case "invalid_element":
     case "invalid_format":
     case "invalid_key":
-    case "invalid_value":
     case "not_multiple_of":
       return [problem(field, ProblemCode.InvalidValue, issue.message)];
   }

@@ -107,9 +107,10 @@ export function rowToRecord(section: Section, row: Record<string, string>): Reco
     const excerpts = (value.excerpts as string[] | undefined) ?? [];
     delete value.sources;
     delete value.excerpts;
+    // A source without its excerpt (or the reverse) lacks that part, as a YAML citation would: REQUIRED.
     value.citations = Array.from({ length: Math.max(sources.length, excerpts.length) }, (_, index) => ({
-      source: sources[index] ?? "",
-      excerpt: excerpts[index] ?? "",
+      ...(sources[index] !== undefined ? { source: sources[index] } : {}),
+      ...(excerpts[index] !== undefined ? { excerpt: excerpts[index] } : {}),
     }));
   }
   return value;

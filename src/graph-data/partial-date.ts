@@ -8,7 +8,9 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isRealDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -32,6 +34,16 @@ export function firstDayOf(value: string): string {
   if (value.length === 4) return `${value}-01-01`;
   if (value.length === 7) return `${value}-01`;
   return value;
+}
+
+/**
+ * Does `end` (inclusive, as an event's `endDate`) surely fall before `start`, whichever day within each
+ * partial date is meant? Compared at the precision both have: `2019-06` does not end before `2019-06-15`.
+ * Both must be partial dates (ISO 8601 strings of one form compare as text).
+ */
+export function endsBefore(end: string, start: string): boolean {
+  const precision = Math.min(end.length, start.length);
+  return end.slice(0, precision) < start.slice(0, precision);
 }
 
 /**
