@@ -361,6 +361,16 @@ describe("keys from a provider's discovery document", () => {
         },
       },
     ],
+    ["the key set answers 503", { jwks: (res) => json(res, { error: "down" }, 503) }],
+    [
+      "the key set is not JSON (a proxy's error page)",
+      {
+        jwks: (res) => {
+          res.writeHead(200, { "content-type": "text/html" });
+          res.end("<html>502 Bad Gateway</html>");
+        },
+      },
+    ],
   ])("the provider is out — %s: 503 SERVICE_UNAVAILABLE, not 401", async (_label, answers) => {
     reset();
     Object.assign(provider, answers);
