@@ -378,3 +378,25 @@ describe("keys from a provider's discovery document", () => {
     expect(code).toBe("SERVICE_UNAVAILABLE");
   });
 });
+
+describe("keys from JWT_JWKS_URL", () => {
+  const jwksAuth = () => loadConfig({ JWT_JWKS_URL: `${provider.issuer}/keys` }).auth;
+  const token = () =>
+    new SignJWT({ roles: ["editor"] })
+      .setProtectedHeader({ alg: "RS256", kid: "k1" })
+      .setSubject("alice")
+      .setExpirationTime("1h")
+      .sign(privateKey);
+
+  it("verifies tokens signed with a key of the set, without any discovery", async () => {
+    provider.requests.length = 0;
+    provider.jwks = (res) => json(res, { keys: [publicJwk] });
+    expect(await createTokenVerifier(jwksAuth()).verify(await token())).toMatchObject({ sub: "alice" });
+    expect(provider.requests.map((request) => request.path)).toEqual(["/keys"]);
+  });
+
+  it("a key set that answers 503 is the provider's outage: 503 SERVICE_UNAVAILABLE, not 401", async () => {
+    provider.jwks = (res) => json(res, { error: "down" }, 503);
+    expect((await refusal(await token(), jwksAuth())).code).toBe("SERVICE_UNAVAILABLE");
+  });
+});
