@@ -1,14 +1,12 @@
 /**
  * Configuration at its edges, beyond test/unit/config.test.ts: how flags, sizes, algorithms, addresses and
- * numbers are read, which values stop start-up (BAD_CONFIG, naming the variable), empty variables taken as
- * unset, and the one list-size policy seen through every module that re-exports it.
+ * numbers are read, which values stop start-up (BAD_CONFIG, naming the variable and the README section), and
+ * empty variables taken as unset.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as config from "../../src/config/index.js";
-import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../../src/config/list-size.js";
 import { StartupError } from "../../src/errors/index.js";
-import * as queryLimits from "../../src/server/query-limits.js";
 
 const { PROJECT_ROOT, loadConfig } = config;
 
@@ -143,13 +141,5 @@ describe("numbers and addresses", () => {
   it("every problem is named in one message", () => {
     const message = refused({ PORT: "x", LOG_LEVEL: "loud", MAX_FILTER_COST: "0" });
     for (const name of ["PORT", "LOG_LEVEL", "MAX_FILTER_COST"]) expect(message).toContain(name);
-  });
-});
-
-describe("the list-size policy", () => {
-  it("is one pair of numbers, whichever module a caller reads it from", () => {
-    expect([config.DEFAULT_LIST_SIZE, config.MAX_LIST_SIZE]).toEqual([DEFAULT_LIST_SIZE, MAX_LIST_SIZE]);
-    expect([queryLimits.DEFAULT_LIST_SIZE, queryLimits.MAX_LIST_SIZE]).toEqual([DEFAULT_LIST_SIZE, MAX_LIST_SIZE]);
-    expect([DEFAULT_LIST_SIZE, MAX_LIST_SIZE]).toEqual([50, 1000]);
   });
 });
