@@ -3,9 +3,15 @@
  * which proxies it trusts, which paths are GraphQL, how body-parser's failures become our errors, who a
  * client is for the rate limits (token subject, else address, IPv6 by /56), and how many exports may run.
  * Then the same pieces in a server on a tiny schema: a malformed `Authorization` header is a 401 with a code
- * on every route, never express's HTML error page (regression), and request ids come back as sent.
+ * on every route, never express's HTML error page (regression), and request ids come back as sent; and the
+ * pages' CSP (the explorer may reach the sign-in provider's origin only) with a page that is not built.
  */
-import type { IncomingMessage } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { IncomingMessage, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import express from "express";
 import { SignJWT } from "jose";
 import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +22,7 @@ import { createLogger } from "../../src/logging/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { ConcurrencyLimit, clientKey } from "../../src/server/client-limits.js";
 import { GRAPHQL_PATH, bodyProblem, compileTrust, requestIdFrom } from "../../src/server/graphql-route.js";
+import { webPagesRouter } from "../../src/server/web-pages.js";
 
 const SECRET = "a-shared-secret-of-32-characters!";
 const verifier = createTokenVerifier(loadConfig({ JWT_SECRET: SECRET }).auth);
@@ -236,5 +243,65 @@ describe("a malformed Authorization header over HTTP", () => {
     const replaced = await fetch(`${unlimited.url}/export`, { headers: { "x-request-id": "a b" } });
     expect(replaced.headers.get("x-request-id")).toMatch(UUID);
     expect(((await replaced.json()) as any).errors[0].extensions.requestId).toBe(replaced.headers.get("x-request-id"));
+  });
+});
+
+describe("the pages' headers, without a build", () => {
+  let pages: Server;
+  let base: string;
+  let outDir: string;
+  beforeAll(async () => {
+    // Only the explorer is built here: GraphiQL is missing.
+    outDir = await mkdtemp(path.join(tmpdir(), "kg-pages-"));
+    await mkdir(path.join(outDir, "explorer"));
+    await writeFile(path.join(outDir, "explorer", "index.html"), "<!doctype html><title>x</title>");
+    const app = express();
+    app.use(
+      webPagesRouter({
+        outDir,
+        signIn: { issuer: "https://login.example.org:8443/realms/city", clientId: "kg-explorer", scopes: "openid" },
+      }),
+    );
+    pages = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => pages.once("listening", resolve));
+    base = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => pages.close(resolve));
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  const directive = (csp: string | null, name: string) =>
+    csp
+      ?.split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith(`${name} `));
+
+  it("the explorer may reach the sign-in provider's origin — scheme, host and port, no path — and nothing else", async () => {
+    const response = await fetch(`${base}/explorer`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy");
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self' https://login.example.org:8443");
+    expect([directive(csp, "object-src"), directive(csp, "frame-ancestors")]).toEqual([
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ]);
+  });
+
+  it("a page that is not built: 503 SERVICE_UNAVAILABLE saying how to build it, under the pages' CSP", async () => {
+    const response = await fetch(`${base}/graphiql`);
+    expect(response.status).toBe(503);
+    expect(directive(response.headers.get("content-security-policy"), "connect-src")).toBe("connect-src 'self'");
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(body.errors[0].message).toContain("npm run build:web");
+  });
+
+  it("config.json tells the explorer the public sign-in values, revalidated on every load", async () => {
+    const response = await fetch(`${base}/explorer/config.json`);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(await response.json()).toEqual({
+      signIn: { issuer: "https://login.example.org:8443/realms/city", clientId: "kg-explorer", scopes: "openid" },
+    });
   });
 });
