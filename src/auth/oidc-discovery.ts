@@ -10,6 +10,17 @@ import { type JWTVerifyGetKey, createRemoteJWKSet, errors } from "jose";
 /** The provider's keys could not be fetched: the token may be fine, we cannot tell yet. */
 export class KeySourceUnavailable extends Error {}
 
+/**
+ * Whether a key getter's failure is the provider's outage rather than a verdict on the token: the fetch
+ * failed (not a `jose` error), timed out, or the key set's address answered something other than 200 with
+ * JSON (a 503, a proxy's error page) — the one case `jose` reports with its generic `JOSEError`. Its
+ * verdicts (no matching key, several, a malformed key set) stand.
+ */
+export function isKeyFetchFailure(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error instanceof errors.JWKSTimeout || error.code === errors.JOSEError.code;
+}
+
 /** How long one fetch of the discovery document may take. */
 const DISCOVERY_TIMEOUT_MS = 5_000;
 /** After a failed discovery, requests within this time fail at once instead of fetching again. */
@@ -61,7 +72,7 @@ export function discoveredKeySet(issuer: string, fetchImpl: typeof fetch = fetch
       return await keys(header, token);
     } catch (error) {
       // jose's own verdicts (no matching key, bad key set) stand; a failed fetch is the provider's outage.
-      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw error;
+      if (!isKeyFetchFailure(error)) throw error;
       throw new KeySourceUnavailable(String(error));
     }
   };

@@ -6,7 +6,7 @@
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthSettings } from "../config/index.js";
 import { ServiceUnavailableError, UnauthenticatedError } from "../errors/index.js";
-import { KeySourceUnavailable, discoveredKeySet } from "./oidc-discovery.js";
+import { KeySourceUnavailable, discoveredKeySet, isKeyFetchFailure } from "./oidc-discovery.js";
 import type { TokenClaims } from "./roles.js";
 
 export interface TokenVerifier {
@@ -94,7 +94,7 @@ function outageAware(keys: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await keys(header, token);
     } catch (error) {
-      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw error;
+      if (!isKeyFetchFailure(error)) throw error;
       throw new KeySourceUnavailable(String(error));
     }
   };

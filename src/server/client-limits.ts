@@ -14,7 +14,12 @@ import { sendError } from "./format-error.js";
 
 /** Who is asking: `sub:<subject>` for a verified token, else `ip:<address>` (express's `req.ip`). */
 export async function clientKey(req: IncomingMessage & { ip?: string }, verifier: TokenVerifier): Promise<string> {
-  const token = bearerToken(req.headers.authorization);
+  let token: string | undefined;
+  try {
+    token = bearerToken(req.headers.authorization);
+  } catch {
+    token = undefined; // a malformed header: counted by address; the route itself answers 401
+  }
   if (token !== undefined && verifier.configured) {
     const claims = await verifier.verify(token).catch(() => undefined);
     if (claims && typeof claims.sub === "string") return `sub:${claims.sub}`;

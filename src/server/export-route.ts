@@ -54,7 +54,13 @@ export function exportRouter(options: {
       return;
     }
     let personal = false;
-    const token = bearerToken(req.header("authorization"));
+    let token: string | undefined;
+    try {
+      token = bearerToken(req.header("authorization"));
+    } catch (error) {
+      fail(error); // not `Bearer <token>`: 401, like /graphql
+      return;
+    }
     if (token !== undefined) {
       try {
         personal = hasRole(await options.verifier.verify(token), Role.Staff);
