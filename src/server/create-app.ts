@@ -169,7 +169,7 @@ export async function createApp({
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
   if (webPages) app.use(webPagesRouter({ signIn }));
-  app.use(bodyErrors(log));
+  app.use(routeErrors(log));
   return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }
 
@@ -190,16 +190,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * The express routes' body-parser failures (/reconcile's JSON and forms: bad JSON, too large, bad charset)
- * through the one error boundary, as on /graphql, instead of express's HTML error page.
+ * Whatever an express route lets through, through the one error boundary, as on /graphql, never express's
+ * HTML error page (which shows a stack trace outside production): the body parsers' failures (/reconcile's
+ * JSON and forms: bad JSON, too large, bad charset) as their 4xx, anything else as 500 with the request id,
+ * logged.
  */
-function bodyErrors(log: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
-    const problem = bodyProblem(error);
-    if (problem === error) {
-      next(error);
-      return;
-    }
-    sendError(res, problem, { requestId: res.locals.requestId as string, log });
+export function routeErrors(log: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    sendError(res, bodyProblem(error), { requestId: res.locals.requestId as string, log });
   };
 }
