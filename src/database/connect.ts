@@ -80,12 +80,24 @@ function localDatabase(uri: string, config: AppConfig): Database {
   );
 }
 
+/** How many times a server that is slow to answer (not one that refuses) is asked before start-up gives up. */
+export const VERIFY_ATTEMPTS = 5;
+
+/**
+ * Start-up's first question to Neo4j. A server that answers slowly (still starting, or on a loaded machine) is
+ * asked again, up to VERIFY_ATTEMPTS times, each bounded by NEO4J_CONNECTION_TIMEOUT_MS; a refusal, a wrong
+ * password or an unknown database fails at once, since asking again cannot help.
+ */
 async function verify(database: Database, uri: string, fix: string): Promise<void> {
-  try {
-    await database.serverInfo();
-  } catch (error) {
-    await database.close();
-    const message = error instanceof Error ? error.message : String(error);
-    throw new StartupError("NEO4J_UNREACHABLE", `Cannot use Neo4j at ${uri}: ${message}. ${fix}`);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await database.serverInfo();
+      return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt < VERIFY_ATTEMPTS && /timed out|timeout/i.test(message)) continue;
+      await database.close();
+      throw new StartupError("NEO4J_UNREACHABLE", `Cannot use Neo4j at ${uri}: ${message}. ${fix}`);
+    }
   }
 }

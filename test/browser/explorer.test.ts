@@ -427,10 +427,12 @@ describe("research over time in the explorer", () => {
     await panel.getByLabel("Size nodes by").selectOption("DEGREE");
     await expect.poll(() => page.url()).toContain("measure=DEGREE");
     const ranking = page.getByTestId("ranking");
-    await expect.poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 30_000 }).toBe("1Helsinki42");
+    await expect
+      .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
+      .toBe("1Helsinki42");
     expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Helsinki EU Office12");
     await expect
-      .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 30_000 })
+      .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
       .toBe("6 communities");
     const sizes = await page.evaluate(() => {
       const element: any = document.querySelector('[data-testid="graph-canvas"]');
@@ -446,7 +448,7 @@ describe("research over time in the explorer", () => {
     // The ranking's names open the entity.
     await ranking.getByRole("button", { name: "Helsinki EU Office" }).click();
     await expect.poll(() => page.url()).toContain("select=node%3Ahelsinki-eu-office");
-  });
+  }, 600_000);
 
   it("lists what the path finder's two ends share, with both relationships", async () => {
     await page.goto(`${api.url}/explorer?from=helsinki&to=tampere&asOf=2020-02-05`);

@@ -99,5 +99,5 @@ describe("npm run bench", () => {
     }
     // The import went through the write path.
     expect(result.import.how).toMatch(/write path/);
-  });
+  }, 1_200_000);
 });
