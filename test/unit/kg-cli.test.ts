@@ -143,6 +143,10 @@ const REFUSED: [string, string[], string][] = [
     ["enrich", "--curated", "--dry-run"],
     "--curated writes a file, not the graph: no --dry-run",
   ],
+  // Regression: node:util's own refusals printed a stack trace and exited 1, without the usage.
+  ["a misspelt option", ["export", "--fromat", "json"], "Unknown option '--fromat'"],
+  ["an option without its value", ["export", "--format"], "Option '--format <value>' argument missing"],
+  ["a value given to a flag", ["import", "a.yaml", "--dry-run=yes"], "Option '--dry-run' does not take an argument"],
 ];
 
 describe("kg: arguments refused before anything is read or connected", () => {
