@@ -450,28 +450,32 @@ describe("every writer", () => {
     await expect(written(WRITERS[name]!, failing)).rejects.toThrow("the database went away");
   });
 
-  it.each(Object.keys(WRITERS))("%s: stops when the reader goes away mid-export", async (name) => {
-    const endless: GraphReader = {
-      ...GRAPH,
-      async *entities() {
-        for (let i = 0; ; i++) yield { ...ENTITIES[0]!, id: `city-${i}` };
-      },
-      async *relationships() {
-        for (let i = 0; ; i++) yield { ...RELATIONSHIPS[0]!, id: `r-${i}` };
-      },
-    };
-    let taken = 0;
-    const out = new Writable({
-      highWaterMark: 256,
-      write(_chunk, _encoding, callback) {
-        taken += 1;
-        // The reader stops reading after a few chunks and goes away.
-        if (taken === 5) setImmediate(() => out.destroy());
-        else setImmediate(callback);
-      },
-    });
-    await expect(WRITERS[name]!(endless, out, { asOf: null })).rejects.toThrow("closed before the end");
-  });
+  // JSON's case is in export-writers.test.ts.
+  it.each(Object.keys(WRITERS).filter((name) => name !== "json"))(
+    "%s: stops when the reader goes away mid-export",
+    async (name) => {
+      const endless: GraphReader = {
+        ...GRAPH,
+        async *entities() {
+          for (let i = 0; ; i++) yield { ...ENTITIES[0]!, id: `city-${i}` };
+        },
+        async *relationships() {
+          for (let i = 0; ; i++) yield { ...RELATIONSHIPS[0]!, id: `r-${i}` };
+        },
+      };
+      let taken = 0;
+      const out = new Writable({
+        highWaterMark: 256,
+        write(_chunk, _encoding, callback) {
+          taken += 1;
+          // The reader stops reading after a few chunks and goes away.
+          if (taken === 5) setImmediate(() => out.destroy());
+          else setImmediate(callback);
+        },
+      });
+      await expect(WRITERS[name]!(endless, out, { asOf: null })).rejects.toThrow("closed before the end");
+    },
+  );
 });
 
 describe("an output already closed", () => {
