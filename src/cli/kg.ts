@@ -49,6 +49,11 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
+/** node:util's parseArgs refusing an argument (an unknown option, a missing value, a value given to a flag). */
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS_");
+}
+
 function actor(): string {
   return process.env.KG_ACTOR ?? `cli:${os.userInfo().username}`;
 }
@@ -272,12 +277,13 @@ run(rest).then(
   // Exit once stdout has taken everything (an export piped to another program must not lose its end).
   () => process.stdout.write("", () => process.exit(0)),
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    const usage = error instanceof UsageError || isArgumentError(error);
+    if (usage) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof RejectedWrite) {
       console.error(`${error.message}\n${error.problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
       if (error.omitted > 0) console.error(`  … and ${error.omitted} more`);
     } else if (error instanceof StartupError || error instanceof RestoreError) console.error(error.message);
     else console.error(error);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(usage ? 2 : 1);
   },
 );
