@@ -261,6 +261,32 @@ describe("the explorer", () => {
     await expect.poll(() => status.textContent(), patience).toMatch(/^\d+ places/);
   });
 
+  it("keeps the whole drawing in view when its box changes size", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    await graphStatus();
+    const outside = () =>
+      page.evaluate(() => {
+        const element = document.querySelector('[data-testid="graph-canvas"]') as unknown as {
+          cy: { nodes(): { filter(f: (node: any) => boolean): { length: number } } };
+          getBoundingClientRect(): { width: number; height: number };
+        };
+        const box = element.getBoundingClientRect();
+        return element.cy.nodes().filter((node: any) => {
+          const at = node.renderedPosition();
+          return at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height;
+        }).length;
+      });
+    const size = page.viewportSize()!;
+    try {
+      await page.setViewportSize({ width: Math.round(size.width * 0.6), height: Math.round(size.height * 0.6) });
+      await expect.poll(outside).toBe(0);
+      await page.setViewportSize(size);
+      await expect.poll(outside).toBe(0);
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   it("expands a node clicked in the graph", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
     const before = await graphStatus();

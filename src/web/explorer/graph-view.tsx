@@ -145,6 +145,19 @@ export function GraphView({
     core.on("tap", "edge", (event) =>
       select.current({ type: "edge", id: (event.target as EdgeSingular).id().slice(EDGE_PREFIX.length) }),
     );
+    // The drawing is fitted to its box when laid out; when the box changes size afterwards (the page around it
+    // settling, a panel opening, the window resized) it is fitted again, unless the reader has panned or
+    // zoomed since: otherwise nodes near the edges end up outside the visible canvas.
+    let readerMoved = false;
+    core.on("dragpan scrollzoom pinchzoom", () => {
+      readerMoved = true;
+    });
+    core.on("layoutstart", () => {
+      readerMoved = false;
+    });
+    core.on("resize", () => {
+      if (!readerMoved && core.elements().length > 0) core.fit(undefined, 30);
+    });
     cy.current = core;
     // Tests and power users can reach the live graph from the console.
     (container.current as HTMLDivElement & { cy?: Core }).cy = core;
