@@ -16,13 +16,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTokenVerifier } from "../src/auth/index.js";
-import { PROJECT_ROOT, loadConfig } from "../src/config/index.js";
-import { Database, createDriver, freePort } from "../src/database/index.js";
-import { createLogger } from "../src/logging/index.js";
+import { PROJECT_ROOT } from "../src/config/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
-import { startServer } from "../src/server/index.js";
 import { HOSTILE_REQUESTS, type HostileRequest } from "./hostile-documents.js";
+import { startServerWithoutDatabase } from "../test/support/server-without-database.js";
 import { summarise } from "./latency.js";
 
 const { values: options } = parseArgs({
@@ -46,26 +43,9 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const deadDb = new Database(
-    createDriver({
-      uri: `bolt://127.0.0.1:${await freePort()}`,
-      user: "neo4j",
-      password: undefined,
-      database: "neo4j",
-    }),
-    "neo4j",
-  );
-  const config = loadConfig({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0" });
-  const server = await startServer({
-    schema: (await buildApiSchema()).schema,
-    db: deadDb,
-    log: createLogger("silent"),
-    port: 0,
-    host: "127.0.0.1",
-    limits: config.limits,
-    rateLimits: config.rateLimits,
-    exportLimits: config.exports,
-    verifier: createTokenVerifier(config.auth),
+  const server = await startServerWithoutDatabase((await buildApiSchema()).schema, {
+    RATE_LIMIT_GRAPHQL: "0",
+    RATE_LIMIT_EXPORT: "0",
   });
   try {
     const health = async (): Promise<number> => {
@@ -172,7 +152,6 @@ async function main(): Promise<void> {
     console.log(`written: bench/results/hostile-reads.json and ${path.relative(PROJECT_ROOT, options.docs)}`);
   } finally {
     await server.stop();
-    await deadDb.close();
   }
 }
 

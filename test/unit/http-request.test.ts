@@ -17,10 +17,8 @@ import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier } from "../../src/auth/index.js";
 import { loadConfig } from "../../src/config/index.js";
-import type { Database } from "../../src/database/index.js";
-import { createLogger } from "../../src/logging/index.js";
-import { type RunningServer, startServer } from "../../src/server/index.js";
 import { ConcurrencyLimit, clientKey } from "../../src/server/client-limits.js";
+import { type ServerWithoutDatabase, startServerWithoutDatabase } from "../support/server-without-database.js";
 import { GRAPHQL_PATH, bodyProblem, compileTrust, requestIdFrom } from "../../src/server/graphql-route.js";
 import { webPagesRouter } from "../../src/server/web-pages.js";
 
@@ -160,31 +158,12 @@ describe("exports running at once", () => {
   });
 });
 
-/** A database that is not there: anything that reaches it fails, which the tests below must never need. */
-const noDatabase = {
-  name: "neo4j",
-  serverInfo: () => Promise.reject(new Error("no database")),
-  read: () => Promise.reject(new Error("no database")),
-} as unknown as Database;
-
-const startTiny = (env: Record<string, string>) => {
-  const config = loadConfig({ JWT_SECRET: SECRET, ...env });
-  return startServer({
-    schema: buildSchema("type Query { hello: String }"),
-    db: noDatabase,
-    log: createLogger("silent"),
-    port: 0,
-    host: "127.0.0.1",
-    limits: config.limits,
-    rateLimits: config.rateLimits,
-    exportLimits: config.exports,
-    verifier: createTokenVerifier(config.auth),
-  });
-};
+const startTiny = (env: Record<string, string>) =>
+  startServerWithoutDatabase(buildSchema("type Query { hello: String }"), { JWT_SECRET: SECRET, ...env });
 
 describe("a malformed Authorization header over HTTP", () => {
-  let limited: RunningServer;
-  let unlimited: RunningServer;
+  let limited: ServerWithoutDatabase;
+  let unlimited: ServerWithoutDatabase;
   beforeAll(async () => {
     limited = await startTiny({});
     unlimited = await startTiny({ RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0", RATE_LIMIT_RECONCILE: "0" });

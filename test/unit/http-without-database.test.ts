@@ -5,40 +5,25 @@
  * answering; /ready says the database is away. No Neo4j needed, so this runs with the unit tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenVerifier } from "../../src/auth/index.js";
-import { loadConfig } from "../../src/config/index.js";
-import { Database, createDriver, freePort } from "../../src/database/index.js";
-import { createLogger } from "../../src/logging/index.js";
-import { type RunningServer, startServer } from "../../src/server/index.js";
 import { sharedApiSchema } from "../support/test-api.js";
 import { HOSTILE_REQUESTS } from "../../bench/hostile-documents.js";
 import { whileProbingHealth } from "../support/hostile-documents.js";
 import { post } from "../support/test-server.js";
+import { type ServerWithoutDatabase, startServerWithoutDatabase } from "../support/server-without-database.js";
 
-let server: RunningServer;
-let deadDb: Database;
+let server: ServerWithoutDatabase;
 
 beforeAll(async () => {
-  const uri = `bolt://127.0.0.1:${await freePort()}`;
-  deadDb = new Database(createDriver({ uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
   const { schema } = await sharedApiSchema();
   // Hundreds of requests from one address: no rate limit here (test/http/hostile.test.ts tests it).
-  const config = loadConfig({ MAX_BODY_BYTES: "100000", RATE_LIMIT_GRAPHQL: "0", RATE_LIMIT_EXPORT: "0" });
-  server = await startServer({
-    schema,
-    db: deadDb,
-    log: createLogger("silent"),
-    port: 0,
-    host: "127.0.0.1",
-    limits: config.limits,
-    rateLimits: config.rateLimits,
-    exportLimits: config.exports,
-    verifier: createTokenVerifier(config.auth),
+  server = await startServerWithoutDatabase(schema, {
+    MAX_BODY_BYTES: "100000",
+    RATE_LIMIT_GRAPHQL: "0",
+    RATE_LIMIT_EXPORT: "0",
   });
 }, 60_000);
 afterAll(async () => {
   await server.stop();
-  await deadDb.close();
 });
 
 const code = (result: { body: any }): unknown => result.body?.errors?.[0]?.extensions?.code;

@@ -9,11 +9,7 @@
 import { request as httpRequest } from "node:http";
 import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenVerifier } from "../../src/auth/index.js";
-import { loadConfig } from "../../src/config/index.js";
-import type { Database } from "../../src/database/index.js";
 import { ENTITY_KINDS } from "../../src/graph-data/index.js";
-import { createLogger } from "../../src/logging/index.js";
 import { previewHtml } from "../../src/reconcile/preview.js";
 import {
   RECONCILE_LIMITS,
@@ -23,7 +19,7 @@ import {
   parseSuggest,
 } from "../../src/reconcile/reconcile-request.js";
 import { type CandidateEntity, scoreCandidates } from "../../src/reconcile/scoring.js";
-import { type RunningServer, startServer } from "../../src/server/index.js";
+import { type ServerWithoutDatabase, startServerWithoutDatabase } from "../support/server-without-database.js";
 
 const one = (query: unknown): ReconcileQuery => parseQueryBatch({ q: query }).get("q")!;
 
@@ -248,26 +244,12 @@ describe("the preview page's optional parts", () => {
   });
 });
 
-/** A database that is not there: every request below is answered before any Cypher. */
-const noDatabase = {
-  name: "neo4j",
-  serverInfo: () => Promise.reject(new Error("no database")),
-  read: () => Promise.reject(new Error("no database")),
-} as unknown as Database;
-
-let server: RunningServer;
+// A driver aimed at a port nobody listens on: every request below is answered before any Cypher.
+let server: ServerWithoutDatabase;
 beforeAll(async () => {
-  const config = loadConfig({ MAX_BODY_BYTES: "2000", RATE_LIMIT_RECONCILE: "0" });
-  server = await startServer({
-    schema: buildSchema("type Query { hello: String }"),
-    db: noDatabase,
-    log: createLogger("silent"),
-    port: 0,
-    host: "127.0.0.1",
-    limits: config.limits,
-    rateLimits: config.rateLimits,
-    exportLimits: config.exports,
-    verifier: createTokenVerifier(config.auth),
+  server = await startServerWithoutDatabase(buildSchema("type Query { hello: String }"), {
+    MAX_BODY_BYTES: "2000",
+    RATE_LIMIT_RECONCILE: "0",
   });
 }, 30_000);
 afterAll(async () => {

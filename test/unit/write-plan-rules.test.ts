@@ -5,7 +5,6 @@
  * fields count as changed, and deletions recorded with the record as it stood.
  */
 import { describe, expect, it } from "vitest";
-import { type EntityRecord, type RelationshipRecord, checkRecord } from "../../src/graph-data/index.js";
 import {
   type PlanOptions,
   type StoredNode,
@@ -17,28 +16,14 @@ import {
   planRelationshipDeletion,
   planSource,
 } from "../../src/write/plan.js";
+import { checkedEntity, checkedRelationship } from "../support/checked-records.js";
 
 const EDITOR: PlanOptions = { actor: "alice", staff: false, keepOthersEdits: false };
 const UNDO: PlanOptions = { ...EDITOR, replace: true };
 const SEED: PlanOptions = { actor: "seed", staff: true, keepOthersEdits: true };
 
-function entity(value: Record<string, unknown>): EntityRecord {
-  const result = checkRecord("entities", { kind: "City", id: "c", name: "C", sources: ["a"], ...value });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.record;
-}
-
-function relationship(value: Record<string, unknown>): RelationshipRecord {
-  const result = checkRecord("relationships", {
-    type: "PARTNER_OF",
-    from: "h",
-    to: "t",
-    citations: [{ source: "a", excerpt: "partners" }],
-    ...value,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.record;
-}
+const entity = checkedEntity;
+const relationship = checkedRelationship;
 
 const storedEdge = (props: Record<string, unknown>): StoredRelationship => ({
   type: "PARTNER_OF",

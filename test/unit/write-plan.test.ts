@@ -6,7 +6,7 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { toPlain } from "../../src/database/index.js";
-import { type EntityRecord, type RelationshipRecord, checkRecord } from "../../src/graph-data/index.js";
+import type { RelationshipRecord } from "../../src/graph-data/index.js";
 import type { ChangeRecord } from "../../src/history/index.js";
 import { periodRecords, undoPlan } from "../../src/write/index.js";
 import {
@@ -16,27 +16,13 @@ import {
   planRelationship,
   planSource,
 } from "../../src/write/plan.js";
+import { checkedEntity, checkedRelationship } from "../support/checked-records.js";
 
 const EDITOR: PlanOptions = { actor: "alice", staff: false, keepOthersEdits: false };
 const SEED: PlanOptions = { actor: "seed", staff: true, keepOthersEdits: true };
 
-function entity(value: Record<string, unknown>): EntityRecord {
-  const result = checkRecord("entities", { kind: "City", id: "c", name: "C", sources: ["a"], ...value });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.record;
-}
-
-function relationship(value: Record<string, unknown>): RelationshipRecord {
-  const result = checkRecord("relationships", {
-    type: "PARTNER_OF",
-    from: "h",
-    to: "t",
-    citations: [{ source: "a", excerpt: "partners" }],
-    ...value,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.record;
-}
+const entity = checkedEntity;
+const relationship = checkedRelationship;
 
 const stored = (props: Record<string, unknown>): StoredRelationship => ({
   type: "PARTNER_OF",
