@@ -45,6 +45,7 @@ export const RESOLVERS = [
   SharedConnectionsResolver,
   ActivitySeriesResolver,
   CorroborationResolver,
+  PeersResolver,
   HistoryResolver,
   WriteResolver,
   ViewerResolver,
