@@ -101,6 +101,16 @@ describe("explorer graph model", () => {
     expect(formatValidity({ validFrom: "2007", validTo: null })).toBe("from 2007");
     expect(formatValidity({ validFrom: "2016", validTo: "2019" })).toBe("2016 – 2019");
     expect(formatValidity({ validFrom: null, validTo: null })).toBeNull();
+    // Dates known only as a bound or a range, or approximately (the record model's uncertain forms).
+    expect(formatPartialDate("2014~")).toBe("about 2014");
+    expect(formatPartialDate("../2019-05-29")).toBe("by 29 May 2019");
+    expect(formatPartialDate("2022-02-28/..")).toBe("28 February 2022 or later");
+    expect(formatPartialDate("1993-09-25/1995-12-08")).toBe("between 25 September 1993 and 8 December 1995");
+    expect(formatValidity({ validFrom: "../2012-05", validTo: null })).toBe("by May 2012");
+    expect(formatValidity({ validFrom: "2022-02-28/..", validTo: null })).toBe("from 28 February 2022 or later");
+    expect(formatValidity({ validFrom: "2007-06", validTo: "2019-12/2020-01" })).toBe(
+      "June 2007 – between December 2019 and January 2020",
+    );
   });
 });
 
