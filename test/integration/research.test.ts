@@ -200,7 +200,7 @@ describe("centrality (Graph Data Science)", () => {
   });
 
   it("a projection is dropped even when the work on it fails", async () => {
-    const failure = await withProjectedGraph(db, { asOf: null, relationshipTypes: ["FUNDS"] }, async (_tx, graph) => {
+    const failure = await withProjectedGraph(db, { asOf: null, relationshipTypes: ["FUNDS"], undated: "INCLUDE" }, async (_tx, graph) => {
       expect(graph.nodes).toBe(6);
       expect(await projections()).toHaveLength(1);
       throw new Error("test failure after projecting");
