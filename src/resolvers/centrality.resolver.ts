@@ -50,6 +50,8 @@ export class CentralityResolver {
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
     const limit = integerArgument("limit", args.limit, 20, 1, 1000);
     const undated = undatedArgument(args.undated);
-    return GDS_GATE.run(() => findCentrality(db, { algorithm: args.algorithm, asOf, kinds, relationshipTypes, limit, undated }));
+    return GDS_GATE.run(() =>
+      findCentrality(db, { algorithm: args.algorithm, asOf, kinds, relationshipTypes, limit, undated }),
+    );
   }
 }

@@ -131,7 +131,12 @@ export async function findNeighbourhood(
   selection: NeighbourhoodSelection,
 ): Promise<Subgraph | undefined> {
   const record = (
-    await tx.run(statementFor(depth, selection, filter.undated), { id, ...filter, limit: cypherInt(limit), ...PROJECTION_PARAMS })
+    await tx.run(statementFor(depth, selection, filter.undated), {
+      id,
+      ...filter,
+      limit: cypherInt(limit),
+      ...PROJECTION_PARAMS,
+    })
   ).records[0];
   if (!record) return undefined;
   const hops = record.get("hops") as NodeRow[][];

@@ -56,7 +56,12 @@ export async function findShortestPath(
   selection: PathSelection,
 ): Promise<GraphPath | null> {
   const record = (
-    await tx.run(shortestPathCypher(maxLength, selection, filter.undated), { fromId, toId, ...filter, ...PROJECTION_PARAMS })
+    await tx.run(shortestPathCypher(maxLength, selection, filter.undated), {
+      fromId,
+      toId,
+      ...filter,
+      ...PROJECTION_PARAMS,
+    })
   ).records[0];
   if (!record) return null;
   const nodes = record.get("nodes") as NodeRow[];

@@ -19,8 +19,7 @@ registerEnumType(UndatedClaims, {
     INCLUDE: { description: "They hold on every day their `validTo` allows (the default)." },
     EXCLUDE: { description: "They hold on no day asked about." },
     ATTESTED: {
-      description:
-        "They hold from the earliest `published` date among the sources they cite; never when none has one.",
+      description: "They hold from the earliest `published` date among the sources they cite; never when none has one.",
     },
   },
 });

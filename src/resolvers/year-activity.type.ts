@@ -8,7 +8,10 @@ export class YearActivity {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Int, { description: "Relationships in force on 1 July of the year (undated ends count as open; undated starts as `undated` says)." })
+  @Field(() => Int, {
+    description:
+      "Relationships in force on 1 July of the year (undated ends count as open; undated starts as `undated` says).",
+  })
   active!: number;
 
   @Field(() => Int, { description: "Relationships in force whose `validFrom` falls in the year." })

@@ -17,11 +17,9 @@ const SOURCES: Record<string, string | null> = {
 let db: Database;
 beforeAll(async () => {
   db = connectTestDatabase();
-  await runCypher(
-    db,
-    "UNWIND $sources AS source CREATE (s:Source {id: source[0]}) SET s.published = source[1]",
-    { sources: Object.entries(SOURCES) },
-  );
+  await runCypher(db, "UNWIND $sources AS source CREATE (s:Source {id: source[0]}) SET s.published = source[1]", {
+    sources: Object.entries(SOURCES),
+  });
 });
 afterAll(async () => {
   await runCypher(db, "MATCH (s:Source) WHERE s.id STARTS WITH $prefix DETACH DELETE s", { prefix: SOURCE_PREFIX });

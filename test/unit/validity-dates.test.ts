@@ -159,7 +159,6 @@ describe("the asOf rule in Cypher", () => {
     expect(() => validOnCypher("r", "$asOf) OR (true")).toThrow();
   });
 
-
   it.each(["r) DETACH DELETE (n", "R", "1r", "r.validFrom", "r s", ""])(
     "refuses %j as a variable: only our own query text becomes Cypher",
     (name) => {
