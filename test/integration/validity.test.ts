@@ -1,7 +1,15 @@
 /** The `asOf` rule: the Cypher predicate agrees with the TypeScript one on every kind of bound. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
-import { UNDATED_POLICIES, isValidOn, validOnCypher } from "../../src/graph-data/index.js";
+import {
+  UNDATED_POLICIES,
+  attestedFrom,
+  attestedFromCypher,
+  isValidOn,
+  undatedAllowsCypher,
+  undatedCypher,
+  validOnCypher,
+} from "../../src/graph-data/index.js";
 import { connectTestDatabase, runCypher } from "../support/test-database.js";
 
 /** Sources that attest undated claims (ATTESTED), written by this file only and removed by it. */
@@ -132,6 +140,52 @@ describe.each(UNDATED_POLICIES)("undated claims under %s", (undated) => {
           claim[2].map((id) => SOURCES[id]),
         ),
       ]),
+    );
+  });
+});
+
+// The activity series spreads one relationship over many days: it reads ATTESTED's start once
+// (attestedFromCypher) and applies the policy per day (undatedAllowsCypher). Same rule, other shape.
+describe("the spread-out form of the undated rule agrees with isValidOn", () => {
+  it("attestedFromCypher is attestedFrom", async () => {
+    const rows = await db.read(async (tx) =>
+      (
+        await tx.run(
+          `UNWIND $claims AS c WITH c, {sourceIds: c[2]} AS r RETURN c, ${attestedFromCypher("r")} AS attested`,
+          { claims: CLAIMS },
+        )
+      ).records.map((record) => [record.get("c"), record.get("attested")]),
+    );
+    expect(rows).toEqual(CLAIMS.map((claim) => [claim, attestedFrom(claim[2].map((id) => SOURCES[id]))]));
+  });
+
+  it.each(UNDATED_POLICIES)("undatedAllowsCypher under %s, on undated claims without an end", async (undated) => {
+    const open = CLAIMS.filter(([validFrom, validTo]) => validFrom === null && validTo === null);
+    const rows = await db.read(async (tx) =>
+      (
+        await tx.run(
+          `UNWIND $claims AS c UNWIND $days AS day
+           WITH c, day, {sourceIds: c[2]} AS r
+           WITH c, day, ${undatedCypher("r")} AS undated, ${attestedFromCypher("r")} AS attested
+           RETURN c, day, ${undatedAllowsCypher(undated, "undated", "attested", "day")} AS valid`,
+          { claims: open, days: CLAIM_DAYS },
+        )
+      ).records.map((record) => [record.get("c"), record.get("day"), record.get("valid")]),
+    );
+    expect(rows).toEqual(
+      open.flatMap((claim) =>
+        CLAIM_DAYS.map((day) => [
+          claim,
+          day,
+          isValidOn(
+            day,
+            null,
+            null,
+            undated,
+            claim[2].map((id) => SOURCES[id]),
+          ),
+        ]),
+      ),
     );
   });
 });
