@@ -56,11 +56,14 @@ export function attestedFromCypher(rel: string): string {
 }
 
 /**
- * Cypher predicate: a relationship of undated-ness `undated` (a boolean expression) and `ATTESTED` start
- * `attested` (an expression, see `attestedFromCypher`) counts on `day` (an expression) under `policy`, as far
- * as its start goes. The spread-out form of `validOnCypher`'s undated rule.
+ * Cypher predicate: a relationship of undated-ness `undated` (a boolean variable) and `ATTESTED` start
+ * `attested` (a variable holding `attestedFromCypher`) counts on `day` (a variable) under `policy`, as far
+ * as its start goes. The spread-out form of `validOnCypher`'s undated rule; the three are variable names.
  */
 export function undatedAllowsCypher(policy: UndatedPolicy, undated: string, attested: string, day: string): string {
+  for (const name of [undated, attested, day]) {
+    if (!VARIABLE.test(name)) throw new Error(`not a Cypher variable name: ${name}`);
+  }
   switch (policy) {
     case "INCLUDE":
       return "true";

@@ -13,6 +13,7 @@ import {
   isFullDate,
   isPartialDate,
   isValidOn,
+  undatedAllowsCypher,
   validOnCypher,
 } from "../../src/graph-data/index.js";
 import { periodRecords } from "../../src/write/index.js";
@@ -157,6 +158,7 @@ describe("the asOf rule in Cypher", () => {
     expect(validOnCypher("r", "$asOf", "ATTESTED")).toContain("EXISTS { MATCH (attesting_:Source)");
     expect(() => validOnCypher("r", "$asOf", "INCLUDE OR true" as "INCLUDE")).toThrow();
     expect(() => validOnCypher("r", "$asOf) OR (true")).toThrow();
+    expect(() => undatedAllowsCypher("ATTESTED", "undated", "attested", "'2020-01-01'")).toThrow();
   });
 
   it.each(["r) DETACH DELETE (n", "R", "1r", "r.validFrom", "r s", ""])(
