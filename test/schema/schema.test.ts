@@ -92,6 +92,7 @@ describe("printed schema snapshots", () => {
         "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false): WriteReport!",
         'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, sources: [SourceInput!], dryRun: Boolean! = false): WriteReport!',
         "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
+        "mergeEntities(keepId: ID!, mergeId: ID!, dryRun: Boolean! = false): WriteReport!",
         "revertChange(id: ID!, dryRun: Boolean! = false): WriteReport!",
         "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String): WriteReport!",
       ].sort(),
