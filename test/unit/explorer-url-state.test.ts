@@ -22,6 +22,8 @@ describe("explorer address", () => {
       compareTo: "2023-01-01",
       measure: "BETWEENNESS" as const,
       communities: true,
+      corroboration: true,
+      peers: ["stockholm", "copenhagen"],
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -39,7 +41,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&corroboration=yes&peers=ok,%3Cx%3E,ok",
     );
     expect(state).toEqual({
       view: "graph",
@@ -54,7 +56,24 @@ describe("explorer address", () => {
       compareTo: null,
       measure: null,
       communities: false,
+      corroboration: false,
+      peers: ["ok"],
     });
+  });
+
+  it("keeps the entities compared with the focus, so a link reproduces the comparison", () => {
+    const state = { ...INITIAL_STATE, asOf: "2020-01-01", peers: ["stockholm", "oslo"] };
+    expect(formatState(state)).toBe("?focus=helsinki&asOf=2020-01-01&peers=stockholm%2Coslo");
+    expect(parseState(formatState(state))).toEqual(state);
+    // At most 7 beside the focus (the API compares 2 to 8), each once.
+    const many = parseState(`?peers=${["a", "b", "a", "c", "d", "e", "f", "g", "h", "i"].join(",")}`);
+    expect(many.peers).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+  });
+
+  it("keeps the corroboration view open in the address", () => {
+    const state = { ...INITIAL_STATE, corroboration: true };
+    expect(formatState(state)).toBe("?focus=helsinki&corroboration=1");
+    expect(parseState(formatState(state))).toEqual(state);
   });
 });
 
