@@ -176,7 +176,7 @@ function ConnectionRow({
       <ul className="peer-links">
         {connection.links.map((link) => (
           <li key={link.peer.id}>
-            {link.peer.name} {sinceText(link)}
+            {link.peer.name}: {sinceText(link)}
             <details>
               <summary>
                 Sources ({link.relationships.length}{" "}
