@@ -121,6 +121,16 @@ describe("explorer graph model", () => {
     expect(formatValidity({ validFrom: "2016", validTo: "2019" })).toBe("2016 – 2019");
     expect(formatValidity({ validFrom: null, validTo: null })).toBeNull();
   });
+
+  // Seen as "from Invalid Date" in the compare list for the suspensions dated "2022-02-28/..".
+  it("writes uncertain dates (intervals) in words, never as Invalid Date", () => {
+    expect(formatPartialDate("2022-02-28/..")).toBe("28 February 2022 or later");
+    expect(formatPartialDate("../2003-01-10")).toBe("10 January 2003 or earlier");
+    expect(formatPartialDate("1993-09-25/1995-12-08")).toBe("between 25 September 1993 and 8 December 1995");
+    expect(formatPartialDate("2018/2019")).toBe("between 2018 and 2019");
+    expect(formatPartialDate("2022-xx")).toBe("2022-xx");
+    expect(formatValidity({ validFrom: "2022-02-28/..", validTo: null })).toBe("from 28 February 2022 or later");
+  });
 });
 
 describe("the explorer's map", () => {

@@ -70,7 +70,7 @@ export function CorroborationPanel({
       <h2 id="corroboration-title">Whose word backs {entityName}’s ties</h2>
       <div className="actions">
         <button type="button" aria-expanded={open} onClick={() => onOpen(!open)}>
-          {open ? "Hide" : `Show whose word backs ${entityName}’s partnerships and twinnings`}
+          {open ? "Hide whose word" : `Show whose word backs ${entityName}’s partnerships and twinnings`}
         </button>
         {answer && answer.ties.length > 0 && entityId && (
           <button
@@ -82,16 +82,20 @@ export function CorroborationPanel({
         )}
       </div>
       {open && (
-        <div aria-live="polite" data-testid="corroboration-result">
+        <div data-testid="corroboration-result">
           {error && (
             <p className="error" role="alert">
               {error}
             </p>
           )}
-          {!answer && !error && <p className="muted">Loading…</p>}
+          {!answer && !error && (
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          )}
           {answer && (
             <>
-              <p>
+              <p role="status">
                 {answer.total === 0
                   ? `No partnership or twinning of ${entityName} is recorded.`
                   : `${answer.total} ${answer.total === 1 ? "tie" : "ties"} with other cities and bodies; a tie may be in more than one class.`}
