@@ -13,13 +13,23 @@ export interface GraphNode {
   location: { lat: number; lon: number } | null;
 }
 
+/** Who publishes a source: the vocabulary's publisher kinds; null where the source does not say. */
+export type PublisherKind = "city" | "organisation" | "government" | "media" | "crowd";
+
 export interface Citation {
   sourceId: string;
   title: string;
   publisher: string | null;
+  /** `city`, `organisation`, `government`, `media` or `crowd` (Wikidata's editors); null when not recorded. */
+  publisherKind: string | null;
+  publisherId: string | null;
+  /** True when the publisher is an end of the relationship (a party to it), false for a third party. */
+  party: boolean;
   url: string | null;
   published: string | null;
   excerpt: string | null;
+  /** Where in a dataset the fact is (`Q1757 P190 Q1085`): a dataset is cited by this, not by an excerpt. */
+  locator: string | null;
 }
 
 export interface GraphEdge {
@@ -49,8 +59,8 @@ export interface SourceRecord {
 }
 
 const NODE_FIELDS = "id kind name description names { lang value } aliases location { lat lon }";
-const EDGE_FIELDS =
-  "id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt }";
+const CITATION_FIELDS = "sourceId title publisher publisherKind publisherId party url published excerpt locator";
+const EDGE_FIELDS = `id type kind fromId toId validFrom validTo status sources { ${CITATION_FIELDS} }`;
 
 /**
  * Every operation the explorer sends, by name, with the largest variables it sends them with: the server's
@@ -133,6 +143,32 @@ export const EXPLORER_QUERIES = {
       }
     `,
     variables: {},
+  },
+  corroboration: {
+    query: `query ExplorerCorroboration($entityId: ID!, $limit: Int) {
+      corroboration(entityId: $entityId, limit: $limit) {
+        total counts { class ties }
+        ties { fromId fromName fromKind toId toName toKind verdict classes { class relationshipIds } claims { ${EDGE_FIELDS} } }
+      }
+    }`,
+    variables: { entityId: "helsinki", limit: 1000 },
+  },
+  peers: {
+    query: `query ExplorerPeers($entityIds: [ID!]!, $asOf: String) {
+      peers(entityIds: $entityIds, asOf: $asOf) {
+        peers { id name kind }
+        sharedByAll { ...PeerConnectionFields }
+        sharedBySome { ...PeerConnectionFields }
+        unique { ...PeerConnectionFields }
+      }
+    }
+    fragment PeerConnectionFields on PeerConnection {
+      node { id name kind } type sharedBy links { peer { id name } since relationships { ${EDGE_FIELDS} } }
+    }`,
+    variables: {
+      entityIds: ["helsinki", "stockholm", "copenhagen", "oslo", "tallinn", "tampere", "turku", "espoo"],
+      asOf: "2020-01-01",
+    },
   },
   changes: {
     query: `
@@ -432,4 +468,84 @@ export async function fetchActivityByType(
     signal,
   );
   return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));
+}
+
+// ── Whose word backs a tie, and entities side by side ───────────────────────
+
+export const CORROBORATION_CLASSES = [
+  "CONTRADICTED",
+  "OUTDATED",
+  "BACKED",
+  "BACKED_AS_OTHER_KIND",
+  "CROWD_ONLY",
+  "THIRD_PARTY_ONLY",
+  "OFFICIAL_ONLY",
+  "DENIED",
+] as const;
+/** The API's classes, in its verdict order (the first class a tie is in is its verdict). */
+export type CorroborationClass = (typeof CORROBORATION_CLASSES)[number];
+
+export interface TieCorroboration {
+  fromId: string;
+  fromName: string;
+  fromKind: string;
+  toId: string;
+  toName: string;
+  toKind: string;
+  verdict: CorroborationClass;
+  classes: { class: CorroborationClass; relationshipIds: string[] }[];
+  claims: GraphEdge[];
+}
+
+export interface Corroboration {
+  total: number;
+  counts: { class: CorroborationClass; ties: number }[];
+  ties: TieCorroboration[];
+}
+
+/** How the claims about each of an entity's ties (`PARTNER_OF` pairs) stand, with their claims and sources. */
+export async function fetchCorroboration(entityId: string, signal?: AbortSignal): Promise<Corroboration> {
+  const data = await graphql<{ corroboration: Corroboration }>(
+    EXPLORER_QUERIES.corroboration.query,
+    { entityId, limit: 1000 },
+    signal,
+  );
+  return data.corroboration;
+}
+
+export interface PeerNode {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface PeerLink {
+  peer: { id: string; name: string };
+  /** The earliest day any of the relationships counts from; null when none is dated. */
+  since: string | null;
+  relationships: GraphEdge[];
+}
+
+export interface PeerConnection {
+  node: PeerNode;
+  type: string;
+  sharedBy: number;
+  links: PeerLink[];
+}
+
+export interface PeerComparison {
+  peers: PeerNode[];
+  sharedByAll: PeerConnection[];
+  sharedBySome: PeerConnection[];
+  unique: PeerConnection[];
+}
+
+/** Two to eight entities side by side: what all, some or only one of them are linked to, as of a day. */
+export async function fetchPeers(
+  entityIds: readonly string[],
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<PeerComparison> {
+  const data = await graphql<{ peers: PeerComparison }>(EXPLORER_QUERIES.peers.query, { entityIds, asOf }, signal);
+  return data.peers;
 }

@@ -1,7 +1,8 @@
 /**
  * The explorer: a search box, the graph of an entity's neighbourhood (click a node to expand it), a path
  * finder with the shared connections of its two ends, a date control, the selected entity's timeline,
- * comparing two days, centrality and communities, and a side panel with the selection's details and
+ * comparing two days, centrality and communities, whose word backs the focus's ties (corroboration), the focus
+ * side by side with other entities (peers), and a side panel with the selection's details and
  * sources; or the same entities and relationships on a map (map-view.tsx); or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
  * (url-state.ts).
  */
@@ -26,6 +27,7 @@ import {
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
 import { ComparePanel } from "./compare-panel.js";
+import { CorroborationPanel } from "./corroboration-panel.js";
 import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
@@ -34,9 +36,10 @@ import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
-import { KIND_STYLES, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
+import { PeersPanel } from "./peers-panel.js";
 import { SearchBox } from "./search-box.js";
 import { SharedConnections } from "./shared-connections.js";
 import { canEdit, tokenRefused } from "./sign-in.js";
@@ -259,6 +262,7 @@ export function App() {
     state.to,
     state.focus,
     state.select?.type === "node" ? state.select.id : null,
+    ...state.peers,
   ]);
 
   const onSelect = useCallback(
@@ -376,6 +380,24 @@ export function App() {
                 error={analysisError}
                 onMeasure={(measure) => update({ measure })}
                 onCommunities={(on) => update({ communities: on })}
+                onSelectNode={(id) => onSelect({ type: "node", id })}
+              />
+              <CorroborationPanel
+                entityId={state.focus}
+                entityName={focusNode?.name ?? state.focus ?? "the focus"}
+                open={state.corroboration}
+                revision={revision}
+                onOpen={(corroboration) => update({ corroboration })}
+                onSelectEdge={selectListedEdge}
+              />
+              <PeersPanel
+                focusId={state.focus}
+                focusName={focusNode?.name ?? state.focus ?? "the focus"}
+                peers={state.peers}
+                asOf={state.asOf}
+                name={(id) => names.get(id)?.name ?? id}
+                onChange={(peers) => update({ peers })}
+                onSelectEdge={selectListedEdge}
                 onSelectNode={(id) => onSelect({ type: "node", id })}
               />
             </div>
@@ -512,18 +534,11 @@ function Legend() {
           {style.label}
         </li>
       ))}
-      <li>
-        <span className="line dashed" aria-hidden="true" /> ended
-      </li>
-      <li>
-        <span className="line dotted" aria-hidden="true" /> suspended
-      </li>
-      <li>
-        <span className="line started" aria-hidden="true" /> started between the compared days
-      </li>
-      <li>
-        <span className="line ended-between" aria-hidden="true" /> ended between them
-      </li>
+      {LINE_LEGEND.map((entry) => (
+        <li key={entry.line}>
+          <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
- * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE`.
+ * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`.
  */
 export type View = "graph" | "map" | "dashboard";
 export const VIEWS: readonly View[] = ["graph", "map", "dashboard"];
@@ -32,10 +32,16 @@ export interface ExplorerState {
   readonly measure: Measure | null;
   /** Colour nodes by community. */
   readonly communities: boolean;
+  /** Show whose word backs each of the focused entity's ties. */
+  readonly corroboration: boolean;
+  /** Entities compared side by side with the focus (the focus is the first of the peers). */
+  readonly peers: readonly string[];
 }
 
 export const UNDATED = ["INCLUDE", "EXCLUDE", "ATTESTED"] as const;
 export type Undated = (typeof UNDATED)[number];
+/** `peers` compares at most 8 entities: the focus and 7 more. */
+export const MAX_PEERS = 7;
 
 export const MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -54,6 +60,8 @@ export const INITIAL_STATE: ExplorerState = {
   compareTo: null,
   measure: null,
   communities: false,
+  corroboration: false,
+  peers: [],
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,6 +100,15 @@ export function parseState(search: string): ExplorerState {
       ? (params.get("measure") as Measure)
       : null,
     communities: params.get("communities") === "1",
+    corroboration: params.get("corroboration") === "1",
+    peers: [
+      ...new Set(
+        (params.get("peers") ?? "")
+          .split(",")
+          .map((value) => id(value))
+          .filter((value): value is string => value !== null),
+      ),
+    ].slice(0, MAX_PEERS),
   };
 }
 
@@ -110,6 +127,8 @@ export function formatState(state: ExplorerState): string {
   if (state.compareTo) params.set("compareTo", state.compareTo);
   if (state.measure) params.set("measure", state.measure);
   if (state.communities) params.set("communities", "1");
+  if (state.corroboration) params.set("corroboration", "1");
+  if (state.peers.length > 0) params.set("peers", state.peers.join(","));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
