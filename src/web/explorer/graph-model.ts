@@ -1,5 +1,4 @@
 /** The drawn graph is the union of the neighbourhoods opened so far and the path found, without repeats. */
-import { parseDateValue } from "../../graph-data/partial-date.js";
 import type { GraphEdge, GraphNode } from "./api.js";
 
 export interface DrawnGraph {
@@ -26,10 +25,24 @@ export function mergeGraphs(
   return { nodes, edges, onPath, truncated: parts.some((part) => part.truncated === true) };
 }
 
-/** A partial date as a reader writes it: "2016-05" → "May 2016"; full dates in British English; years as they are. */
-function formatPlainDate(value: string): string {
+/**
+ * "2016-05" → "May 2016"; full dates as the browser's locale writes them; years as they are. An uncertain
+ * date (ISO 8601-2 / EDTF intervals, as the data model allows) in words: "2022-02-28/.." → "28 February 2022
+ * or later", "../2003-01-10" → "10 January 2003 or earlier", "1993-09-25/1995-12-08" → "between … and …".
+ */
+export function formatPartialDate(value: string | null): string | null {
+  if (!value) return null;
+  if (value.includes("/")) {
+    const [start = "..", end = ".."] = value.split("/");
+    const from = start === ".." || start === "" ? null : formatPartialDate(start);
+    const to = end === ".." || end === "" ? null : formatPartialDate(end);
+    if (from && to) return `between ${from} and ${to}`;
+    if (from) return `${from} or later`;
+    if (to) return `${to} or earlier`;
+    return value;
+  }
   const [year, month, day] = value.split("-").map(Number);
-  if (!year) return value;
+  if (!year || Number.isNaN(month ?? 1) || Number.isNaN(day ?? 1)) return value;
   if (!month) return String(year);
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
   return date.toLocaleDateString("en-GB", {
@@ -40,29 +53,12 @@ function formatPlainDate(value: string): string {
   });
 }
 
-/**
- * A record date as a reader expects it: "2016-05" → "May 2016", and the uncertain forms in words —
- * "2014~" → "about 2014", "../2019-05-29" → "by 29 May 2019", "2022-02-28/.." → "28 February 2022 or later",
- * "1993-09-25/1995-12-08" → "between 25 September 1993 and 8 December 1995". Anything else as it is.
- */
-export function formatPartialDate(value: string | null): string | null {
-  if (!value) return null;
-  const parsed = parseDateValue(value);
-  if (!parsed) return value;
-  const { earliest, latest, approximate } = parsed;
-  if (earliest && latest && earliest === latest) return `${approximate ? "about " : ""}${formatPlainDate(earliest)}`;
-  if (earliest && latest) return `between ${formatPlainDate(earliest)} and ${formatPlainDate(latest)}`;
-  if (latest) return `by ${formatPlainDate(latest)}`;
-  return `${formatPlainDate(earliest!)} or later`;
-}
-
-/** "from 2007", "2016 – 2019", "by 29 May 2019" (a start known only as a bound), or null when undated. */
+/** "from 2007", "2016 – 2019", or null when the relationship has no dates. */
 export function formatValidity(edge: Pick<GraphEdge, "validFrom" | "validTo">): string | null {
   const from = formatPartialDate(edge.validFrom);
   const to = formatPartialDate(edge.validTo);
   if (from && to) return `${from} – ${to}`;
-  // "from by 29 May 2019" would say nothing more than "by 29 May 2019".
-  if (from) return edge.validFrom?.startsWith("../") ? from : `from ${from}`;
+  if (from) return `from ${from}`;
   if (to) return `until ${to}`;
   return null;
 }
