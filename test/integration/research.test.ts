@@ -241,12 +241,16 @@ describe("centrality (Graph Data Science)", () => {
   });
 
   it("a projection is dropped even when the work on it fails", async () => {
-    const failure = await withProjectedGraph(db, { asOf: null, relationshipTypes: ["FUNDS"] }, async (_tx, graph) => {
-      // Helsinki Centre and its five funders, Tampere Region EU Office and its two.
-      expect(graph.nodes).toBe(9);
-      expect(await projections()).toHaveLength(1);
-      throw new Error("test failure after projecting");
-    }).catch((error: unknown) => error);
+    const failure = await withProjectedGraph(
+      db,
+      { asOf: null, relationshipTypes: ["FUNDS"], undated: "INCLUDE" },
+      async (_tx, graph) => {
+        // Helsinki Centre and its five funders, Tampere Region EU Office and its two.
+        expect(graph.nodes).toBe(9);
+        expect(await projections()).toHaveLength(1);
+        throw new Error("test failure after projecting");
+      },
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(await projections()).toEqual([]);
   });
@@ -466,5 +470,105 @@ describe("activity per year", () => {
       { year: 2020, active: 9 },
       { year: 2021, active: 9 },
     ]);
+  });
+});
+
+// Regression for "Unknown is not always": an undated relationship counted as holding on every day, so
+// `asOf: "1950-01-01"` included every undated claim. Each day-based answer now takes `undated` and says how
+// many undated claims it counted or left out.
+describe("undated claims: INCLUDE, EXCLUDE, ATTESTED", () => {
+  const NEIGHBOURHOOD = `query ($asOf: String, $undated: UndatedClaims) {
+    neighbourhood(id: "helsinki", depth: 4, limit: 1000, asOf: $asOf, undated: $undated) {
+      nodes { id } edges { id validFrom sources { sourceId } } undatedIncluded undatedExcluded } }`;
+
+  it("a day before any dated relationship: EXCLUDE walks no undated claim, and counts what INCLUDE counted", async () => {
+    const asOf = "1950-01-01";
+    const { neighbourhood: included } = await data(NEIGHBOURHOOD, { asOf, undated: "INCLUDE" });
+    const { neighbourhood: excluded } = await data(NEIGHBOURHOOD, { asOf, undated: "EXCLUDE" });
+    expect(included.undatedExcluded).toBe(0);
+    expect(included.undatedIncluded).toBe(included.edges.filter((edge: any) => edge.validFrom === null).length);
+    expect(included.undatedIncluded).toBeGreaterThan(0);
+    expect(excluded.edges.filter((edge: any) => edge.validFrom === null)).toEqual([]);
+    expect(excluded.undatedIncluded).toBe(0);
+    // Nothing dated holds in 1950: the walk stops at Helsinki, and no relationship among it is left to count.
+    expect(excluded.nodes).toEqual([{ id: "helsinki" }]);
+  });
+
+  it("with no asOf every policy answers the same, all undated claims included", async () => {
+    const { neighbourhood: included } = await data(NEIGHBOURHOOD, { undated: "INCLUDE" });
+    const { neighbourhood: excluded } = await data(NEIGHBOURHOOD, { undated: "EXCLUDE" });
+    expect(excluded).toEqual(included);
+    // Every relationship but Kuntaliitto's ICLEI membership (out of reach) is within four hops; 150 are undated.
+    expect(included.undatedIncluded).toBe(150);
+    expect(included.edges).toHaveLength(281);
+  });
+
+  it("ATTESTED counts an undated claim from the first publication of a source citing it", async () => {
+    const asOf = "2019-06-30";
+    const { sources } = await data(`{ sources(limit: 1000) { id published } }`);
+    const published = new Map<string, string | null>(sources.map((s: any) => [s.id, s.published]));
+    const { firstDayOf } = await import("../../src/graph-data/index.js");
+    const attested = (edge: any) =>
+      edge.sources.some((s: any) => {
+        const date = published.get(s.sourceId);
+        return typeof date === "string" && firstDayOf(date) <= asOf;
+      });
+    const { neighbourhood: all } = await data(NEIGHBOURHOOD, { asOf, undated: "INCLUDE" });
+    const { neighbourhood: byAttestation } = await data(NEIGHBOURHOOD, { asOf, undated: "ATTESTED" });
+    const undatedIds = (subgraph: any) =>
+      subgraph.edges
+        .filter((edge: any) => edge.validFrom === null)
+        .map((edge: any) => edge.id)
+        .sort();
+    // Among the entities both walks reach, the undated claims ATTESTED keeps are exactly the attested ones.
+    const reached = new Set(byAttestation.nodes.map((node: any) => node.id));
+    const expected = all.edges
+      .filter((edge: any) => edge.validFrom === null && attested(edge))
+      .filter((edge: any) => reached.has(edge.id.split("--")[0]) && reached.has(edge.id.split("--")[2]));
+    expect(undatedIds(byAttestation)).toEqual(expected.map((edge: any) => edge.id).sort());
+    expect(byAttestation.undatedIncluded).toBe(undatedIds(byAttestation).length);
+  });
+
+  it("compare: EXCLUDE keeps the dated changes only; ATTESTED starts undated claims when first attested", async () => {
+    const query = `query ($undated: UndatedClaims) { compare(from: "2010-01-01", to: "2023-01-01", undated: $undated) {
+      started { id validFrom } ended { id validFrom } undatedIncluded undatedExcluded } }`;
+    const { compare: include } = await data(query, { undated: "INCLUDE" });
+    const { compare: exclude } = await data(query, { undated: "EXCLUDE" });
+    const { compare: attested } = await data(query, { undated: "ATTESTED" });
+    expect(exclude.started).toEqual(include.started);
+    // An undated claim that never held under EXCLUDE cannot end: the 2020 Moscow and St Petersburg
+    // partnerships (undated, ended 2022-03) leave `ended`.
+    expect(exclude.ended).toEqual(include.ended.filter((edge: any) => edge.validFrom !== null));
+    expect(include.ended.filter((edge: any) => edge.validFrom === null).map((edge: any) => edge.id)).toEqual([
+      "helsinki--PARTNER_OF--moscow",
+      "helsinki--PARTNER_OF--st-petersburg",
+      "helsinki-centre-st-petersburg--REPRESENTS--helsinki",
+    ]);
+    expect(exclude.undatedIncluded).toBe(0);
+    expect(exclude.undatedExcluded).toBe(include.undatedIncluded);
+    const attestedStarts = attested.started.filter((edge: any) => edge.validFrom === null);
+    expect(attestedStarts.length).toBeGreaterThan(0);
+    expect(attested.undatedIncluded + attested.undatedExcluded).toBe(include.undatedIncluded);
+    expect(attestedStarts.length).toBeLessThanOrEqual(attested.undatedIncluded);
+  });
+
+  it("activitySeries: EXCLUDE's active plus what it left out is INCLUDE's active, every year", async () => {
+    const query = `query ($undated: UndatedClaims) { activitySeries(fromYear: 1950, toYear: 2023, undated: $undated) {
+      year active started ended undatedIncluded undatedExcluded } }`;
+    const { activitySeries: include } = await data(query, { undated: "INCLUDE" });
+    const { activitySeries: exclude } = await data(query, { undated: "EXCLUDE" });
+    const { activitySeries: attested } = await data(query, { undated: "ATTESTED" });
+    include.forEach((year: any, index: number) => {
+      const left = exclude[index];
+      const mid = attested[index];
+      expect(left.active + left.undatedExcluded).toBe(year.active);
+      expect(left.undatedIncluded).toBe(0);
+      expect(mid.active + mid.undatedExcluded).toBe(year.active);
+      expect(mid.started).toBe(year.started);
+      expect(year.undatedExcluded).toBe(0);
+    });
+    // The 151 undated relationships but the two denials, which are never in force.
+    expect(include[0]).toMatchObject({ year: 1950, undatedIncluded: 149 });
+    expect(exclude[0]).toMatchObject({ year: 1950, undatedIncluded: 0 });
   });
 });

@@ -378,19 +378,27 @@ describe("what the views are given", () => {
       id: "helsinki",
       depth: 2,
       asOf: "2020-01-01",
+      undated: "INCLUDE",
       types: ["PARTNER_OF", "IN_COUNTRY"],
       limit: 1000,
     });
   });
 
-  it("asks a neighbourhood with every type and 200 entities unless told otherwise", async () => {
+  it("asks a neighbourhood with every type, 200 entities and undated claims included unless told otherwise", async () => {
     const sent = api({ data: { neighbourhood: { truncated: true, nodes: [], edges: [] } } });
     expect(await fetchNeighbourhood("echa", { depth: 1, asOf: null })).toEqual({
       truncated: true,
       nodes: [],
       edges: [],
     });
-    expect(sent[0]?.variables).toEqual({ id: "echa", depth: 1, asOf: null, types: null, limit: 200 });
+    expect(sent[0]?.variables).toEqual({
+      id: "echa",
+      depth: 1,
+      asOf: null,
+      undated: "INCLUDE",
+      types: null,
+      limit: 200,
+    });
     expect(sent[0]?.query).toBe(EXPLORER_QUERIES.neighbourhood.query);
   });
 

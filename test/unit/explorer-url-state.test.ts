@@ -15,6 +15,7 @@ describe("explorer address", () => {
       expand: ["tampere", "echa"],
       depth: 2 as const,
       asOf: "2019-12-31",
+      undated: "ATTESTED" as const,
       select: { type: "edge" as const, id: "5:abc:12" },
       from: "tampere",
       to: "brussels",
@@ -39,7 +40,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL",
     );
     expect(state).toEqual({
       view: "graph",
@@ -47,6 +48,7 @@ describe("explorer address", () => {
       expand: ["ok"],
       depth: 1,
       asOf: null,
+      undated: "INCLUDE",
       select: null,
       from: null,
       to: null,

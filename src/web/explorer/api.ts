@@ -1,5 +1,6 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { graphql } from "../shared/graphql-client.js";
+import type { Undated } from "./url-state.js";
 
 export interface GraphNode {
   id: string;
@@ -61,18 +62,25 @@ export const EXPLORER_QUERIES = {
     variables: { text: "Helsinki-keskus" },
   },
   neighbourhood: {
-    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $types: [String!], $limit: Int) {
-      neighbourhood(id: $id, depth: $depth, asOf: $asOf, relationshipTypes: $types, limit: $limit) {
+    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $undated: UndatedClaims, $types: [String!], $limit: Int) {
+      neighbourhood(id: $id, depth: $depth, asOf: $asOf, undated: $undated, relationshipTypes: $types, limit: $limit) {
         truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
       }
     }`,
-    variables: { id: "helsinki", depth: 2, asOf: "2020-01-01", types: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+    variables: {
+      id: "helsinki",
+      depth: 2,
+      asOf: "2020-01-01",
+      undated: "INCLUDE",
+      types: ["PARTNER_OF", "IN_COUNTRY"],
+      limit: 1000,
+    },
   },
   path: {
-    query: `query ExplorerPath($from: ID!, $to: ID!, $asOf: String) {
-      shortestPath(fromId: $from, toId: $to, asOf: $asOf) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
+    query: `query ExplorerPath($from: ID!, $to: ID!, $asOf: String, $undated: UndatedClaims) {
+      shortestPath(fromId: $from, toId: $to, asOf: $asOf, undated: $undated) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
     }`,
-    variables: { from: "tampere", to: "brussels", asOf: null },
+    variables: { from: "tampere", to: "brussels", asOf: null, undated: "INCLUDE" },
   },
   node: {
     query: `query ExplorerNode($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`,
@@ -152,7 +160,7 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
 
 export async function fetchNeighbourhood(
   id: string,
-  options: { depth: number; asOf: string | null; relationshipTypes?: string[]; limit?: number },
+  options: { depth: number; asOf: string | null; undated?: Undated; relationshipTypes?: string[]; limit?: number },
   signal?: AbortSignal,
 ): Promise<Subgraph> {
   const data = await graphql<{ neighbourhood: Subgraph }>(
@@ -161,6 +169,7 @@ export async function fetchNeighbourhood(
       id,
       depth: options.depth,
       asOf: options.asOf,
+      undated: options.undated ?? "INCLUDE",
       types: options.relationshipTypes ?? null,
       limit: options.limit ?? 200,
     },
@@ -174,10 +183,11 @@ export async function fetchShortestPath(
   toId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
   const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
     EXPLORER_QUERIES.path.query,
-    { from: fromId, to: toId, asOf },
+    { from: fromId, to: toId, asOf, undated },
     signal,
   );
   return data.shortestPath;
@@ -236,10 +246,11 @@ export async function fetchPartnersByCountry(
   cityId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<KeyCount[]> {
   const graph = await fetchNeighbourhood(
     cityId,
-    { depth: 2, asOf, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+    { depth: 2, asOf, undated, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
     signal,
   );
   const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
@@ -291,12 +302,13 @@ export async function fetchCompare(
   to: string,
   entityId: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<GraphDiff> {
   const data = await graphql<{ compare: GraphDiff }>(
-    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID) {
-      compare(from: $from, to: $to, entityId: $entityId) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
+    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID, $undated: UndatedClaims) {
+      compare(from: $from, to: $to, entityId: $entityId, undated: $undated) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
     }`,
-    { from, to, entityId },
+    { from, to, entityId, undated },
     signal,
   );
   return data.compare;
@@ -331,12 +343,13 @@ export async function fetchCentrality(
   measure: CentralityMeasure,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<NodeScore[]> {
   const data = await graphql<{ centrality: NodeScore[] }>(
-    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String) {
-      centrality(algorithm: $algorithm, asOf: $asOf, limit: 1000) { node { ${NODE_FIELDS} } score rank }
+    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims) {
+      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, limit: 1000) { node { ${NODE_FIELDS} } score rank }
     }`,
-    { algorithm: measure, asOf },
+    { algorithm: measure, asOf, undated },
     signal,
   );
   return data.centrality;
@@ -348,11 +361,15 @@ export interface Community {
   members: { id: string }[];
 }
 
-export async function fetchCommunities(asOf: string | null, signal?: AbortSignal): Promise<Community[]> {
+export async function fetchCommunities(
+  asOf: string | null,
+  signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
+): Promise<Community[]> {
   const data = await graphql<{ communities: Community[] }>(
     `
-      query ExplorerCommunities($asOf: String) {
-        communities(asOf: $asOf) {
+      query ExplorerCommunities($asOf: String, $undated: UndatedClaims) {
+        communities(asOf: $asOf, undated: $undated) {
           id
           size
           members {
@@ -361,7 +378,7 @@ export async function fetchCommunities(asOf: string | null, signal?: AbortSignal
         }
       }
     `,
-    { asOf },
+    { asOf, undated },
     signal,
   );
   return data.communities;
@@ -378,12 +395,13 @@ export async function fetchSharedConnections(
   bId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<SharedConnection[]> {
   const data = await graphql<{ sharedConnections: SharedConnection[] }>(
-    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String) {
-      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
+    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String, $undated: UndatedClaims) {
+      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf, undated: $undated) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
     }`,
-    { aId, bId, asOf },
+    { aId, bId, asOf, undated },
     signal,
   );
   return data.sharedConnections;

@@ -111,7 +111,11 @@ export function App() {
     const timer = setTimeout(() => {
       Promise.all(
         ids.map((id, index) =>
-          fetchNeighbourhood(id, { depth: index === 0 ? state.depth : 1, asOf: state.asOf }, controller.signal),
+          fetchNeighbourhood(
+            id,
+            { depth: index === 0 ? state.depth : 1, asOf: state.asOf, undated: state.undated },
+            controller.signal,
+          ),
         ),
       ).then(
         (loaded) => {
@@ -131,7 +135,7 @@ export function App() {
       controller.abort();
     };
     // expandKey stands for state.expand (an array, new on every parse of the address); revision: a write.
-  }, [state.focus, expandKey, state.depth, state.asOf, revision]);
+  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, revision]);
 
   // ── The path between `from` and `to`, as of the same date.
   const [path, setPath] = useState<PathResult>({ status: "idle" });
@@ -142,14 +146,14 @@ export function App() {
     }
     const controller = new AbortController();
     setPath({ status: "loading" });
-    fetchShortestPath(state.from, state.to, state.asOf, controller.signal).then(
+    fetchShortestPath(state.from, state.to, state.asOf, controller.signal, state.undated).then(
       (found) => setPath(found ? { status: "found", ...found } : { status: "none" }),
       (error: unknown) => {
         if (!controller.signal.aborted) setPath({ status: "error", message: errorMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [state.from, state.to, state.asOf]);
+  }, [state.from, state.to, state.asOf, state.undated]);
 
   // ── Compare two days: the focused entity's relationships that started or ended between them.
   const [diff, setDiff] = useState<GraphDiff | null>(null);
@@ -159,11 +163,14 @@ export function App() {
     setDiffError(null);
     if (!state.compareFrom || !state.compareTo) return;
     const controller = new AbortController();
-    fetchCompare(state.compareFrom, state.compareTo, state.focus, controller.signal).then(setDiff, (error: unknown) => {
-      if (!controller.signal.aborted) setDiffError(errorMessage(error));
-    });
+    fetchCompare(state.compareFrom, state.compareTo, state.focus, controller.signal, state.undated).then(
+      setDiff,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setDiffError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.compareFrom, state.compareTo, state.focus]);
+  }, [state.compareFrom, state.compareTo, state.focus, state.undated]);
 
   // ── Centrality and communities, as of the chosen day.
   const [scores, setScores] = useState<NodeScore[] | null>(null);
@@ -174,20 +181,20 @@ export function App() {
     setAnalysisError(null);
     if (!state.measure) return;
     const controller = new AbortController();
-    fetchCentrality(state.measure, state.asOf, controller.signal).then(setScores, (error: unknown) => {
+    fetchCentrality(state.measure, state.asOf, controller.signal, state.undated).then(setScores, (error: unknown) => {
       if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
     });
     return () => controller.abort();
-  }, [state.measure, state.asOf]);
+  }, [state.measure, state.asOf, state.undated]);
   useEffect(() => {
     setCommunities(null);
     if (!state.communities) return;
     const controller = new AbortController();
-    fetchCommunities(state.asOf, controller.signal).then(setCommunities, (error: unknown) => {
+    fetchCommunities(state.asOf, controller.signal, state.undated).then(setCommunities, (error: unknown) => {
       if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
     });
     return () => controller.abort();
-  }, [state.communities, state.asOf]);
+  }, [state.communities, state.asOf, state.undated]);
 
   // ── What the path finder's two ends share.
   const [shared, setShared] = useState<SharedConnection[] | null>(null);
@@ -197,11 +204,14 @@ export function App() {
     setSharedError(null);
     if (!state.from || !state.to || state.from === state.to) return;
     const controller = new AbortController();
-    fetchSharedConnections(state.from, state.to, state.asOf, controller.signal).then(setShared, (error: unknown) => {
-      if (!controller.signal.aborted) setSharedError(errorMessage(error));
-    });
+    fetchSharedConnections(state.from, state.to, state.asOf, controller.signal, state.undated).then(
+      setShared,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setSharedError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.from, state.to, state.asOf]);
+  }, [state.from, state.to, state.asOf, state.undated]);
 
   // Relationships opened from a list (timeline, compare, shared) that the graph may not draw.
   const [listedEdges, setListedEdges] = useState<ReadonlyMap<string, GraphEdge>>(new Map());
@@ -297,7 +307,12 @@ export function App() {
           </button>
           <a href="/graphiql">GraphiQL</a>
         </nav>
-        <DateControl asOf={state.asOf} onChange={(asOf) => update({ asOf }, "replace")} />
+        <DateControl
+          asOf={state.asOf}
+          onChange={(asOf) => update({ asOf }, "replace")}
+          undated={state.undated}
+          onUndatedChange={(undated) => update({ undated }, "replace")}
+        />
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
           History
         </button>
@@ -374,6 +389,7 @@ export function App() {
             cityId={dashboardCity?.id ?? "helsinki"}
             cityName={dashboardCity?.name ?? "Helsinki"}
             asOf={state.asOf}
+            undated={state.undated}
           />
         )}
 

@@ -1,7 +1,7 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
- * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1`.
+ * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE`.
  */
 export type View = "graph" | "map" | "dashboard";
 export const VIEWS: readonly View[] = ["graph", "map", "dashboard"];
@@ -20,6 +20,8 @@ export interface ExplorerState {
   readonly depth: 1 | 2;
   /** A day, YYYY-MM-DD: show only what held on it. Null: every relationship, whatever its dates. */
   readonly asOf: string | null;
+  /** What relationships without a start date count as on that day (the API's `undated`; INCLUDE by default). */
+  readonly undated: Undated;
   readonly select: Selection | null;
   readonly from: string | null;
   readonly to: string | null;
@@ -32,6 +34,9 @@ export interface ExplorerState {
   readonly communities: boolean;
 }
 
+export const UNDATED = ["INCLUDE", "EXCLUDE", "ATTESTED"] as const;
+export type Undated = (typeof UNDATED)[number];
+
 export const MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -41,6 +46,7 @@ export const INITIAL_STATE: ExplorerState = {
   expand: [],
   depth: 1,
   asOf: null,
+  undated: "INCLUDE",
   select: null,
   from: null,
   to: null,
@@ -76,6 +82,7 @@ export function parseState(search: string): ExplorerState {
       .filter((value): value is string => value !== null),
     depth: params.get("depth") === "2" ? 2 : 1,
     asOf: day(params.get("asOf")),
+    undated: UNDATED.find((policy) => policy === params.get("undated")) ?? "INCLUDE",
     select: (type === "node" || type === "edge") && selectedId ? { type, id: selectedId } : null,
     from: id(params.get("from")),
     to: id(params.get("to")),
@@ -95,6 +102,7 @@ export function formatState(state: ExplorerState): string {
   if (state.expand.length > 0) params.set("expand", state.expand.join(","));
   if (state.depth !== 1) params.set("depth", String(state.depth));
   if (state.asOf) params.set("asOf", state.asOf);
+  if (state.undated !== "INCLUDE") params.set("undated", state.undated);
   if (state.select) params.set("select", `${state.select.type}:${state.select.id}`);
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
