@@ -467,7 +467,7 @@ describe("research over time in the explorer", () => {
     const ranking = page.getByTestId("ranking");
     await expect
       .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
-      .toBe("1Helsinki91");
+      .toBe("1Helsinki89");
     expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Turku17");
     await expect
       .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
