@@ -128,6 +128,7 @@ describe("explorer graph model", () => {
   it("writes uncertain dates (intervals) in words, never as Invalid Date", () => {
     expect(formatPartialDate("2022-02-28/..")).toBe("28 February 2022 or later");
     expect(formatPartialDate("../2003-01-10")).toBe("10 January 2003 or earlier");
+    expect(formatPartialDate("2014~")).toBe("about 2014");
     expect(formatPartialDate("1993-09-25/1995-12-08")).toBe("between 25 September 1993 and 8 December 1995");
     expect(formatPartialDate("2018/2019")).toBe("between 2018 and 2019");
     expect(formatPartialDate("2022-xx")).toBe("2022-xx");

@@ -28,10 +28,11 @@ export function mergeGraphs(
 /**
  * "2016-05" → "May 2016"; full dates as the browser's locale writes them; years as they are. An uncertain
  * date (ISO 8601-2 / EDTF intervals, as the data model allows) in words: "2022-02-28/.." → "28 February 2022
- * or later", "../2003-01-10" → "10 January 2003 or earlier", "1993-09-25/1995-12-08" → "between … and …".
+ * or later", "../2003-01-10" → "10 January 2003 or earlier", "1993-09-25/1995-12-08" → "between … and …", "2014~" → "about 2014".
  */
 export function formatPartialDate(value: string | null): string | null {
   if (!value) return null;
+  if (value.endsWith("~")) return `about ${formatPartialDate(value.slice(0, -1))}`;
   if (value.includes("/")) {
     const [start = "..", end = ".."] = value.split("/");
     const from = start === ".." || start === "" ? null : formatPartialDate(start);
