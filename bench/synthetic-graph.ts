@@ -32,6 +32,7 @@ export const ID_PREFIX: Record<Kind, string> = {
   Person: "p",
   Organization: "o",
   City: "c",
+  Place: "q",
 };
 
 const KIND_ORDER: Kind[] = [
@@ -58,6 +59,8 @@ export function planGraph(total: number, seed = 42): GraphPlan {
     Person: Math.round(total * 0.15),
     Organization: Math.round(total * 0.37),
     City: 0,
+    // Places come from datasets (the crowd layer), not from the synthetic generator.
+    Place: 0,
   };
   counts.City = total - Object.values(counts).reduce((sum, n) => sum + n, 0);
   return { total, seed, counts };

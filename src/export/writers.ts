@@ -246,7 +246,7 @@ function edgeValues(
     validTo: edge.validTo,
     sources: joinList(edge.citations.map((c) => c.source)) || undefined,
     sourceTitles: joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)) || undefined,
-    excerpts: joinList(edge.citations.map((c) => c.excerpt)) || undefined,
+    excerpts: joinList(edge.citations.map((c) => c.excerpt ?? c.locator ?? "")) || undefined,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   RESTRICTED_FIELD_NAMES,
   type Section,
   type SectionRecord,
+  type SourceForm,
   relationshipIdOf,
 } from "./records.js";
 import {
@@ -209,6 +210,8 @@ export class InputIds {
 export interface GraphIndex {
   entityKind(id: string): EntityKind | undefined;
   hasSource(id: string): boolean;
+  /** A source's form (`document` when it says none); undefined for an unknown source. */
+  sourceForm?(id: string): SourceForm | undefined;
   /** Ids of input records that failed their own checks: references to them are not reported again. */
   isUnchecked?(id: string): boolean;
 }
@@ -270,6 +273,9 @@ export function referencesOf(
         if (typeof source === "string") refs.push({ kind: "source", id: source, field: `citations.${index}.source` });
       });
     }
+  } else if (section === "sources") {
+    if (typeof value.publisherId === "string")
+      refs.push({ kind: "entity", id: value.publisherId, field: "publisherId" });
   } else if (section === "entities" && Array.isArray(value.sources)) {
     for (const source of value.sources) {
       if (typeof source === "string") refs.push({ kind: "source", id: source, field: "sources" });
@@ -284,8 +290,17 @@ export function referenceProblems(section: Section, value: Record<string, unknow
   for (const ref of referencesOf(section, value)) {
     if (graph.isUnchecked?.(ref.id)) continue;
     if (ref.kind === "source") {
-      if (!graph.hasSource(ref.id))
+      if (!graph.hasSource(ref.id)) {
         problems.push(problem(ref.field, ProblemCode.UnknownReference, `unknown source ${ref.id}`));
+      } else if (ref.field.startsWith("citations.")) {
+        problems.push(
+          ...citationFormProblems(
+            ref.field.replace(/\.source$/, ""),
+            valueAt(value, ref.field.split(".").slice(0, -1)),
+            graph.sourceForm?.(ref.id),
+          ),
+        );
+      }
       continue;
     }
     const kind = graph.entityKind(ref.id);
@@ -308,6 +323,35 @@ export function referenceProblems(section: Section, value: Record<string, unknow
     }
   }
   return problems;
+}
+
+/**
+ * A document is cited by an excerpt (words quoted from it), a dataset by a locator (the statement or row it
+ * holds): the rule for documents is not weakened by the datasets' one.
+ */
+function citationFormProblems(field: string, citation: unknown, form: SourceForm | undefined): FieldProblem[] {
+  if (citation === null || typeof citation !== "object") return [];
+  const { excerpt, locator } = citation as { excerpt?: unknown; locator?: unknown };
+  if ((form ?? "document") === "document") {
+    return excerpt === undefined && locator !== undefined
+      ? [
+          problem(
+            `${field}.excerpt`,
+            ProblemCode.Required,
+            "a document is cited by an excerpt: a few words quoted from it",
+          ),
+        ]
+      : [];
+  }
+  return locator === undefined
+    ? [
+        problem(
+          `${field}.locator`,
+          ProblemCode.Required,
+          "a dataset is cited by a locator: the statement or row that holds the fact",
+        ),
+      ]
+    : [];
 }
 
 /** Personal contact details may be written by `staff` only; nobody else learns anything about them. */

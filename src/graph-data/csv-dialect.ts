@@ -3,7 +3,7 @@
  * `relationship`), every other column a field of the record model (derived from the field tables in
  * records.ts, so a new field is a new column without touching this file). Lists (`aliases`, `sources`)
  * are `|`-separated, a `|` inside a value written `\|`; a relationship's citations are its `sources` and
- * `excerpts`, in the same order. Empty cells are absent fields.
+ * `excerpts` (and `locators`, for datasets), in the same order. Empty cells are absent fields.
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) are
  * written with a leading `'`, and the reader takes one leading `'` off again, so the file is both safe to
@@ -44,7 +44,8 @@ export const CSV_COLUMNS: readonly string[] = (() => {
   for (const section of ["entities", "sources", "relationships"] as const) {
     for (const table of TABLES[section]) {
       for (const name of Object.keys(table)) {
-        const names = name === "citations" ? ["sources", "excerpts"] : name === "location" ? ["lat", "lon"] : [name];
+        const names =
+          name === "citations" ? ["sources", "excerpts", "locators"] : name === "location" ? ["lat", "lon"] : [name];
         for (const column of names) if (!columns.includes(column)) columns.push(column);
       }
     }
@@ -87,7 +88,8 @@ export function rowToRecord(section: Section, row: Record<string, string>): Reco
     if (column === RECORD_COLUMN || rawCell === "") continue;
     const cell = unescapeCell(rawCell);
     const spec = FIELD_SPECS.get(column);
-    if (spec?.type === "texts" || spec?.type === "slugs" || column === "excerpts") value[column] = splitList(cell);
+    if (spec?.type === "texts" || spec?.type === "slugs" || column === "excerpts" || column === "locators")
+      value[column] = splitList(cell);
     else if (spec?.type === "externalIds") {
       // `wikidata:Q1757|geonames:658225`; a part without a scheme is kept whole, for the checker to refuse.
       value[column] = splitList(cell).map((part) => {
@@ -102,16 +104,27 @@ export function rowToRecord(section: Section, row: Record<string, string>): Reco
       };
     } else value[column] = cell;
   }
-  if (section === "relationships" && (value.sources !== undefined || value.excerpts !== undefined)) {
+  if (
+    section === "relationships" &&
+    (value.sources !== undefined || value.excerpts !== undefined || value.locators !== undefined)
+  ) {
     const sources = (value.sources as string[] | undefined) ?? [];
     const excerpts = (value.excerpts as string[] | undefined) ?? [];
+    const locators = (value.locators as string[] | undefined) ?? [];
     delete value.sources;
     delete value.excerpts;
-    // A source without its excerpt (or the reverse) lacks that part, as a YAML citation would: REQUIRED.
-    value.citations = Array.from({ length: Math.max(sources.length, excerpts.length) }, (_, index) => ({
-      ...(sources[index] !== undefined ? { source: sources[index] } : {}),
-      ...(excerpts[index] !== undefined ? { excerpt: excerpts[index] } : {}),
-    }));
+    delete value.locators;
+    // A source without its excerpt (or the reverse) lacks that part, as a YAML citation would: REQUIRED. An
+    // empty place in one list (`a||c`) is an absent part: a dataset's citation has a locator, not an excerpt.
+    const part = (list: string[], index: number) => (list[index] === "" ? undefined : list[index]);
+    value.citations = Array.from(
+      { length: Math.max(sources.length, excerpts.length, locators.length) },
+      (_, index) => ({
+        ...(sources[index] !== undefined ? { source: sources[index] } : {}),
+        ...(part(excerpts, index) !== undefined ? { excerpt: part(excerpts, index) } : {}),
+        ...(part(locators, index) !== undefined ? { locator: part(locators, index) } : {}),
+      }),
+    );
   }
   return value;
 }
@@ -122,9 +135,12 @@ export function recordToRow<S extends Section>(section: S, record: SectionRecord
   for (const [field, value] of Object.entries(record as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
     if (field === "citations") {
-      const citations = value as { source: string; excerpt: string }[];
+      const citations = value as { source: string; excerpt?: string; locator?: string }[];
       cells.sources = joinList(citations.map((citation) => citation.source));
-      cells.excerpts = joinList(citations.map((citation) => citation.excerpt));
+      cells.excerpts = joinList(citations.map((citation) => citation.excerpt ?? ""));
+      if (citations.some((citation) => citation.locator !== undefined)) {
+        cells.locators = joinList(citations.map((citation) => citation.locator ?? ""));
+      }
     } else if (field === "externalIds") {
       cells.externalIds = joinList(
         (value as { scheme: string; value: string }[]).map((id) => `${id.scheme}:${id.value}`),
@@ -144,7 +160,8 @@ export function recordToRow<S extends Section>(section: S, record: SectionRecord
 
 /** The CSV column a record field is read from (`citations.0.excerpt` → `excerpts`). */
 export function columnOfField(field: string): string {
-  if (field.startsWith("citations")) return field.endsWith("excerpt") ? "excerpts" : "sources";
+  if (field.startsWith("citations"))
+    return field.endsWith("excerpt") ? "excerpts" : field.endsWith("locator") ? "locators" : "sources";
   if (field.startsWith("location")) return field.endsWith("lon") ? "lon" : "lat";
   return field.split(".")[0] ?? field;
 }

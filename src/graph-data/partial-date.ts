@@ -28,22 +28,81 @@ export function isFullDate(value: string): boolean {
   return FULL_DATE.test(value) && isPartialDate(value);
 }
 
-/** The first day a partial date covers: `2016-05` → `2016-05-01`. */
-export function firstDayOf(value: string): string {
-  if (!isPartialDate(value)) throw new RangeError(`not an ISO 8601 date: ${JSON.stringify(value)}`);
+/**
+ * A date as the record model holds it: a partial date, or one known only as a bound or a range, in the
+ * notation of ISO 8601-2 / EDTF (https://www.loc.gov/standards/datetime/), as sources give them:
+ * - `2018`, `2016-05`, `2020-01-01`: a (partial) date;
+ * - `2014~`: about that date (approximate);
+ * - `../2019-05-29`: on or before that day ("by 2019-05-29"; how much earlier is unknown);
+ * - `2019-05-29/..`: on or after that day;
+ * - `1993-09-25/1995-12-08`: some day between the two ("between … and …"), each side possibly partial.
+ * Each form names the earliest and the latest date it may be (one of them open for a bound).
+ */
+export interface DateValue {
+  /** The earliest (partial) date meant, or null when only a later bound is known (`../D`). */
+  readonly earliest: string | null;
+  /** The latest (partial) date meant, or null when only an earlier bound is known (`D/..`). */
+  readonly latest: string | null;
+  /** `~`: about this date. */
+  readonly approximate: boolean;
+}
+
+/** Reads a record date (see `DateValue`); undefined when the text is none of its forms or names no real day. */
+export function parseDateValue(value: string): DateValue | undefined {
+  if (value.endsWith("~")) {
+    const core = value.slice(0, -1);
+    return isPartialDate(core) ? { earliest: core, latest: core, approximate: true } : undefined;
+  }
+  if (isPartialDate(value)) return { earliest: value, latest: value, approximate: false };
+  const parts = value.split("/");
+  if (parts.length !== 2) return undefined;
+  const [start, end] = parts as [string, string];
+  if (start === ".." && isPartialDate(end)) return { earliest: null, latest: end, approximate: false };
+  if (end === ".." && isPartialDate(start)) return { earliest: start, latest: null, approximate: false };
+  if (isPartialDate(start) && isPartialDate(end) && !endsBefore(end, start) && start !== end) {
+    return { earliest: start, latest: end, approximate: false };
+  }
+  return undefined;
+}
+
+/** True for every form a record's date field may take (`DateValue`). */
+export function isDateValue(value: string): boolean {
+  return parseDateValue(value) !== undefined;
+}
+
+/** A bound or a range rather than a (partial) date: `../D`, `D/..`, `A/B`, or an approximate `D~`. */
+export function isUncertainDate(value: string): boolean {
+  return parseDateValue(value) !== undefined && !isPartialDate(value);
+}
+
+function firstDayOfPartial(value: string): string {
   if (value.length === 4) return `${value}-01-01`;
   if (value.length === 7) return `${value}-01`;
   return value;
 }
 
 /**
+ * The day a date counts from in comparisons (`asOf`, ordering, dates in order): the first day it may be —
+ * `2016-05` → `2016-05-01`, `1993-09-25/1995-12-08` → `1993-09-25`, `2014~` → `2014-01-01` — and for a date
+ * known only as "by D" (`../D`), the first day of D, the earliest day it is known to hold.
+ */
+export function firstDayOf(value: string): string {
+  const parsed = parseDateValue(value);
+  if (!parsed) throw new RangeError(`not an ISO 8601 date: ${JSON.stringify(value)}`);
+  return firstDayOfPartial((parsed.earliest ?? parsed.latest)!);
+}
+
+/**
  * Does `end` (inclusive, as an event's `endDate`) surely fall before `start`, whichever day within each
- * partial date is meant? Compared at the precision both have: `2019-06` does not end before `2019-06-15`.
- * Both must be partial dates (ISO 8601 strings of one form compare as text).
+ * date is meant? The latest `end` may be against the earliest `start` may be, at the precision both have:
+ * `2019-06` does not end before `2019-06-15`; a bound with its side open never surely does.
  */
 export function endsBefore(end: string, start: string): boolean {
-  const precision = Math.min(end.length, start.length);
-  return end.slice(0, precision) < start.slice(0, precision);
+  const endLatest = isPartialDate(end) ? end : parseDateValue(end)?.latest;
+  const startEarliest = isPartialDate(start) ? start : parseDateValue(start)?.earliest;
+  if (!endLatest || !startEarliest) return false;
+  const precision = Math.min(endLatest.length, startEarliest.length);
+  return endLatest.slice(0, precision) < startEarliest.slice(0, precision);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The one mapping between records and what Neo4j stores. A source is stored as it is; an entity as its
  * fields with `sources` kept as `sourceIds` and its kind as a label; a relationship as its fields with its
- * citations kept as two parallel lists, `sourceIds[i]` cited by `excerpts[i]` (the generated API's `Fact`
- * type), its type as the relationship type and its ends as the nodes it joins. Every writer and reader
+ * citations kept as parallel lists, `sourceIds[i]` cited by `excerpts[i]` and, when any citation locates a
+ * fact in a dataset, `locators[i]` (an empty string where a citation has none: Neo4j lists hold no nulls;
+ * the generated API's `Fact` type), its type as the relationship type and its ends as the nodes it joins. Every writer and reader
  * (the write path, exports, the history) goes through these functions.
  *
  * Who-and-when stamps (`createdAt` …) are stored too but are not facts: they never enter a record.
@@ -80,7 +81,13 @@ export function relationshipToProperties(record: RelationshipRecord): Properties
         field === "citations"
           ? [
               ["sourceIds", record.citations.map((citation) => citation.source)],
-              ["excerpts", record.citations.map((citation) => citation.excerpt)],
+              ["excerpts", record.citations.map((citation) => citation.excerpt ?? "")],
+              [
+                "locators",
+                record.citations.some((citation) => citation.locator !== undefined)
+                  ? record.citations.map((citation) => citation.locator ?? "")
+                  : undefined,
+              ],
             ]
           : [[field, record[field as keyof RelationshipRecord]]],
       ),
@@ -114,7 +121,15 @@ export function relationshipFromProperties(
 ): RelationshipRecord {
   const sourceIds = (props.sourceIds as string[] | undefined) ?? [];
   const excerpts = (props.excerpts as string[] | undefined) ?? [];
-  const citations: Citation[] = sourceIds.map((source, index) => ({ source, excerpt: excerpts[index] ?? "" }));
+  const locators = (props.locators as string[] | undefined) ?? [];
+  const citations: Citation[] = sourceIds.map(
+    (source, index) =>
+      present([
+        ["source", source],
+        ["excerpt", excerpts[index] || undefined],
+        ["locator", locators[index] || undefined],
+      ]) as unknown as Citation,
+  );
   return present([
     ["type", type],
     ...Object.keys(RELATIONSHIP_FIELDS).map((field): [string, unknown] => [

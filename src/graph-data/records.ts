@@ -17,7 +17,7 @@ import {
   LISTED_SCHEMES,
   parseExternalId,
 } from "./external-ids.js";
-import { isPartialDate } from "./partial-date.js";
+import { isDateValue } from "./partial-date.js";
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -66,6 +66,8 @@ export type FieldType =
   | "slugs"
   | "citations"
   | "status"
+  | "sourceForm"
+  | "publisherKind"
   | "externalIds"
   | "location";
 
@@ -81,12 +83,43 @@ export interface FieldSpec {
 
 export type FieldTable = Readonly<Record<string, FieldSpec>>;
 
+/**
+ * What a source is: a `document` (a page, report, decision, news item) is cited by a quoted excerpt; a
+ * `dataset` (Wikidata's statements, GeoNames) by a locator naming the statement or row, since it has no
+ * sentences to quote.
+ */
+export const SOURCE_FORMS = ["document", "dataset"] as const;
+export type SourceForm = (typeof SOURCE_FORMS)[number];
+
+/**
+ * Who published a source, by kind: a city or municipal body, an organisation or network, a government, news
+ * media (and other third-party copies), or the crowd (Wikidata's editors). With `publisherId` it tells a
+ * party to a fact (the publisher is an end of the relationship) from a third party.
+ */
+export const PUBLISHER_KINDS = ["city", "organisation", "government", "media", "crowd"] as const;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
 export const SOURCE_FIELDS = {
   id: { type: "slug", required: true, description: "A lowercase slug, unique among entities and sources." },
   title: { type: "text", required: true, description: "Title as published, in the document's language." },
   titleEn: { type: "text", description: "Title in English, where the original is in another language." },
   publisher: { type: "text", description: "Who published it." },
-  published: { type: "date", description: "Publication date, ISO 8601, possibly partial (2020, 2020-02)." },
+  publisherKind: {
+    type: "publisherKind",
+    description: "What kind of publisher: city, organisation, government, media or crowd.",
+  },
+  publisherId: {
+    type: "slug",
+    description: "The publisher's entity id, when the publisher is in the graph (`helsinki`, `eurocities`).",
+  },
+  form: {
+    type: "sourceForm",
+    description: "document (cited by excerpts; the default) or dataset (cited by locators).",
+  },
+  published: {
+    type: "date",
+    description: "Publication date, ISO 8601, possibly partial (2020, 2020-02) or a bound or range (../2019-05).",
+  },
   url: { type: "url", description: "Web address (http or https)." },
   language: { type: "language", description: "Language of the document, ISO 639-1 (fi, sv, en)." },
   note: { type: "longText", description: "How the source was obtained, where a copy is kept." },
@@ -120,7 +153,7 @@ export const KIND_FIELDS = {
   Country: { isoCode: { type: "countryCode", description: "ISO 3166-1 alpha-2 code (FI)." } },
   Organization: {
     category: { type: "text", description: "What kind of organisation (EU agency, municipal unit …)." },
-    founded: { type: "date", description: "When it was founded, ISO 8601, possibly partial." },
+    founded: { type: "date", description: "When it was founded, ISO 8601, possibly partial, a bound or a range." },
     staffCount: { type: "count", description: "Number of staff, where a source gives it." },
   },
   Office: { location: LOCATION },
@@ -132,17 +165,22 @@ export const KIND_FIELDS = {
   },
   Event: {
     category: { type: "text", description: "What kind of event (event series, conference …)." },
-    startDate: { type: "date", description: "When it started, ISO 8601, possibly partial." },
-    endDate: { type: "date", description: "When it ended, ISO 8601, possibly partial." },
+    startDate: { type: "date", description: "When it started, ISO 8601, possibly partial, a bound or a range." },
+    endDate: { type: "date", description: "When it ended, ISO 8601, possibly partial, a bound or a range." },
   },
+  Place: { location: LOCATION },
 } as const satisfies Record<EntityKind, FieldTable>;
 
 export const CITATION_FIELDS = {
   source: { type: "slug", required: true, description: "The id of the source cited." },
   excerpt: {
     type: "text",
-    required: true,
-    description: "A few words quoted from the source (at most 300 characters).",
+    description: "A few words quoted from the source (at most 300 characters); required when it is a document.",
+  },
+  locator: {
+    type: "text",
+    description:
+      "Where in a dataset the fact is (the statement or row, e.g. `Q1757 P190 Q1085`); required when the source is a dataset.",
   },
 } as const satisfies FieldTable;
 
@@ -162,9 +200,18 @@ export const RELATIONSHIP_FIELDS = {
     description: "The entity it ends at: its id, or an external id such as `wikidata:Q1757` in an import.",
   },
   kind: { type: "text", description: "The role or kind (bilateral, key-theme, the title of a head …)." },
-  status: { type: "status", description: "active, suspended or ended." },
-  validFrom: { type: "date", description: "When it began, ISO 8601, possibly partial." },
-  validTo: { type: "date", description: "When it stopped (exclusive), ISO 8601, possibly partial." },
+  status: {
+    type: "status",
+    description: "active, suspended, ended, closing, denied, or a step before membership: preparing, applied, decided.",
+  },
+  validFrom: {
+    type: "date",
+    description: "When it began, ISO 8601, possibly partial, a bound (`../2019-05-29`: by then) or a range (`A/B`).",
+  },
+  validTo: {
+    type: "date",
+    description: "When it stopped (exclusive), ISO 8601, possibly partial, a bound or a range.",
+  },
   premises: { type: "text", description: "For LOCATED_IN: the building." },
   citations: { type: "citations", required: true, description: "At least one source, each with an excerpt." },
 } as const satisfies FieldTable;
@@ -209,15 +256,33 @@ const slug = z
 /** Years written bare in YAML (`validFrom: 2018`) arrive as numbers: accept them as dates. */
 const date = z.preprocess(
   (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
-  z.string().refine(isPartialDate, "must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD"),
+  z
+    .string()
+    .refine(
+      isDateValue,
+      "must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), about one (2014~), a bound (../2019-05-29, 2019/..) or a range (1993-09-25/1995-12-08)",
+    ),
 );
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} ${what}`);
 
-const citation = z.strictObject({
-  source: slug,
-  excerpt: text(LIMITS.excerptLength),
-});
+/** A citation quotes a document or locates a fact in a dataset: which one its source needs is checked with it. */
+const citation = z
+  .strictObject({
+    source: slug,
+    excerpt: text(LIMITS.excerptLength).optional(),
+    locator: text(LIMITS.excerptLength).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.excerpt === undefined && value.locator === undefined) {
+      context.addIssue({
+        code: "invalid_type",
+        expected: "string",
+        path: ["excerpt"],
+        message: "a citation needs an excerpt (or, for a dataset, a locator)",
+      });
+    }
+  });
 
 /** External ids: a known scheme, a value of its form, at most one per scheme (every problem reported at once). */
 const externalIds = z
@@ -276,6 +341,8 @@ const VALIDATORS: Record<FieldType, z.ZodType> = {
   slugs: list(slug, "sources").min(1, "must cite at least one source"),
   citations: list(citation, "citations").min(1, "every relationship must cite at least one source"),
   status: z.enum(STATUSES, `must be one of ${STATUSES.join(", ")}`),
+  sourceForm: z.enum(SOURCE_FORMS, `must be one of ${SOURCE_FORMS.join(", ")}`),
+  publisherKind: z.enum(PUBLISHER_KINDS, `must be one of ${PUBLISHER_KINDS.join(", ")}`),
   externalIds,
   location: z.strictObject({ lat: degrees(90), lon: degrees(180) }),
 };
@@ -314,6 +381,9 @@ export interface SourceRecord {
   readonly title: string;
   readonly titleEn?: string;
   readonly publisher?: string;
+  readonly publisherKind?: PublisherKind;
+  readonly publisherId?: string;
+  readonly form?: SourceForm;
   readonly published?: string;
   readonly url?: string;
   readonly language?: string;
@@ -328,7 +398,10 @@ export interface Location {
 
 export interface Citation {
   readonly source: string;
-  readonly excerpt: string;
+  /** Words quoted from a document. */
+  readonly excerpt?: string;
+  /** Where in a dataset (a statement, a row). */
+  readonly locator?: string;
 }
 
 export interface EntityRecord {

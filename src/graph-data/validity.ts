@@ -3,9 +3,14 @@
  * Kept next to `isValidOn` (partial-date.ts) so the two cannot drift; a unit test checks they agree.
  */
 
-/** Cypher expression: the first day of a partial date held in `expression` (null stays null). */
+/**
+ * Cypher expression: the day a record date held in `expression` counts from (`firstDayOf` in
+ * partial-date.ts): the first day of its earliest side — of the date itself, of `A` in `A/B` or `A/..`,
+ * without the `~` of an approximate one — or of `D` in `../D`. Null stays null.
+ */
 export function firstDayCypher(expression: string): string {
-  return `(CASE size(${expression}) WHEN 4 THEN ${expression} + '-01-01' WHEN 7 THEN ${expression} + '-01' ELSE ${expression} END)`;
+  const core = `CASE WHEN ${expression} STARTS WITH '../' THEN substring(${expression}, 3) ELSE split(replace(${expression}, '~', ''), '/')[0] END`;
+  return `[day_ IN [${core}] | CASE size(day_) WHEN 4 THEN day_ + '-01-01' WHEN 7 THEN day_ + '-01' ELSE day_ END][0]`;
 }
 
 /**

@@ -15,6 +15,7 @@ export const ENTITY_KINDS = [
   "Network",
   "Person",
   "Event",
+  "Place",
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -33,8 +34,19 @@ export function isEntityKind(value: string): value is EntityKind {
  * Lifecycle statuses a relationship can have, each with what it means. Steps before a membership
  * (`preparing`, `applied`, `decided`) are not membership: the sources that say "applied for" or "decided to
  * join" do not say "member from". `closing` is a relationship still in force while its end is prepared.
+ * `denied` records a source's word that a tie does NOT exist, as a cited claim of its own beside the claims
+ * that it does (corroboration reads them together).
  */
-export const STATUSES = ["active", "suspended", "ended", "preparing", "applied", "decided", "closing"] as const;
+export const STATUSES = [
+  "active",
+  "suspended",
+  "ended",
+  "preparing",
+  "applied",
+  "decided",
+  "closing",
+  "denied",
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_RULES: Readonly<Record<Status, { readonly meaning: string; readonly inForce: boolean }>> = {
@@ -45,6 +57,10 @@ export const STATUS_RULES: Readonly<Record<Status, { readonly meaning: string; r
   applied: { meaning: "membership applied for, not (yet) granted", inForce: false },
   decided: { meaning: "a decision to join was taken; the source does not say membership began", inForce: false },
   closing: { meaning: "in force while its closing is prepared", inForce: true },
+  denied: {
+    meaning: "its source says this tie does not exist (a city that designates no twin towns); a claim, never in force",
+    inForce: false,
+  },
 };
 
 /**
@@ -64,15 +80,25 @@ interface RelationshipRule {
 }
 
 const ACTORS = ["City", "Organization"] as const;
+/** What may be a party to a partnership or agreement: cities, organisations, and places known from datasets. */
+const PARTIES = ["City", "Organization", "Place"] as const;
 
 /** Relationship types (Neo4j relationship types), direction `from → to`. */
 export const RELATIONSHIP_RULES = {
   PARTNER_OF: {
-    from: ["City"],
-    to: ["City"],
+    from: PARTIES,
+    to: PARTIES,
     meaning:
-      "a partnership between two cities; `kind` says what the source calls it: bilateral, special-historical, twin-city, a cooperation-agreement (its dates are the agreement's), or a focus-city of a year",
-    kinds: ["bilateral", "special-historical", "twin-city", "cooperation-agreement", "focus-city"],
+      "a partnership or agreement between two cities, organisations or places; `kind` says what the source calls it: bilateral, special-historical, twin-city, a cooperation-agreement or partnership-agreement (its dates are the agreement's), a resolution on cooperation, or a focus-city of a year",
+    kinds: [
+      "bilateral",
+      "special-historical",
+      "twin-city",
+      "cooperation-agreement",
+      "partnership-agreement",
+      "resolution",
+      "focus-city",
+    ],
   },
   FUNDS: { from: ACTORS, to: ["Office"], meaning: "a city or organisation funds an office" },
   PARTNER_IN: { from: ACTORS, to: ["Office"], meaning: "a partner in a jointly run office" },
@@ -102,10 +128,10 @@ export const RELATIONSHIP_RULES = {
       "membership of a network; `status` tells membership from the steps before it (preparing, applied, decided)",
   },
   PARTICIPATES_IN: {
-    from: ACTORS,
-    to: ["Network"],
+    from: ["City", "Organization", "Network", "Person"],
+    to: ["Network", "Event"],
     meaning:
-      "takes part in a network, campaign or programme without being a member; `kind` says how (signatory, selected, observer, expert co-operation)",
+      "takes part in a network, campaign or programme without being a member, or in a meeting or a joint declaration (an Event); `kind` says how (signatory, selected, observer, expert co-operation, host, participant)",
   },
   HOLDS_ROLE_IN: {
     from: ACTORS,
@@ -114,7 +140,17 @@ export const RELATIONSHIP_RULES = {
   },
   HELD_IN: { from: ["Event"], to: ["City"], meaning: "where an event was held" },
   ORGANISED_BY: { from: ["Event"], to: ACTORS, meaning: "who organised an event; `kind` says how (`joint project`)" },
-  IN_COUNTRY: { from: ["City"], to: ["Country"], meaning: "a city lies in a country" },
+  IN_COUNTRY: { from: ["City", "Place"], to: ["Country"], meaning: "a city or place lies in a country" },
+  FOUNDED_IN: {
+    from: ["Network", "Organization"],
+    to: ["City"],
+    meaning: "where a network or organisation was founded; `validFrom` is the founding date",
+  },
+  FOUNDER_OF: {
+    from: ["City", "Organization", "Network", "Person"],
+    to: ["Network", "Organization"],
+    meaning: "a founder of a network or organisation; `validFrom` is the founding date",
+  },
 } as const satisfies Record<string, RelationshipRule>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_RULES;

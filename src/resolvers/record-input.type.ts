@@ -27,6 +27,12 @@ export class SourceInput {
   titleEn?: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_FIELDS.publisher.description })
   publisher?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.publisherKind.description })
+  publisherKind?: string | null;
+  @Field(() => ID, { nullable: true, description: SOURCE_FIELDS.publisherId.description })
+  publisherId?: string | null;
+  @Field(() => String, { nullable: true, description: SOURCE_FIELDS.form.description })
+  form?: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_FIELDS.published.description })
   published?: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_FIELDS.url.description })
@@ -55,7 +61,7 @@ export class LocationInput {
 
 @InputType({
   description:
-    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `location` (City, Office), `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
+    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `location` (City, Office, Place), `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
 })
 export class EntityInput {
   @Field(() => String, { description: `The kind: ${ENTITY_KINDS.join(", ")}.` })
@@ -102,8 +108,10 @@ export class EntityInput {
 export class CitationInput {
   @Field(() => ID, { description: CITATION_FIELDS.source.description })
   source!: string;
-  @Field(() => String, { description: CITATION_FIELDS.excerpt.description })
-  excerpt!: string;
+  @Field(() => String, { nullable: true, description: CITATION_FIELDS.excerpt.description })
+  excerpt?: string | null;
+  @Field(() => String, { nullable: true, description: CITATION_FIELDS.locator.description })
+  locator?: string | null;
 }
 
 @InputType({ description: "A relationship (as in an import file's `relationships`)." })

@@ -7,7 +7,7 @@
 import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
 import { Role, hasRole } from "../auth/index.js";
 import { BadUserInputError } from "../errors/index.js";
-import { type ItemKind, textReader, recordsReader } from "../graph-data/index.js";
+import { type Citation, type ItemKind, textReader, recordsReader } from "../graph-data/index.js";
 import {
   RejectedWrite,
   type WriteOptions,
@@ -201,7 +201,7 @@ export class WriteResolver {
             id: args.id,
             date: args.date,
             status: args.status as "ended",
-            citation: { ...args.citation },
+            citation: toRawRecord(args.citation) as unknown as Citation,
             sources: listArgument("sources", args.sources).map(toRawRecord),
           },
           writeOptions(context, args.dryRun),

@@ -95,6 +95,8 @@ export async function checkInput(
   const inputIds = new InputIds();
   const referenced = new Set<string>();
   const unchecked = new Set<string>();
+  /** The input's datasets: their citations carry locators, not excerpts. */
+  const inputDatasets = new Set<string>();
 
   // Pass 1: each record's own fields; the ids it defines and refers to.
   for await (const record of input.reader.records(onProblem)) {
@@ -108,6 +110,9 @@ export async function checkInput(
       const id = recordIdOf(record.section, record.value);
       if (id !== null && record.section !== "relationships") unchecked.add(id);
       continue;
+    }
+    if (record.section === "sources" && (result.record as { form?: string }).form === "dataset") {
+      inputDatasets.add((result.record as { id: string }).id);
     }
     const duplicate = inputIds.define(record.section, result.record);
     if (duplicate) problems.add(placed(record, duplicate));
@@ -137,6 +142,14 @@ export async function checkInput(
   const graph: GraphIndex = {
     entityKind: (id) => (deleted.has(id) ? undefined : (inputIds.entities.get(id) ?? storedKind(id))),
     hasSource: (id) => !deleted.has(id) && (inputIds.sources.has(id) || nodes.get(id)?.kind === "Source"),
+    sourceForm: (id) =>
+      inputIds.sources.has(id)
+        ? inputDatasets.has(id)
+          ? "dataset"
+          : "document"
+        : nodes.get(id)?.props.form === "dataset"
+          ? "dataset"
+          : "document",
     isUnchecked: (id) => unchecked.has(id) && !inputIds.entities.has(id) && !inputIds.sources.has(id),
   };
   const stored: StoredIds = {

@@ -150,7 +150,7 @@ function recordFieldNames(fields: readonly string[], item: ItemKind): string[] {
       ? item === "relationship"
         ? "citations"
         : "sources"
-      : field === "excerpts"
+      : field === "excerpts" || field === "locators"
         ? "citations"
         : field,
   );
@@ -372,12 +372,19 @@ export function planRelationship(
 function corroborate(stored: Properties, incoming: Properties): Properties {
   const sourceIds = [...((stored.sourceIds as string[] | undefined) ?? [])];
   const excerpts = [...((stored.excerpts as string[] | undefined) ?? [])];
+  const storedLocators = stored.locators as string[] | undefined;
+  const incomingLocators = incoming.locators as string[] | undefined;
+  const locators = sourceIds.map((_, index) => storedLocators?.[index] ?? "");
   (incoming.sourceIds as string[]).forEach((source, index) => {
     if (sourceIds.includes(source)) return;
     sourceIds.push(source);
     excerpts.push((incoming.excerpts as string[])[index] ?? "");
+    locators.push(incomingLocators?.[index] ?? "");
   });
-  return { ...withoutAudit(stored), sourceIds, excerpts };
+  // Locators are stored only when a citation has one (properties.ts).
+  return locators.some((locator) => locator !== "")
+    ? { ...withoutAudit(stored), sourceIds, excerpts, locators }
+    : { ...withoutAudit(stored), sourceIds, excerpts };
 }
 
 // ── Deletions.

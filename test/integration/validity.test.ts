@@ -22,6 +22,11 @@ const BOUNDS: [string | null, string | null][] = [
   [null, "2019-06-30"],
   ["2016-05", "2019-06-30"],
   ["2019-06-30", "2019-07-01"],
+  // Dates known only as a bound, a range or about: each counts from the first day it may be ("by D": D).
+  ["../2019-05-29", null],
+  ["2016/..", "2019-06~"],
+  ["1993-09-25/1995-12-08", "2019-06-01/2019-07"],
+  ["2016~", "../2019-06-30"],
 ];
 const DAYS = [
   "2015-12-31",

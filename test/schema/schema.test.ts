@@ -140,7 +140,7 @@ describe("one record model", () => {
     const asStored = (names: string[]) =>
       sorted(
         names.flatMap((name) =>
-          name === "sources" ? ["sourceIds"] : name === "citations" ? ["sourceIds", "excerpts"] : [name],
+          name === "sources" ? ["sourceIds"] : name === "citations" ? ["sourceIds", "excerpts", "locators"] : [name],
         ),
       );
     expect(stored("Source")).toEqual(asStored(Object.keys(SOURCE_FIELDS)));

@@ -17,6 +17,7 @@ const NODES = new Map<string, StoredNode>([
   ["finland", { kind: "Country", props: { id: "finland", name: "Finland", sourceIds: ["page"] } }],
   ["page", { kind: "Source", props: { id: "page", title: "The page" } }],
   ["unused", { kind: "Source", props: { id: "unused", title: "Nobody cites it" } }],
+  ["crowd", { kind: "Source", props: { id: "crowd", title: "Twin-city statements", form: "dataset" } }],
 ]);
 const RELATIONSHIPS = new Map<string, StoredRelationship>([
   [
@@ -157,6 +158,91 @@ describe("checks within one input", () => {
       { item: "file", id: null, field: null, code: "INVALID_FILE" },
       { item: "file", id: null, field: null, code: "INVALID_FILE" },
     ]);
+  });
+});
+
+describe("citations: a document by an excerpt, a dataset by a locator", () => {
+  const cite = (citations: Record<string, string>[]) => ({
+    type: "PARTNER_OF",
+    from: "helsinki",
+    to: "tampere",
+    id: "helsinki--PARTNER_OF--tampere--test",
+    citations,
+  });
+  it("accepts each form where it belongs, stored or in the same input", async () => {
+    const found = await problems(
+      recordsReader({
+        sources: [{ id: "test-dataset", title: "A dataset", form: "dataset", publisherKind: "crowd" }],
+        relationships: [
+          cite([
+            { source: "page", excerpt: "the words" },
+            { source: "crowd", locator: "Q1757 P190 Q1085" },
+            { source: "test-dataset", locator: "row 12", excerpt: "Helsinki" },
+          ]),
+        ],
+      }),
+    );
+    expect(brief(found)).toEqual([]);
+  });
+  it("refuses a document cited without an excerpt, a dataset without a locator, and a citation of neither", async () => {
+    const found = await problems(
+      recordsReader({
+        relationships: [
+          cite([
+            { source: "page", locator: "paragraph 3" },
+            { source: "crowd", excerpt: "Helsinki" },
+          ]),
+          { ...cite([{ source: "page" }]), id: "helsinki--PARTNER_OF--tampere--bare" },
+        ],
+      }),
+    );
+    expect(brief(found)).toEqual([
+      {
+        item: "relationship",
+        id: "helsinki--PARTNER_OF--tampere--bare",
+        field: "citations.0.excerpt",
+        code: "REQUIRED",
+      },
+      {
+        item: "relationship",
+        id: "helsinki--PARTNER_OF--tampere--test",
+        field: "citations.0.excerpt",
+        code: "REQUIRED",
+      },
+      {
+        item: "relationship",
+        id: "helsinki--PARTNER_OF--tampere--test",
+        field: "citations.1.locator",
+        code: "REQUIRED",
+      },
+    ]);
+  });
+  it("a source's publisher must be an entity of the input or the graph; its kind and form come from the vocabulary", async () => {
+    const found = await problems(
+      recordsReader({
+        sources: [
+          { id: "test-a", title: "A", publisherId: "helsinki", publisherKind: "city" },
+          { id: "test-b", title: "B", publisherId: "atlantis", publisherKind: "oracle", form: "scroll" },
+        ],
+      }),
+    );
+    expect(brief(found)).toEqual([
+      { item: "source", id: "test-b", field: "publisherKind", code: "INVALID_VALUE" },
+      { item: "source", id: "test-b", field: "form", code: "INVALID_VALUE" },
+      { item: "source", id: "test-b", field: "publisherId", code: "UNKNOWN_REFERENCE" },
+    ]);
+    const unknown = await problems(recordsReader({ sources: [{ id: "test-c", title: "C", publisherId: "atlantis" }] }));
+    expect(brief(unknown)).toEqual([{ item: "source", id: "test-c", field: "publisherId", code: "UNKNOWN_REFERENCE" }]);
+  });
+  it("a denial is a claim of its own: status denied", async () => {
+    const found = await problems(
+      recordsReader({
+        relationships: [
+          { ...cite([{ source: "page", excerpt: "no twin towns" }]), kind: "twin-city", status: "denied" },
+        ],
+      }),
+    );
+    expect(brief(found)).toEqual([]);
   });
 });
 

@@ -55,6 +55,10 @@ const KINDS: Record<EntityKind, { fields: Record<string, unknown>; stored: Recor
   },
   Theme: { fields: {}, stored: {} },
   Network: { fields: {}, stored: {} },
+  Place: {
+    fields: { location: { lat: 59.33, lon: 18.07 } },
+    stored: { location: new neo4j.types.Point(4326, 18.07, 59.33) },
+  },
   Person: {
     fields: { email: "someone@example.org", phone: "+358 9 310 1641" },
     stored: { email: "someone@example.org", phone: "+358 9 310 1641" },
@@ -221,12 +225,9 @@ describe("relationships", () => {
     });
   });
 
-  it("stored citations missing excerpts read back with empty ones, which the checker then refuses", () => {
+  it("stored citations missing excerpts read back without them, which the checker then refuses", () => {
     const back = relationshipFromProperties("FUNDS", "a", "b", { id: "a--FUNDS--b", sourceIds: ["s", "t"] });
-    expect(back.citations).toEqual([
-      { source: "s", excerpt: "" },
-      { source: "t", excerpt: "" },
-    ]);
+    expect(back.citations).toEqual([{ source: "s" }, { source: "t" }]);
     const check = checkRecord("relationships", back as unknown as Record<string, unknown>);
     expect(check.ok ? [] : check.problems.map(({ field, code }) => ({ field, code }))).toEqual([
       { field: "citations.0.excerpt", code: "REQUIRED" },

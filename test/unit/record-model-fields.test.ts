@@ -188,6 +188,7 @@ describe("the fields of each kind of entity", () => {
     Network: {},
     Person: { email: "someone@example.org", phone: "+358 9 310 1641" },
     Event: { category: "conference", startDate: "2019-06-03", endDate: "2019-06-03" },
+    Place: { location: { lat: 59.33, lon: 18.07 } },
   };
 
   it.each(ENTITY_KINDS)("a %s with every field it may have is accepted", (kind) => {

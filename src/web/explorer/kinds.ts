@@ -14,6 +14,7 @@ export const KIND_STYLES: Readonly<Record<string, KindStyle>> = {
   Network: { color: "#a0522d", shape: "star", label: "Network" },
   Person: { color: "#c2407f", shape: "barrel", label: "Person" },
   Event: { color: "#d9822b", shape: "triangle", label: "Event" },
+  Place: { color: "#5d8aa8", shape: "ellipse", label: "Place (from a dataset)" },
 };
 
 export const UNKNOWN_KIND: KindStyle = { color: "#444444", shape: "ellipse", label: "Other" };
@@ -44,6 +45,8 @@ const TYPE_COLORS: Readonly<Record<string, string>> = {
   HELD_IN: "#d9822b",
   ORGANISED_BY: "#b03a2e",
   IN_COUNTRY: "#95a5a6",
+  FOUNDED_IN: "#6c3483",
+  FOUNDER_OF: "#1e8449",
 };
 
 export function typeColor(type: string): string {
