@@ -26,7 +26,7 @@ import { type Database, connectDatabase, ensureSchemaIndexes } from "../database
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
-import { curatedOverlay, formatCuratedReport, readTwinnedDataset } from "../crowd/index.js";
+import { curatedOverlay, formatCuratedReport, loadCrowd, readTwinnedDataset } from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
 import { listChanges } from "../history/index.js";
 import {
@@ -295,7 +295,24 @@ async function runCrowd(args: string[]): Promise<void> {
     await writeOut(values.out, text);
     return;
   }
-  throw new UsageError("loading the crowd layer waits for the record model's Place kind");
+  const report = await withDatabase(async (db) => {
+    let progress: ReturnType<typeof createProgress> | undefined;
+    let last = 0;
+    try {
+      return await loadCrowd(db, dataset, {
+        dryRun: values["dry-run"],
+        actor: actor(),
+        onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Loading", total)),
+        onProgress: (done) => {
+          progress?.advance(done - last);
+          last = done;
+        },
+      });
+    } finally {
+      progress?.stop();
+    }
+  });
+  console.log(formatWriteReport(report));
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {

@@ -12,6 +12,8 @@ export function crowdSource(): SourceRecord {
     id: CROWD_SOURCE_ID,
     title: "Wikidata: twinned administrative body (P190) statements, crawled 2016-09-12",
     publisher: "Wikidata contributors",
+    publisherKind: "crowd",
+    form: "dataset",
     published: "2016-09-12",
     url: "https://www.wikidata.org/wiki/Property:P190",
     language: "en",

@@ -1,5 +1,6 @@
 /**
- * Curated entities meet crowd items: which Wikidata item of the twin-city dataset each curated City is,
+ * Curated entities meet crowd items: which Wikidata item of the twin-city dataset each curated City (or
+ * Place) is,
  * decided from the curated files and the dataset alone (no database), so the rules are unit-tested.
  *
  * Rules (README → "The crowd layer"):
@@ -30,7 +31,7 @@ import {
 import { type TwinnedDataset, qidNumber } from "./twinned-dataset.js";
 
 /** The kinds of curated entity the dataset's items can be. */
-export const MATCHED_KINDS: readonly EntityKind[] = ["City"];
+export const MATCHED_KINDS: readonly EntityKind[] = ["City", "Place"];
 
 export type CuratedOutcome = "MATCHED" | "AMBIGUOUS" | "NOT_FOUND";
 

@@ -23,3 +23,5 @@ export {
   type CuratedOutcome,
 } from "./curated-matcher.js";
 export { curatedOverlay, CROWD_OVERLAY_FILE } from "./curated-overlay.js";
+export { crowdRecords, placeIdOf, pairIdOf, type CrowdRecords } from "./crowd-records.js";
+export { loadCrowd, crowdRecordsFor, type CrowdLoadOptions } from "./load-crowd.js";
