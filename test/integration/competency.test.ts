@@ -149,7 +149,10 @@ describe("graph statistics", () => {
     );
     expect(graphStats.nodes).toBe(83);
     expect(graphStats.edges).toBe(83);
-    expect(Object.fromEntries(graphStats.nodesByKind.map((k: any) => [k.key, k.count]))).toEqual({
+    // Kinds with no node left out: a label another file's test wrote and removed (a crowd Place) counts 0.
+    expect(
+      Object.fromEntries(graphStats.nodesByKind.filter((k: any) => k.count > 0).map((k: any) => [k.key, k.count])),
+    ).toEqual({
       Source: 24,
       City: 18,
       Organization: 13,
