@@ -11,6 +11,22 @@ export class Citation {
   @Field(() => String, { nullable: true })
   publisher!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What kind of publisher: `city`, `organisation`, `government`, `media` or `crowd` (Wikidata's editors); null where the source does not say.",
+  })
+  publisherKind!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The publisher's entity id, when the publisher is in the graph." })
+  publisherId!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the publisher is an end of this relationship (a party to it: a city's own page on its partnership); false for a third party.",
+  })
+  party!: boolean;
+
   @Field(() => String, { nullable: true, description: "Web address, where known." })
   url!: string | null;
 
@@ -19,6 +35,13 @@ export class Citation {
 
   @Field(() => String, { nullable: true, description: "A short excerpt from the source, in its language." })
   excerpt!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where in a dataset the fact is (`Q1757 P190 Q1085`): a dataset is cited by a locator, not an excerpt.",
+  })
+  locator!: string | null;
 }
 
 @ObjectType({ description: "A relationship between two entities, with its dates, status and sources." })

@@ -93,7 +93,12 @@ export function edgeProjection(r: string, selection: EdgeSelection = ALL_EDGE_FI
   if (selection.validFrom) parts.push(`validFrom: ${r}.validFrom`);
   if (selection.validTo) parts.push(`validTo: ${r}.validTo`);
   if (selection.status) parts.push(`status: ${r}.status`);
-  if (selection.sources) parts.push(`sourceIds: coalesce(${r}.sourceIds, [])`, `excerpts: coalesce(${r}.excerpts, [])`);
+  if (selection.sources)
+    parts.push(
+      `sourceIds: coalesce(${r}.sourceIds, [])`,
+      `excerpts: coalesce(${r}.excerpts, [])`,
+      `locators: coalesce(${r}.locators, [])`,
+    );
   return `{ ${parts.join(", ")} }`;
 }
 
@@ -108,7 +113,7 @@ export function sourcesOfCypher(rels: string): string {
     UNWIND coalesce(cited.sourceIds, []) AS sourceId
     WITH DISTINCT sourceId
     MATCH (s:Source {id: sourceId})
-    RETURN collect(s { .id, .title, .publisher, .url, .published }) AS sources
+    RETURN collect(s { .id, .title, .publisher, .publisherKind, .publisherId, .url, .published }) AS sources
   }`;
 }
 
@@ -141,6 +146,7 @@ export interface EdgeRow {
   status?: string | null;
   sourceIds?: string[];
   excerpts?: string[];
+  locators?: string[];
 }
 
 /** A `Source` as `sourcesOfCypher` returns it. */
@@ -148,6 +154,8 @@ export interface SourceRow {
   id: string;
   title: string;
   publisher?: string | null;
+  publisherKind?: string | null;
+  publisherId?: string | null;
   url?: string | null;
   published?: string | null;
 }
@@ -187,21 +195,33 @@ export function toGraphEdges(rows: readonly EdgeRow[], sources: readonly SourceR
   }));
 }
 
-/** Turns a row's `sourceIds` + `excerpts` into citations; sources missing from `sources` are skipped. */
-export function citations(sources: readonly SourceRow[]): (row: Pick<EdgeRow, "sourceIds" | "excerpts">) => Citation[] {
+/**
+ * Turns a row's `sourceIds` + `excerpts` (+ `locators`) into citations; sources missing from `sources` are
+ * skipped. A source is a party to the relationship when its publisher is one of the row's ends.
+ */
+export function citations(
+  sources: readonly SourceRow[],
+): (
+  row: Pick<EdgeRow, "sourceIds" | "excerpts" | "locators"> & Partial<Pick<EdgeRow, "fromId" | "toId">>,
+) => Citation[] {
   const byId = new Map(sources.map((source) => [source.id, source]));
   return (row) =>
     (row.sourceIds ?? []).flatMap((sourceId, index) => {
       const source = byId.get(sourceId);
       if (!source) return [];
+      const publisherId = source.publisherId ?? null;
       return [
         {
           sourceId,
           title: source.title,
           publisher: source.publisher ?? null,
+          publisherKind: source.publisherKind ?? null,
+          publisherId,
+          party: publisherId !== null && (publisherId === row.fromId || publisherId === row.toId),
           url: source.url ?? null,
           published: source.published ?? null,
-          excerpt: row.excerpts?.[index] ?? null,
+          excerpt: row.excerpts?.[index] || null,
+          locator: row.locators?.[index] || null,
         },
       ];
     });

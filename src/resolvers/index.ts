@@ -1,7 +1,7 @@
 /**
  * The hand-written API, built with type-graphql: the insights fields (search, node, lookup, neighbourhood,
  * shortestPath, funding, graphStats) and the research fields (compare, timeline, centrality, communities,
- * sharedConnections, activitySeries) over parameterised Cypher in read transactions; the history (changes,
+ * sharedConnections, activitySeries, corroboration, peers) over parameterised Cypher in read transactions; the history (changes,
  * recordAsOf, deletedRecords); the caller (viewer); and the write mutations on the one write path (upsertRecords, endRelationship, deleteRecords,
  * revertChange, importGraph). `buildResolversSchema` returns
  * a schema holding only these fields; schema/ merges it with the generated API.
@@ -13,12 +13,14 @@ import { ActivitySeriesResolver } from "./activity-series.resolver.js";
 import { CentralityResolver } from "./centrality.resolver.js";
 import { CommunitiesResolver } from "./communities.resolver.js";
 import { CompareResolver } from "./compare.resolver.js";
+import { CorroborationResolver } from "./corroboration.resolver.js";
 import { FundingResolver } from "./funding.resolver.js";
 import { GraphStatsResolver } from "./graph-stats.resolver.js";
 import { HistoryResolver } from "./history.resolver.js";
 import { LookupResolver } from "./lookup.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
+import { PeersResolver } from "./peers.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
 import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
@@ -42,6 +44,8 @@ export const RESOLVERS = [
   CommunitiesResolver,
   SharedConnectionsResolver,
   ActivitySeriesResolver,
+  CorroborationResolver,
+  PeersResolver,
   HistoryResolver,
   WriteResolver,
   ViewerResolver,

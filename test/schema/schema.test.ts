@@ -72,6 +72,8 @@ describe("printed schema snapshots", () => {
         "communities(asOf: String, relationshipTypes: [String!]): [Community!]!",
         "sharedConnections(aId: ID!, bId: ID!, asOf: String): [SharedConnection!]!",
         "activitySeries(fromYear: Int!, toYear: Int!, relationshipTypes: [String!], entityId: ID): [YearActivity!]!",
+        "peers(entityIds: [ID!]!, asOf: String, relationshipTypes: [String!]): PeerComparison!",
+        "corroboration(entityId: ID, classes: [CorroborationClass!], limit: Int = 200, offset: Int = 0): Corroboration!",
       ].sort(),
     );
   });
