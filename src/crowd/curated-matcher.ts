@@ -9,8 +9,11 @@
  *   the key of each item's one label. The labels are German first, so Stockholm and St Petersburg (by its
  *   Swedish name "Sankt Petersburg") are found, Kyiv ("Kiew") and Moscow ("Moskau") are not.
  * - An entity that already has a Wikidata id keeps it and is not matched; its item anchors the others.
- * - One candidate is a match. Several (246 labels name more than one item) are told apart by the dataset's
- *   own edges: the one candidate twinned with the item of a curated partner of this entity (its PARTNER_OF
+ * - One candidate is a match only when the dataset's own edges corroborate it: it is twinned with an item a
+ *   curated entity holds (given by the curated files or matched in an earlier round). A lone label is not
+ *   enough: "Varna" is also a village in South Tyrol (the Bulgarian city is "Warna"), "Milán" a town in
+ *   Colombia; such a candidate is reported UNCONFIRMED. Several (246 labels name more than one item) are
+ *   told apart by the same edges: the one candidate twinned with the item of a curated partner of this entity (its PARTNER_OF
  *   relationships, either direction, with items known or matched in an earlier round); failing that, the one
  *   twinned with an item the curated files establish themselves (Helsinki, Q1757). Anything else is
  *   AMBIGUOUS, with the candidates; nothing is guessed.
@@ -33,7 +36,7 @@ import { type TwinnedDataset, qidNumber } from "./twinned-dataset.js";
 /** The kinds of curated entity the dataset's items can be. */
 export const MATCHED_KINDS: readonly EntityKind[] = ["City", "Place"];
 
-export type CuratedOutcome = "MATCHED" | "AMBIGUOUS" | "NOT_FOUND";
+export type CuratedOutcome = "MATCHED" | "UNCONFIRMED" | "AMBIGUOUS" | "NOT_FOUND";
 
 export interface CuratedMatchReport {
   readonly kind: EntityKind;
@@ -107,7 +110,16 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
   /** The one candidate an entity's evidence points to, with why; undefined when there is none. */
   const choose = (entity: EntityRecord): { qid: string; how: string } | undefined => {
     const candidates = candidatesOf.get(entity.id) ?? [];
-    if (candidates.length === 1) return { qid: candidates[0]!, how: "the only item with its name" };
+    if (candidates.length === 1) {
+      const qid = candidates[0]!;
+      const held = new Set(itemOf.values());
+      // An item another entity holds is proposed all the same: the refusal below names the holder.
+      if (held.has(qid)) return { qid, how: "the only item with its name" };
+      const twin = [...dataset.partnersOf(qid)].filter((partner) => held.has(partner)).sort(byQid)[0];
+      return twin === undefined
+        ? undefined
+        : { qid, how: `the only item with its name, twinned with ${twin}, which a curated entity holds` };
+    }
     if (candidates.length === 0) return undefined;
     for (const [anchors, what] of [
       [partnerItems(entity.id), "a curated partner's item"],
@@ -167,6 +179,14 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
         outcome: "MATCHED",
         candidates: [describe(qid, anchors)],
         message: matchedHow.get(entity.id)!,
+      });
+    } else if (candidates.length === 1 && !refused.has(entity.id)) {
+      report.push({
+        ...base,
+        outcome: "UNCONFIRMED",
+        candidates: candidates.map((candidate) => describe(candidate, anchors)),
+        message:
+          "one item has its names, but the dataset twins it with no item a curated entity holds: not confident; add the wikidata id if it is right",
       });
     } else if (candidates.length > 0) {
       report.push({

@@ -42,9 +42,10 @@ describe("loading the crowd layer", () => {
       await removeCrowdLayer();
       const options = { dryRun: false, actor: "cli:test-crowd", batched };
       const first = await loadCrowd(db, dataset, options);
-      // 19 items, 5 held by curated cities (Helsinki, Stockholm, St Petersburg, Barcelona, Turku); 24 pairs.
+      // 19 items, 7 held by curated cities (Helsinki, Stockholm, St Petersburg, Oslo, Reykjavík, Barcelona,
+    // Turku); 24 pairs.
       expect(first.counts.source).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
-      expect(first.counts.entity).toMatchObject({ new: 14, changed: 0, conflicts: 0 });
+      expect(first.counts.entity).toMatchObject({ new: 12, changed: 0, conflicts: 0 });
       expect(first.counts.relationship).toMatchObject({ new: 24, changed: 0, conflicts: 0 });
 
       const rows = await runCypher(
@@ -89,7 +90,7 @@ describe("loading the crowd layer", () => {
       const again = await loadCrowd(db, dataset, options);
       expect(again.counts).toEqual({
         source: { new: 0, changed: 0, unchanged: 1, corroborated: 0, conflicts: 0, deleted: 0 },
-        entity: { new: 0, changed: 0, unchanged: 14, corroborated: 0, conflicts: 0, deleted: 0 },
+        entity: { new: 0, changed: 0, unchanged: 12, corroborated: 0, conflicts: 0, deleted: 0 },
         relationship: { new: 0, changed: 0, unchanged: 24, corroborated: 0, conflicts: 0, deleted: 0 },
       });
       expect(again.items).toEqual([]);

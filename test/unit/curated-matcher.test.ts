@@ -1,7 +1,7 @@
 /**
  * Curated cities meet the crowd dataset's items (src/crowd/curated-matcher.ts), with no database: a unique
- * label is a match, several are told apart by the dataset's edges or reported AMBIGUOUS, no label is
- * NOT_FOUND with hints; then the small fixture and the committed overlay file, checked to be exactly what
+ * label twinned with a curated entity's item is a match, one twinned with none UNCONFIRMED, several are told
+ * apart by the dataset's edges or reported AMBIGUOUS, no label is NOT_FOUND with hints; then the small fixture and the committed overlay file, checked to be exactly what
  * `kg crowd --match-curated` makes of the curated files today.
  */
 import { readFile } from "node:fs/promises";
@@ -68,13 +68,15 @@ describe("matching curated cities to the dataset's items", () => {
     Q60: "New York City",
   });
 
-  it("matches a unique label under any of the entity's names, folded, and cites the dataset", () => {
+  it("matches a unique label under any of the entity's names, folded, twinned with a curated item", () => {
     const matching = matchCurated(
       graph([HELSINKI, city("stockholm", "STOCKHOLM"), city("nyc", "New York", { aliases: ["New York City"] })]),
       twins,
       SOURCE,
     );
-    expect(outcomes(matching)).toEqual({ nyc: "MATCHED", stockholm: "MATCHED" });
+    // New York City's item is twinned with no item a curated entity holds: not confident.
+    expect(outcomes(matching)).toEqual({ nyc: "UNCONFIRMED", stockholm: "MATCHED" });
+    expect(matching.report.find((item) => item.id === "nyc")?.candidates).toEqual(["Q60 New York City (1 partners)"]);
     expect(matching.entities).toContainEqual({
       kind: "City",
       id: "stockholm",
@@ -105,8 +107,9 @@ describe("matching curated cities to the dataset's items", () => {
   });
 
   it("uses a partner matched in an earlier round as an anchor", () => {
-    // Only Stockholm's item (matched by its unique label) is twinned with one of the two "Springfield"s.
-    const chain = dataset(["Q10 Q20", "Q30 Q40"], {
+    // Stockholm's item (its unique label, twinned with Helsinki's) is twinned with one of two "Springfield"s.
+    const chain = dataset(["Q1757 Q10", "Q10 Q20", "Q30 Q40"], {
+      Q1757: "Helsinki",
       Q10: "Stockholm",
       Q20: "Springfield",
       Q30: "X",
@@ -114,7 +117,7 @@ describe("matching curated cities to the dataset's items", () => {
     });
     const matching = matchCurated(
       graph(
-        [city("stockholm", "Stockholm"), city("springfield", "Springfield")],
+        [HELSINKI, city("stockholm", "Stockholm"), city("springfield", "Springfield")],
         [partners("springfield", "stockholm")],
       ),
       chain,
