@@ -26,7 +26,13 @@ import { type Database, connectDatabase, ensureSchemaIndexes } from "../database
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
-import { curatedOverlay, formatCuratedReport, loadCrowd, readTwinnedDataset } from "../crowd/index.js";
+import {
+  TWINNED_DATASET_DIR,
+  curatedOverlay,
+  formatCuratedReport,
+  loadCrowd,
+  readTwinnedDataset,
+} from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
 import { listChanges } from "../history/index.js";
 import {
@@ -287,7 +293,8 @@ async function runCrowd(args: string[]): Promise<void> {
   if (values.out !== undefined && !values["match-curated"]) throw new UsageError("--out goes with --match-curated");
   if (values["match-curated"] && values["dry-run"])
     throw new UsageError("--match-curated writes a file, not the graph: no --dry-run");
-  const dataset = await readTwinnedDataset(values.dir === undefined ? undefined : path.resolve(values.dir));
+  const dir = values.dir === undefined ? TWINNED_DATASET_DIR : path.resolve(values.dir);
+  const dataset = await readTwinnedDataset(dir);
   if (values["match-curated"]) {
     // The curated files alone (without seed/enrichment/), so the file is made anew rather than found complete.
     const { matching, text } = curatedOverlay(await readCuratedGraph(undefined, { enriched: false }), dataset);
@@ -299,15 +306,20 @@ async function runCrowd(args: string[]): Promise<void> {
     let progress: ReturnType<typeof createProgress> | undefined;
     let last = 0;
     try {
-      return await loadCrowd(db, dataset, {
-        dryRun: values["dry-run"],
-        actor: actor(),
-        onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Loading", total)),
-        onProgress: (done) => {
-          progress?.advance(done - last);
-          last = done;
+      return await loadCrowd(
+        db,
+        dataset,
+        {
+          dryRun: values["dry-run"],
+          actor: actor(),
+          onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Loading", total)),
+          onProgress: (done) => {
+            progress?.advance(done - last);
+            last = done;
+          },
         },
-      });
+        dir,
+      );
     } finally {
       progress?.stop();
     }

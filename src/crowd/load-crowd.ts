@@ -8,12 +8,14 @@
  * Batched (one transaction per 10,000 records, fast-path.ts) by default: measured on the whole dataset,
  * see docs/benchmarks.md ("The crowd layer").
  */
+import path from "node:path";
+import { PROJECT_ROOT } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { recordsReader } from "../graph-data/index.js";
 import { type WriteReport, entitiesByExternalId, writeGraph } from "../write/index.js";
 import { CROWD_SOURCE_ID } from "./crowd-source.js";
 import { type CrowdRecords, crowdRecords } from "./crowd-records.js";
-import type { TwinnedDataset } from "./twinned-dataset.js";
+import { TWINNED_DATASET_DIR, type TwinnedDataset } from "./twinned-dataset.js";
 
 export interface CrowdLoadOptions {
   readonly dryRun: boolean;
@@ -36,16 +38,21 @@ export async function loadCrowd(
   db: Database,
   dataset: TwinnedDataset,
   options: CrowdLoadOptions,
+  /** The dataset's folder, named in the report. */
+  dir = TWINNED_DATASET_DIR,
 ): Promise<WriteReport> {
   const records = await crowdRecordsFor(db, dataset);
   return writeGraph(
     db,
     {
-      reader: recordsReader({
-        sources: records.sources as unknown as Record<string, unknown>[],
-        entities: records.entities,
-        relationships: records.relationships as unknown as Record<string, unknown>[],
-      }),
+      reader: {
+        ...recordsReader({
+          sources: records.sources as unknown as Record<string, unknown>[],
+          entities: records.entities,
+          relationships: records.relationships as unknown as Record<string, unknown>[],
+        }),
+        fileName: path.relative(PROJECT_ROOT, dir) || dir,
+      },
     },
     {
       dryRun: options.dryRun,

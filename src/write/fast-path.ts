@@ -220,5 +220,6 @@ export async function writeInBatches(
     counts,
     items,
     truncated,
+    batched: true,
   };
 }

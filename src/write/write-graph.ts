@@ -110,6 +110,8 @@ export interface WriteReport {
   readonly items: readonly ItemReport[];
   /** True when more records changed than `items` lists. */
   readonly truncated: boolean;
+  /** Written one transaction per batch (fast-path.ts) rather than in one. */
+  readonly batched?: boolean;
 }
 
 const BATCH = 1_000;
