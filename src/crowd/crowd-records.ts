@@ -7,6 +7,8 @@
  * Ids are stable so a second load changes nothing and later curation keeps them: a Place is `wd-q<number>`,
  * a relationship `p190--Q<a>--Q<b>` with a < b by QID number (an explicit id: the default
  * `<from>--PARTNER_OF--<to>` would name a curated relationship's id, and a matched Place would change it).
+ * Merging a Place into the curated city it is (src/write/merge.ts) re-points its relationships under the id
+ * with `~<city id>` appended; the graph's id is then used, so a load after a merge is unchanged too.
  * Each relationship cites the dataset once, its locator naming the statements it comes from, the one from
  * the smaller QID first ("Q1085 P190 Q1757; Q1757 P190 Q1085").
  */
@@ -30,7 +32,12 @@ export const pairIdOf = (a: string, b: string): string => `p190--${a}--${b}`;
  * The records; `holders` gives, per `wikidata:Q…`, the ids of the entities that already carry it (the
  * graph's, from `entitiesByExternalId`). An item held by any entity but its own Place gets no Place.
  */
-export function crowdRecords(dataset: TwinnedDataset, holders: ReadonlyMap<string, readonly string[]>): CrowdRecords {
+export function crowdRecords(
+  dataset: TwinnedDataset,
+  holders: ReadonlyMap<string, readonly string[]>,
+  /** Stored ids of re-pointed pairs (`p190--Q1757--Q1899~kyiv`) by their own id. */
+  storedIds: ReadonlyMap<string, string> = new Map(),
+): CrowdRecords {
   const source = crowdSource();
   const items = [...new Set(dataset.pairs.flatMap((pair) => [pair.a, pair.b]))];
   const entities: EntityRecord[] = items
@@ -45,7 +52,7 @@ export function crowdRecords(dataset: TwinnedDataset, holders: ReadonlyMap<strin
     }));
   const relationships: RelationshipRecord[] = dataset.pairs.map((pair) => ({
     type: "PARTNER_OF",
-    id: pairIdOf(pair.a, pair.b),
+    id: storedIds.get(pairIdOf(pair.a, pair.b)) ?? pairIdOf(pair.a, pair.b),
     from: `wikidata:${pair.a}`,
     to: `wikidata:${pair.b}`,
     kind: "twin-city",

@@ -27,11 +27,25 @@ export interface CrowdLoadOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-/** The records for this graph: which items its entities already carry decides which Places are made. */
+/**
+ * The records for this graph: which items its entities already carry decides which Places are made, and a
+ * pair re-pointed by a merge keeps the id the merge gave it.
+ */
 export async function crowdRecordsFor(db: Database, dataset: TwinnedDataset): Promise<CrowdRecords> {
   const qids = [...dataset.labels.keys()].map((value) => ({ scheme: "wikidata", value }));
-  const holders = await db.read((tx) => entitiesByExternalId(tx, qids));
-  return crowdRecords(dataset, holders);
+  const { holders, storedIds } = await db.read(async (tx) => {
+    const repointed = await tx.run(
+      "MATCH ()-[r:PARTNER_OF]->() WHERE r.id STARTS WITH 'p190--' AND r.id CONTAINS '~' RETURN r.id AS id ORDER BY id",
+    );
+    const stored = new Map<string, string>();
+    for (const record of repointed.records) {
+      const id = record.get("id") as string;
+      const base = id.slice(0, id.indexOf("~"));
+      if (!stored.has(base)) stored.set(base, id);
+    }
+    return { holders: await entitiesByExternalId(tx, qids), storedIds: stored };
+  });
+  return crowdRecords(dataset, holders, storedIds);
 }
 
 export async function loadCrowd(

@@ -2,7 +2,8 @@
  * The crowd layer through the one write path, on the shared Neo4j holding the curated graph: the small
  * fixture of Wikidata's twin-city claims loads as Places for the items no curated city holds and one
  * PARTNER_OF per pair, reaching curated cities by their Wikidata ids (Helsinki Q1757, and the ids the
- * curated overlay gives Stockholm and St Petersburg); loading it again changes nothing. What it wrote
+ * curated overlay gives Stockholm and St Petersburg); loading it again changes nothing, also after a Place
+ * was merged into the city it is. What it wrote
  * (Places `wd-q…`, relationships `p190--…`, their history) is removed afterwards.
  */
 import path from "node:path";
@@ -10,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
 import { type TwinnedDataset, loadCrowd, readTwinnedDataset } from "../../src/crowd/index.js";
 import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase, runCypher } from "../support/test-database.js";
+import { textReader } from "../../src/graph-data/index.js";
+import { writeGraph } from "../../src/write/index.js";
+import { mergeEntities } from "../../src/write/merge.js";
+import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "wikidata-twinned-small");
 
@@ -32,6 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeCrowdLayer();
+  await removeTestData(db);
   await db.close();
 });
 
@@ -43,7 +48,7 @@ describe("loading the crowd layer", () => {
       const options = { dryRun: false, actor: "cli:test-crowd", batched };
       const first = await loadCrowd(db, dataset, options);
       // 19 items, 7 held by curated cities (Helsinki, Stockholm, St Petersburg, Oslo, Reykjavík, Barcelona,
-    // Turku); 24 pairs.
+      // Turku); 24 pairs.
       expect(first.counts.source).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
       expect(first.counts.entity).toMatchObject({ new: 12, changed: 0, conflicts: 0 });
       expect(first.counts.relationship).toMatchObject({ new: 24, changed: 0, conflicts: 0 });
@@ -103,5 +108,32 @@ describe("loading the crowd layer", () => {
     const report = await loadCrowd(db, dataset, { dryRun: true, actor: "cli:test-crowd" });
     expect(report.counts.relationship.new).toBe(24);
     expect(await runCypher(db, "MATCH (n:Place) WHERE n.id STARTS WITH 'wd-q' RETURN n.id")).toEqual([]);
+  });
+});
+
+describe("a Place merged into the city it is", () => {
+  it("keeps the merged relationships' ids, so loading again changes nothing", async () => {
+    await removeCrowdLayer();
+    const options = { dryRun: false, actor: "cli:test-crowd" };
+    await loadCrowd(db, dataset, options);
+    const city = `entities:
+  - { kind: City, id: test-kyiv, name: Test Kyiv, sources: [hel-fi-international-activities-2020] }
+`;
+    await writeGraph(
+      db,
+      { reader: textReader(city, "city.yaml", "yaml") },
+      { ...options, origin: "test", staff: true },
+    );
+    await mergeEntities(db, "test-kyiv", "wd-q1899", { ...options, origin: "test", staff: true });
+    const [moved] = await runCypher(
+      db,
+      "MATCH (:City {id: 'helsinki'})-[r:PARTNER_OF]->(:City {id: 'test-kyiv'}) RETURN r.id AS id",
+    );
+    expect(moved).toEqual({ id: "p190--Q1757--Q1899~test-kyiv" });
+
+    const again = await loadCrowd(db, dataset, options);
+    expect(again.counts.entity).toMatchObject({ new: 0, changed: 0, unchanged: 11 });
+    expect(again.counts.relationship).toMatchObject({ new: 0, changed: 0, unchanged: 24 });
+    expect(again.items).toEqual([]);
   });
 });

@@ -61,4 +61,12 @@ describe("the crowd layer's records", () => {
     expect(ids).toContain("wd-q1899");
     expect(ids).not.toContain("wd-q1754");
   });
+
+  it("keeps the id a merge gave a pair (`~<kept id>`)", async () => {
+    const dataset = await readTwinnedDataset(FIXTURE);
+    const records = crowdRecords(dataset, new Map(), new Map([["p190--Q1757--Q1899", "p190--Q1757--Q1899~kyiv"]]));
+    const ids = records.relationships.map((relationship) => relationship.id);
+    expect(ids).toContain("p190--Q1757--Q1899~kyiv");
+    expect(ids).not.toContain("p190--Q1757--Q1899");
+  });
 });
