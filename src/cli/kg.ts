@@ -2,7 +2,7 @@
  * `npm run kg -- <command>`: the researchers' command line.
  *
  *   import FILE [--dry-run] [--batched] [--format yaml|json|csv]
- *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+ *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--undated include|exclude|attested] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
  *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
@@ -25,7 +25,7 @@ import { type AppConfig, loadConfig } from "../config/index.js";
 import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
-import { fileReader, formatOf, formatProblem, isPartialDate } from "../graph-data/index.js";
+import { fileReader, formatOf, formatProblem, isPartialDate, isUndatedPolicy } from "../graph-data/index.js";
 import {
   TWINNED_DATASET_DIR,
   curatedOverlay,
@@ -49,7 +49,7 @@ import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
   npm run kg -- import FILE [--dry-run] [--batched] [--format yaml|json|csv]
-  npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--out PATH] [--table nodes|edges]
+  npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--undated include|exclude|attested] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
   npm run kg -- enrich [--dry-run]
   npm run kg -- enrich --curated [--out FILE]
@@ -134,6 +134,7 @@ async function runExport(args: string[]): Promise<void> {
     options: {
       format: { type: "string" },
       "as-of": { type: "string" },
+      undated: { type: "string" },
       out: { type: "string" },
       table: { type: "string" },
     },
@@ -146,6 +147,9 @@ async function runExport(args: string[]): Promise<void> {
   if (asOf !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isPartialDate(asOf))) {
     throw new UsageError("--as-of must be a day, YYYY-MM-DD");
   }
+  // With --as-of, what relationships without a validFrom count as (README → The data model → asOf).
+  const undated = (values.undated ?? "include").toUpperCase();
+  if (!isUndatedPolicy(undated)) throw new UsageError("--undated is include, exclude or attested");
   const table = values.table;
   if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
     throw new UsageError("--table is nodes or edges, and only for --format gephi");
@@ -156,7 +160,7 @@ async function runExport(args: string[]): Promise<void> {
     throw new UsageError("--format gephi writes two files: give --out FOLDER, or --table nodes|edges for stdout");
   }
   await withDatabase(async (db, config) => {
-    const progress = createProgress("Exporting", await countExportItems(db, asOf));
+    const progress = createProgress("Exporting", await countExportItems(db, asOf, undated));
     try {
       for (const current of tables) {
         const target =
@@ -169,6 +173,7 @@ async function runExport(args: string[]): Promise<void> {
         await exportGraph(db, out, {
           format,
           asOf,
+          undated,
           personal: true,
           pageSize: config.exports.pageSize,
           ...(current ? { table: current as "nodes" | "edges" } : {}),

@@ -1,6 +1,7 @@
 /** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML, GEXF and GeoJSON, streamed. See README → Exporting. */
 import type { Writable } from "node:stream";
 import type { Database } from "../database/index.js";
+import type { UndatedPolicy } from "../graph-data/index.js";
 import { readEntities, readRelationships, readSources } from "./read-graph.js";
 import {
   type CsvTable,
@@ -21,6 +22,8 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** A day (YYYY-MM-DD): only relationships valid on it. */
   readonly asOf: string | null;
+  /** With `asOf`: what relationships without `validFrom` count as (UndatedPolicy; INCLUDE when omitted). */
+  readonly undated?: UndatedPolicy;
   /** For the Gephi tables: the node table or the edge table. */
   readonly table?: CsvTable;
   /** Include personal contact details (Person email and phone): staff and the command line only. */
@@ -49,7 +52,7 @@ export async function exportGraph(db: Database, out: Writable, options: ExportOp
   const graph: GraphReader = {
     sources: () => readSources(db, options.pageSize),
     entities: () => readEntities(db, options.personal, options.pageSize),
-    relationships: () => readRelationships(db, options.asOf, options.pageSize),
+    relationships: () => readRelationships(db, options.asOf, options.pageSize, options.undated),
   };
   const writeOptions = { asOf: options.asOf, ...(options.onItem ? { onItem: options.onItem } : {}) };
   switch (options.format) {

@@ -24,6 +24,7 @@ import {
   type RelationshipType,
   SOURCE_LABEL,
   type SourceRecord,
+  type UndatedPolicy,
   entityFromProperties,
   relationshipFromProperties,
   sourceFromProperties,
@@ -127,6 +128,7 @@ export async function* readRelationships(
   db: Database,
   asOf: string | null,
   pageSize = DEFAULT_PAGE_SIZE,
+  undated: UndatedPolicy = "INCLUDE",
 ): AsyncGenerator<RelationshipRecord> {
   for await (const row of paged(
     db,
@@ -136,7 +138,7 @@ export async function* readRelationships(
      CALL (page) {
        UNWIND page AS a
        MATCH (a)-[r]->(b:${ENTITY_LABEL})
-       WHERE type(r) IN $types AND ${validOnCypher("r")}
+       WHERE type(r) IN $types AND ${validOnCypher("r", "$asOf", undated)}
        WITH { type: type(r), from: a.id, to: b.id, id: r.id, props: properties(r) } AS row
        ORDER BY row.from, row.id, row.type, row.to
        RETURN collect(row) AS rows
@@ -155,11 +157,15 @@ export async function* readRelationships(
 }
 
 /** How many entities and relationships an export will write (for its progress bar). */
-export async function countGraph(db: Database, asOf: string | null): Promise<number> {
+export async function countGraph(
+  db: Database,
+  asOf: string | null,
+  undated: UndatedPolicy = "INCLUDE",
+): Promise<number> {
   return db.read(async (tx) => {
     const result = await tx.run(
       `CALL () { MATCH (n:${ENTITY_LABEL}) RETURN count(n) AS nodes }
-       CALL () { MATCH (:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) WHERE type(r) IN $types AND ${validOnCypher("r")} RETURN count(r) AS rels }
+       CALL () { MATCH (:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) WHERE type(r) IN $types AND ${validOnCypher("r", "$asOf", undated)} RETURN count(r) AS rels }
        RETURN nodes + rels AS total`,
       { types: [...RELATIONSHIP_TYPES], asOf },
     );

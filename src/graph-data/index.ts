@@ -5,7 +5,14 @@
  */
 export * from "./vocabulary.js";
 export * from "./partial-date.js";
-export { validOnCypher, firstDayCypher } from "./validity.js";
+export {
+  validOnCypher,
+  firstDayCypher,
+  undatedCypher,
+  attestedByCypher,
+  attestedFromCypher,
+  undatedAllowsCypher,
+} from "./validity.js";
 export * from "./problems.js";
 export * from "./records.js";
 export * from "./external-ids.js";

@@ -106,11 +106,49 @@ export function endsBefore(end: string, start: string): boolean {
 }
 
 /**
- * Is a fact with these bounds valid on `asOf` (a full date)? `validFrom` absent or on/before it, and
- * `validTo` absent or after it. The Cypher twin of this rule is `validOnCypher` in model/validity.ts.
+ * What `asOf` does with a claim whose start is unknown (no `validFrom`): most curated relationships and
+ * whole crowd layers are undated, so every time-aware field takes this choice explicitly.
+ * - `INCLUDE`: it holds on every day its `validTo` allows (a long-standing partnership stated without a start);
+ * - `EXCLUDE`: it holds on no day asked about;
+ * - `ATTESTED`: it holds from the first day of the earliest `published` date among its cited sources.
+ * A `validFrom` of `../D` ("by D") is a start, not an unknown one: it counts from D under every policy.
  */
-export function isValidOn(asOf: string, validFrom?: string | null, validTo?: string | null): boolean {
-  if (validFrom && firstDayOf(validFrom) > asOf) return false;
+export const UNDATED_POLICIES = ["INCLUDE", "EXCLUDE", "ATTESTED"] as const;
+export type UndatedPolicy = (typeof UNDATED_POLICIES)[number];
+
+export function isUndatedPolicy(value: unknown): value is UndatedPolicy {
+  return typeof value === "string" && (UNDATED_POLICIES as readonly string[]).includes(value);
+}
+
+/** The day an undated claim counts from under `ATTESTED`: the earliest first day of its sources' dates. */
+export function attestedFrom(published: readonly (string | null | undefined)[]): string | null {
+  const days = published.filter((date): date is string => !!date && isDateValue(date)).map(firstDayOf);
+  return days.length === 0 ? null : days.reduce((earliest, day) => (day < earliest ? day : earliest));
+}
+
+/**
+ * Is a fact with these bounds valid on `asOf` (a full date)? `validFrom` on/before it, and `validTo` absent
+ * or after it; with no `validFrom`, as `undated` says (`UndatedPolicy`; `attestedOn` holds the `published`
+ * dates of the sources it cites, for `ATTESTED`). The Cypher twin of this rule is `validOnCypher` in
+ * graph-data/validity.ts; an integration test checks they agree on every policy.
+ */
+export function isValidOn(
+  asOf: string,
+  validFrom?: string | null,
+  validTo?: string | null,
+  undated: UndatedPolicy = "INCLUDE",
+  attestedOn: readonly (string | null | undefined)[] = [],
+): boolean {
   if (validTo && firstDayOf(validTo) <= asOf) return false;
-  return true;
+  if (validFrom) return firstDayOf(validFrom) <= asOf;
+  switch (undated) {
+    case "INCLUDE":
+      return true;
+    case "EXCLUDE":
+      return false;
+    case "ATTESTED": {
+      const attested = attestedFrom(attestedOn);
+      return attested !== null && attested <= asOf;
+    }
+  }
 }

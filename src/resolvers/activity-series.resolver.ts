@@ -11,6 +11,7 @@ import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
 import { SCAN_GATE } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 import { YearActivity } from "./year-activity.type.js";
 
 @ArgsType()
@@ -26,6 +27,9 @@ class ActivitySeriesArgs {
 
   @Field(() => ID, { nullable: true, description: "Only this entity's relationships." })
   entityId?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 }
 
 @Resolver()
@@ -43,10 +47,11 @@ export class ActivitySeriesResolver {
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
+    const undated = undatedArgument(args.undated);
     const read = () =>
       db.read(async (tx) => {
         if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
-        return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes });
+        return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes, undated });
       });
     return entityId ? read() : SCAN_GATE.run(read);
   }

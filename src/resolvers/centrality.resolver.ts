@@ -5,6 +5,7 @@ import { CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import { CentralityAlgorithm, NodeScore } from "./node-score.type.js";
 import type { ResolverContext } from "./resolver-context.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
 class CentralityArgs {
@@ -16,6 +17,9 @@ class CentralityArgs {
     description: "A day (YYYY-MM-DD): the graph of relationships valid on it; all relationships when omitted.",
   })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 
   @Field(() => [String], {
     nullable: true,
@@ -45,6 +49,9 @@ export class CentralityResolver {
     const kinds = kindsArgument("kinds", args.kinds);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
     const limit = integerArgument("limit", args.limit, 20, 1, 1000);
-    return GDS_GATE.run(() => findCentrality(db, { algorithm: args.algorithm, asOf, kinds, relationshipTypes, limit }));
+    const undated = undatedArgument(args.undated);
+    return GDS_GATE.run(() =>
+      findCentrality(db, { algorithm: args.algorithm, asOf, kinds, relationshipTypes, limit, undated }),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { GDS_GATE } from "./gds-gate.js";
 import { MAX_COMMUNITIES, MAX_COMMUNITY_MEMBERS, findCommunities } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import type { ResolverContext } from "./resolver-context.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
 class CommunitiesArgs {
@@ -13,6 +14,9 @@ class CommunitiesArgs {
     description: "A day (YYYY-MM-DD): the graph of relationships valid on it; all relationships when omitted.",
   })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 
   @Field(() => [String], { nullable: true, description: "Use only relationships of these types; all when omitted." })
   relationshipTypes?: string[] | null;
@@ -30,6 +34,6 @@ export class CommunitiesResolver {
   ): Promise<Community[]> {
     const asOf = asOfArgument("asOf", args.asOf);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
-    return GDS_GATE.run(() => findCommunities(db, { asOf, relationshipTypes }));
+    return GDS_GATE.run(() => findCommunities(db, { asOf, relationshipTypes, undated: undatedArgument(args.undated) }));
   }
 }

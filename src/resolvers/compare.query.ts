@@ -5,8 +5,8 @@
  * store, measured in docs/benchmarks.md), keeping at most MAX_CHANGES + 1 to tell "too many" apart.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import { cypherInt } from "../database/index.js";
-import { firstDayCypher, validOnCypher } from "../graph-data/index.js";
+import { cypherInt, toNumber } from "../database/index.js";
+import { type UndatedPolicy, firstDayCypher, undatedCypher, validOnCypher } from "../graph-data/index.js";
 import type { GraphDiff } from "./graph-diff.type.js";
 import {
   type EdgeRow,
@@ -25,26 +25,38 @@ export interface CompareFilter {
   readonly to: string;
   readonly entityId: string | null;
   readonly relationshipTypes: readonly string[];
+  readonly undated: UndatedPolicy;
 }
 
-const changed = (match: string): string => `${match}
+/**
+ * One pass over the relationships in scope: each is tested on both days under the policy, the undated ones
+ * that hold on either day under INCLUDE are counted (kept by the policy or left out), and the changes are
+ * collected, then ordered and cut in a subquery (which answers one row even when nothing changed).
+ */
+const changed = (match: string, undated: UndatedPolicy): string => `${match}
   WHERE type(r) IN $relationshipTypes
   WITH DISTINCT r
-  WITH r, ${validOnCypher("r", "$to")} AS onTo, ${validOnCypher("r", "$from")} AS onFrom
-  WHERE onTo <> onFrom
-  WITH r, onTo
-  ORDER BY ${firstDayCypher("CASE WHEN onTo THEN r.validFrom ELSE r.validTo END")}, coalesce(r.id, elementId(r))
-  LIMIT $max
-  WITH collect(r) AS rels, collect(onTo) AS started
+  WITH r, ${validOnCypher("r", "$to", undated)} AS onTo, ${validOnCypher("r", "$from", undated)} AS onFrom,
+       ${undatedCypher("r")} AND (${validOnCypher("r", "$to")} OR ${validOnCypher("r", "$from")}) AS undatedHeld
+  WITH count(CASE WHEN undatedHeld AND (onTo OR onFrom) THEN 1 END) AS undatedIncluded,
+       count(CASE WHEN undatedHeld AND NOT (onTo OR onFrom) THEN 1 END) AS undatedExcluded,
+       collect(CASE WHEN onTo <> onFrom THEN {r: r, onTo: onTo} END) AS changes
+  CALL (changes) {
+    UNWIND changes AS change
+    WITH change.r AS r, change.onTo AS onTo
+    ORDER BY ${firstDayCypher("CASE WHEN onTo THEN r.validFrom ELSE r.validTo END")}, coalesce(r.id, elementId(r))
+    LIMIT $max
+    RETURN collect(r) AS rels, collect(onTo) AS started
+  }
   ${sourcesOfCypher("rels")}
-  RETURN [x IN rels | ${edgeProjection("x")}] AS edges, started, sources`;
+  RETURN [x IN rels | ${edgeProjection("x")}] AS edges, started, sources, undatedIncluded, undatedExcluded`;
 
-const ALL_CHANGES = changed("MATCH (:Entity)-[r]->(:Entity)");
-const ENTITY_CHANGES = changed("MATCH (:Entity {id: $entityId})-[r]-(:Entity)");
+const ALL_CHANGES = "MATCH (:Entity)-[r]->(:Entity)";
+const ENTITY_CHANGES = "MATCH (:Entity {id: $entityId})-[r]-(:Entity)";
 
 /** The diff, or `undefined` when more than MAX_CHANGES relationships changed. */
 export async function findChanges(tx: ManagedTransaction, filter: CompareFilter): Promise<GraphDiff | undefined> {
-  const result = await tx.run(filter.entityId ? ENTITY_CHANGES : ALL_CHANGES, {
+  const result = await tx.run(changed(filter.entityId ? ENTITY_CHANGES : ALL_CHANGES, filter.undated), {
     ...filter,
     max: cypherInt(MAX_CHANGES + 1),
     ...PROJECTION_PARAMS,
@@ -59,5 +71,7 @@ export async function findChanges(tx: ManagedTransaction, filter: CompareFilter)
     to: filter.to,
     started: edges.filter((_, index) => started[index]),
     ended: edges.filter((_, index) => !started[index]),
+    undatedIncluded: toNumber(record?.get("undatedIncluded") ?? 0),
+    undatedExcluded: toNumber(record?.get("undatedExcluded") ?? 0),
   };
 }

@@ -7,6 +7,7 @@ import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
 import { SCAN_GATE } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
 class CompareArgs {
@@ -21,6 +22,9 @@ class CompareArgs {
 
   @Field(() => [String], { nullable: true, description: "Only relationships of these types; all when omitted." })
   relationshipTypes?: string[] | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 }
 
 @Resolver()
@@ -34,10 +38,11 @@ export class CompareResolver {
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
+    const undated = undatedArgument(args.undated);
     const read = () =>
       db.read(async (tx) => {
         if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
-        return findChanges(tx, { from, to, entityId, relationshipTypes });
+        return findChanges(tx, { from, to, entityId, relationshipTypes, undated });
       });
     const diff = entityId ? await read() : await SCAN_GATE.run(read);
     if (!diff) {

@@ -3,7 +3,7 @@
  * statement that reads only what the request selects (the sources' records only when `sources` is asked for).
  */
 import { cypherInt, toNumber, type StatementRunner } from "../database/index.js";
-import { validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
 import type { Funding, OfficeFunders } from "./funding.type.js";
 import {
   type NodeRow,
@@ -23,7 +23,7 @@ const EVERY_OFFICE = "MATCH (office:Office)";
 const fundingCypher = (offices: string, selection: FundingSelection): string => `
   ${offices}
   MATCH (funder:Entity)-[r:FUNDS]->(office)
-  WHERE ${validOnCypher("r")}
+  WHERE ${validOnCypher("r", "$asOf", selection.undated)}
   WITH office, funder, r
   ORDER BY office.name, office.id, funder.name, funder.id
   LIMIT $limit
@@ -46,6 +46,8 @@ export interface FundingSelection {
   readonly office: NodeSelection;
   readonly funder: NodeSelection;
   readonly sources: boolean;
+  /** What undated `FUNDS` count as on `asOf` (the policy becomes query text). */
+  readonly undated: UndatedPolicy;
 }
 
 interface FundingRow {
@@ -89,17 +91,22 @@ export async function findFunding(
  */
 export async function findFundersPerOffice(
   tx: StatementRunner,
-  page: { readonly limit: number; readonly offset: number; readonly asOf: string | null },
+  page: {
+    readonly limit: number;
+    readonly offset: number;
+    readonly asOf: string | null;
+    readonly undated: UndatedPolicy;
+  },
   selection: { readonly office: NodeSelection; readonly partners: boolean },
 ): Promise<OfficeFunders[]> {
   const partners = selection.partners
-    ? `COUNT { (office)<-[r:PARTNER_IN]-(:Entity) WHERE ${validOnCypher("r")} }`
+    ? `COUNT { (office)<-[r:PARTNER_IN]-(:Entity) WHERE ${validOnCypher("r", "$asOf", page.undated)} }`
     : "0";
   const result = await tx.run(
     `MATCH (office:Office:Entity)
      WITH office ORDER BY office.name, office.id SKIP $offset LIMIT $limit
      RETURN ${nodeProjection("office", selection.office)} AS office,
-            COUNT { (office)<-[r:FUNDS]-(:Entity) WHERE ${validOnCypher("r")} } AS funders, ${partners} AS partners`,
+            COUNT { (office)<-[r:FUNDS]-(:Entity) WHERE ${validOnCypher("r", "$asOf", page.undated)} } AS funders, ${partners} AS partners`,
     { limit: cypherInt(page.limit), offset: cypherInt(page.offset), asOf: page.asOf, ...PROJECTION_PARAMS },
   );
   return result.records.map((record) => ({

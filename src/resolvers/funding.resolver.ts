@@ -14,6 +14,7 @@ import { Funding, OfficeFunders } from "./funding.type.js";
 import { findEntity, nodeSelection } from "./graph-records.js";
 import { selectedFields } from "./selection.js";
 import type { ResolverContext } from "./resolver-context.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
 class FundingArgs {
@@ -22,6 +23,9 @@ class FundingArgs {
 
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): keep only funding valid on it." })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -35,6 +39,9 @@ class FundingArgs {
 class FundersPerOfficeArgs {
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): count only relationships valid on it." })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 50, description: `${limitDescription("offices")} By name.` })
   limit?: number | null;
@@ -59,6 +66,7 @@ export class FundingResolver {
   ): Promise<OfficeFunders[]> {
     const page = {
       asOf: asOfArgument("asOf", args.asOf),
+      undated: undatedArgument(args.undated),
       limit: limitArgument(args.limit, 50),
       offset: integerArgument("offset", args.offset, 0, 0, MAX_OFFSET),
     };
@@ -84,6 +92,7 @@ export class FundingResolver {
       office: nodeSelection(selectedFields(info, ["office"])),
       funder: nodeSelection(selectedFields(info, ["funder"])),
       sources: selectedFields(info).has("sources"),
+      undated: undatedArgument(args.undated),
     };
     return db.readStatements(async (tx) => {
       const funding = await findFunding(tx, office, day, max, selection);

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import { type Database, cypherInt, toNumber } from "../database/index.js";
 import { BadUserInputError, GdsUnavailableError } from "../errors/index.js";
-import { type EntityKind, validOnCypher } from "../graph-data/index.js";
+import { type EntityKind, type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
 import type { Community } from "./community.type.js";
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import { CentralityAlgorithm, type NodeScore } from "./node-score.type.js";
@@ -40,6 +40,7 @@ const DETERMINISTIC_NODES = 50_000;
 export interface ProjectionFilter {
   readonly asOf: string | null;
   readonly relationshipTypes: readonly string[];
+  readonly undated: UndatedPolicy;
 }
 
 interface ProjectedGraph {
@@ -48,9 +49,9 @@ interface ProjectedGraph {
   readonly relationships: number;
 }
 
-const PROJECT = `
+const project = (undated: UndatedPolicy): string => `
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $relationshipTypes AND ${validOnCypher("r")}
+  WHERE type(r) IN $relationshipTypes AND ${validOnCypher("r", "$asOf", undated)}
   WITH gds.graph.project($graphName, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS graph
   RETURN coalesce(graph.nodeCount, 0) AS nodes, coalesce(graph.relationshipCount, 0) AS relationships`;
 
@@ -68,7 +69,7 @@ export async function withProjectedGraph<T>(
     return await db.read(async (tx) => {
       const name = `kg-insights-${randomUUID()}`;
       names.push(name);
-      const result = await tx.run(PROJECT, { ...filter, graphName: name });
+      const result = await tx.run(project(filter.undated), { ...filter, graphName: name });
       const record = result.records[0];
       const nodes = record ? toNumber(record.get("nodes")) : 0;
       const relationships = record ? toNumber(record.get("relationships")) : 0;

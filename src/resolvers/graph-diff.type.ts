@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { GraphEdge } from "./graph-edge.type.js";
 
 @ObjectType({ description: "What changed between two days: relationships that began to hold, and that stopped." })
@@ -18,4 +18,14 @@ export class GraphDiff {
     description: "Relationships valid on `from` but not on `to`, with their sources; by end date, then id.",
   })
   ended!: GraphEdge[];
+
+  @Field(() => Int, {
+    description: "Relationships in scope without `validFrom` that this answer counted as holding on `from` or `to`.",
+  })
+  undatedIncluded!: number;
+
+  @Field(() => Int, {
+    description: "Relationships in scope without `validFrom` that would hold on `from` or `to` but `undated` left out.",
+  })
+  undatedExcluded!: number;
 }

@@ -40,6 +40,7 @@ export class NeighbourhoodResolver {
     const selection = {
       nodes: nodeSelection(selectedFields(info, ["nodes"])),
       edges: selectedFields(info).has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
+      undatedCounts: selectedFields(info).has("undatedIncluded") || selectedFields(info).has("undatedExcluded"),
     };
     const subgraph = await db.readStatements((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
     if (!subgraph) throw unknownIdError("id", startId);

@@ -6,7 +6,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { firstDayOf, isDateValue, validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, firstDayOf, isDateValue, validOnCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -23,10 +23,10 @@ import type { PeerComparison, PeerConnection } from "./peers.type.js";
 /** The most connections (linked entity × type) one answer holds. */
 export const MAX_PEER_CONNECTIONS = 1000;
 
-const PEERS = `
+const peersCypher = (undated: UndatedPolicy): string => `
   UNWIND range(0, size($ids) - 1) AS position
   MATCH (p:Entity {id: $ids[position]})-[r]-(n:Entity)
-  WHERE NOT n.id IN $ids AND type(r) IN $relationshipTypes AND coalesce(r.status, '') <> 'denied' AND ${validOnCypher("r")}
+  WHERE NOT n.id IN $ids AND type(r) IN $relationshipTypes AND coalesce(r.status, '') <> 'denied' AND ${validOnCypher("r", "$asOf", undated)}
   WITH n, type(r) AS type, position, p, collect(r) AS rels
   ORDER BY type, n.name, n.id, position
   WITH n, type, collect({ position: position, rels: rels }) AS links
@@ -49,9 +49,10 @@ export async function comparePeers(
   peers: readonly NodeRow[],
   asOf: string | null,
   relationshipTypes: readonly string[],
+  undated: UndatedPolicy = "INCLUDE",
 ): Promise<PeerComparison> {
   const ids = peers.map((peer) => peer.id);
-  const result = await tx.run(PEERS, {
+  const result = await tx.run(peersCypher(undated), {
     ids,
     asOf,
     relationshipTypes,

@@ -5,6 +5,7 @@ import { type NodeRow, findEntity } from "./graph-records.js";
 import { listOf } from "./insight-costs.js";
 import { MAX_PEER_CONNECTIONS, comparePeers } from "./peers.query.js";
 import { PeerComparison } from "./peers.type.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 import type { ResolverContext } from "./resolver-context.js";
 
 /** What peers are compared on when no types are asked: networks, partners, roles, events, offices. */
@@ -28,6 +29,9 @@ class PeersArgs {
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): only relationships valid on it." })
   asOf?: string | null;
 
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
+
   @Field(() => [String], {
     nullable: true,
     description: `Compare on these relationship types; ${PEER_TYPES.join(", ")} when omitted.`,
@@ -50,6 +54,7 @@ export class PeersResolver {
       throw new BadUserInputError("entityIds", `\`entityIds\` must name 2 to ${MAX_PEERS} different entities.`);
     }
     const asOf = asOfArgument("asOf", args.asOf);
+    const undated = undatedArgument(args.undated);
     const relationshipTypes =
       args.relationshipTypes && args.relationshipTypes.length > 0
         ? relationshipTypesArgument(args.relationshipTypes, null)
@@ -61,7 +66,7 @@ export class PeersResolver {
         if (!found) throw unknownIdError(`entityIds[${index}]`, id);
         peers.push(found);
       }
-      return comparePeers(tx, peers, asOf, relationshipTypes);
+      return comparePeers(tx, peers, asOf, relationshipTypes, undated);
     });
   }
 }

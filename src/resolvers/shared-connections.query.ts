@@ -5,7 +5,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -22,9 +22,9 @@ import type { SharedConnection } from "./shared-connection.type.js";
 /** The most rows one answer holds (by the shared entity's name). */
 export const MAX_SHARED = 1000;
 
-const SHARED = `
+const shared = (undated: UndatedPolicy): string => `
   MATCH (a:Entity {id: $aId})-[ra]-(n:Entity)-[rb]-(b:Entity {id: $bId})
-  WHERE n <> a AND n <> b AND ${validOnCypher("ra")} AND ${validOnCypher("rb")}
+  WHERE n <> a AND n <> b AND ${validOnCypher("ra", "$asOf", undated)} AND ${validOnCypher("rb", "$asOf", undated)}
   WITH n, ra, rb
   ORDER BY n.name, n.id, coalesce(ra.id, elementId(ra)), coalesce(rb.id, elementId(rb))
   LIMIT $max
@@ -39,8 +39,9 @@ export async function findSharedConnections(
   aId: string,
   bId: string,
   asOf: string | null,
+  undated: UndatedPolicy,
 ): Promise<SharedConnection[]> {
-  const result = await tx.run(SHARED, { aId, bId, asOf, max: cypherInt(MAX_SHARED), ...PROJECTION_PARAMS });
+  const result = await tx.run(shared(undated), { aId, bId, asOf, max: cypherInt(MAX_SHARED), ...PROJECTION_PARAMS });
   const record = result.records[0];
   const sources = (record?.get("sources") ?? []) as SourceRow[];
   const nodes = (record?.get("nodes") ?? []) as NodeRow[];

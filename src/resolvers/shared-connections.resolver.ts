@@ -5,6 +5,7 @@ import { findEntity } from "./graph-records.js";
 import { listOf } from "./insight-costs.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { SharedConnection } from "./shared-connection.type.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 import { MAX_SHARED, findSharedConnections } from "./shared-connections.query.js";
 
 @ArgsType()
@@ -17,6 +18,9 @@ class SharedConnectionsArgs {
 
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): only relationships valid on it." })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 }
 
 @Resolver()
@@ -32,11 +36,12 @@ export class SharedConnectionsResolver {
     const aId = idArgument("aId", args.aId);
     const bId = idArgument("bId", args.bId);
     const asOf = asOfArgument("asOf", args.asOf);
+    const undated = undatedArgument(args.undated);
     if (aId === bId) throw new BadUserInputError("bId", "`aId` and `bId` must be two different entities.");
     return db.read(async (tx) => {
       if (!(await findEntity(tx, aId))) throw unknownIdError("aId", aId);
       if (!(await findEntity(tx, bId))) throw unknownIdError("bId", bId);
-      return findSharedConnections(tx, aId, bId, asOf);
+      return findSharedConnections(tx, aId, bId, asOf, undated);
     });
   }
 }

@@ -6,6 +6,7 @@
  * synthetic graph, it answers in 10–120 ms where the newer `ANY SHORTEST` with a quantified pattern took 1–2 s.
  */
 import type { StatementRunner } from "../database/index.js";
+import type { UndatedPolicy } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type EdgeSelection,
@@ -31,14 +32,14 @@ export interface PathSelection {
   readonly edges: EdgeSelection;
 }
 
-function shortestPathCypher(maxLength: number, selection: PathSelection): string {
+function shortestPathCypher(maxLength: number, selection: PathSelection, undated: UndatedPolicy): string {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
     throw new RangeError(`maxLength out of range: ${maxLength}`);
   }
   return `
     MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
     MATCH p = shortestPath((a)-[*..${maxLength}]-(b))
-    WHERE all(r IN relationships(p) WHERE ${traversableCypher("r")}) AND all(n IN nodes(p) WHERE n:Entity)
+    WHERE all(r IN relationships(p) WHERE ${traversableCypher("r", undated)}) AND all(n IN nodes(p) WHERE n:Entity)
     WITH p, relationships(p) AS rels
     ${selection.edges.sources ? sourcesOfCypher("rels") : "WITH p, rels, [] AS sources"}
     RETURN [n IN nodes(p) | ${nodeProjection("n", selection.nodes)}] AS nodes,
@@ -55,7 +56,12 @@ export async function findShortestPath(
   selection: PathSelection,
 ): Promise<GraphPath | null> {
   const record = (
-    await tx.run(shortestPathCypher(maxLength, selection), { fromId, toId, ...filter, ...PROJECTION_PARAMS })
+    await tx.run(shortestPathCypher(maxLength, selection, filter.undated), {
+      fromId,
+      toId,
+      ...filter,
+      ...PROJECTION_PARAMS,
+    })
   ).records[0];
   if (!record) return null;
   const nodes = record.get("nodes") as NodeRow[];

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { GraphEdge } from "./graph-edge.type.js";
 import { GraphNode } from "./graph-node.type.js";
 
@@ -12,6 +12,18 @@ export class Subgraph {
 
   @Field(() => Boolean, { description: "True when `limit` cut the neighbourhood short." })
   truncated!: boolean;
+
+  @Field(() => Int, {
+    description:
+      "Relationships without `validFrom` among the entities returned that this answer counted as holding (`undated`).",
+  })
+  undatedIncluded!: number;
+
+  @Field(() => Int, {
+    description:
+      "Relationships without `validFrom` among the entities returned that `undated` left out (0 without `asOf` or with INCLUDE).",
+  })
+  undatedExcluded!: number;
 }
 
 @ObjectType({ description: "A path: `edges[i]` joins `nodes[i]` and `nodes[i+1]`, in either direction." })

@@ -4,18 +4,23 @@
  * take, describe and check these arguments the same way; `traversableCypher` is the same rule in Cypher.
  */
 import { ArgsType, Field } from "type-graphql";
-import { validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
 import { asOfArgument, relationshipTypesArgument } from "./arguments.js";
+import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
-/** Cypher predicate on relationship variable `rel` (a name from our own query text). */
-export function traversableCypher(rel: string): string {
-  return `(${validOnCypher(rel)} AND type(${rel}) IN $relationshipTypes)`;
+/**
+ * Cypher predicate on relationship variable `rel` (a name from our own query text); undated relationships
+ * count as `undated` says (the policy becomes query text, so each policy is its own statement).
+ */
+export function traversableCypher(rel: string, undated: UndatedPolicy): string {
+  return `(${validOnCypher(rel, "$asOf", undated)} AND type(${rel}) IN $relationshipTypes)`;
 }
 
 /** Query parameters for `traversableCypher`. */
 export interface TraversalFilter {
   readonly asOf: string | null;
   readonly relationshipTypes: readonly string[];
+  readonly undated: UndatedPolicy;
 }
 
 /** The arguments every traversal takes; fields extend this class with their own. */
@@ -23,6 +28,9 @@ export interface TraversalFilter {
 export class TraversalArgs {
   @Field(() => String, { nullable: true, description: "A day (YYYY-MM-DD): use only relationships valid on it." })
   asOf?: string | null;
+
+  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
+  undated?: UndatedClaims | null;
 
   @Field(() => [String], {
     nullable: true,
@@ -42,5 +50,6 @@ export function traversalFilter(args: TraversalArgs): TraversalFilter {
   return {
     asOf: asOfArgument("asOf", args.asOf),
     relationshipTypes: relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes),
+    undated: undatedArgument(args.undated),
   };
 }

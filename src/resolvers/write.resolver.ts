@@ -14,6 +14,7 @@ import {
   type WriteReport as Report,
   deleteRecords,
   endRelationship,
+  mergeEntities,
   revertWrite,
   writeGraph,
 } from "../write/index.js";
@@ -62,6 +63,20 @@ class EndRelationshipArgs {
     description: "New sources to write in the same transaction, such as the one the citation names.",
   })
   sources?: SourceInput[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
+class MergeEntitiesArgs {
+  @Field(() => ID, {
+    description: "The entity that stays: it gains the other's names, ids, sources and relationships.",
+  })
+  keepId!: string;
+
+  @Field(() => ID, { description: "The entity found to be the same: re-pointed into `keepId`, then deleted." })
+  mergeId!: string;
 
   @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
   dryRun!: boolean;
@@ -221,6 +236,20 @@ export class WriteResolver {
     return answered(
       () => "ids",
       () => deleteRecords(context.db, ids, writeOptions(context, args.dryRun)),
+    );
+  }
+
+  @Mutation(() => WriteReport, {
+    description:
+      "Merges two entities found to be the same (role `editor`), as one write with its history: `keepId` gains the other's names (as aliases), external ids, sources and missing fields; every relationship of `mergeId` is re-pointed to it (a new id), sources it published are re-attributed, a relationship between the two is dropped, and `mergeId` is deleted. Two ids of one scheme are refused (INVALID_VALUE); a `Place` may merge into any kind, others into their own kind only (NOT_ALLOWED). Undo it with `revertChange`.",
+  })
+  async mergeEntities(
+    @Args(() => MergeEntitiesArgs) args: MergeEntitiesArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<WriteReport> {
+    return answered(
+      (rejected) => (rejected.problems[0]?.field === "keepId" ? "keepId" : "mergeId"),
+      () => mergeEntities(context.db, args.keepId, args.mergeId, writeOptions(context, args.dryRun)),
     );
   }
 

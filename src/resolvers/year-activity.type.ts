@@ -8,7 +8,10 @@ export class YearActivity {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Int, { description: "Relationships in force on 1 July of the year (undated ends count as open)." })
+  @Field(() => Int, {
+    description:
+      "Relationships in force on 1 July of the year (undated ends count as open; undated starts as `undated` says).",
+  })
   active!: number;
 
   @Field(() => Int, { description: "Relationships in force whose `validFrom` falls in the year." })
@@ -16,4 +19,14 @@ export class YearActivity {
 
   @Field(() => Int, { description: "Relationships in force whose `validTo` (exclusive) falls in the year." })
   ended!: number;
+
+  @Field(() => Int, {
+    description: "Of `active`, relationships without `validFrom` (counted as `undated` says; never in `started`).",
+  })
+  undatedIncluded!: number;
+
+  @Field(() => Int, {
+    description: "Relationships without `validFrom` that would be in force on 1 July but `undated` left out.",
+  })
+  undatedExcluded!: number;
 }

@@ -1,5 +1,6 @@
 /**
- * `GET /export?format=json|csv|gephi|graphml|gexf|geojson[&asOf=YYYY-MM-DD][&table=nodes|edges]`: the graph as a file,
+ * `GET /export?format=json|csv|gephi|graphml|gexf|geojson[&asOf=YYYY-MM-DD][&undated=INCLUDE|EXCLUDE|ATTESTED][&table=nodes|edges]`:
+ * the graph as a file,
  * streamed (the same writers as `npm run kg -- export`), read from Neo4j page by page (src/export/read-graph.ts),
  * so a million-node export finishes whatever the per-transaction timeout. Reads are public; Person email and
  * phone are included only for a bearer token with role `staff`. Bad parameters get 400 with a code before
@@ -15,7 +16,7 @@ import type { Database } from "../database/index.js";
 import { BadUserInputError, UnauthenticatedError } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
-import { isFullDate } from "../graph-data/index.js";
+import { UNDATED_POLICIES, isFullDate, isUndatedPolicy } from "../graph-data/index.js";
 import { ConcurrencyLimit, clientKey, sendRateLimited } from "./client-limits.js";
 import { sendError } from "./format-error.js";
 
@@ -41,12 +42,17 @@ export function exportRouter(options: {
     const format = req.query.format;
     const asOf = req.query.asOf;
     const table = req.query.table;
+    const undated = req.query.undated ?? "INCLUDE";
     if (typeof format !== "string" || !EXPORT_FORMATS.includes(format as ExportFormat)) {
       fail(new BadUserInputError("format", `format must be one of ${EXPORT_FORMATS.join(", ")}.`));
       return;
     }
     if (asOf !== undefined && (typeof asOf !== "string" || !isFullDate(asOf))) {
       fail(new BadUserInputError("asOf", "asOf must be a date written YYYY-MM-DD."));
+      return;
+    }
+    if (!isUndatedPolicy(undated)) {
+      fail(new BadUserInputError("undated", `undated must be one of ${UNDATED_POLICIES.join(", ")}.`));
       return;
     }
     if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
@@ -93,6 +99,7 @@ export function exportRouter(options: {
       await exportGraph(options.db, res, {
         format: format as ExportFormat,
         asOf: typeof asOf === "string" ? asOf : null,
+        undated,
         personal,
         pageSize: options.limits.pageSize,
         ...(csvTable ? { table: csvTable } : {}),

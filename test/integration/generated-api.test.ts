@@ -24,6 +24,10 @@ describe("generated queries", () => {
     expect(result.data).toEqual({
       cities: [
         { id: "turku", nameFi: "Turku" },
+        { id: "turin", nameFi: "Torino" },
+        { id: "tokyo", nameFi: "Tokio" },
+        { id: "tianjin", nameFi: "Tianjin" },
+        { id: "tartu", nameFi: "Tartto" },
         { id: "tampere", nameFi: "Tampere" },
         { id: "tallinn", nameFi: "Tallinna" },
         { id: "stockholm", nameFi: "Tukholma" },
@@ -51,8 +55,8 @@ describe("generated queries", () => {
       `{ citiesConnection(first: 4, sort: [{ id: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
     );
     const page = first.data!.citiesConnection;
-    expect(page.totalCount).toBe(18);
-    expect(page.edges.map((e: any) => e.node.id)).toEqual(["amsterdam", "barcelona", "beijing", "brussels"]);
+    expect(page.totalCount).toBe(56);
+    expect(page.edges.map((e: any) => e.node.id)).toEqual(["amsterdam", "barcelona", "beijing", "birmingham"]);
     expect(page.pageInfo.hasNextPage).toBe(true);
     const second = await api.query(
       `query($after: String) { citiesConnection(first: 4, after: $after, sort: [{ id: ASC }]) { edges { node { id } } } }`,
@@ -61,27 +65,38 @@ describe("generated queries", () => {
       },
     );
     expect(second.data!.citiesConnection.edges.map((e: any) => e.node.id)).toEqual([
-      "espoo",
-      "helsinki",
-      "kotka",
-      "kyiv",
+      "brasov",
+      "bratislava",
+      "brussels",
+      "cologne",
     ]);
   });
 
-  it("aggregates on connections: how many funders per office", async () => {
+  it("aggregates on connections: how many funders and partners per office, how many cities in Finland", async () => {
     const result = await api.query(
       `{ offices(sort: [{ name: ASC }]) { name fundersConnection { totalCount } partnersConnection { totalCount } } }`,
     );
     expect(result.data).toEqual({
       offices: [
+        {
+          name: "C40 Cities office in Copenhagen",
+          fundersConnection: { totalCount: 0 },
+          partnersConnection: { totalCount: 0 },
+        },
         { name: "Helsinki Centre", fundersConnection: { totalCount: 5 }, partnersConnection: { totalCount: 0 } },
         { name: "Helsinki EU Office", fundersConnection: { totalCount: 0 }, partnersConnection: { totalCount: 10 } },
+        {
+          name: "Tampere Region EU Office",
+          fundersConnection: { totalCount: 2 },
+          partnersConnection: { totalCount: 1 },
+        },
       ],
     });
     const cities = await api.query(
       `{ citiesConnection(where: { countries: { some: { id: { eq: "finland" } } } }) { aggregate { count { nodes } } } }`,
     );
-    expect(cities.data).toEqual({ citiesConnection: { aggregate: { count: { nodes: 8 } } } });
+    // Espoo, Helsinki, Imatra, Kotka, Lahti, Lappeenranta, Mikkeli, Oulu, Tampere, Turku, Vantaa.
+    expect(cities.data).toEqual({ citiesConnection: { aggregate: { count: { nodes: 11 } } } });
   });
 
   it("traverses offices → funders → their partner cities in one request", async () => {
@@ -89,13 +104,17 @@ describe("generated queries", () => {
       `{ offices(where: { id: { eq: "helsinki-centre-st-petersburg" } }) { funders { ... on City { id partners(sort: [{ id: ASC }]) { id } } } } }`,
     );
     const helsinki = result.data!.offices[0].funders.find((f: any) => f.id === "helsinki");
+    // Every PARTNER_OF end, whatever its status: Copenhagen's only tie to Helsinki is its denial of a twin-city
+    // tie (status `denied` on the edge).
     expect(helsinki.partners.map((p: any) => p.id)).toEqual([
       "beijing",
+      "copenhagen",
       "kyiv",
       "moscow",
       "st-petersburg",
       "stockholm",
       "tallinn",
+      "tokyo",
     ]);
   });
 

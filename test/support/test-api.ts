@@ -45,7 +45,7 @@ export async function createTestApi(db: Database, env: Record<string, string> = 
   const app = await createApp({
     schema,
     db,
-    log: createLogger("silent"),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     httpServer: createServer(),
     limits: config.limits,
     rateLimits: config.rateLimits,

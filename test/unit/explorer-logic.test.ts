@@ -9,10 +9,12 @@ import {
   CENTRALITY_MEASURES,
   EXPLORER_QUERIES,
   fetchActivityByType,
+  fetchCorroboration,
   fetchDashboard,
   fetchEntitySources,
   fetchNeighbourhood,
   fetchPartnersByCountry,
+  fetchPeers,
 } from "../../src/web/explorer/api.js";
 import { EDIT_QUERIES, fetchRecord, findSources, upsertRecords } from "../../src/web/explorer/edit-api.js";
 import { fetchOfficePlaces } from "../../src/web/explorer/map-api.js";
@@ -378,20 +380,44 @@ describe("what the views are given", () => {
       id: "helsinki",
       depth: 2,
       asOf: "2020-01-01",
+      undated: "INCLUDE",
       types: ["PARTNER_OF", "IN_COUNTRY"],
       limit: 1000,
     });
   });
 
-  it("asks a neighbourhood with every type and 200 entities unless told otherwise", async () => {
+  it("asks a neighbourhood with every type, 200 entities and undated claims included unless told otherwise", async () => {
     const sent = api({ data: { neighbourhood: { truncated: true, nodes: [], edges: [] } } });
     expect(await fetchNeighbourhood("echa", { depth: 1, asOf: null })).toEqual({
       truncated: true,
       nodes: [],
       edges: [],
     });
-    expect(sent[0]?.variables).toEqual({ id: "echa", depth: 1, asOf: null, types: null, limit: 200 });
+    expect(sent[0]?.variables).toEqual({
+      id: "echa",
+      depth: 1,
+      asOf: null,
+      undated: "INCLUDE",
+      types: null,
+      limit: 200,
+    });
     expect(sent[0]?.query).toBe(EXPLORER_QUERIES.neighbourhood.query);
+  });
+
+  it("asks whose word backs an entity's ties, up to 1000 of them, and entities side by side as of a day", async () => {
+    const sent = api({ data: { corroboration: { total: 0, counts: [], ties: [] } } });
+    expect(await fetchCorroboration("helsinki")).toEqual({ total: 0, counts: [], ties: [] });
+    expect(sent[0]?.query).toBe(EXPLORER_QUERIES.corroboration.query);
+    expect(sent[0]?.variables).toEqual({ entityId: "helsinki", limit: 1000 });
+    const comparison = { peers: [], sharedByAll: [], sharedBySome: [], unique: [] };
+    const asked = api({ data: { peers: comparison } });
+    expect(await fetchPeers(["helsinki", "stockholm"], "2020-01-01")).toEqual(comparison);
+    expect(asked[0]?.query).toBe(EXPLORER_QUERIES.peers.query);
+    expect(asked[0]?.variables).toEqual({ entityIds: ["helsinki", "stockholm"], asOf: "2020-01-01" });
+    // Every citation the explorer asks for says whose word it is.
+    for (const query of [EXPLORER_QUERIES.neighbourhood.query, EXPLORER_QUERIES.corroboration.query]) {
+      expect(query).toContain("publisherKind publisherId party url published excerpt locator");
+    }
   });
 
   it("flattens the dashboard's funders per office", async () => {

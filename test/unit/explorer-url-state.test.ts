@@ -15,6 +15,7 @@ describe("explorer address", () => {
       expand: ["tampere", "echa"],
       depth: 2 as const,
       asOf: "2019-12-31",
+      undated: "ATTESTED" as const,
       select: { type: "edge" as const, id: "5:abc:12" },
       from: "tampere",
       to: "brussels",
@@ -22,6 +23,8 @@ describe("explorer address", () => {
       compareTo: "2023-01-01",
       measure: "BETWEENNESS" as const,
       communities: true,
+      corroboration: true,
+      peers: ["stockholm", "copenhagen"],
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -39,7 +42,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok",
     );
     expect(state).toEqual({
       view: "graph",
@@ -47,6 +50,7 @@ describe("explorer address", () => {
       expand: ["ok"],
       depth: 1,
       asOf: null,
+      undated: "INCLUDE",
       select: null,
       from: null,
       to: null,
@@ -54,7 +58,24 @@ describe("explorer address", () => {
       compareTo: null,
       measure: null,
       communities: false,
+      corroboration: false,
+      peers: ["ok"],
     });
+  });
+
+  it("keeps the entities compared with the focus, so a link reproduces the comparison", () => {
+    const state = { ...INITIAL_STATE, asOf: "2020-01-01", peers: ["stockholm", "oslo"] };
+    expect(formatState(state)).toBe("?focus=helsinki&asOf=2020-01-01&peers=stockholm%2Coslo");
+    expect(parseState(formatState(state))).toEqual(state);
+    // At most 7 beside the focus (the API compares 2 to 8), each once.
+    const many = parseState(`?peers=${["a", "b", "a", "c", "d", "e", "f", "g", "h", "i"].join(",")}`);
+    expect(many.peers).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+  });
+
+  it("keeps the corroboration view open in the address", () => {
+    const state = { ...INITIAL_STATE, corroboration: true };
+    expect(formatState(state)).toBe("?focus=helsinki&corroboration=1");
+    expect(parseState(formatState(state))).toEqual(state);
   });
 });
 
@@ -101,6 +122,16 @@ describe("explorer graph model", () => {
     expect(formatValidity({ validFrom: "2007", validTo: null })).toBe("from 2007");
     expect(formatValidity({ validFrom: "2016", validTo: "2019" })).toBe("2016 – 2019");
     expect(formatValidity({ validFrom: null, validTo: null })).toBeNull();
+  });
+
+  // Seen as "from Invalid Date" in the compare list for the suspensions dated "2022-02-28/..".
+  it("writes uncertain dates (intervals) in words, never as Invalid Date", () => {
+    expect(formatPartialDate("2022-02-28/..")).toBe("28 February 2022 or later");
+    expect(formatPartialDate("../2003-01-10")).toBe("10 January 2003 or earlier");
+    expect(formatPartialDate("1993-09-25/1995-12-08")).toBe("between 25 September 1993 and 8 December 1995");
+    expect(formatPartialDate("2018/2019")).toBe("between 2018 and 2019");
+    expect(formatPartialDate("2022-xx")).toBe("2022-xx");
+    expect(formatValidity({ validFrom: "2022-02-28/..", validTo: null })).toBe("from 28 February 2022 or later");
   });
 });
 

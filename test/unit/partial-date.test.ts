@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  UNDATED_POLICIES,
+  attestedFrom,
   checkRecord,
   endsBefore,
   firstDayOf,
@@ -136,5 +138,43 @@ describe("dates known only as a bound, a range or about (ISO 8601-2 / EDTF)", ()
     expect(eventBackwards.ok ? [] : eventBackwards.problems.map(({ field, code }) => ({ field, code }))).toEqual([
       { field: "endDate", code: "DATE_ORDER" },
     ]);
+  });
+});
+
+describe("undated claims (UndatedPolicy)", () => {
+  const snapshot = ["2016-09-12"];
+
+  it("INCLUDE holds an undated claim on every day its end allows (the default)", () => {
+    expect(isValidOn("1950-01-01")).toBe(true);
+    expect(isValidOn("1950-01-01", null, null, "INCLUDE")).toBe(true);
+    expect(isValidOn("2020-01-01", null, "2019", "INCLUDE")).toBe(false);
+  });
+
+  it("EXCLUDE holds an undated claim on no day", () => {
+    expect(isValidOn("1950-01-01", null, null, "EXCLUDE", snapshot)).toBe(false);
+    expect(isValidOn("2030-01-01", "", "", "EXCLUDE")).toBe(false);
+  });
+
+  it("ATTESTED holds an undated claim from the earliest first day its sources were published", () => {
+    expect(isValidOn("2016-09-11", null, null, "ATTESTED", snapshot)).toBe(false);
+    expect(isValidOn("2016-09-12", null, null, "ATTESTED", snapshot)).toBe(true);
+    expect(isValidOn("2014-01-01", null, null, "ATTESTED", ["2016-09-12", "2014~"])).toBe(true);
+    expect(isValidOn("2019-05-01", null, null, "ATTESTED", ["../2019-05"])).toBe(true);
+    expect(isValidOn("2016-09-12", null, "2016-09-12", "ATTESTED", snapshot)).toBe(false);
+    expect(isValidOn("2030-01-01", null, null, "ATTESTED", [])).toBe(false);
+    expect(isValidOn("2030-01-01", null, null, "ATTESTED", [null, undefined])).toBe(false);
+  });
+
+  it("a start known only 'by D' is not undated: every policy counts it from D", () => {
+    for (const undated of UNDATED_POLICIES) {
+      expect(isValidOn("2019-05-28", "../2019-05-29", null, undated), undated).toBe(false);
+      expect(isValidOn("2019-05-29", "../2019-05-29", null, undated), undated).toBe(true);
+    }
+  });
+
+  it("attestedFrom takes the earliest first day and skips missing or unreadable dates", () => {
+    expect(attestedFrom(["2016-09-12", "2014~", "../2015-03"])).toBe("2014-01-01");
+    expect(attestedFrom([null, "not a date", "2019-06-01/2019-07"])).toBe("2019-06-01");
+    expect(attestedFrom([])).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
   isFullDate,
   isPartialDate,
   isValidOn,
+  undatedAllowsCypher,
   validOnCypher,
 } from "../../src/graph-data/index.js";
 import { periodRecords } from "../../src/write/index.js";
@@ -151,6 +152,15 @@ describe("ending a relationship at a date of any precision", () => {
 });
 
 describe("the asOf rule in Cypher", () => {
+  it("each undated-claims policy is its own text; an unknown policy is refused, never pasted in", () => {
+    expect(validOnCypher("r")).toBe(validOnCypher("r", "$asOf", "INCLUDE"));
+    expect(validOnCypher("r", "$asOf", "EXCLUDE")).not.toBe(validOnCypher("r"));
+    expect(validOnCypher("r", "$asOf", "ATTESTED")).toContain("EXISTS { MATCH (attesting_:Source)");
+    expect(() => validOnCypher("r", "$asOf", "INCLUDE OR true" as "INCLUDE")).toThrow();
+    expect(() => validOnCypher("r", "$asOf) OR (true")).toThrow();
+    expect(() => undatedAllowsCypher("ATTESTED", "undated", "attested", "'2020-01-01'")).toThrow();
+  });
+
   it.each(["r) DETACH DELETE (n", "R", "1r", "r.validFrom", "r s", ""])(
     "refuses %j as a variable: only our own query text becomes Cypher",
     (name) => {

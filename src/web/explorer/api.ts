@@ -1,5 +1,6 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { graphql } from "../shared/graphql-client.js";
+import type { Undated } from "./url-state.js";
 
 export interface GraphNode {
   id: string;
@@ -12,13 +13,23 @@ export interface GraphNode {
   location: { lat: number; lon: number } | null;
 }
 
+/** Who publishes a source: the vocabulary's publisher kinds; null where the source does not say. */
+export type PublisherKind = "city" | "organisation" | "government" | "media" | "crowd";
+
 export interface Citation {
   sourceId: string;
   title: string;
   publisher: string | null;
+  /** `city`, `organisation`, `government`, `media` or `crowd` (Wikidata's editors); null when not recorded. */
+  publisherKind: string | null;
+  publisherId: string | null;
+  /** True when the publisher is an end of the relationship (a party to it), false for a third party. */
+  party: boolean;
   url: string | null;
   published: string | null;
   excerpt: string | null;
+  /** Where in a dataset the fact is (`Q1757 P190 Q1085`): a dataset is cited by this, not by an excerpt. */
+  locator: string | null;
 }
 
 export interface GraphEdge {
@@ -48,8 +59,8 @@ export interface SourceRecord {
 }
 
 const NODE_FIELDS = "id kind name description names { lang value } aliases location { lat lon }";
-const EDGE_FIELDS =
-  "id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt }";
+const CITATION_FIELDS = "sourceId title publisher publisherKind publisherId party url published excerpt locator";
+const EDGE_FIELDS = `id type kind fromId toId validFrom validTo status sources { ${CITATION_FIELDS} }`;
 
 /**
  * Every operation the explorer sends, by name, with the largest variables it sends them with: the server's
@@ -61,18 +72,25 @@ export const EXPLORER_QUERIES = {
     variables: { text: "Helsinki-keskus" },
   },
   neighbourhood: {
-    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $types: [String!], $limit: Int) {
-      neighbourhood(id: $id, depth: $depth, asOf: $asOf, relationshipTypes: $types, limit: $limit) {
+    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $undated: UndatedClaims, $types: [String!], $limit: Int) {
+      neighbourhood(id: $id, depth: $depth, asOf: $asOf, undated: $undated, relationshipTypes: $types, limit: $limit) {
         truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
       }
     }`,
-    variables: { id: "helsinki", depth: 2, asOf: "2020-01-01", types: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+    variables: {
+      id: "helsinki",
+      depth: 2,
+      asOf: "2020-01-01",
+      undated: "INCLUDE",
+      types: ["PARTNER_OF", "IN_COUNTRY"],
+      limit: 1000,
+    },
   },
   path: {
-    query: `query ExplorerPath($from: ID!, $to: ID!, $asOf: String) {
-      shortestPath(fromId: $from, toId: $to, asOf: $asOf) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
+    query: `query ExplorerPath($from: ID!, $to: ID!, $asOf: String, $undated: UndatedClaims) {
+      shortestPath(fromId: $from, toId: $to, asOf: $asOf, undated: $undated) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } }
     }`,
-    variables: { from: "tampere", to: "brussels", asOf: null },
+    variables: { from: "tampere", to: "brussels", asOf: null, undated: "INCLUDE" },
   },
   node: {
     query: `query ExplorerNode($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`,
@@ -126,6 +144,32 @@ export const EXPLORER_QUERIES = {
     `,
     variables: {},
   },
+  corroboration: {
+    query: `query ExplorerCorroboration($entityId: ID!, $limit: Int) {
+      corroboration(entityId: $entityId, limit: $limit) {
+        total counts { class ties }
+        ties { fromId fromName fromKind toId toName toKind verdict classes { class relationshipIds } claims { ${EDGE_FIELDS} } }
+      }
+    }`,
+    variables: { entityId: "helsinki", limit: 1000 },
+  },
+  peers: {
+    query: `query ExplorerPeers($entityIds: [ID!]!, $asOf: String) {
+      peers(entityIds: $entityIds, asOf: $asOf) {
+        peers { id name kind }
+        sharedByAll { ...PeerConnectionFields }
+        sharedBySome { ...PeerConnectionFields }
+        unique { ...PeerConnectionFields }
+      }
+    }
+    fragment PeerConnectionFields on PeerConnection {
+      node { id name kind } type sharedBy links { peer { id name } since relationships { ${EDGE_FIELDS} } }
+    }`,
+    variables: {
+      entityIds: ["helsinki", "stockholm", "copenhagen", "oslo", "tallinn", "tampere", "turku", "espoo"],
+      asOf: "2020-01-01",
+    },
+  },
   changes: {
     query: `
       query ExplorerChanges($id: ID!) {
@@ -152,7 +196,7 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
 
 export async function fetchNeighbourhood(
   id: string,
-  options: { depth: number; asOf: string | null; relationshipTypes?: string[]; limit?: number },
+  options: { depth: number; asOf: string | null; undated?: Undated; relationshipTypes?: string[]; limit?: number },
   signal?: AbortSignal,
 ): Promise<Subgraph> {
   const data = await graphql<{ neighbourhood: Subgraph }>(
@@ -161,6 +205,7 @@ export async function fetchNeighbourhood(
       id,
       depth: options.depth,
       asOf: options.asOf,
+      undated: options.undated ?? "INCLUDE",
       types: options.relationshipTypes ?? null,
       limit: options.limit ?? 200,
     },
@@ -174,10 +219,11 @@ export async function fetchShortestPath(
   toId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
   const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
     EXPLORER_QUERIES.path.query,
-    { from: fromId, to: toId, asOf },
+    { from: fromId, to: toId, asOf, undated },
     signal,
   );
   return data.shortestPath;
@@ -236,10 +282,11 @@ export async function fetchPartnersByCountry(
   cityId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<KeyCount[]> {
   const graph = await fetchNeighbourhood(
     cityId,
-    { depth: 2, asOf, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
+    { depth: 2, asOf, undated, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
     signal,
   );
   const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
@@ -291,12 +338,13 @@ export async function fetchCompare(
   to: string,
   entityId: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<GraphDiff> {
   const data = await graphql<{ compare: GraphDiff }>(
-    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID) {
-      compare(from: $from, to: $to, entityId: $entityId) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
+    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID, $undated: UndatedClaims) {
+      compare(from: $from, to: $to, entityId: $entityId, undated: $undated) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
     }`,
-    { from, to, entityId },
+    { from, to, entityId, undated },
     signal,
   );
   return data.compare;
@@ -331,12 +379,13 @@ export async function fetchCentrality(
   measure: CentralityMeasure,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<NodeScore[]> {
   const data = await graphql<{ centrality: NodeScore[] }>(
-    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String) {
-      centrality(algorithm: $algorithm, asOf: $asOf, limit: 1000) { node { ${NODE_FIELDS} } score rank }
+    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims) {
+      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, limit: 1000) { node { ${NODE_FIELDS} } score rank }
     }`,
-    { algorithm: measure, asOf },
+    { algorithm: measure, asOf, undated },
     signal,
   );
   return data.centrality;
@@ -348,11 +397,15 @@ export interface Community {
   members: { id: string }[];
 }
 
-export async function fetchCommunities(asOf: string | null, signal?: AbortSignal): Promise<Community[]> {
+export async function fetchCommunities(
+  asOf: string | null,
+  signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
+): Promise<Community[]> {
   const data = await graphql<{ communities: Community[] }>(
     `
-      query ExplorerCommunities($asOf: String) {
-        communities(asOf: $asOf) {
+      query ExplorerCommunities($asOf: String, $undated: UndatedClaims) {
+        communities(asOf: $asOf, undated: $undated) {
           id
           size
           members {
@@ -361,7 +414,7 @@ export async function fetchCommunities(asOf: string | null, signal?: AbortSignal
         }
       }
     `,
-    { asOf },
+    { asOf, undated },
     signal,
   );
   return data.communities;
@@ -378,12 +431,13 @@ export async function fetchSharedConnections(
   bId: string,
   asOf: string | null,
   signal?: AbortSignal,
+  undated: Undated = "INCLUDE",
 ): Promise<SharedConnection[]> {
   const data = await graphql<{ sharedConnections: SharedConnection[] }>(
-    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String) {
-      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
+    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String, $undated: UndatedClaims) {
+      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf, undated: $undated) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
     }`,
-    { aId, bId, asOf },
+    { aId, bId, asOf, undated },
     signal,
   );
   return data.sharedConnections;
@@ -414,4 +468,84 @@ export async function fetchActivityByType(
     signal,
   );
   return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));
+}
+
+// ── Whose word backs a tie, and entities side by side ───────────────────────
+
+export const CORROBORATION_CLASSES = [
+  "CONTRADICTED",
+  "OUTDATED",
+  "BACKED",
+  "BACKED_AS_OTHER_KIND",
+  "CROWD_ONLY",
+  "THIRD_PARTY_ONLY",
+  "OFFICIAL_ONLY",
+  "DENIED",
+] as const;
+/** The API's classes, in its verdict order (the first class a tie is in is its verdict). */
+export type CorroborationClass = (typeof CORROBORATION_CLASSES)[number];
+
+export interface TieCorroboration {
+  fromId: string;
+  fromName: string;
+  fromKind: string;
+  toId: string;
+  toName: string;
+  toKind: string;
+  verdict: CorroborationClass;
+  classes: { class: CorroborationClass; relationshipIds: string[] }[];
+  claims: GraphEdge[];
+}
+
+export interface Corroboration {
+  total: number;
+  counts: { class: CorroborationClass; ties: number }[];
+  ties: TieCorroboration[];
+}
+
+/** How the claims about each of an entity's ties (`PARTNER_OF` pairs) stand, with their claims and sources. */
+export async function fetchCorroboration(entityId: string, signal?: AbortSignal): Promise<Corroboration> {
+  const data = await graphql<{ corroboration: Corroboration }>(
+    EXPLORER_QUERIES.corroboration.query,
+    { entityId, limit: 1000 },
+    signal,
+  );
+  return data.corroboration;
+}
+
+export interface PeerNode {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface PeerLink {
+  peer: { id: string; name: string };
+  /** The earliest day any of the relationships counts from; null when none is dated. */
+  since: string | null;
+  relationships: GraphEdge[];
+}
+
+export interface PeerConnection {
+  node: PeerNode;
+  type: string;
+  sharedBy: number;
+  links: PeerLink[];
+}
+
+export interface PeerComparison {
+  peers: PeerNode[];
+  sharedByAll: PeerConnection[];
+  sharedBySome: PeerConnection[];
+  unique: PeerConnection[];
+}
+
+/** Two to eight entities side by side: what all, some or only one of them are linked to, as of a day. */
+export async function fetchPeers(
+  entityIds: readonly string[],
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<PeerComparison> {
+  const data = await graphql<{ peers: PeerComparison }>(EXPLORER_QUERIES.peers.query, { entityIds, asOf }, signal);
+  return data.peers;
 }

@@ -1,7 +1,8 @@
 /**
  * The explorer: a search box, the graph of an entity's neighbourhood (click a node to expand it), a path
  * finder with the shared connections of its two ends, a date control, the selected entity's timeline,
- * comparing two days, centrality and communities, and a side panel with the selection's details and
+ * comparing two days, centrality and communities, whose word backs the focus's ties (corroboration), the focus
+ * side by side with other entities (peers), and a side panel with the selection's details and
  * sources; or the same entities and relationships on a map (map-view.tsx); or the dashboard. Everything it shows follows from `ExplorerState`, which lives in the address
  * (url-state.ts).
  */
@@ -26,6 +27,7 @@ import {
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
 import { ComparePanel } from "./compare-panel.js";
+import { CorroborationPanel } from "./corroboration-panel.js";
 import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
@@ -34,9 +36,10 @@ import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
-import { KIND_STYLES, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
+import { PeersPanel } from "./peers-panel.js";
 import { SearchBox } from "./search-box.js";
 import { SharedConnections } from "./shared-connections.js";
 import { canEdit, tokenRefused } from "./sign-in.js";
@@ -111,7 +114,11 @@ export function App() {
     const timer = setTimeout(() => {
       Promise.all(
         ids.map((id, index) =>
-          fetchNeighbourhood(id, { depth: index === 0 ? state.depth : 1, asOf: state.asOf }, controller.signal),
+          fetchNeighbourhood(
+            id,
+            { depth: index === 0 ? state.depth : 1, asOf: state.asOf, undated: state.undated },
+            controller.signal,
+          ),
         ),
       ).then(
         (loaded) => {
@@ -131,7 +138,7 @@ export function App() {
       controller.abort();
     };
     // expandKey stands for state.expand (an array, new on every parse of the address); revision: a write.
-  }, [state.focus, expandKey, state.depth, state.asOf, revision]);
+  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, revision]);
 
   // ── The path between `from` and `to`, as of the same date.
   const [path, setPath] = useState<PathResult>({ status: "idle" });
@@ -142,14 +149,14 @@ export function App() {
     }
     const controller = new AbortController();
     setPath({ status: "loading" });
-    fetchShortestPath(state.from, state.to, state.asOf, controller.signal).then(
+    fetchShortestPath(state.from, state.to, state.asOf, controller.signal, state.undated).then(
       (found) => setPath(found ? { status: "found", ...found } : { status: "none" }),
       (error: unknown) => {
         if (!controller.signal.aborted) setPath({ status: "error", message: errorMessage(error) });
       },
     );
     return () => controller.abort();
-  }, [state.from, state.to, state.asOf]);
+  }, [state.from, state.to, state.asOf, state.undated]);
 
   // ── Compare two days: the focused entity's relationships that started or ended between them.
   const [diff, setDiff] = useState<GraphDiff | null>(null);
@@ -159,11 +166,14 @@ export function App() {
     setDiffError(null);
     if (!state.compareFrom || !state.compareTo) return;
     const controller = new AbortController();
-    fetchCompare(state.compareFrom, state.compareTo, state.focus, controller.signal).then(setDiff, (error: unknown) => {
-      if (!controller.signal.aborted) setDiffError(errorMessage(error));
-    });
+    fetchCompare(state.compareFrom, state.compareTo, state.focus, controller.signal, state.undated).then(
+      setDiff,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setDiffError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.compareFrom, state.compareTo, state.focus]);
+  }, [state.compareFrom, state.compareTo, state.focus, state.undated]);
 
   // ── Centrality and communities, as of the chosen day.
   const [scores, setScores] = useState<NodeScore[] | null>(null);
@@ -174,20 +184,20 @@ export function App() {
     setAnalysisError(null);
     if (!state.measure) return;
     const controller = new AbortController();
-    fetchCentrality(state.measure, state.asOf, controller.signal).then(setScores, (error: unknown) => {
+    fetchCentrality(state.measure, state.asOf, controller.signal, state.undated).then(setScores, (error: unknown) => {
       if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
     });
     return () => controller.abort();
-  }, [state.measure, state.asOf]);
+  }, [state.measure, state.asOf, state.undated]);
   useEffect(() => {
     setCommunities(null);
     if (!state.communities) return;
     const controller = new AbortController();
-    fetchCommunities(state.asOf, controller.signal).then(setCommunities, (error: unknown) => {
+    fetchCommunities(state.asOf, controller.signal, state.undated).then(setCommunities, (error: unknown) => {
       if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
     });
     return () => controller.abort();
-  }, [state.communities, state.asOf]);
+  }, [state.communities, state.asOf, state.undated]);
 
   // ── What the path finder's two ends share.
   const [shared, setShared] = useState<SharedConnection[] | null>(null);
@@ -197,11 +207,14 @@ export function App() {
     setSharedError(null);
     if (!state.from || !state.to || state.from === state.to) return;
     const controller = new AbortController();
-    fetchSharedConnections(state.from, state.to, state.asOf, controller.signal).then(setShared, (error: unknown) => {
-      if (!controller.signal.aborted) setSharedError(errorMessage(error));
-    });
+    fetchSharedConnections(state.from, state.to, state.asOf, controller.signal, state.undated).then(
+      setShared,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setSharedError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.from, state.to, state.asOf]);
+  }, [state.from, state.to, state.asOf, state.undated]);
 
   // Relationships opened from a list (timeline, compare, shared) that the graph may not draw.
   const [listedEdges, setListedEdges] = useState<ReadonlyMap<string, GraphEdge>>(new Map());
@@ -249,6 +262,7 @@ export function App() {
     state.to,
     state.focus,
     state.select?.type === "node" ? state.select.id : null,
+    ...state.peers,
   ]);
 
   const onSelect = useCallback(
@@ -297,7 +311,12 @@ export function App() {
           </button>
           <a href="/graphiql">GraphiQL</a>
         </nav>
-        <DateControl asOf={state.asOf} onChange={(asOf) => update({ asOf }, "replace")} />
+        <DateControl
+          asOf={state.asOf}
+          onChange={(asOf) => update({ asOf }, "replace")}
+          undated={state.undated}
+          onUndatedChange={(undated) => update({ undated }, "replace")}
+        />
         <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
           History
         </button>
@@ -363,6 +382,24 @@ export function App() {
                 onCommunities={(on) => update({ communities: on })}
                 onSelectNode={(id) => onSelect({ type: "node", id })}
               />
+              <CorroborationPanel
+                entityId={state.focus}
+                entityName={focusNode?.name ?? state.focus ?? "the focus"}
+                open={state.corroboration}
+                revision={revision}
+                onOpen={(corroboration) => update({ corroboration })}
+                onSelectEdge={selectListedEdge}
+              />
+              <PeersPanel
+                focusId={state.focus}
+                focusName={focusNode?.name ?? state.focus ?? "the focus"}
+                peers={state.peers}
+                asOf={state.asOf}
+                name={(id) => names.get(id)?.name ?? id}
+                onChange={(peers) => update({ peers })}
+                onSelectEdge={selectListedEdge}
+                onSelectNode={(id) => onSelect({ type: "node", id })}
+              />
             </div>
           </section>
         ) : state.view === "map" ? (
@@ -374,6 +411,7 @@ export function App() {
             cityId={dashboardCity?.id ?? "helsinki"}
             cityName={dashboardCity?.name ?? "Helsinki"}
             asOf={state.asOf}
+            undated={state.undated}
           />
         )}
 
@@ -496,18 +534,11 @@ function Legend() {
           {style.label}
         </li>
       ))}
-      <li>
-        <span className="line dashed" aria-hidden="true" /> ended
-      </li>
-      <li>
-        <span className="line dotted" aria-hidden="true" /> suspended
-      </li>
-      <li>
-        <span className="line started" aria-hidden="true" /> started between the compared days
-      </li>
-      <li>
-        <span className="line ended-between" aria-hidden="true" /> ended between them
-      </li>
+      {LINE_LEGEND.map((entry) => (
+        <li key={entry.line}>
+          <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
+        </li>
+      ))}
     </ul>
   );
 }

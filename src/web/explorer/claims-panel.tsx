@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { graphql } from "../shared/graphql-client.js";
 import type { GraphEdge } from "./api.js";
 import { EDIT_QUERIES } from "./edit-api.js";
+import { WhoseWord } from "./citation-list.js";
 import { formatPartialDate } from "./graph-model.js";
 import { relationshipLabel } from "./kinds.js";
 
@@ -100,7 +101,7 @@ export function ClaimsPanel({ edge }: { edge: GraphEdge }) {
                       <li key={source.sourceId}>
                         <strong>{source.title}</strong>
                         {source.published && ` · ${formatPartialDate(source.published)}`}
-                        {source.excerpt && <blockquote className="excerpt">“{source.excerpt}”</blockquote>}
+                        <WhoseWord citation={source} />
                       </li>
                     ))}
                   </ul>

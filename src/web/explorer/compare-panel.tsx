@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState } from "react";
 import type { GraphDiff, GraphEdge } from "./api.js";
+import { WhoseWord } from "./citation-list.js";
 import { formatValidity } from "./graph-model.js";
 import { relationshipLabel } from "./kinds.js";
 
@@ -40,7 +41,7 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
         {edge.sources.map((source) => (
           <li key={source.sourceId}>
             <cite>{source.title}</cite>
-            {source.excerpt ? `: “${source.excerpt}”` : ""}
+            <WhoseWord citation={source} />
           </li>
         ))}
       </ul>

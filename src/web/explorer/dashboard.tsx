@@ -24,6 +24,7 @@ import {
   fetchPartnersByCountry,
 } from "./api.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import type { Undated } from "./url-state.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -35,9 +36,11 @@ interface DashboardProps {
   readonly cityId: string;
   readonly cityName: string;
   readonly asOf: string | null;
+  /** What relationships without a start date count as on `asOf`. */
+  readonly undated: Undated;
 }
 
-export function Dashboard({ cityId, cityName, asOf }: DashboardProps) {
+export function Dashboard({ cityId, cityName, asOf, undated }: DashboardProps) {
   const [data, setData] = useState<DashboardData | null>(null);
   const [partners, setPartners] = useState<KeyCount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,11 +56,11 @@ export function Dashboard({ cityId, cityName, asOf }: DashboardProps) {
   useEffect(() => {
     const controller = new AbortController();
     setPartners(null);
-    fetchPartnersByCountry(cityId, asOf, controller.signal).then(setPartners, (failure: unknown) => {
+    fetchPartnersByCountry(cityId, asOf, controller.signal, undated).then(setPartners, (failure: unknown) => {
       if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
     });
     return () => controller.abort();
-  }, [cityId, asOf]);
+  }, [cityId, asOf, undated]);
 
   const kinds = useMemo(() => data?.nodesByKind.filter((row) => row.key !== "Source"), [data]);
   const kindRows = useMemo(() => kinds?.map((row) => ({ ...row, key: kindStyle(row.key).label })), [kinds]);

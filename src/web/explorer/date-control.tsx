@@ -1,16 +1,29 @@
-/** The date the graph is shown as of (`asOf`): a year slider for moving through time, a day picker, and "all dates". */
+/**
+ * The date the graph is shown as of (`asOf`): a year slider for moving through time, a day picker, "all dates",
+ * and what relationships without a start date count as on that day (`undated`: most curated ones have none).
+ */
 import { useId } from "react";
+import type { Undated } from "./url-state.js";
 
 interface DateControlProps {
   readonly asOf: string | null;
   readonly onChange: (asOf: string | null) => void;
+  readonly undated: Undated;
+  readonly onUndatedChange: (undated: Undated) => void;
 }
+
+const UNDATED_LABELS: Record<Undated, string> = {
+  INCLUDE: "include",
+  EXCLUDE: "leave out",
+  ATTESTED: "from attestation",
+};
 
 export const FIRST_YEAR = 1950;
 
-export function DateControl({ asOf, onChange }: DateControlProps) {
+export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateControlProps) {
   const sliderId = useId();
   const dayId = useId();
+  const undatedId = useId();
   const thisYear = new Date().getFullYear();
   const year = asOf ? Number(asOf.slice(0, 4)) : thisYear;
   return (
@@ -43,6 +56,20 @@ export function DateControl({ asOf, onChange }: DateControlProps) {
       <button type="button" onClick={() => onChange(null)} disabled={asOf === null}>
         All dates
       </button>
+      <label htmlFor={undatedId}>Undated</label>
+      <select
+        id={undatedId}
+        value={undated}
+        disabled={asOf === null}
+        title="Relationships without a start date: count them on every day, on none, or from the first source that states them."
+        onChange={(event) => onUndatedChange(event.target.value as Undated)}
+      >
+        {(Object.keys(UNDATED_LABELS) as Undated[]).map((policy) => (
+          <option key={policy} value={policy}>
+            {UNDATED_LABELS[policy]}
+          </option>
+        ))}
+      </select>
     </fieldset>
   );
 }

@@ -1,16 +1,20 @@
-/** The side panel: the selected entity or relationship, with its provenance (source, publisher, date, excerpt, link). */
+/**
+ * The side panel: the selected entity or relationship, with its provenance (source, publisher, date, excerpt,
+ * link) and whose word each source is (citation-list.tsx).
+ */
 import { useEffect, useState } from "react";
 import {
   type ChangeEntry,
-  type Citation,
   type GraphEdge,
   type GraphNode,
   type SourceRecord,
   fetchChanges,
   fetchEntitySources,
 } from "./api.js";
+import { CitationList } from "./citation-list.js";
 import { formatPartialDate, formatValidity } from "./graph-model.js";
 import { kindStyle, relationshipLabel } from "./kinds.js";
+import { isCrowdOnly } from "./whose-word.js";
 
 const LANGUAGES: Record<string, string> = { fi: "Finnish", sv: "Swedish", en: "English" };
 
@@ -156,18 +160,12 @@ export function EdgeDetails({ edge, from, to, onSelectNode }: EdgeDetailsProps) 
         )}
       </dl>
       <h3>Sources</h3>
-      {edge.sources.length === 0 ? (
-        <p className="muted">No source recorded.</p>
-      ) : (
-        <ul className="citations" data-testid="citations">
-          {edge.sources.map((citation) => (
-            <li key={citation.sourceId}>
-              <SourceLine source={{ ...citation, id: citation.sourceId }} />
-              {citation.excerpt && <Excerpt citation={citation} />}
-            </li>
-          ))}
-        </ul>
+      {isCrowdOnly(edge) && (
+        <p className="crowd-note" data-testid="crowd-only-note">
+          Only the crowd says so: every source of this relationship is a crowd-sourced dataset.
+        </p>
       )}
+      <CitationList citations={edge.sources} testId="citations" />
     </section>
   );
 }
@@ -187,8 +185,4 @@ function SourceLine({ source }: { source: SourceRecord }) {
       {published && <span> · {published}</span>}
     </p>
   );
-}
-
-function Excerpt({ citation }: { citation: Citation }) {
-  return <blockquote className="excerpt">“{citation.excerpt}”</blockquote>;
 }

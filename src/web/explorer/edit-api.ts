@@ -133,7 +133,7 @@ export const EDIT_QUERIES = {
   claims: {
     query: `query ExplorerClaims($entityId: ID!, $types: [String!]) {
       timeline(entityId: $entityId, relationshipTypes: $types, limit: 1000) {
-        edge { id type kind fromId toId validFrom validTo status sources { sourceId title publisher url published excerpt } }
+        edge { id type kind fromId toId validFrom validTo status sources { sourceId title publisher publisherKind publisherId party url published excerpt locator } }
       }
     }`,
     variables: { entityId: "beijing", types: ["PARTNER_OF"] },

@@ -25,11 +25,24 @@ export function mergeGraphs(
   return { nodes, edges, onPath, truncated: parts.some((part) => part.truncated === true) };
 }
 
-/** "2016-05" → "May 2016"; full dates as the browser's locale writes them; years as they are. */
+/**
+ * "2016-05" → "May 2016"; full dates as the browser's locale writes them; years as they are. An uncertain
+ * date (ISO 8601-2 / EDTF intervals, as the data model allows) in words: "2022-02-28/.." → "28 February 2022
+ * or later", "../2003-01-10" → "10 January 2003 or earlier", "1993-09-25/1995-12-08" → "between … and …".
+ */
 export function formatPartialDate(value: string | null): string | null {
   if (!value) return null;
+  if (value.includes("/")) {
+    const [start = "..", end = ".."] = value.split("/");
+    const from = start === ".." || start === "" ? null : formatPartialDate(start);
+    const to = end === ".." || end === "" ? null : formatPartialDate(end);
+    if (from && to) return `between ${from} and ${to}`;
+    if (from) return `${from} or later`;
+    if (to) return `${to} or earlier`;
+    return value;
+  }
   const [year, month, day] = value.split("-").map(Number);
-  if (!year) return value;
+  if (!year || Number.isNaN(month ?? 1) || Number.isNaN(day ?? 1)) return value;
   if (!month) return String(year);
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
   return date.toLocaleDateString("en-GB", {

@@ -2,7 +2,7 @@
  * The graph drawing, with Cytoscape.js and the fCoSE force-directed layout. Cytoscape keeps its own model
  * of the elements; this component adds and removes elements as the drawn graph changes (so positions of
  * what stays are kept), re-runs the layout only when the elements changed, and mirrors the selection and
- * the highlighted path as classes.
+ * the highlighted path as classes. Relationships only the crowd states are drawn lighter and dash-dotted.
  */
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
@@ -10,6 +10,7 @@ import { useEffect, useRef } from "react";
 import type { DrawnGraph } from "./graph-model.js";
 import { KIND_STYLES, UNKNOWN_KIND, relationshipLabel } from "./kinds.js";
 import type { Selection } from "./url-state.js";
+import { isCrowdOnly } from "./whose-word.js";
 
 cytoscape.use(fcose);
 
@@ -73,6 +74,19 @@ const STYLE: cytoscape.StylesheetJson = [
   },
   { selector: 'edge[status = "ended"]', style: { "line-style": "dashed" } },
   { selector: 'edge[status = "suspended"]', style: { "line-style": "dotted" } },
+  // Only the crowd says so: lighter, thinner and dash-dotted (not colour alone), and said in the label.
+  {
+    selector: 'edge[crowd = "only"]',
+    style: {
+      "line-color": "#b3bcc6",
+      "target-arrow-color": "#b3bcc6",
+      width: 1,
+      "line-style": "dashed",
+      "line-dash-pattern": [6, 3, 1, 3],
+      opacity: 0.75,
+      color: "#5f6b76",
+    },
+  },
   {
     selector: "edge.started",
     style: { "line-color": "#1e8e3e", "target-arrow-color": "#1e8e3e", width: 4 },
@@ -111,8 +125,9 @@ function toElements(graph: DrawnGraph): ElementDefinition[] {
           id: EDGE_PREFIX + edge.id,
           source: edge.fromId,
           target: edge.toId,
-          label: relationshipLabel(edge.type),
+          label: isCrowdOnly(edge) ? `${relationshipLabel(edge.type)} (crowd only)` : relationshipLabel(edge.type),
           status: edge.status ?? "",
+          crowd: isCrowdOnly(edge) ? "only" : "",
         },
       })),
   ];

@@ -72,3 +72,15 @@ const COMMUNITY_COLORS = [
 export function communityColor(id: number): string {
   return COMMUNITY_COLORS[(id - 1) % COMMUNITY_COLORS.length]!;
 }
+
+/**
+ * How a relationship's line reads, for the legend: each a CSS class of `.line` beside the words. The graph's
+ * stylesheet (graph-view.tsx) draws the same marks; none is told by colour alone.
+ */
+export const LINE_LEGEND: readonly { readonly line: string; readonly label: string }[] = [
+  { line: "dashed", label: "ended" },
+  { line: "dotted", label: "suspended" },
+  { line: "crowd-only", label: "only Wikidata (the crowd) says so: lighter, dash-dotted" },
+  { line: "started", label: "started between the compared days" },
+  { line: "ended-between", label: "ended between them" },
+];

@@ -1,7 +1,7 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
- * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1`.
+ * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`.
  */
 export type View = "graph" | "map" | "dashboard";
 export const VIEWS: readonly View[] = ["graph", "map", "dashboard"];
@@ -20,6 +20,8 @@ export interface ExplorerState {
   readonly depth: 1 | 2;
   /** A day, YYYY-MM-DD: show only what held on it. Null: every relationship, whatever its dates. */
   readonly asOf: string | null;
+  /** What relationships without a start date count as on that day (the API's `undated`; INCLUDE by default). */
+  readonly undated: Undated;
   readonly select: Selection | null;
   readonly from: string | null;
   readonly to: string | null;
@@ -30,7 +32,16 @@ export interface ExplorerState {
   readonly measure: Measure | null;
   /** Colour nodes by community. */
   readonly communities: boolean;
+  /** Show whose word backs each of the focused entity's ties. */
+  readonly corroboration: boolean;
+  /** Entities compared side by side with the focus (the focus is the first of the peers). */
+  readonly peers: readonly string[];
 }
+
+export const UNDATED = ["INCLUDE", "EXCLUDE", "ATTESTED"] as const;
+export type Undated = (typeof UNDATED)[number];
+/** `peers` compares at most 8 entities: the focus and 7 more. */
+export const MAX_PEERS = 7;
 
 export const MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -41,6 +52,7 @@ export const INITIAL_STATE: ExplorerState = {
   expand: [],
   depth: 1,
   asOf: null,
+  undated: "INCLUDE",
   select: null,
   from: null,
   to: null,
@@ -48,6 +60,8 @@ export const INITIAL_STATE: ExplorerState = {
   compareTo: null,
   measure: null,
   communities: false,
+  corroboration: false,
+  peers: [],
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,6 +90,7 @@ export function parseState(search: string): ExplorerState {
       .filter((value): value is string => value !== null),
     depth: params.get("depth") === "2" ? 2 : 1,
     asOf: day(params.get("asOf")),
+    undated: UNDATED.find((policy) => policy === params.get("undated")) ?? "INCLUDE",
     select: (type === "node" || type === "edge") && selectedId ? { type, id: selectedId } : null,
     from: id(params.get("from")),
     to: id(params.get("to")),
@@ -85,6 +100,15 @@ export function parseState(search: string): ExplorerState {
       ? (params.get("measure") as Measure)
       : null,
     communities: params.get("communities") === "1",
+    corroboration: params.get("corroboration") === "1",
+    peers: [
+      ...new Set(
+        (params.get("peers") ?? "")
+          .split(",")
+          .map((value) => id(value))
+          .filter((value): value is string => value !== null),
+      ),
+    ].slice(0, MAX_PEERS),
   };
 }
 
@@ -95,6 +119,7 @@ export function formatState(state: ExplorerState): string {
   if (state.expand.length > 0) params.set("expand", state.expand.join(","));
   if (state.depth !== 1) params.set("depth", String(state.depth));
   if (state.asOf) params.set("asOf", state.asOf);
+  if (state.undated !== "INCLUDE") params.set("undated", state.undated);
   if (state.select) params.set("select", `${state.select.type}:${state.select.id}`);
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
@@ -102,6 +127,8 @@ export function formatState(state: ExplorerState): string {
   if (state.compareTo) params.set("compareTo", state.compareTo);
   if (state.measure) params.set("measure", state.measure);
   if (state.communities) params.set("communities", "1");
+  if (state.corroboration) params.set("corroboration", "1");
+  if (state.peers.length > 0) params.set("peers", state.peers.join(","));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
