@@ -7,6 +7,7 @@ export * from "./vocabulary.js";
 export * from "./partial-date.js";
 export {
   validOnCypher,
+  isTieCypher,
   firstDayCypher,
   undatedCypher,
   attestedByCypher,

@@ -100,3 +100,13 @@ function undatedRule(rel: string, asOfParam: string, undated: UndatedPolicy): st
       throw new Error(`not an undated-claims policy: ${String(undated)}`);
   }
 }
+
+/**
+ * Cypher predicate: relationship variable `rel` is a tie, not a source's denial of one (status `denied`).
+ * Denials are claims to read beside the others (neighbourhood, timeline, corroboration, exports), never
+ * something to walk or count: paths, shared connections and graph algorithms leave them out.
+ */
+export function isTieCypher(rel: string): string {
+  if (!/^[a-z][A-Za-z0-9]*$/.test(rel)) throw new Error(`not a Cypher variable name: ${rel}`);
+  return `coalesce(${rel}.status, '') <> 'denied'`;
+}

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import { type Database, cypherInt, toNumber } from "../database/index.js";
 import { BadUserInputError, GdsUnavailableError } from "../errors/index.js";
-import { type EntityKind, type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
+import { type EntityKind, type UndatedPolicy, isTieCypher, validOnCypher } from "../graph-data/index.js";
 import type { Community } from "./community.type.js";
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import { CentralityAlgorithm, type NodeScore } from "./node-score.type.js";
@@ -51,7 +51,7 @@ interface ProjectedGraph {
 
 const project = (undated: UndatedPolicy): string => `
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $relationshipTypes AND ${validOnCypher("r", "$asOf", undated)}
+  WHERE type(r) IN $relationshipTypes AND ${isTieCypher("r")} AND ${validOnCypher("r", "$asOf", undated)}
   WITH gds.graph.project($graphName, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS graph
   RETURN coalesce(graph.nodeCount, 0) AS nodes, coalesce(graph.relationshipCount, 0) AS relationships`;
 

@@ -6,7 +6,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { type UndatedPolicy, firstDayOf, isDateValue, validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, firstDayOf, isDateValue, isTieCypher, validOnCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -26,7 +26,7 @@ export const MAX_PEER_CONNECTIONS = 1000;
 const peersCypher = (undated: UndatedPolicy): string => `
   UNWIND range(0, size($ids) - 1) AS position
   MATCH (p:Entity {id: $ids[position]})-[r]-(n:Entity)
-  WHERE NOT n.id IN $ids AND type(r) IN $relationshipTypes AND coalesce(r.status, '') <> 'denied' AND ${validOnCypher("r", "$asOf", undated)}
+  WHERE NOT n.id IN $ids AND type(r) IN $relationshipTypes AND ${isTieCypher("r")} AND ${validOnCypher("r", "$asOf", undated)}
   WITH n, type(r) AS type, position, p, collect(r) AS rels
   ORDER BY type, n.name, n.id, position
   WITH n, type, collect({ position: position, rels: rels }) AS links

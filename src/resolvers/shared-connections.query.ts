@@ -5,7 +5,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypherInt } from "../database/index.js";
-import { type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
+import { type UndatedPolicy, isTieCypher, validOnCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type NodeRow,
@@ -24,7 +24,7 @@ export const MAX_SHARED = 1000;
 
 const shared = (undated: UndatedPolicy): string => `
   MATCH (a:Entity {id: $aId})-[ra]-(n:Entity)-[rb]-(b:Entity {id: $bId})
-  WHERE n <> a AND n <> b AND ${validOnCypher("ra", "$asOf", undated)} AND ${validOnCypher("rb", "$asOf", undated)}
+  WHERE n <> a AND n <> b AND ${isTieCypher("ra")} AND ${isTieCypher("rb")} AND ${validOnCypher("ra", "$asOf", undated)} AND ${validOnCypher("rb", "$asOf", undated)}
   WITH n, ra, rb
   ORDER BY n.name, n.id, coalesce(ra.id, elementId(ra)), coalesce(rb.id, elementId(rb))
   LIMIT $max

@@ -6,7 +6,7 @@
  * synthetic graph, it answers in 10–120 ms where the newer `ANY SHORTEST` with a quantified pattern took 1–2 s.
  */
 import type { StatementRunner } from "../database/index.js";
-import type { UndatedPolicy } from "../graph-data/index.js";
+import { type UndatedPolicy, isTieCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type EdgeSelection,
@@ -39,7 +39,7 @@ function shortestPathCypher(maxLength: number, selection: PathSelection, undated
   return `
     MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
     MATCH p = shortestPath((a)-[*..${maxLength}]-(b))
-    WHERE all(r IN relationships(p) WHERE ${traversableCypher("r", undated)}) AND all(n IN nodes(p) WHERE n:Entity)
+    WHERE all(r IN relationships(p) WHERE ${traversableCypher("r", undated)} AND ${isTieCypher("r")}) AND all(n IN nodes(p) WHERE n:Entity)
     WITH p, relationships(p) AS rels
     ${selection.edges.sources ? sourcesOfCypher("rels") : "WITH p, rels, [] AS sources"}
     RETURN [n IN nodes(p) | ${nodeProjection("n", selection.nodes)}] AS nodes,

@@ -119,7 +119,7 @@ describe("editing in the explorer", () => {
     await validTo.fill("2023");
     await form.getByLabel("A new source").check();
     await form.getByLabel("Title (required)").fill(SOURCE_TITLE);
-    await form.getByLabel("Publisher").fill("City of Tampere");
+    await form.getByLabel("Publisher", { exact: true }).fill("City of Tampere");
     await form.getByLabel("Published").fill("2024-05");
     await form.getByLabel("Web address").fill("https://example.org/partnership-2024");
     await form.getByLabel("Excerpt (required)").fill("Helsinki and Tampere agreed to cooperate");

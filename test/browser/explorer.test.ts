@@ -228,11 +228,12 @@ describe("the explorer", () => {
       .poll(() => moscow.evaluateAll((els) => els.map((el) => el.getAttribute("data-edge-id"))), patience)
       .toEqual(["helsinki--PARTNER_OF--moscow"]);
     expect(await moscow.locator("path").nth(0).getAttribute("stroke")).toBe("#1f6fb4");
-    // The date control moves the map too: in 2023 the suspended period is drawn, dotted.
+    // The date control moves the map too: in 2023 the suspended period is drawn, dotted (the City's own
+    // record from March 2022, and TheMayor.EU's from 28 February 2022 on).
     await page.getByTestId("date-control").locator('input[type="date"]').fill("2023-01-01");
     await expect
       .poll(() => moscow.evaluateAll((els) => els.map((el) => el.getAttribute("data-edge-id"))), patience)
-      .toEqual(["helsinki--PARTNER_OF--moscow--2022"]);
+      .toEqual(["helsinki--PARTNER_OF--moscow--2022", "helsinki--PARTNER_OF--moscow--2022~themayor-eu"]);
     expect(await moscow.locator("path").nth(0).getAttribute("stroke-dasharray")).toBe("2 4");
     // A click selects (the details and the address follow); the keyboard reaches the points too.
     await page.locator('[data-node-id="tallinn"] circle').click();
@@ -375,7 +376,9 @@ describe("the explorer", () => {
     expect(byTitle["Funders per office"]).toContain("Helsinki Centre5");
     expect(byTitle["Entities by kind"]?.some((row: string | null) => row?.startsWith("City"))).toBe(true);
     expect(byTitle["Partners of Helsinki by country"]?.length).toBeGreaterThan(0);
-    // Helsinki's relationships in force per year, by type (activitySeries): memberships grow from 2015.
+    // Helsinki's relationships in force per year, by type (activitySeries), on 1 July: UBC (joined 1993–95),
+    // Mayors for Peace, the Euregio, IRBC, Climate-KIC Nordic and the digital rights coalition (undated), then
+    // OASC from 2015, the Carbon Neutral Cities Alliance (by 2019-05-29) and WHO Healthy Cities from 2020.
     const activity = await page
       .getByTestId("activity-table")
       .evaluate((table) =>
@@ -386,7 +389,7 @@ describe("the explorer", () => {
     const memberColumn = activity[0]!.indexOf("member of");
     expect(memberColumn).toBeGreaterThan(0);
     const memberships = (year: number) => activity.find((row) => row[0] === String(year))?.[memberColumn];
-    expect([2014, 2015, 2020].map(memberships), JSON.stringify(activity)).toEqual(["3", "4", "5"]);
+    expect([2014, 2015, 2020].map(memberships), JSON.stringify(activity)).toEqual(["6", "7", "9"]);
     await screenshot("explorer-dashboard");
   });
 });
@@ -406,13 +409,19 @@ describe("research over time in the explorer", () => {
     await graphStatus();
     const timeline = page.getByTestId("timeline");
     const bars = timeline.locator(".timeline-bar");
-    await expect.poll(() => bars.count(), { timeout: 45_000 }).toBe(3);
+    // In Russia; the partnership until March 2022; its suspension as the City dates it, and as TheMayor.EU does.
+    await expect.poll(() => bars.count(), { timeout: 45_000 }).toBe(4);
     // The 2020 partnership ended in March 2022: faded on 2023-01-01; its undated start is open (dashed).
     const before = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow"]');
     expect(await before.getAttribute("class")).toContain("not-on-date");
     expect(await before.getAttribute("class")).toContain("open-start");
     const suspended = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow--2022"]');
     expect(await suspended.getAttribute("class")).not.toContain("not-on-date");
+    const reported = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow--2022~themayor-eu"]');
+    expect(await reported.getAttribute("class")).not.toContain("not-on-date");
+    expect(await reported.getAttribute("title")).toBe(
+      "from 28 February 2022 or later · special-historical · suspended",
+    );
     await suspended.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.url()).toContain("select=edge%3Ahelsinki--PARTNER_OF--moscow--2022");
@@ -458,11 +467,11 @@ describe("research over time in the explorer", () => {
     const ranking = page.getByTestId("ranking");
     await expect
       .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
-      .toBe("1Helsinki42");
-    expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Helsinki EU Office12");
+      .toBe("1Helsinki91");
+    expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Turku17");
     await expect
       .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
-      .toBe("6 communities");
+      .toBe("11 communities");
     const sizes = await page.evaluate(() => {
       const element: any = document.querySelector('[data-testid="graph-canvas"]');
       return {
@@ -475,19 +484,22 @@ describe("research over time in the explorer", () => {
     expect(sizes.colours).toBeGreaterThan(3);
     await screenshot("explorer-centrality", { fullPane: true });
     // The ranking's names open the entity.
-    await ranking.getByRole("button", { name: "Helsinki EU Office" }).click();
-    await expect.poll(() => page.url()).toContain("select=node%3Ahelsinki-eu-office");
+    await ranking.getByRole("button", { name: "Turku", exact: true }).click();
+    await expect.poll(() => page.url()).toContain("select=node%3Aturku");
   }, 600_000);
 
   it("lists what the path finder's two ends share, with both relationships", async () => {
     await page.goto(`${api.url}/explorer?from=helsinki&to=tampere&asOf=2020-02-05`);
     await graphStatus();
     const shared = page.getByTestId("shared-connections");
-    await expect.poll(() => shared.locator("li").count(), { timeout: 45_000 }).toBe(4);
+    await expect.poll(() => shared.locator("li").count(), { timeout: 45_000 }).toBe(8);
     const rows = await shared.locator("li").allTextContents();
-    expect(rows[0]).toMatch(/^Finland: Helsinki in country · Tampere in country/);
-    expect(rows[3]).toMatch(/^Open & Agile Smart Cities: Helsinki member of · Tampere member of/);
-    await shared.getByRole("button", { name: "Tampere member of" }).click();
+    expect(rows[0]).toMatch(
+      /^Climate network of the six largest Finnish cities: Helsinki founder of · Tampere founder of/,
+    );
+    expect(rows[1]).toMatch(/^Finland: Helsinki in country · Tampere in country/);
+    expect(rows[5]).toMatch(/^Open & Agile Smart Cities: Helsinki member of · Tampere member of/);
+    await shared.locator("li").nth(5).getByRole("button", { name: "Tampere member of" }).click();
     await expect.poll(() => page.getByTestId("citations").textContent()).toContain("CeBIT 2015");
     await screenshot("explorer-shared");
   });

@@ -1,9 +1,11 @@
 /**
  * The timeline of one entity: a bar per relationship over the years, coloured by type; a dashed end where
- * the relationship has no date there. The day the explorer is set to is a line across; bars not in force
- * on it are faded. Each bar is a button that opens the relationship and its sources.
+ * the relationship has no date there (or, at its start, only a bound: "by" a day). The day the explorer is
+ * set to is a line across; bars not in force on it are faded. Each bar is a button that opens the
+ * relationship and its sources.
  */
 import { useEffect, useMemo, useState } from "react";
+import { firstDayOf, isDateValue } from "../../graph-data/partial-date.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
 import { formatValidity } from "./graph-model.js";
@@ -16,15 +18,22 @@ interface TimelineViewProps {
   readonly onSelectEdge: (edge: GraphEdge) => void;
 }
 
-/** A partial date as a fractional year: `2016-05` → 2016.33. */
+/**
+ * The day a record date counts from, as the API's `asOf` rule has it (`firstDayOf`): `2016-05` → `2016-05-01`,
+ * `../2019-05-29` → `2019-05-29`, `2022-02-28/..` → `2022-02-28`, `2014~` → `2014-01-01`.
+ */
+function dayOf(value: string): string {
+  return isDateValue(value) ? firstDayOf(value) : value;
+}
+
+/** A record date as a fractional year, from the day it counts from: `2016-05` → 2016.33. */
 function yearOf(value: string): number {
-  const [year = 0, month = 1, day = 1] = value.split("-").map(Number);
+  const [year = 0, month = 1, day = 1] = dayOf(value).split("-").map(Number);
   return year + (month - 1) / 12 + (day - 1) / 365;
 }
 
 function validOn(edge: GraphEdge, day: string): boolean {
-  const first = (value: string) => (value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
-  return (!edge.validFrom || first(edge.validFrom) <= day) && (!edge.validTo || first(edge.validTo) > day);
+  return (!edge.validFrom || dayOf(edge.validFrom) <= day) && (!edge.validTo || dayOf(edge.validTo) > day);
 }
 
 export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: TimelineViewProps) {
@@ -90,7 +99,7 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
               const faded = asOf !== null && !validOn(edge, asOf);
               const classes = [
                 "timeline-bar",
-                edge.validFrom ? "" : "open-start",
+                !edge.validFrom || edge.validFrom.startsWith("../") ? "open-start" : "",
                 edge.validTo ? "" : "open-end",
                 edge.status ? `status-${edge.status}` : "",
                 faded ? "not-on-date" : "",
