@@ -6,6 +6,8 @@
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
  *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
+ *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer)
+ *   crowd --match-curated [--out FILE] curated cities' Wikidata ids from that dataset: an overlay file
  *   backup --out FILE                  the whole graph with its history (JSON Lines)
  *   restore FILE                       a backup, into an empty database
  *
@@ -24,6 +26,13 @@ import { type Database, connectDatabase, ensureSchemaIndexes } from "../database
 import { StartupError } from "../errors/index.js";
 import { EXPORT_FORMATS, type ExportFormat, countExportItems, exportGraph, exportFileName } from "../export/index.js";
 import { fileReader, formatOf, formatProblem, isPartialDate, isUndatedPolicy } from "../graph-data/index.js";
+import {
+  TWINNED_DATASET_DIR,
+  curatedOverlay,
+  formatCuratedReport,
+  loadCrowd,
+  readTwinnedDataset,
+} from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
 import { listChanges } from "../history/index.js";
 import {
@@ -44,6 +53,8 @@ const USAGE = `Usage:
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
   npm run kg -- enrich [--dry-run]
   npm run kg -- enrich --curated [--out FILE]
+  npm run kg -- crowd [--dry-run] [--dir FOLDER]
+  npm run kg -- crowd --match-curated [--out FILE] [--dir FOLDER]
   npm run kg -- backup --out FILE
   npm run kg -- restore FILE`;
 
@@ -263,7 +274,66 @@ async function runEnrich(args: string[]): Promise<void> {
   if (result.write) console.log(`\n${formatWriteReport(result.write)}`);
 }
 
+/** Writes a generated file (creating its folder), or prints it when no file is given. */
+async function writeOut(out: string | undefined, text: string): Promise<void> {
+  if (out) {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, text);
+    console.error(`Wrote ${out}`);
+  } else process.stdout.write(text);
+}
+
+async function runCrowd(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      "match-curated": { type: "boolean", default: false },
+      out: { type: "string" },
+      dir: { type: "string" },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError("crowd takes no file (--dir names the dataset's folder)");
+  if (values.out !== undefined && !values["match-curated"]) throw new UsageError("--out goes with --match-curated");
+  if (values["match-curated"] && values["dry-run"])
+    throw new UsageError("--match-curated writes a file, not the graph: no --dry-run");
+  const dir = values.dir === undefined ? TWINNED_DATASET_DIR : path.resolve(values.dir);
+  const dataset = await readTwinnedDataset(dir);
+  if (values["match-curated"]) {
+    // The curated files alone (without seed/enrichment/), so the file is made anew rather than found complete.
+    const { matching, text } = curatedOverlay(await readCuratedGraph(undefined, { enriched: false }), dataset);
+    console.log(formatCuratedReport(matching.report));
+    await writeOut(values.out, text);
+    return;
+  }
+  const report = await withDatabase(async (db) => {
+    let progress: ReturnType<typeof createProgress> | undefined;
+    let last = 0;
+    try {
+      return await loadCrowd(
+        db,
+        dataset,
+        {
+          dryRun: values["dry-run"],
+          actor: actor(),
+          onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Loading", total)),
+          onProgress: (done) => {
+            progress?.advance(done - last);
+            last = done;
+          },
+        },
+        dir,
+      );
+    } finally {
+      progress?.stop();
+    }
+  });
+  console.log(formatWriteReport(report));
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  crowd: runCrowd,
   enrich: runEnrich,
   import: runImport,
   export: runExport,

@@ -115,13 +115,20 @@ export async function resolveExternalReferences(
   if (trouble.size > 0) {
     for await (const record of reader.records(() => undefined)) {
       if (record.section !== "relationships") continue;
+      // The id the checks will give the record (its other end resolved): the check's own UNKNOWN_REFERENCE
+      // for the same end is then the same problem, reported once (ProblemList), with this clearer message.
+      const value = { ...record.value };
+      for (const end of ["from", "to"] as const) {
+        const name = value[end];
+        if (typeof name === "string" && resolved.has(name)) value[end] = resolved.get(name);
+      }
       for (const end of ["from", "to"] as const) {
         const message = trouble.get(record.value[end] as string);
         if (message) {
           problems.push({
             ...record.locate(end),
             item: "relationship",
-            id: recordIdOf("relationships", record.value),
+            id: recordIdOf("relationships", value),
             field: end,
             code: ProblemCode.UnknownReference,
             message,

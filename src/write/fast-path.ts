@@ -3,9 +3,10 @@
  * planners, writers and history as `writeGraph`, with one transaction per batch instead of one for the whole
  * input. Asked for with `WriteOptions.batched` (`npm run kg -- import --batched`, the benchmark's import).
  *
- * 1. The whole input is checked first, exactly as `writeGraph` checks it (check-input.ts: every record's
- *    fields, ids within the input, references, id clashes, restricted fields, against the input and the
- *    graph together); any problem and nothing is written (`RejectedWrite`, every problem as data).
+ * 1. The whole input is prepared first by the same step `writeGraph` takes (prepare-input.ts: relationship
+ *    ends named by external id resolved to our ids, then every record's fields, ids within the input,
+ *    references, id clashes, restricted fields checked against the input and the graph together); any
+ *    problem and nothing is written (`RejectedWrite`, every problem as data).
  * 2. Then sources, then entities, then relationships are read again and written BATCH records at a time.
  *    Each batch is one transaction that looks up the stored state of its own records, plans them with the
  *    same rules (new records are created; records already stored — an import run again — are unchanged,
@@ -31,11 +32,12 @@ import { Neo4jError, type Transaction } from "neo4j-driver";
 import { type Database, dropDeferrableIndexes, ensureSchemaIndexes } from "../database/index.js";
 import { ENTITY_LABEL, SOURCE_LABEL } from "../graph-data/index.js";
 import type { ItemKind, Section, SectionRecord } from "../graph-data/index.js";
-import { checkInput, recheckedRecords } from "./check-input.js";
+import { recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import type { PlanOptions, PlannedItem } from "./plan.js";
+import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, memoryLookup, transactionLookup } from "./stored-state.js";
 import type { WriteInput } from "./write-input.js";
 import type { ItemReport, WriteCounts, WriteOptions, WriteReport } from "./write-graph.js";
@@ -80,14 +82,17 @@ export async function writeInBatches(
   if ((input.deletions ?? []).length > 0) throw new Error("batched writes take no deletions");
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
 
-  // 1. Check the whole input against the graph, in one transaction that writes nothing.
-  const { checked, empty } = await db.writeOnce(async (tx) => {
+  // 1. Resolve external-id ends and check the whole input against the graph, exactly as one transaction
+  //    would (prepare-input.ts), in a transaction that writes nothing; the batches read the resolved input.
+  const { prepared, empty } = await db.writeOnce(async (tx) => {
     const result = await tx.run(`MATCH (n) WHERE n:${ENTITY_LABEL} OR n:${SOURCE_LABEL} RETURN n LIMIT 1`);
     return {
       empty: result.records.length === 0,
-      checked: await checkInput(transactionLookup(tx), input, options.staff),
+      prepared: await prepareInput(tx, transactionLookup(tx), input, options),
     };
   }, timeout);
+  const { checked } = prepared;
+  input = prepared.input;
   options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
   const firstLoad = empty && !options.dryRun;
   // Nothing stored under any id of the input: the batches need not ask.
@@ -215,5 +220,6 @@ export async function writeInBatches(
     counts,
     items,
     truncated,
+    batched: true,
   };
 }

@@ -24,6 +24,12 @@ export function formatWriteReport(report: WriteReport): string {
     lines.push(`  ${MARK[entry.change]} ${entry.item} ${entry.id}${fields}${conflict}`);
   }
   if (report.truncated) lines.push(`  … and more (only the first ${report.items.length} are listed)`);
-  lines.push(report.dryRun ? "Nothing was changed (dry run)." : "Committed in one transaction.");
+  lines.push(
+    report.dryRun
+      ? "Nothing was changed (dry run)."
+      : report.batched
+        ? "Committed in batches, one transaction each."
+        : "Committed in one transaction.",
+  );
   return lines.join("\n");
 }

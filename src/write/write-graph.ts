@@ -27,9 +27,8 @@ import {
   type SectionRecord,
   type SourceRecord,
 } from "../graph-data/index.js";
-import { type Checked, checkInput, recheckedRecords } from "./check-input.js";
+import { type Checked, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
-import { resolveExternalReferences } from "./external-references.js";
 import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
@@ -43,6 +42,7 @@ import {
   planSource,
   sideBySideId,
 } from "./plan.js";
+import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, transactionLookup } from "./stored-state.js";
 import { RejectedWrite, type WriteInput } from "./write-input.js";
 
@@ -110,6 +110,8 @@ export interface WriteReport {
   readonly items: readonly ItemReport[];
   /** True when more records changed than `items` lists. */
   readonly truncated: boolean;
+  /** Written one transaction per batch (fast-path.ts) rather than in one. */
+  readonly batched?: boolean;
 }
 
 const BATCH = 1_000;
@@ -127,11 +129,10 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
       async (tx) => {
         const lookup = transactionLookup(tx);
         // Relationship ends named by external id (`wikidata:Q1757`) become our ids before anything is checked.
-        const references = await resolveExternalReferences(tx, input.reader);
-        input = { ...input, reader: references.reader };
-        const checked = await checkInput(lookup, input, options.staff, options.maxDeletes, references.problems);
+        const prepared = await prepareInput(tx, lookup, input, options);
+        const { checked } = prepared;
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
-        const report = await applyInput(tx, lookup, input, checked, options);
+        const report = await applyInput(tx, lookup, prepared.input, checked, options);
         if (options.dryRun) throw new DryRunRollback(report);
         return report;
       },

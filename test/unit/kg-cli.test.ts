@@ -138,6 +138,13 @@ const REFUSED: [string, string[], string][] = [
   ["restore with two files", ["restore", "a.jsonl", "b.jsonl"], "restore takes exactly one FILE"],
   ["enrich with a file", ["enrich", "places.yaml"], "enrich takes no file"],
   ["enrich --out without --curated", ["enrich", "--out", "x.yaml"], "--out goes with --curated"],
+  ["crowd with a file", ["crowd", "relations.tsv"], "crowd takes no file (--dir names the dataset's folder)"],
+  ["crowd --out without --match-curated", ["crowd", "--out", "x.yaml"], "--out goes with --match-curated"],
+  [
+    "crowd --match-curated as a dry run",
+    ["crowd", "--match-curated", "--dry-run"],
+    "--match-curated writes a file, not the graph: no --dry-run",
+  ],
   [
     "enrich --curated --dry-run",
     ["enrich", "--curated", "--dry-run"],

@@ -1,0 +1,62 @@
+/**
+ * The crowd dataset as import records (pure, so unit-tested): the dataset's Source record; a `Place` for
+ * each item no other entity already carries under its Wikidata id; one `PARTNER_OF` per unordered pair,
+ * `kind: twin-city`, its ends named by Wikidata id (`wikidata:Q1757`) for the write path to resolve to our
+ * ids, so a pair reaches a curated city (Helsinki is Q1757) wherever one holds the item.
+ *
+ * Ids are stable so a second load changes nothing and later curation keeps them: a Place is `wd-q<number>`,
+ * a relationship `p190--Q<a>--Q<b>` with a < b by QID number (an explicit id: the default
+ * `<from>--PARTNER_OF--<to>` would name a curated relationship's id, and a matched Place would change it).
+ * Merging a Place into the curated city it is (src/write/merge.ts) re-points its relationships under the id
+ * with `~<city id>` appended; the graph's id is then used, so a load after a merge is unchanged too.
+ * Each relationship cites the dataset once, its locator naming the statements it comes from, the one from
+ * the smaller QID first ("Q1085 P190 Q1757; Q1757 P190 Q1085").
+ */
+import type { EntityRecord, RelationshipRecord, SourceRecord } from "../graph-data/index.js";
+import { crowdSource } from "./crowd-source.js";
+import type { TwinnedDataset } from "./twinned-dataset.js";
+
+export interface CrowdRecords {
+  readonly sources: readonly SourceRecord[];
+  readonly entities: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}
+
+/** The id of the Place an item becomes when no entity holds it (`Q1899` → `wd-q1899`). */
+export const placeIdOf = (qid: string): string => `wd-${qid.toLowerCase()}`;
+
+/** The stable id of a pair's relationship. */
+export const pairIdOf = (a: string, b: string): string => `p190--${a}--${b}`;
+
+/**
+ * The records; `holders` gives, per `wikidata:Q…`, the ids of the entities that already carry it (the
+ * graph's, from `entitiesByExternalId`). An item held by any entity but its own Place gets no Place.
+ */
+export function crowdRecords(
+  dataset: TwinnedDataset,
+  holders: ReadonlyMap<string, readonly string[]>,
+  /** Stored ids of re-pointed pairs (`p190--Q1757--Q1899~kyiv`) by their own id. */
+  storedIds: ReadonlyMap<string, string> = new Map(),
+): CrowdRecords {
+  const source = crowdSource();
+  const items = [...new Set(dataset.pairs.flatMap((pair) => [pair.a, pair.b]))];
+  const entities: EntityRecord[] = items
+    .filter((qid) => (holders.get(`wikidata:${qid}`) ?? []).every((id) => id === placeIdOf(qid)))
+    .map((qid) => ({
+      kind: "Place",
+      id: placeIdOf(qid),
+      name: dataset.labels.get(qid) ?? qid,
+      aliases: [],
+      externalIds: [{ scheme: "wikidata", value: qid }],
+      sources: [source.id],
+    }));
+  const relationships: RelationshipRecord[] = dataset.pairs.map((pair) => ({
+    type: "PARTNER_OF",
+    id: storedIds.get(pairIdOf(pair.a, pair.b)) ?? pairIdOf(pair.a, pair.b),
+    from: `wikidata:${pair.a}`,
+    to: `wikidata:${pair.b}`,
+    kind: "twin-city",
+    citations: [{ source: source.id, locator: pair.statements.join("; ") }],
+  }));
+  return { sources: [source], entities, relationships };
+}

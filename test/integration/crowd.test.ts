@@ -1,0 +1,139 @@
+/**
+ * The crowd layer through the one write path, on the shared Neo4j holding the curated graph: the small
+ * fixture of Wikidata's twin-city claims loads as Places for the items no curated city holds and one
+ * PARTNER_OF per pair, reaching curated cities by their Wikidata ids (Helsinki Q1757, and the ids the
+ * curated overlay gives Stockholm and St Petersburg); loading it again changes nothing, also after a Place
+ * was merged into the city it is. What it wrote
+ * (Places `wd-q…`, relationships `p190--…`, their history) is removed afterwards.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config/index.js";
+import { type TwinnedDataset, loadCrowd, readTwinnedDataset } from "../../src/crowd/index.js";
+import type { Database } from "../../src/database/index.js";
+import { textReader } from "../../src/graph-data/index.js";
+import { writeGraph } from "../../src/write/index.js";
+import { mergeEntities } from "../../src/write/merge.js";
+import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
+
+const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "wikidata-twinned-small");
+
+let db: Database;
+let dataset: TwinnedDataset;
+
+async function removeCrowdLayer(): Promise<void> {
+  await runCypher(db, "MATCH ()-[r:PARTNER_OF]->() WHERE r.id STARTS WITH 'p190--' DELETE r");
+  await runCypher(db, "MATCH (n:Place) WHERE n.id STARTS WITH 'wd-q' DETACH DELETE n");
+  await runCypher(
+    db,
+    "MATCH (c:Change) WHERE c.itemId STARTS WITH 'wd-q' OR c.itemId STARTS WITH 'p190--' DETACH DELETE c",
+  );
+}
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  dataset = await readTwinnedDataset(FIXTURE);
+});
+afterAll(async () => {
+  await removeCrowdLayer();
+  await removeTestData(db);
+  await db.close();
+});
+
+describe("loading the crowd layer", () => {
+  it.each([true, false])(
+    "writes Places and twin-city relationships (batched: %s), and again changes nothing",
+    async (batched) => {
+      await removeCrowdLayer();
+      const options = { dryRun: false, actor: "cli:test-crowd", batched };
+      const first = await loadCrowd(db, dataset, options);
+      // 19 items, 7 held by curated cities (Helsinki, Stockholm, St Petersburg, Oslo, Reykjavík, Barcelona,
+      // Turku); 24 pairs.
+      expect(first.counts.source).toMatchObject({ new: 0, changed: 0, unchanged: 1 });
+      expect(first.counts.entity).toMatchObject({ new: 12, changed: 0, conflicts: 0 });
+      expect(first.counts.relationship).toMatchObject({ new: 24, changed: 0, conflicts: 0 });
+
+      const rows = await runCypher(
+        db,
+        `MATCH (a)-[r:PARTNER_OF]->(b) WHERE r.id IN $ids
+       RETURN r.id AS id, a.id AS from, b.id AS to, r.kind AS kind, r.sourceIds AS sources, r.locators AS locators
+       ORDER BY id`,
+        { ids: ["p190--Q1085--Q1757", "p190--Q1748--Q1754", "p190--Q64--Q1748"] },
+      );
+      expect(rows).toEqual([
+        {
+          id: "p190--Q1085--Q1757",
+          from: "wd-q1085",
+          to: "helsinki",
+          kind: "twin-city",
+          sources: ["wikidata-twinned-2016"],
+          locators: ["Q1085 P190 Q1757; Q1757 P190 Q1085"],
+        },
+        {
+          id: "p190--Q1748--Q1754",
+          from: "wd-q1748",
+          to: "stockholm",
+          kind: "twin-city",
+          sources: ["wikidata-twinned-2016"],
+          locators: ["Q1748 P190 Q1754; Q1754 P190 Q1748"],
+        },
+        {
+          id: "p190--Q64--Q1748",
+          from: "wd-q64",
+          to: "wd-q1748",
+          kind: "twin-city",
+          sources: ["wikidata-twinned-2016"],
+          locators: ["Q1748 P190 Q64"],
+        },
+      ]);
+      const [place] = await runCypher(
+        db,
+        "MATCH (p:Place {id: 'wd-q1899'}) RETURN p.name AS name, p.externalIds AS ids, p.createdBy AS by",
+      );
+      expect(place).toEqual({ name: "Kiew", ids: ["wikidata:Q1899"], by: "cli:test-crowd" });
+
+      const again = await loadCrowd(db, dataset, options);
+      expect(again.counts).toEqual({
+        source: { new: 0, changed: 0, unchanged: 1, corroborated: 0, conflicts: 0, deleted: 0 },
+        entity: { new: 0, changed: 0, unchanged: 12, corroborated: 0, conflicts: 0, deleted: 0 },
+        relationship: { new: 0, changed: 0, unchanged: 24, corroborated: 0, conflicts: 0, deleted: 0 },
+      });
+      expect(again.items).toEqual([]);
+      expect(again.graphVersion).toBeNull();
+    },
+  );
+
+  it("a dry run reports and writes nothing", async () => {
+    await removeCrowdLayer();
+    const report = await loadCrowd(db, dataset, { dryRun: true, actor: "cli:test-crowd" });
+    expect(report.counts.relationship.new).toBe(24);
+    expect(await runCypher(db, "MATCH (n:Place) WHERE n.id STARTS WITH 'wd-q' RETURN n.id")).toEqual([]);
+  });
+});
+
+describe("a Place merged into the city it is", () => {
+  it("keeps the merged relationships' ids, so loading again changes nothing", async () => {
+    await removeCrowdLayer();
+    const options = { dryRun: false, actor: "cli:test-crowd" };
+    await loadCrowd(db, dataset, options);
+    const city = `entities:
+  - { kind: City, id: test-kyiv, name: Test Kyiv, sources: [hel-fi-international-activities-2020] }
+`;
+    await writeGraph(
+      db,
+      { reader: textReader(city, "city.yaml", "yaml") },
+      { ...options, origin: "test", staff: true },
+    );
+    await mergeEntities(db, "test-kyiv", "wd-q1899", { ...options, origin: "test", staff: true });
+    const [moved] = await runCypher(
+      db,
+      "MATCH (:City {id: 'helsinki'})-[r:PARTNER_OF]->(:City {id: 'test-kyiv'}) RETURN r.id AS id",
+    );
+    expect(moved).toEqual({ id: "p190--Q1757--Q1899~test-kyiv" });
+
+    const again = await loadCrowd(db, dataset, options);
+    expect(again.counts.entity).toMatchObject({ new: 0, changed: 0, unchanged: 11 });
+    expect(again.counts.relationship).toMatchObject({ new: 0, changed: 0, unchanged: 24 });
+    expect(again.items).toEqual([]);
+  });
+});
