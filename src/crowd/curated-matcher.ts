@@ -23,6 +23,7 @@
  *   partners' items that no curated entity holds ("Kiew" for Kyiv).
  * Matching runs in rounds until nothing changes, since a match can anchor a partner's choice.
  */
+import { nameSimilarity } from "../reconcile/scoring.js";
 import {
   type EntityKind,
   type EntityRecord,
@@ -56,6 +57,11 @@ export interface CuratedMatching {
   /** Every curated entity of a matched kind without a Wikidata id, by id. */
   readonly report: readonly CuratedMatchReport[];
 }
+
+/** How alike a label must be to one of an entity's names (1 − edit distance / length) to be taken as it. */
+const SIMILAR_NAME = 0.6;
+/** …and how far ahead of the next item's. */
+const SIMILAR_MARGIN = 0.2;
 
 /** How many hints a NOT_FOUND lists. */
 const MAX_HINTS = 12;
@@ -107,6 +113,31 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
   const partnerItems = (id: string) =>
     new Set([...(curatedPartners.get(id) ?? [])].flatMap((partner) => itemOf.get(partner) ?? []));
 
+  /**
+   * No item carries any of an entity's names: the dataset labels places in German first ("Kiew", "Moskau",
+   * "Kopenhagen"). Among the items twinned with its curated partners' items that nobody holds, the one named
+   * alike (the reconciliation's name similarity, at least SIMILAR_NAME and clearly ahead of the next) is it;
+   * a name alike with no such twin is never taken.
+   */
+  const similarlyNamedTwin = (entity: EntityRecord): { qid: string; how: string } | undefined => {
+    const held = new Set(itemOf.values());
+    const names = entityNames(entity).map(nameKey);
+    const scored = [...partnerItems(entity.id)]
+      .flatMap((anchor) => [...dataset.partnersOf(anchor)])
+      .filter((qid, index, all) => !held.has(qid) && !established.has(qid) && all.indexOf(qid) === index)
+      .map((qid) => {
+        const label = nameKey(dataset.labels.get(qid) ?? "");
+        return { qid, score: Math.max(...names.map((name) => nameSimilarity(name, label))) };
+      })
+      .sort((a, b) => b.score - a.score || byQid(a.qid, b.qid));
+    const [best, next] = scored;
+    if (!best || best.score < SIMILAR_NAME || (next && best.score - next.score < SIMILAR_MARGIN)) return undefined;
+    return {
+      qid: best.qid,
+      how: `no item has its names; of the items twinned with a curated partner's item, the one named alike (${dataset.labels.get(best.qid)}, similarity ${best.score.toFixed(2)})`,
+    };
+  };
+
   /** The one candidate an entity's evidence points to, with why; undefined when there is none. */
   const choose = (entity: EntityRecord): { qid: string; how: string } | undefined => {
     const candidates = candidatesOf.get(entity.id) ?? [];
@@ -120,7 +151,7 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
         ? undefined
         : { qid, how: `the only item with its name, twinned with ${twin}, which a curated entity holds` };
     }
-    if (candidates.length === 0) return undefined;
+    if (candidates.length === 0) return similarlyNamedTwin(entity);
     for (const [anchors, what] of [
       [partnerItems(entity.id), "a curated partner's item"],
       [establishedItems, "an item the curated files establish"],

@@ -155,15 +155,38 @@ describe("matching curated cities to the dataset's items", () => {
     expect(matching.report.find((item) => item.id === "h2")!.message).toContain("helsinki");
   });
 
+  it("takes the item named alike among those twinned with a curated partner's item (German labels: Kiew)", () => {
+    const kyiv = city("kyiv", "Kyiv", { nameFi: "Kiova", aliases: ["Kiev"] });
+    const twins = dataset(["Q1757 Q1899", "Q1757 Q1085", "Q2 Q1899"], {
+      Q1757: "Helsinki",
+      Q1899: "Kiew",
+      Q1085: "Prag",
+      Q2: "Kiew",
+    });
+    const matching = matchCurated(graph([HELSINKI, kyiv], [partners("helsinki", "kyiv")]), twins, SOURCE);
+    expect(outcomes(matching)).toEqual({ kyiv: "MATCHED" });
+    expect(wikidataIds(matching)).toEqual({ kyiv: "Q1899" });
+    // Named alike but twinned with no curated partner's item: never taken.
+    const moscow = city("moscow", "Moscow", { nameSv: "Moskva" });
+    const apart = dataset(["Q1757 Q1085", "Q3 Q649"], {
+      Q1757: "Helsinki",
+      Q1085: "Prag",
+      Q649: "Moskau",
+      Q3: "Peking",
+    });
+    const alone = matchCurated(graph([HELSINKI, moscow], [partners("helsinki", "moscow")]), apart, SOURCE);
+    expect(outcomes(alone)).toEqual({ moscow: "NOT_FOUND" });
+  });
+
   it("reports NOT_FOUND, with the items twinned with its curated partners as hints", () => {
     const kyiv = city("kyiv", "Kyiv", { nameFi: "Kiova", aliases: ["Kiev"] });
-    const withKyiv = dataset(["Q1757 Q1899"], { Q1757: "Helsinki", Q1899: "Kiew" });
+    const withKyiv = dataset(["Q1757 Q1899"], { Q1757: "Helsinki", Q1899: "Kijów" });
     const matching = matchCurated(graph([HELSINKI, kyiv], [partners("helsinki", "kyiv")]), withKyiv, SOURCE);
     expect(matching.report).toEqual([
       expect.objectContaining({
         id: "kyiv",
         outcome: "NOT_FOUND",
-        candidates: ["Q1899 Kiew (1 partners; twinned with Q1757 Helsinki)"],
+        candidates: ["Q1899 Kijów (1 partners; twinned with Q1757 Helsinki)"],
       }),
     ]);
     expect(matching.entities).toEqual([]);
@@ -204,12 +227,12 @@ describe("the dataset files", () => {
 });
 
 describe("the curated overlay", () => {
-  it("on the small fixture: Stockholm and St Petersburg matched, Kyiv not found, Amsterdam ambiguous", async () => {
+  it("on the small fixture: Stockholm, St Petersburg and Kyiv (Kiew) matched, Amsterdam ambiguous", async () => {
     const curated = await readCuratedGraph(undefined, { enriched: false });
     const { matching } = curatedOverlay(curated, await readTwinnedDataset(FIXTURE));
     const outcome = outcomes(matching);
     expect(wikidataIds(matching)).toMatchObject({ stockholm: "Q1754", "st-petersburg": "Q656", barcelona: "Q1492" });
-    expect(outcome).toMatchObject({ kyiv: "NOT_FOUND", amsterdam: "AMBIGUOUS", brussels: "AMBIGUOUS" });
+    expect(outcome).toMatchObject({ kyiv: "MATCHED", amsterdam: "AMBIGUOUS", brussels: "AMBIGUOUS" });
   });
 
   it(`is exactly what \`kg crowd --match-curated\` makes of the curated files today (seed/enrichment/${CROWD_OVERLAY_FILE})`, async () => {
