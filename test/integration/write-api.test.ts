@@ -110,6 +110,7 @@ describe("the generated API has no mutations", () => {
       "deleteRecords",
       "endRelationship",
       "importGraph",
+      "mergeEntities",
       "revertChange",
       "upsertRecords",
     ]);

