@@ -138,6 +138,14 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
     };
   };
 
+  /** The item's label as an alias of the entity matched to it, unless it is already one of its names. */
+  const labelAlias = (entity: EntityRecord, qid: string): string[] => {
+    const label = dataset.labels.get(qid);
+    if (!label) return [];
+    const names = new Set(entityNames(entity).map(nameKey));
+    return names.has(nameKey(label)) ? [] : [label];
+  };
+
   /** The one candidate an entity's evidence points to, with why; undefined when there is none. */
   const choose = (entity: EntityRecord): { qid: string; how: string } | undefined => {
     const candidates = candidatesOf.get(entity.id) ?? [];
@@ -201,7 +209,8 @@ export function matchCurated(curated: GraphData, dataset: TwinnedDataset, source
         kind: entity.kind,
         id: entity.id,
         name: entity.name,
-        aliases: [],
+        // The dataset's label, when it is none of the entity's names ("Kiew" for Kyiv), so search finds it.
+        aliases: labelAlias(entity, qid),
         externalIds: [{ scheme: "wikidata", value: qid }],
         sources: [source.id],
       });
