@@ -4,7 +4,8 @@
  * take, describe and check these arguments the same way; `traversableCypher` is the same rule in Cypher.
  */
 import { ArgsType, Field } from "type-graphql";
-import { type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
+import { BadUserInputError } from "../errors/index.js";
+import { PUBLISHER_KINDS, type PublisherKind, type UndatedPolicy, validOnCypher } from "../graph-data/index.js";
 import { asOfArgument, relationshipTypesArgument } from "./arguments.js";
 import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
@@ -13,7 +14,10 @@ import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-c
  * count as `undated` says (the policy becomes query text, so each policy is its own statement).
  */
 export function traversableCypher(rel: string, undated: UndatedPolicy): string {
-  return `(${validOnCypher(rel, "$asOf", undated)} AND type(${rel}) IN $relationshipTypes)`;
+  return (
+    `(${validOnCypher(rel, "$asOf", undated)} AND type(${rel}) IN $relationshipTypes` +
+    ` AND ($publisherKinds IS NULL OR EXISTS { MATCH (cited:Source) WHERE cited.id IN ${rel}.sourceIds AND cited.publisherKind IN $publisherKinds }))`
+  );
 }
 
 /** Query parameters for `traversableCypher`. */
@@ -21,6 +25,8 @@ export interface TraversalFilter {
   readonly asOf: string | null;
   readonly relationshipTypes: readonly string[];
   readonly undated: UndatedPolicy;
+  /** Only relationships a source of one of these publisher kinds cites; null for all. */
+  readonly publisherKinds: readonly PublisherKind[] | null;
 }
 
 /** The arguments every traversal takes; fields extend this class with their own. */
@@ -43,6 +49,13 @@ export class TraversalArgs {
     description: "Never follow relationships of these types (e.g. `IN_COUNTRY` to leave geography out).",
   })
   excludeRelationshipTypes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Whose word: follow only relationships cited by a source of one of these publisher kinds (`city`, `organisation`, `government`, `media`, `crowd`); `["city", "government", "organisation"]` leaves claims only the crowd or the news make out. A source that names no kind matches none. All when omitted.',
+  })
+  publisherKinds?: string[] | null;
 }
 
 /** The checked filter (BAD_USER_INPUT naming the argument otherwise). */
@@ -51,5 +64,18 @@ export function traversalFilter(args: TraversalArgs): TraversalFilter {
     asOf: asOfArgument("asOf", args.asOf),
     relationshipTypes: relationshipTypesArgument(args.relationshipTypes, args.excludeRelationshipTypes),
     undated: undatedArgument(args.undated),
+    publisherKinds: publisherKindsArgument(args.publisherKinds),
   };
+}
+
+function publisherKindsArgument(values: readonly string[] | null | undefined): PublisherKind[] | null {
+  if (values === null || values === undefined) return null;
+  const unknown = values.filter((value) => !(PUBLISHER_KINDS as readonly string[]).includes(value));
+  if (unknown.length > 0 || values.length === 0) {
+    throw new BadUserInputError(
+      "publisherKinds",
+      `\`publisherKinds\` must list some of ${PUBLISHER_KINDS.join(", ")}${unknown.length > 0 ? `; unknown: ${unknown.slice(0, 5).join(", ")}` : ""}.`,
+    );
+  }
+  return [...new Set(values)] as PublisherKind[];
 }

@@ -138,6 +138,29 @@ describe("corroboration", () => {
     ]);
   });
 
+  it("whose word: a traversal follows only what sources of the chosen publisher kinds cite", async () => {
+    const neighbours = async (publisherKinds?: string[]) => {
+      const result = await api.query<any>(
+        `query ($kinds: [String!]) { neighbourhood(id: "test-home", publisherKinds: $kinds) { edges { id } } }`,
+        { kinds: publisherKinds },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.neighbourhood.edges.map((edge: any) => edge.id).sort();
+    };
+    const all = await neighbours();
+    expect(all).toHaveLength(6);
+    expect(await neighbours(["crowd"])).toEqual([
+      "test-p190--test-home--test-denier",
+      "test-p190--test-home--test-lapsed",
+      "test-p190--test-home--test-unknown",
+    ]);
+    expect(await neighbours(["city", "government", "organisation"])).toEqual(
+      all.filter((id: string) => !id.startsWith("test-p190")),
+    );
+    const bad = await api.query(`{ neighbourhood(id: "test-home", publisherKinds: ["oracle"]) { edges { id } } }`);
+    expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("filters by class, and refuses an unknown entity with a code", async () => {
     const only = await api.query<any>(QUERY, { id: "test-home", classes: ["CROWD_ONLY"] });
     expect(only.data.corroboration.ties.map((tie: any) => tie.toId)).toEqual(["test-unknown"]);
