@@ -157,6 +157,16 @@ describe("corroboration", () => {
     expect(await neighbours(["city", "government", "organisation"])).toEqual(
       all.filter((id: string) => !id.startsWith("test-p190")),
     );
+    // Only the crowd links the unknown place: no official path to it.
+    const path = async (kinds: string[]) =>
+      (
+        await api.query<any>(
+          `query ($kinds: [String!]) { shortestPath(fromId: "test-unknown", toId: "test-home", publisherKinds: $kinds) { edges { id } } }`,
+          { kinds },
+        )
+      ).data.shortestPath;
+    expect(await path(["city"])).toBeNull();
+    expect(await path(["crowd"])).toEqual({ edges: [{ id: "test-p190--test-home--test-unknown" }] });
     const bad = await api.query(`{ neighbourhood(id: "test-home", publisherKinds: ["oracle"]) { edges { id } } }`);
     expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
   });
