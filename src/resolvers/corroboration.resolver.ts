@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graph
 import { idArgument, integerArgument, unknownIdError } from "./arguments.js";
 import { Corroboration, CorroborationClass } from "./corroboration.type.js";
 import { findCorroboration } from "./corroboration.query.js";
+import { SCAN_GATE } from "./gds-gate.js";
 import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
 import type { ResolverContext } from "./resolver-context.js";
@@ -39,15 +40,18 @@ export class CorroborationResolver {
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
     const limit = integerArgument("limit", args.limit, 200, 1, MAX_TIES);
     const offset = integerArgument("offset", args.offset, 0, 0, 1_000_000);
-    return db.read(async (tx) => {
-      if (entityId !== null && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
-      return findCorroboration(tx, {
-        entityId,
-        classes: args.classes ?? null,
-        limit,
-        offset,
-        today: new Date().toISOString().slice(0, 10),
+    const read = () =>
+      db.read(async (tx) => {
+        if (entityId !== null && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
+        return findCorroboration(tx, {
+          entityId,
+          classes: args.classes ?? null,
+          limit,
+          offset,
+          today: new Date().toISOString().slice(0, 10),
+        });
       });
-    });
+    // The whole graph is read once: it waits its turn with the other whole-graph reads.
+    return entityId !== null ? read() : SCAN_GATE.run(read);
   }
 }

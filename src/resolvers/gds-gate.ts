@@ -39,5 +39,5 @@ export class WorkGate {
 /** One algorithm run at a time per API process, four more may queue. */
 export const GDS_GATE = new WorkGate(1, 4);
 
-/** Questions that read every relationship (whole-graph `compare`, `activitySeries`): two at a time, eight queued. */
+/** Questions that read every relationship (whole-graph `compare`, `activitySeries`, `corroboration`): two at a time, eight queued. */
 export const SCAN_GATE = new WorkGate(2, 8);
