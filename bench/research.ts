@@ -30,14 +30,24 @@ export interface ResearchResult {
   error?: string;
 }
 
-interface ResearchQuestion {
+/** A question asked in-process: its GraphQL text, aliased `r`, and how many timed runs after a warm-up. */
+export interface ResearchQuestion {
   readonly name: string;
   readonly description: string;
   readonly runs: number;
+  readonly source: string;
+}
+
+interface SyntheticQuestion extends Omit<ResearchQuestion, "source"> {
   query(plan: GraphPlan): string;
 }
 
-const QUESTIONS: readonly ResearchQuestion[] = [
+/** The research questions on the synthetic graph of `npm run bench`. */
+export function syntheticQuestions(plan: GraphPlan): ResearchQuestion[] {
+  return QUESTIONS.map(({ query, ...question }) => ({ ...question, source: query(plan) }));
+}
+
+const QUESTIONS: readonly SyntheticQuestion[] = [
   {
     name: "compare (one entity)",
     description: "what changed for one city between 2005 and 2015",
@@ -95,12 +105,12 @@ const QUESTIONS: readonly ResearchQuestion[] = [
 export async function timeResearch(
   schema: GraphQLSchema,
   context: () => object,
-  plan: GraphPlan,
+  questions: readonly ResearchQuestion[],
   log: (message: string) => void,
 ): Promise<Record<string, ResearchResult>> {
   const results: Record<string, ResearchResult> = {};
-  for (const question of QUESTIONS) {
-    const source = question.query(plan);
+  for (const question of questions) {
+    const source = question.source;
     let rows = 0;
     const run = async (): Promise<void> => {
       const result = await graphql({ schema, source, contextValue: context() });

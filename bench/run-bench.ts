@@ -40,7 +40,7 @@ import {
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
-import { timeResearch } from "./research.js";
+import { syntheticQuestions, timeResearch } from "./research.js";
 import type { HotEntity, LoadJob, LoadResult } from "./http-load.js";
 import {
   type BenchResult,
@@ -274,7 +274,12 @@ async function main(): Promise<void> {
     // Bounded, so a question that cannot finish at this size is recorded as such instead of holding the run.
     log(`Research fields (in-process, one request at a time, each stopped after ${RESEARCH_TIMEOUT_MS / 1000} s)…`);
     const researchDb = new Database(db.driver, "neo4j", RESEARCH_TIMEOUT_MS);
-    const research = await timeResearch(schema, () => ({ ...context(), db: researchDb }), plan, log);
+    const research = await timeResearch(
+      schema,
+      () => ({ ...context(), db: researchDb }),
+      syntheticQuestions(plan),
+      log,
+    );
 
     const result: BenchResult = {
       nodes: imported.nodes,

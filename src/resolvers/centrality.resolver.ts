@@ -1,34 +1,22 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
-import { asOfArgument, integerArgument, kindsArgument, relationshipTypesArgument } from "./arguments.js";
+import { integerArgument, kindsArgument } from "./arguments.js";
 import { GDS_GATE } from "./gds-gate.js";
 import { CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import { CentralityAlgorithm, NodeScore } from "./node-score.type.js";
+import { GraphAlgorithmArgs, graphAlgorithmFilter } from "./graph-algorithm-args.js";
 import type { ResolverContext } from "./resolver-context.js";
-import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
-class CentralityArgs {
+class CentralityArgs extends GraphAlgorithmArgs {
   @Field(() => CentralityAlgorithm, { description: "The measure." })
   algorithm!: CentralityAlgorithm;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "A day (YYYY-MM-DD): the graph of relationships valid on it; all relationships when omitted.",
-  })
-  asOf?: string | null;
-
-  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
-  undated?: UndatedClaims | null;
 
   @Field(() => [String], {
     nullable: true,
     description: "Rank only entities of these kinds (e.g. `Organization`); the measure still uses the whole graph.",
   })
   kinds?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: "Use only relationships of these types; all when omitted." })
-  relationshipTypes?: string[] | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: "At most this many entities (1–1000)." })
   limit?: number | null;
@@ -45,13 +33,9 @@ export class CentralityResolver {
     @Args(() => CentralityArgs) args: CentralityArgs,
     @Ctx() { db }: ResolverContext,
   ): Promise<NodeScore[]> {
-    const asOf = asOfArgument("asOf", args.asOf);
     const kinds = kindsArgument("kinds", args.kinds);
-    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
     const limit = integerArgument("limit", args.limit, 20, 1, 1000);
-    const undated = undatedArgument(args.undated);
-    return GDS_GATE.run(() =>
-      findCentrality(db, { algorithm: args.algorithm, asOf, kinds, relationshipTypes, limit, undated }),
-    );
+    const filter = await graphAlgorithmFilter(db, args);
+    return GDS_GATE.run(() => findCentrality(db, { ...filter, algorithm: args.algorithm, kinds, limit }));
   }
 }

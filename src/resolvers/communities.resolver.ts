@@ -1,25 +1,20 @@
-import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
-import { asOfArgument, relationshipTypesArgument } from "./arguments.js";
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
+import { BadUserInputError } from "../errors/index.js";
+import { idArgument } from "./arguments.js";
 import { Community } from "./community.type.js";
 import { GDS_GATE } from "./gds-gate.js";
-import { MAX_COMMUNITIES, MAX_COMMUNITY_MEMBERS, findCommunities } from "./gds.query.js";
+import { MAX_COMMUNITIES, MAX_COMMUNITY_MEMBERS, MAX_SCOPE_ENTITIES, findCommunities } from "./gds.query.js";
+import { GraphAlgorithmArgs, graphAlgorithmFilter } from "./graph-algorithm-args.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import type { ResolverContext } from "./resolver-context.js";
-import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
 @ArgsType()
-class CommunitiesArgs {
-  @Field(() => String, {
+class CommunitiesArgs extends GraphAlgorithmArgs {
+  @Field(() => [ID], {
     nullable: true,
-    description: "A day (YYYY-MM-DD): the graph of relationships valid on it; all relationships when omitted.",
+    description: `Only the communities holding these entities (1 to ${MAX_SCOPE_ENTITIES}), which list them first among their members ("which community is Helsinki in?"); ids still count among all communities.`,
   })
-  asOf?: string | null;
-
-  @Field(() => UndatedClaims, { nullable: true, defaultValue: UndatedClaims.INCLUDE, description: UNDATED_DESCRIPTION })
-  undated?: UndatedClaims | null;
-
-  @Field(() => [String], { nullable: true, description: "Use only relationships of these types; all when omitted." })
-  relationshipTypes?: string[] | null;
+  containing?: string[] | null;
 }
 
 @Resolver()
@@ -32,8 +27,17 @@ export class CommunitiesResolver {
     @Args(() => CommunitiesArgs) args: CommunitiesArgs,
     @Ctx() { db }: ResolverContext,
   ): Promise<Community[]> {
-    const asOf = asOfArgument("asOf", args.asOf);
-    const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
-    return GDS_GATE.run(() => findCommunities(db, { asOf, relationshipTypes, undated: undatedArgument(args.undated) }));
+    const containing = containingArgument(args.containing);
+    const filter = await graphAlgorithmFilter(db, args);
+    return GDS_GATE.run(() => findCommunities(db, filter, containing));
   }
+}
+
+/** At most MAX_SCOPE_ENTITIES ids; an id no entity has simply matches no community. */
+function containingArgument(values: readonly string[] | null | undefined): string[] | null {
+  if (values === null || values === undefined) return null;
+  if (values.length === 0 || values.length > MAX_SCOPE_ENTITIES) {
+    throw new BadUserInputError("containing", `\`containing\` must name 1 to ${MAX_SCOPE_ENTITIES} entities.`);
+  }
+  return [...new Set(values.map((id, index) => idArgument(`containing[${index}]`, id)))];
 }

@@ -11,10 +11,11 @@ import { randomUUID } from "node:crypto";
 import { type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import { type Database, cypherInt, toNumber } from "../database/index.js";
 import { BadUserInputError, GdsUnavailableError } from "../errors/index.js";
-import { type EntityKind, type UndatedPolicy, isTieCypher, validOnCypher } from "../graph-data/index.js";
+import { type EntityKind, type PublisherKind, type UndatedPolicy, isTieCypher } from "../graph-data/index.js";
 import type { Community } from "./community.type.js";
 import { type NodeRow, PROJECTION_PARAMS, nodeProjection, toGraphNode } from "./graph-records.js";
 import { CentralityAlgorithm, type NodeScore } from "./node-score.type.js";
+import { traversableCypher } from "./traversal.js";
 
 /**
  * Betweenness costs one traversal of the whole graph per source entity: O(sources × (nodes + relationships)).
@@ -37,10 +38,21 @@ export const MAX_COMMUNITY_MEMBERS = 500;
 /** Louvain runs single-threaded (so deterministic) up to this many nodes, on four threads above it. */
 const DETERMINISTIC_NODES = 50_000;
 
+/** The most entities a scope may start from, and the most steps it may reach out. */
+export const MAX_SCOPE_ENTITIES = 8;
+export const MAX_SCOPE_HOPS = 3;
+
 export interface ProjectionFilter {
   readonly asOf: string | null;
   readonly relationshipTypes: readonly string[];
   readonly undated: UndatedPolicy;
+  /** Only relationships a source of one of these publisher kinds cites; null for all. */
+  readonly publisherKinds?: readonly PublisherKind[] | null;
+  /**
+   * Only the part of the graph within `hops` steps of these entities (over the same relationships the
+   * projection keeps); the whole graph when absent. The ids must exist (the resolver checks).
+   */
+  readonly scope?: { readonly around: readonly string[]; readonly hops: number } | null;
 }
 
 interface ProjectedGraph {
@@ -49,11 +61,45 @@ interface ProjectedGraph {
   readonly relationships: number;
 }
 
-const project = (undated: UndatedPolicy): string => `
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $relationshipTypes AND ${isTieCypher("r")} AND ${validOnCypher("r", "$asOf", undated)}
+/** A relationship the projection keeps: a tie (not a denial) the filter lets through. */
+const kept = (rel: string, undated: UndatedPolicy): string =>
+  `${isTieCypher(rel)} AND ${traversableCypher(rel, undated)}`;
+
+const project = (undated: UndatedPolicy, scoped: boolean): string => `
+  ${scoped ? "UNWIND $scope AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $scope AND" : "MATCH (a:Entity)-[r]->(b:Entity) WHERE"}
+    ${kept("r", undated)}
   WITH gds.graph.project($graphName, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS graph
   RETURN coalesce(graph.nodeCount, 0) AS nodes, coalesce(graph.relationshipCount, 0) AS relationships`;
+
+/**
+ * The ids of the entities within `hops` steps of the scope's entities, breadth first, one statement per
+ * step (at most MAX_SCOPE_HOPS), each reading only the relationships of the step's frontier.
+ */
+async function scopeIds(tx: ManagedTransaction, filter: ProjectionFilter): Promise<string[]> {
+  const scope = filter.scope;
+  if (!scope) return [];
+  const found = new Set(scope.around);
+  let frontier = [...scope.around];
+  for (let hop = 1; hop <= scope.hops && frontier.length > 0; hop += 1) {
+    const result = await tx.run(
+      `UNWIND $frontier AS id MATCH (a:Entity {id: id})-[r]-(b:Entity)
+       WHERE ${kept("r", filter.undated)}
+       RETURN DISTINCT b.id AS id`,
+      { ...projectionParams(filter), frontier },
+    );
+    frontier = result.records.map((record) => record.get("id") as string).filter((id) => !found.has(id));
+    for (const id of frontier) found.add(id);
+  }
+  return [...found];
+}
+
+function projectionParams(filter: ProjectionFilter): Record<string, unknown> {
+  return {
+    asOf: filter.asOf,
+    relationshipTypes: filter.relationshipTypes,
+    publisherKinds: filter.publisherKinds ?? null,
+  };
+}
 
 /**
  * Projects the graph, runs `work` on it, drops it. A graph with no relationship valid that day projects
@@ -69,7 +115,13 @@ export async function withProjectedGraph<T>(
     return await db.read(async (tx) => {
       const name = `kg-insights-${randomUUID()}`;
       names.push(name);
-      const result = await tx.run(project(filter.undated), { ...filter, graphName: name });
+      const scoped = Boolean(filter.scope);
+      const scope = scoped ? await scopeIds(tx, filter) : null;
+      const result = await tx.run(project(filter.undated, scoped), {
+        ...projectionParams(filter),
+        scope,
+        graphName: name,
+      });
       const record = result.records[0];
       const nodes = record ? toNumber(record.get("nodes")) : 0;
       const relationships = record ? toNumber(record.get("relationships")) : 0;
@@ -158,8 +210,16 @@ export async function findCentrality(db: Database, request: CentralityRequest): 
   });
 }
 
-/** Louvain communities, largest first; ids 1, 2, … in that order (ties by their first member's id). */
-export async function findCommunities(db: Database, filter: ProjectionFilter): Promise<Community[]> {
+/**
+ * Louvain communities, largest first; ids 1, 2, … in that order (ties by their first member's id). With
+ * `containing`, only the communities holding one of those entities (ids still count among all), and those
+ * entities listed first among the members.
+ */
+export async function findCommunities(
+  db: Database,
+  filter: ProjectionFilter,
+  containing: readonly string[] | null = null,
+): Promise<Community[]> {
   return withProjectedGraph(db, filter, async (tx, graph) => {
     if (graph.nodes === 0) return [];
     const result = await tx.run(
@@ -167,23 +227,30 @@ export async function findCommunities(db: Database, filter: ProjectionFilter): P
        WITH communityId, gds.util.asNode(nodeId) AS n
        WITH communityId, count(n) AS size, min(n.id) AS firstId, collect(n) AS all
        ORDER BY size DESC, firstId
+       WITH collect({size: size, all: all}) AS ranked
+       UNWIND range(0, size(ranked) - 1) AS index
+       WITH index, ranked[index] AS community
+       WHERE $containing IS NULL OR any(m IN community.all WHERE m.id IN $containing)
+       WITH index, community
+       ORDER BY index
        LIMIT $maxCommunities
-       CALL (all) {
-         UNWIND all AS m
-         WITH m ORDER BY m.name, m.id LIMIT $maxMembers
+       CALL (community) {
+         UNWIND community.all AS m
+         WITH m ORDER BY ($containing IS NOT NULL AND m.id IN $containing) DESC, m.name, m.id LIMIT $maxMembers
          RETURN collect(${nodeProjection("m")}) AS members
        }
-       RETURN size, members`,
+       RETURN index + 1 AS id, community.size AS size, members`,
       {
         graphName: graph.name,
+        containing,
         concurrency: cypherInt(graph.nodes <= DETERMINISTIC_NODES ? 1 : 4),
         maxCommunities: cypherInt(MAX_COMMUNITIES),
         maxMembers: cypherInt(MAX_COMMUNITY_MEMBERS),
         ...PROJECTION_PARAMS,
       },
     );
-    return result.records.map((record, index) => ({
-      id: index + 1,
+    return result.records.map((record) => ({
+      id: toNumber(record.get("id")),
       size: toNumber(record.get("size")),
       members: (record.get("members") as NodeRow[]).map(toGraphNode),
     }));

@@ -241,6 +241,70 @@ describe("centrality (Graph Data Science)", () => {
     expect(centrality).toEqual([]);
   });
 
+  it("around entities: only the part of the graph within `hops` steps counts, the same part a neighbourhood walks", async () => {
+    const scoped = async (hops: number) =>
+      (
+        await data(
+          `{ centrality(algorithm: DEGREE, around: ["tampere"], hops: ${hops}, limit: 1000, excludeRelationshipTypes: ["IN_COUNTRY"]) { node { id } score } }`,
+        )
+      ).centrality as { node: { id: string }; score: number }[];
+    const walk = async (depth: number) => {
+      const { neighbourhood } = await data(
+        `{ neighbourhood(id: "tampere", depth: ${depth}, limit: 1000, excludeRelationshipTypes: ["IN_COUNTRY"]) { truncated nodes { id } } }`,
+      );
+      expect(neighbourhood.truncated).toBe(false);
+      return neighbourhood.nodes.map((node: any) => node.id).sort();
+    };
+    const one = await scoped(1);
+    expect(one.map((row) => row.node.id).sort()).toEqual(await walk(1));
+    // One step out, Tampere's degree is its whole degree; its neighbours count only their ties among the scope.
+    const whole = await data(
+      `{ centrality(algorithm: DEGREE, limit: 1000, excludeRelationshipTypes: ["IN_COUNTRY"]) { node { id } score } }`,
+    );
+    const score = (rows: { node: { id: string }; score: number }[], id: string) =>
+      rows.find((row) => row.node.id === id)?.score;
+    expect(score(one, "tampere")).toBe(score(whole.centrality, "tampere"));
+    // Helsinki Centre, which Tampere funds, has four other funders out of this scope.
+    expect(score(one, "helsinki-centre-st-petersburg")!).toBeLessThan(
+      score(whole.centrality, "helsinki-centre-st-petersburg")!,
+    );
+    const two = await scoped(2);
+    expect(two.map((row) => row.node.id).sort()).toEqual(await walk(2));
+    expect(two.length).toBeGreaterThan(one.length);
+  });
+
+  it("whose word: only relationships a source of the chosen kinds cites count", async () => {
+    const { centrality } = await data(
+      `{ centrality(algorithm: DEGREE, publisherKinds: ["media"], limit: 1000) { node { id } score } }`,
+    );
+    const expected = await db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (a:Entity)-[r]-(b:Entity)
+         WHERE coalesce(r.status, '') <> 'denied'
+           AND EXISTS { MATCH (s:Source) WHERE s.id IN r.sourceIds AND s.publisherKind = 'media' }
+         RETURN a.id AS id, count(r) AS degree ORDER BY degree DESC, id`,
+      );
+      return new Map(result.records.map((record) => [record.get("id") as string, Number(record.get("degree"))]));
+    });
+    expect(expected.size).toBeGreaterThan(3);
+    expect(new Map(centrality.map((row: any) => [row.node.id, row.score]))).toEqual(expected);
+  });
+
+  it("a scope that is not one: unknown entities, too many, too far", async () => {
+    for (const [args, field] of [
+      [`around: ["no-such-entity"]`, "around[0]"],
+      [`around: []`, "around"],
+      [`around: ["a", "b", "c", "d", "e", "f", "g", "h", "i"]`, "around"],
+      [`around: ["helsinki"], hops: 4`, "hops"],
+      [`around: ["helsinki"], hops: 0`, "hops"],
+      [`publisherKinds: ["bloggers"]`, "publisherKinds"],
+    ] as const) {
+      const result = await api.query(`{ centrality(algorithm: DEGREE, ${args}) { score } }`);
+      expect(result.errors?.[0]?.extensions?.code, args).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message, args).toContain(`\`${field.replace(/\[0\]$/, "")}`);
+    }
+  });
+
   it("a projection is dropped even when the work on it fails", async () => {
     const failure = await withProjectedGraph(
       db,
@@ -359,6 +423,28 @@ describe("communities (Graph Data Science, Louvain)", () => {
     const sourceIds = new Set(sources.map((source: any) => source.id));
     expect(sourceIds.size).toBe(100);
     expect(sets.flatMap((c: any) => c.members).filter((id: string) => sourceIds.has(id))).toEqual([]);
+  });
+
+  it("containing: only Helsinki's community, numbered among all, with Helsinki listed first", async () => {
+    const all = (await data(`{ communities(asOf: "2023-01-01") { id size members { id } } }`)).communities;
+    const { communities } = await data(
+      `{ communities(asOf: "2023-01-01", containing: ["helsinki", "no-such-entity"]) { id size members { id } } }`,
+    );
+    expect(communities).toHaveLength(1);
+    const [mine] = communities;
+    expect(mine.members[0].id).toBe("helsinki");
+    const same = all.find((community: any) => community.id === mine.id);
+    expect(same.size).toBe(mine.size);
+    expect(new Set(same.members.map((m: any) => m.id))).toEqual(new Set(mine.members.map((m: any) => m.id)));
+  });
+
+  it("around Tampere one step out: every member is Tampere or a neighbour", async () => {
+    const { communities, neighbourhood } = await data(
+      `{ communities(around: ["tampere"], hops: 1) { size members { id } }
+         neighbourhood(id: "tampere", depth: 1, limit: 1000) { nodes { id } } }`,
+    );
+    const members = communities.flatMap((community: any) => community.members.map((m: any) => m.id)).sort();
+    expect(members).toEqual(neighbourhood.nodes.map((node: any) => node.id).sort());
   });
 
   it("the same question twice gives the same answer", async () => {
