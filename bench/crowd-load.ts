@@ -105,7 +105,15 @@ const CROWD_QUESTIONS: readonly ResearchQuestion[] = [
 const config = loadConfig();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-crowd-bench-"));
 const neo4j = await startLocalNeo4j(
-  { ...config.local, dataDir, port: await freePort(), heapBytes: 1 << 30, pageCacheBytes: 256 << 20 },
+  {
+    ...config.local,
+    dataDir,
+    port: await freePort(),
+    heapBytes: 1 << 30,
+    pageCacheBytes: 256 << 20,
+    // No server-side limit: the loads may take long on a busy machine; the research questions set their own.
+    transactionTimeoutMs: 0,
+  },
   { info: () => undefined },
 );
 const db = new Database(

@@ -136,7 +136,13 @@ export async function mergeEntities(
       }),
       deletions: [mergeId],
     },
-    { ...options, origin: `${options.origin}:merge:${mergeId}>${keepId}` },
+    {
+      ...options,
+      origin: `${options.origin}:merge:${mergeId}>${keepId}`,
+      // A re-pointed relationship is deleted and written again under its new id in the same write: only the
+      // merged entity and what is dropped count against a role's deletion limit, so an editor can merge a hub.
+      ...(options.maxDeletes === undefined ? {} : { maxDeletes: options.maxDeletes + relationships.length }),
+    },
   );
   return { ...report, dropped };
 }

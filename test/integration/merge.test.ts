@@ -117,6 +117,34 @@ describe("mergeEntities", () => {
     expect(back.neighbourhood.edges).toEqual([]);
   });
 
+  it("an editor merges a hub: re-pointed relationships do not count against the deletion limit", async () => {
+    await setUp();
+    // Twelve more partners of the place: with its two, 14 relationships, over MAX_EDITOR_DELETES (10).
+    const partners = Array.from({ length: 12 }, (_, i) => `test-wd-hub-${i}`);
+    await write(
+      `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
+      {
+        e: partners.map((id) => ({ kind: "Place", id, name: `Partner ${id}`, sources: ["test-crowd"] })),
+        r: partners.map((id) => ({
+          type: "PARTNER_OF",
+          from: "test-wd-q1085",
+          to: id,
+          kind: "twin-city",
+          citations: [{ source: "test-crowd", locator: `Q1085 P190 ${id}` }],
+        })),
+      },
+    );
+    const { mergeEntities } = await write(MERGE, { keep: "test-praha", merge: "test-wd-q1085", dry: false });
+    expect(mergeEntities.relationships.new).toBe(14);
+    const { neighbourhood } = await write(`{ neighbourhood(id: "test-praha", limit: 50) { nodes { id } } }`, {});
+    expect(neighbourhood.nodes.map((node: any) => node.id)).toEqual(expect.arrayContaining(partners));
+    // Deleting the place itself would still be over the limit for an editor.
+    const deletion = await api.query<any>(`mutation { deleteRecords(ids: ["test-praha"]) { writeId } }`, {}, editor);
+    expect(((deletion.errors?.[0]?.extensions?.problems ?? []) as any[]).map((p: any) => p.code)).toContain(
+      "TOO_MANY_DELETES",
+    );
+  });
+
   it("refuses two ids of one scheme, kinds that differ, an entity into itself, and what is not there", async () => {
     await setUp();
     await write(`mutation($e: [EntityInput!]) { upsertRecords(entities: $e) { writeId } }`, {
