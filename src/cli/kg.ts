@@ -8,6 +8,7 @@
  *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
  *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer)
  *   crowd --match-curated [--out FILE] curated cities' Wikidata ids from that dataset: an overlay file
+ *   merge KEEP_ID MERGE_ID [--dry-run] two entities found to be the same, as one recorded, undoable write
  *   backup --out FILE                  the whole graph with its history (JSON Lines)
  *   restore FILE                       a backup, into an empty database
  *
@@ -41,6 +42,7 @@ import {
   RestoreError,
   backupGraph,
   formatWriteReport,
+  mergeEntities,
   readCuratedGraph,
   restoreGraph,
   writeGraph,
@@ -55,6 +57,7 @@ const USAGE = `Usage:
   npm run kg -- enrich --curated [--out FILE]
   npm run kg -- crowd [--dry-run] [--dir FOLDER]
   npm run kg -- crowd --match-curated [--out FILE] [--dir FOLDER]
+  npm run kg -- merge KEEP_ID MERGE_ID [--dry-run]
   npm run kg -- backup --out FILE
   npm run kg -- restore FILE`;
 
@@ -332,8 +335,31 @@ async function runCrowd(args: string[]): Promise<void> {
   console.log(formatWriteReport(report));
 }
 
+/** The `mergeEntities` mutation from the command line: the same write, checks and history (src/write/merge.ts). */
+async function runMerge(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false } },
+  });
+  const [keepId, mergeId, ...extra] = positionals;
+  if (!keepId || !mergeId || extra.length > 0) throw new UsageError("merge takes KEEP_ID and MERGE_ID");
+  const report = await withDatabase((db) =>
+    mergeEntities(db, keepId, mergeId, {
+      dryRun: values["dry-run"],
+      actor: actor(),
+      origin: "cli",
+      staff: true,
+      timeoutMs: 0,
+    }),
+  );
+  console.log(formatWriteReport(report));
+  if (report.dropped.length > 0) console.log(`Dropped (between the two): ${report.dropped.join(", ")}`);
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   crowd: runCrowd,
+  merge: runMerge,
   enrich: runEnrich,
   import: runImport,
   export: runExport,

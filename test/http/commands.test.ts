@@ -151,6 +151,26 @@ describe("npm run kg -- enrich", () => {
   }, 240_000);
 });
 
+describe("npm run kg -- merge", () => {
+  it("goes through the mutation's checks: two cities with two GeoNames ids are refused, and nothing changes", async () => {
+    const db = connectTestDatabase();
+    try {
+      const before = await dumpGraph(db);
+      const child = npm(["run", "kg", "--", "merge", "helsinki", "espoo"], databaseEnv());
+      const reported = waitForLine(
+        child,
+        /entity espoo, field externalIds: helsinki is geonames:658225 and espoo is geonames:660158.*\(INVALID_VALUE\)/,
+        120_000,
+      );
+      expect(await exitCode(child)).toBe(1);
+      await reported;
+      expect(await dumpGraph(db)).toBe(before);
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+});
+
 describe("npm run token", () => {
   it("mints a token the server accepts, with the roles asked for", async () => {
     const child = npm(

@@ -145,6 +145,9 @@ const REFUSED: [string, string[], string][] = [
     ["crowd", "--match-curated", "--dry-run"],
     "--match-curated writes a file, not the graph: no --dry-run",
   ],
+  ["merge without ids", ["merge"], "merge takes KEEP_ID and MERGE_ID"],
+  ["merge with one id", ["merge", "helsinki"], "merge takes KEEP_ID and MERGE_ID"],
+  ["merge with three ids", ["merge", "a", "b", "c"], "merge takes KEEP_ID and MERGE_ID"],
   [
     "enrich --curated --dry-run",
     ["enrich", "--curated", "--dry-run"],
