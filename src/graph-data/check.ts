@@ -12,9 +12,10 @@
  */
 import type { z } from "zod";
 import { endsBefore, firstDayOf } from "./partial-date.js";
-import { type FieldProblem, ProblemCode } from "./problems.js";
+import { type FieldProblem, PROBLEM_CODES, ProblemCode } from "./problems.js";
 import {
   type EntityRecord,
+  type ProblemParams,
   RECORD_SCHEMAS,
   type RelationshipRecord,
   RESTRICTED_FIELD_NAMES,
@@ -161,12 +162,19 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
           : problem(field, ProblemCode.InvalidValue, issue.message),
       ];
     case "custom":
+      // Rules that are not about a value's form name their own code (records.ts, `ProblemParams`).
+      return [problem(field, problemCodeOf(issue.params) ?? ProblemCode.InvalidValue, issue.message)];
     case "invalid_element":
     case "invalid_format":
     case "invalid_key":
     case "not_multiple_of":
       return [problem(field, ProblemCode.InvalidValue, issue.message)];
   }
+}
+
+function problemCodeOf(params: Record<string, unknown> | undefined): ProblemCode | undefined {
+  const code = (params as Partial<ProblemParams> | undefined)?.problem;
+  return code !== undefined && PROBLEM_CODES.includes(code) ? code : undefined;
 }
 
 function typeMessage(expected: string): string {

@@ -18,6 +18,8 @@ import {
   parseExternalId,
 } from "./external-ids.js";
 import { isDateValue } from "./partial-date.js";
+import { hasVisibleText, invisibleCharacterMessage } from "./plain-text.js";
+import { ProblemCode } from "./problems.js";
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -235,18 +237,43 @@ export const RESTRICTED_FIELD_NAMES: ReadonlySet<string> = new Set(restrictedFie
 
 // ── Validators, one per field type.
 
-/** Control characters (other than tab and line breaks) and broken UTF-16 have no place in a fact's text. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Broken UTF-16 has no place in a fact's text. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = (max: number) =>
+
+/**
+ * A zod issue that becomes a problem with this code rather than INVALID_VALUE (check.ts reads it back).
+ * For rules that are not about a value's form: characters nobody sees, text with nothing visible in it.
+ */
+export interface ProblemParams {
+  readonly problem: ProblemCode;
+}
+
+/**
+ * Text a reader can trust (plain-text.ts): trimmed, then no control characters, no line breaks or tabs unless
+ * `multiline` (descriptions and notes), no invisible or direction-control characters, something visible.
+ */
+const text = (max: number, multiline = false) =>
   z
     .string()
-    .refine(
-      (value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value),
-      "must be plain text: no control characters or broken Unicode",
-    )
+    .refine((value) => !LONE_SURROGATE.test(value), { message: "must be plain text: no broken Unicode", abort: true })
     .trim()
+    .superRefine((value, context) => {
+      if (value.length === 0) return; // `min` says it is empty
+      const invisible = invisibleCharacterMessage(value, multiline);
+      if (invisible) {
+        context.addIssue({
+          code: "custom",
+          message: invisible,
+          params: { problem: ProblemCode.InvisibleCharacters } satisfies ProblemParams,
+        });
+      } else if (!hasVisibleText(value)) {
+        context.addIssue({
+          code: "custom",
+          message: "must not be empty: it holds nothing visible",
+          params: { problem: ProblemCode.Required } satisfies ProblemParams,
+        });
+      }
+    })
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`);
 const slug = z
@@ -328,7 +355,7 @@ const VALIDATORS: Record<FieldType, z.ZodType> = {
     .max(LIMITS.relationshipIdLength, `must be at most ${LIMITS.relationshipIdLength} characters`)
     .regex(RELATIONSHIP_ID_PATTERN, "must contain `--` and only letters, digits and . _ ~ : -"),
   text: text(LIMITS.textLength),
-  longText: text(LIMITS.longTextLength),
+  longText: text(LIMITS.longTextLength, true),
   date,
   url: z
     .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
