@@ -74,7 +74,10 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
-/** Rules across fields of one record: the relationship type's kinds, dates in order, each source cited once. */
+/**
+ * Rules across fields of one record, or beyond its form: the relationship type's kinds, no relationship from
+ * an entity to itself, dates in order, each source cited once.
+ */
 function ruleProblems(section: Section, record: SectionRecord[Section]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (section === "entities") {
@@ -88,6 +91,13 @@ function ruleProblems(section: Section, record: SectionRecord[Section]): FieldPr
     }
   } else if (section === "relationships") {
     const relationship = record as RelationshipRecord;
+    // No type joins an entity to itself: a city is not its own partner, an organisation not part of itself.
+    // Ends named by external ids are compared once the write path has resolved them to our ids.
+    if (relationship.from === relationship.to) {
+      problems.push(
+        problem("to", ProblemCode.NotAllowed, `${relationship.type} cannot join ${relationship.from} to itself`),
+      );
+    }
     const rule = relationshipRule(relationship.type);
     if (rule.kinds && relationship.kind !== undefined && !rule.kinds.includes(relationship.kind)) {
       problems.push(

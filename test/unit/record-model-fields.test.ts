@@ -433,6 +433,8 @@ describe("the same bad records, the same problems, through every door", () => {
     { item: "source", id: "brussels-office", field: "id", code: "ID_TAKEN" },
     { item: "entity", id: "page", field: "id", code: "ID_TAKEN" },
     { item: "relationship", id: "finland--IN_COUNTRY--finland", field: "from", code: "NOT_ALLOWED" },
+    // … and no relationship joins an entity to itself.
+    { item: "relationship", id: "finland--IN_COUNTRY--finland", field: "to", code: "NOT_ALLOWED" },
     {
       item: "relationship",
       id: "finland--IN_COUNTRY--finland",
