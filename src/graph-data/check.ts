@@ -11,7 +11,7 @@
  * Everything here is pure: what the graph holds comes in through the `GraphIndex` / `StoredIds` lookups.
  */
 import type { z } from "zod";
-import { endsBefore, firstDayOf } from "./partial-date.js";
+import { endsBefore, firstDayOf, latestPublicationDay } from "./partial-date.js";
 import { type FieldProblem, PROBLEM_CODES, ProblemCode } from "./problems.js";
 import {
   type EntityRecord,
@@ -22,6 +22,7 @@ import {
   type Section,
   type SectionRecord,
   type SourceForm,
+  type SourceRecord,
   relationshipIdOf,
 } from "./records.js";
 import {
@@ -76,11 +77,23 @@ function withoutNulls(value: unknown): unknown {
 
 /**
  * Rules across fields of one record, or beyond its form: the relationship type's kinds, no relationship from
- * an entity to itself, dates in order, each source cited once.
+ * an entity to itself, dates in order, each source cited once, a source published by now.
  */
 function ruleProblems(section: Section, record: SectionRecord[Section]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (section === "entities") {
+  if (section === "sources") {
+    const { published } = record as SourceRecord;
+    const latest = latestPublicationDay();
+    if (published && firstDayOf(published) > latest) {
+      problems.push(
+        problem(
+          "published",
+          ProblemCode.InvalidValue,
+          `must not be after today (no later than ${latest}, the date somewhere on Earth now): a source is cited once it is published`,
+        ),
+      );
+    }
+  } else if (section === "entities") {
     const entity = record as EntityRecord;
     const { startDate, endDate } = entity as { startDate?: string; endDate?: string };
     if (startDate && endDate && endsBefore(endDate, startDate)) {

@@ -17,7 +17,7 @@ import {
   LISTED_SCHEMES,
   parseExternalId,
 } from "./external-ids.js";
-import { isDateValue } from "./partial-date.js";
+import { implausibleDateMessage, isDateValue } from "./partial-date.js";
 import { hasVisibleText, invisibleCharacterMessage } from "./plain-text.js";
 import { ProblemCode } from "./problems.js";
 import {
@@ -288,7 +288,11 @@ const date = z.preprocess(
     .refine(
       isDateValue,
       "must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), about one (2014~), a bound (../2019-05-29, 2019/..) or a range (1993-09-25/1995-12-08)",
-    ),
+    )
+    .superRefine((value, context) => {
+      const implausible = implausibleDateMessage(value);
+      if (implausible) context.addIssue({ code: "custom", message: implausible });
+    }),
 );
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} ${what}`);
