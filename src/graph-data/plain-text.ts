@@ -137,3 +137,14 @@ export function invisibleCharacterMessage(text: string, multiline = false): stri
 export function hasVisibleText(text: string): boolean {
   return VISIBLE.test(text);
 }
+
+/** A web address's user name or password (`https://user:secret@host/`): never part of a fact. */
+export function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    // Not a URL at all: the address check says so. An `@` before the host is still credentials.
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+  }
+}

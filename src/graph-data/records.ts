@@ -18,7 +18,7 @@ import {
   parseExternalId,
 } from "./external-ids.js";
 import { implausibleDateMessage, isDateValue } from "./partial-date.js";
-import { hasVisibleText, invisibleCharacterMessage } from "./plain-text.js";
+import { hasCredentials, hasVisibleText, invisibleCharacterMessage } from "./plain-text.js";
 import { ProblemCode } from "./problems.js";
 import {
   ENTITY_KINDS,
@@ -294,6 +294,34 @@ const date = z.preprocess(
       if (implausible) context.addIssue({ code: "custom", message: implausible });
     }),
 );
+/**
+ * A web address's faults beyond its form: a user name or password in it (it would be published with every
+ * fact that cites it) and characters nobody sees (the URL parser drops a zero-width space from a host name,
+ * so `exa\u200Bmple.org` would pass for `example.org`).
+ */
+function urlIssues(value: string, path: (string | number)[] = []): z.core.$ZodRawIssue[] {
+  const issues: z.core.$ZodRawIssue[] = [];
+  if (hasCredentials(value)) {
+    issues.push({
+      code: "custom",
+      input: value,
+      path,
+      message: "must not hold a user name or password (user:password@): addresses in the graph are public",
+    });
+  }
+  const invisible = invisibleCharacterMessage(value);
+  if (invisible) {
+    issues.push({
+      code: "custom",
+      input: value,
+      path,
+      message: invisible,
+      params: { problem: ProblemCode.InvisibleCharacters } satisfies ProblemParams,
+    });
+  }
+  return issues;
+}
+
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} ${what}`);
 
@@ -331,7 +359,9 @@ const externalIds = z
         return;
       }
       const scheme = EXTERNAL_ID_SCHEMES[id.scheme as ExternalIdSchemeName];
-      if (!scheme.pattern.test(id.value)) {
+      const faults = id.scheme === "url" ? urlIssues(id.value, [index, "value"]) : [];
+      for (const fault of faults) context.addIssue(fault);
+      if (faults.length === 0 && !scheme.pattern.test(id.value)) {
         context.addIssue({ code: "custom", path: [index, "value"], message: `must look like ${scheme.example}` });
       }
       if (seen.has(id.scheme)) {
@@ -361,9 +391,18 @@ const VALIDATORS: Record<FieldType, z.ZodType> = {
   text: text(LIMITS.textLength),
   longText: text(LIMITS.longTextLength, true),
   date,
+  // Checked as given (trimmed): the URL parser would quietly drop a line break or tab inside it.
   url: z
-    .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
-    .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      for (const issue of urlIssues(value)) context.addIssue(issue);
+    })
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
+        .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+    ),
   language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`"),
   email: z.email("must be an email address").max(LIMITS.textLength),
   countryCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as `FI`"),
