@@ -11,16 +11,18 @@
  * Everything here is pure: what the graph holds comes in through the `GraphIndex` / `StoredIds` lookups.
  */
 import type { z } from "zod";
-import { endsBefore, firstDayOf } from "./partial-date.js";
-import { type FieldProblem, ProblemCode } from "./problems.js";
+import { endsBefore, firstDayOf, latestPublicationDay } from "./partial-date.js";
+import { type FieldProblem, PROBLEM_CODES, ProblemCode } from "./problems.js";
 import {
   type EntityRecord,
+  type ProblemParams,
   RECORD_SCHEMAS,
   type RelationshipRecord,
   RESTRICTED_FIELD_NAMES,
   type Section,
   type SectionRecord,
   type SourceForm,
+  type SourceRecord,
   relationshipIdOf,
 } from "./records.js";
 import {
@@ -73,10 +75,25 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
-/** Rules across fields of one record: the relationship type's kinds, dates in order, each source cited once. */
+/**
+ * Rules across fields of one record, or beyond its form: the relationship type's kinds, no relationship from
+ * an entity to itself, dates in order, each source cited once, a source published by now.
+ */
 function ruleProblems(section: Section, record: SectionRecord[Section]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (section === "entities") {
+  if (section === "sources") {
+    const { published } = record as SourceRecord;
+    const latest = latestPublicationDay();
+    if (published && firstDayOf(published) > latest) {
+      problems.push(
+        problem(
+          "published",
+          ProblemCode.InvalidValue,
+          `must not be after today (no later than ${latest}, the date somewhere on Earth now): a source is cited once it is published`,
+        ),
+      );
+    }
+  } else if (section === "entities") {
     const entity = record as EntityRecord;
     const { startDate, endDate } = entity as { startDate?: string; endDate?: string };
     if (startDate && endDate && endsBefore(endDate, startDate)) {
@@ -87,6 +104,13 @@ function ruleProblems(section: Section, record: SectionRecord[Section]): FieldPr
     }
   } else if (section === "relationships") {
     const relationship = record as RelationshipRecord;
+    // No type joins an entity to itself: a city is not its own partner, an organisation not part of itself.
+    // Ends named by external ids are compared once the write path has resolved them to our ids.
+    if (relationship.from === relationship.to) {
+      problems.push(
+        problem("to", ProblemCode.NotAllowed, `${relationship.type} cannot join ${relationship.from} to itself`),
+      );
+    }
     const rule = relationshipRule(relationship.type);
     if (rule.kinds && relationship.kind !== undefined && !rule.kinds.includes(relationship.kind)) {
       problems.push(
@@ -161,12 +185,19 @@ function fromIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): Fie
           : problem(field, ProblemCode.InvalidValue, issue.message),
       ];
     case "custom":
+      // Rules that are not about a value's form name their own code (records.ts, `ProblemParams`).
+      return [problem(field, problemCodeOf(issue.params) ?? ProblemCode.InvalidValue, issue.message)];
     case "invalid_element":
     case "invalid_format":
     case "invalid_key":
     case "not_multiple_of":
       return [problem(field, ProblemCode.InvalidValue, issue.message)];
   }
+}
+
+function problemCodeOf(params: Record<string, unknown> | undefined): ProblemCode | undefined {
+  const code = (params as Partial<ProblemParams> | undefined)?.problem;
+  return code !== undefined && PROBLEM_CODES.includes(code) ? code : undefined;
 }
 
 function typeMessage(expected: string): string {

@@ -18,6 +18,7 @@ export * from "./problems.js";
 export * from "./records.js";
 export * from "./external-ids.js";
 export * from "./names.js";
+export * from "./plain-text.js";
 export * from "./properties.js";
 export * from "./check.js";
 export * from "./csv-dialect.js";

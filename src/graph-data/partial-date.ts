@@ -75,6 +75,43 @@ export function isUncertainDate(value: string): boolean {
   return parseDateValue(value) !== undefined && !isPartialDate(value);
 }
 
+/**
+ * The years a fact's date may name: from 1000 (the graph's facts begin in the 1950s; an organisation's
+ * `founded` may be centuries older) to 50 years after the current one (agreements, terms and goals are
+ * dated ahead: a partnership until 2030, a climate goal for 2050). Every side of a bound or a range is held
+ * to it, so `0000`, `9999` and `2019/3000` are refused wherever a date is written.
+ */
+export const EARLIEST_YEAR = 1000;
+export const YEARS_AHEAD = 50;
+
+/** The last year a date may name on `today` (the current year plus YEARS_AHEAD, in UTC). */
+export function latestYear(today: Date = new Date()): number {
+  return today.getUTCFullYear() + YEARS_AHEAD;
+}
+
+/** Why a record date names an implausible year (a problem message), or undefined when it does not. */
+export function implausibleDateMessage(value: string, today: Date = new Date()): string | undefined {
+  const parsed = parseDateValue(value);
+  if (!parsed) return undefined;
+  const latest = latestYear(today);
+  for (const side of [parsed.earliest, parsed.latest]) {
+    if (side === null) continue;
+    const year = Number(side.slice(0, 4));
+    if (year < EARLIEST_YEAR || year > latest) {
+      return `names the year ${side.slice(0, 4)}: a date must be from ${EARLIEST_YEAR} to ${latest} (${YEARS_AHEAD} years ahead, for what is planned)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The last day a source may say it was published, on `today`: today in UTC and one day more, since the
+ * day has already begun east of UTC (UTC+14 at most). A date counts from its first day (`firstDayOf`).
+ */
+export function latestPublicationDay(today: Date = new Date()): string {
+  return new Date(today.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 function firstDayOfPartial(value: string): string {
   if (value.length === 4) return `${value}-01-01`;
   if (value.length === 7) return `${value}-01`;

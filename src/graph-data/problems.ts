@@ -21,6 +21,9 @@ export const ProblemCode = {
   Required: "REQUIRED",
   /** A value of the wrong form: not a slug, a date, a web address, a number, a word of the vocabulary. */
   InvalidValue: "INVALID_VALUE",
+  /** Text holding characters a reader cannot see: control characters, a line break in a one-line field,
+   * zero-width, direction-control and other format characters (plain-text.ts). */
+  InvisibleCharacters: "INVISIBLE_CHARACTERS",
   /** Over a length or count limit. */
   TooLong: "TOO_LONG",
   /** The same id twice in one input. */

@@ -17,7 +17,9 @@ import {
   LISTED_SCHEMES,
   parseExternalId,
 } from "./external-ids.js";
-import { isDateValue } from "./partial-date.js";
+import { implausibleDateMessage, isDateValue } from "./partial-date.js";
+import { hasCredentials, hasVisibleText, invisibleCharacterMessage } from "./plain-text.js";
+import { ProblemCode } from "./problems.js";
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -235,18 +237,43 @@ export const RESTRICTED_FIELD_NAMES: ReadonlySet<string> = new Set(restrictedFie
 
 // ── Validators, one per field type.
 
-/** Control characters (other than tab and line breaks) and broken UTF-16 have no place in a fact's text. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Broken UTF-16 has no place in a fact's text. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = (max: number) =>
+
+/**
+ * A zod issue that becomes a problem with this code rather than INVALID_VALUE (check.ts reads it back).
+ * For rules that are not about a value's form: characters nobody sees, text with nothing visible in it.
+ */
+export interface ProblemParams {
+  readonly problem: ProblemCode;
+}
+
+/**
+ * Text a reader can trust (plain-text.ts): trimmed, then no control characters, no line breaks or tabs unless
+ * `multiline` (descriptions and notes), no invisible or direction-control characters, something visible.
+ */
+const text = (max: number, multiline = false) =>
   z
     .string()
-    .refine(
-      (value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value),
-      "must be plain text: no control characters or broken Unicode",
-    )
+    .refine((value) => !LONE_SURROGATE.test(value), { message: "must be plain text: no broken Unicode", abort: true })
     .trim()
+    .superRefine((value, context) => {
+      if (value.length === 0) return; // `min` says it is empty
+      const invisible = invisibleCharacterMessage(value, multiline);
+      if (invisible) {
+        context.addIssue({
+          code: "custom",
+          message: invisible,
+          params: { problem: ProblemCode.InvisibleCharacters } satisfies ProblemParams,
+        });
+      } else if (!hasVisibleText(value)) {
+        context.addIssue({
+          code: "custom",
+          message: "must not be empty: it holds nothing visible",
+          params: { problem: ProblemCode.Required } satisfies ProblemParams,
+        });
+      }
+    })
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`);
 const slug = z
@@ -261,8 +288,40 @@ const date = z.preprocess(
     .refine(
       isDateValue,
       "must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), about one (2014~), a bound (../2019-05-29, 2019/..) or a range (1993-09-25/1995-12-08)",
-    ),
+    )
+    .superRefine((value, context) => {
+      const implausible = implausibleDateMessage(value);
+      if (implausible) context.addIssue({ code: "custom", message: implausible });
+    }),
 );
+/**
+ * A web address's faults beyond its form: a user name or password in it (it would be published with every
+ * fact that cites it) and characters nobody sees (the URL parser drops a zero-width space from a host name,
+ * so `exa\u200Bmple.org` would pass for `example.org`).
+ */
+function urlIssues(value: string, path: (string | number)[] = []): z.core.$ZodRawIssue[] {
+  const issues: z.core.$ZodRawIssue[] = [];
+  if (hasCredentials(value)) {
+    issues.push({
+      code: "custom",
+      input: value,
+      path,
+      message: "must not hold a user name or password (user:password@): addresses in the graph are public",
+    });
+  }
+  const invisible = invisibleCharacterMessage(value);
+  if (invisible) {
+    issues.push({
+      code: "custom",
+      input: value,
+      path,
+      message: invisible,
+      params: { problem: ProblemCode.InvisibleCharacters } satisfies ProblemParams,
+    });
+  }
+  return issues;
+}
+
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} ${what}`);
 
@@ -300,7 +359,9 @@ const externalIds = z
         return;
       }
       const scheme = EXTERNAL_ID_SCHEMES[id.scheme as ExternalIdSchemeName];
-      if (!scheme.pattern.test(id.value)) {
+      const faults = id.scheme === "url" ? urlIssues(id.value, [index, "value"]) : [];
+      for (const fault of faults) context.addIssue(fault);
+      if (faults.length === 0 && !scheme.pattern.test(id.value)) {
         context.addIssue({ code: "custom", path: [index, "value"], message: `must look like ${scheme.example}` });
       }
       if (seen.has(id.scheme)) {
@@ -328,11 +389,20 @@ const VALIDATORS: Record<FieldType, z.ZodType> = {
     .max(LIMITS.relationshipIdLength, `must be at most ${LIMITS.relationshipIdLength} characters`)
     .regex(RELATIONSHIP_ID_PATTERN, "must contain `--` and only letters, digits and . _ ~ : -"),
   text: text(LIMITS.textLength),
-  longText: text(LIMITS.longTextLength),
+  longText: text(LIMITS.longTextLength, true),
   date,
+  // Checked as given (trimmed): the URL parser would quietly drop a line break or tab inside it.
   url: z
-    .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
-    .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      for (const issue of urlIssues(value)) context.addIssue(issue);
+    })
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" })
+        .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+    ),
   language: z.string().regex(/^[a-z]{2}$/, "must be an ISO 639-1 code such as `fi`"),
   email: z.email("must be an email address").max(LIMITS.textLength),
   countryCode: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as `FI`"),

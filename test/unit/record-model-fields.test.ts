@@ -433,6 +433,8 @@ describe("the same bad records, the same problems, through every door", () => {
     { item: "source", id: "brussels-office", field: "id", code: "ID_TAKEN" },
     { item: "entity", id: "page", field: "id", code: "ID_TAKEN" },
     { item: "relationship", id: "finland--IN_COUNTRY--finland", field: "from", code: "NOT_ALLOWED" },
+    // … and no relationship joins an entity to itself.
+    { item: "relationship", id: "finland--IN_COUNTRY--finland", field: "to", code: "NOT_ALLOWED" },
     {
       item: "relationship",
       id: "finland--IN_COUNTRY--finland",
@@ -500,22 +502,25 @@ relationships:
   const brief = (list: Problem[]) => list.map(({ item, id, field, code }) => ({ item, id, field, code }));
   const sorted = <T>(list: T[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-  const DOORS: [string, () => RecordReader][] = [
+  type ApiInput = Record<Section, Record<string, unknown>[]>;
+  /** The same records through each door: the API (with and without its nulls), YAML, JSON, CSV. */
+  const doors = (api: ApiInput, yamlText: string, csvText: string): [string, () => RecordReader][] => [
     [
       "API input (nulls left out as the resolver does)",
       () =>
         recordsReader({
-          sources: API.sources.map(toRawRecord),
-          entities: API.entities.map(toRawRecord),
-          relationships: API.relationships.map(toRawRecord),
+          sources: api.sources.map(toRawRecord),
+          entities: api.entities.map(toRawRecord),
+          relationships: api.relationships.map(toRawRecord),
         }),
     ],
-    ["API input with its nulls kept", () => recordsReader(API)],
-    ["YAML", () => textReader(YAML_TEXT, "facts.yaml", "yaml")],
-    ["JSON", () => textReader(JSON.stringify(API, null, 2), "facts.json", "json")],
-    ["YAML as an export writes it", () => textReader(stringify(API), "facts.yaml", "yaml")],
-    ["CSV", () => textReader(CSV_TEXT, "facts.csv", "csv")],
+    ["API input with its nulls kept", () => recordsReader(api)],
+    ["YAML", () => textReader(yamlText, "facts.yaml", "yaml")],
+    ["JSON", () => textReader(JSON.stringify(api, null, 2), "facts.json", "json")],
+    ["YAML as an export writes it", () => textReader(stringify(api), "facts.yaml", "yaml")],
+    ["CSV", () => textReader(csvText, "facts.csv", "csv")],
   ];
+  const DOORS = doors(API, YAML_TEXT, CSV_TEXT);
 
   it.each(DOORS)("%s", async (_door, reader) => {
     expect(sorted(brief(await problems(reader())))).toEqual(sorted(EXPECTED));
@@ -535,5 +540,104 @@ relationships:
     expect(at(csv, "citations.1.source")).toEqual({ file: "facts.csv", line: 10, column: 20, index: undefined });
     expect(at(csv, "location.lat")).toEqual({ file: "facts.csv", line: 7, column: 15, index: undefined });
     expect(at(csv, "citations.0.excerpt")).toEqual({ file: "facts.csv", line: 11, column: 21, index: undefined });
+  });
+
+  describe("text a reader cannot see, implausible dates, a password in an address, a self-loop (issue 19)", () => {
+    const HIDDEN: ApiInput = {
+      sources: [
+        {
+          id: "test-hidden",
+          title: "Report\u200B",
+          published: "3000",
+          url: "https://user:secret@example.org/report",
+          note: "Kept in\ntwo lines",
+        },
+      ],
+      entities: [
+        {
+          kind: "City",
+          id: "test-rtl",
+          name: "\u202Eikisleh",
+          nameFi: "Kaksi\nriviä",
+          aliases: ["\uFEFFTrimmed", "x\u2066y"],
+          sources: ["page"],
+        },
+        { kind: "Organization", id: "test-old", name: "Old", founded: "0000", sources: ["page"] },
+      ],
+      relationships: [
+        { type: "PARTNER_OF", from: "helsinki", to: "helsinki", citations: [{ source: "page", excerpt: "partners" }] },
+        {
+          type: "IN_COUNTRY",
+          from: "helsinki",
+          to: "finland",
+          validTo: "9999",
+          citations: [{ source: "page", excerpt: "\u200B" }],
+        },
+      ],
+    };
+    const HIDDEN_EXPECTED = [
+      { item: "source", id: "test-hidden", field: "title", code: "INVISIBLE_CHARACTERS" },
+      { item: "source", id: "test-hidden", field: "published", code: "INVALID_VALUE" },
+      { item: "source", id: "test-hidden", field: "url", code: "INVALID_VALUE" },
+      { item: "entity", id: "test-rtl", field: "name", code: "INVISIBLE_CHARACTERS" },
+      { item: "entity", id: "test-rtl", field: "nameFi", code: "INVISIBLE_CHARACTERS" },
+      { item: "entity", id: "test-rtl", field: "aliases.1", code: "INVISIBLE_CHARACTERS" },
+      { item: "entity", id: "test-old", field: "founded", code: "INVALID_VALUE" },
+      { item: "relationship", id: "helsinki--PARTNER_OF--helsinki", field: "to", code: "NOT_ALLOWED" },
+      { item: "relationship", id: "helsinki--IN_COUNTRY--finland", field: "validTo", code: "INVALID_VALUE" },
+      {
+        item: "relationship",
+        id: "helsinki--IN_COUNTRY--finland",
+        field: "citations.0.excerpt",
+        code: "INVISIBLE_CHARACTERS",
+      },
+    ];
+    // YAML's own escapes (`\u200B` in double quotes); bare 3000 is a number, read as a year.
+    const HIDDEN_YAML = `sources:
+  - id: test-hidden
+    title: "Report\\u200B"
+    published: 3000
+    url: https://user:secret@example.org/report
+    note: |-
+      Kept in
+      two lines
+entities:
+  - { kind: City, id: test-rtl, name: "\\u202Eikisleh", nameFi: "Kaksi\\nriviä", aliases: ["\\uFEFFTrimmed", "x\\u2066y"], sources: [page] }
+  - { kind: Organization, id: test-old, name: Old, founded: "0000", sources: [page] }
+relationships:
+  - { type: PARTNER_OF, from: helsinki, to: helsinki, citations: [{ source: page, excerpt: partners }] }
+  - { type: IN_COUNTRY, from: helsinki, to: finland, validTo: "9999", citations: [{ source: page, excerpt: "\\u200B" }] }
+`;
+    // The characters themselves; a line break inside a quoted cell.
+    const HIDDEN_CSV = [
+      "record,id,kind,type,from,to,name,nameFi,aliases,title,published,url,note,founded,validTo,sources,excerpts",
+      'source,test-hidden,,,,,,,,Report\u200B,3000,https://user:secret@example.org/report,"Kept in\ntwo lines",,,,',
+      'entity,test-rtl,City,,,,\u202Eikisleh,"Kaksi\nriviä",\uFEFFTrimmed|x\u2066y,,,,,,,page,',
+      "entity,test-old,Organization,,,,Old,,,,,,,0000,,page,",
+      "relationship,,,PARTNER_OF,helsinki,helsinki,,,,,,,,,,page,partners",
+      "relationship,,,IN_COUNTRY,helsinki,finland,,,,,,,,,9999,page,\u200B",
+    ].join("\n");
+    const HIDDEN_DOORS = doors(HIDDEN, HIDDEN_YAML, HIDDEN_CSV);
+
+    it.each(HIDDEN_DOORS)("%s", async (_door, reader) => {
+      expect(sorted(brief(await problems(reader())))).toEqual(sorted(HIDDEN_EXPECTED));
+    });
+
+    it("each door gives the same message, naming the character and where it is", async () => {
+      const messages = async (reader: RecordReader) =>
+        sorted((await problems(reader)).map(({ id, field, message }) => ({ id, field, message })));
+      const api = await messages(HIDDEN_DOORS[0]![1]());
+      expect(api).toContainEqual({
+        id: "helsinki--IN_COUNTRY--finland",
+        field: "citations.0.excerpt",
+        message: "holds a zero-width space (U+200B) at the start, which does not print: remove it",
+      });
+      expect(api).toContainEqual({
+        id: "test-rtl",
+        field: "nameFi",
+        message: 'holds a line break (U+000A) after "Kaksi": this field is one line of text',
+      });
+      for (const [door, reader] of HIDDEN_DOORS.slice(1)) expect(await messages(reader()), door).toEqual(api);
+    });
   });
 });

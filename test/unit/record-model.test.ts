@@ -121,14 +121,28 @@ describe("record checks", () => {
     expect(problemsOf("entities", { ...city, id: "a--b" })).toEqual([{ field: "id", code: "INVALID_VALUE" }]);
   });
 
-  it("refuse control characters and broken Unicode in text, and keep emoji and line breaks", () => {
-    for (const bad of ["a\u0000b", "\u001b[31m", "\ud800 lone", "lone \udfff"]) {
+  it("refuse control characters, and line breaks and tabs in one-line text; keep emoji and accents", () => {
+    for (const bad of ["a\u0000b", "\u001b[31m", "a\u0085b", "two\nlines", "Tab\there", "a\r\nb"]) {
+      expect(problemsOf("sources", { id: "s", title: bad }), JSON.stringify(bad)).toEqual([
+        { field: "title", code: "INVISIBLE_CHARACTERS" },
+      ]);
+    }
+    for (const bad of ["\ud800 lone", "lone \udfff"]) {
       expect(problemsOf("sources", { id: "s", title: bad }), JSON.stringify(bad)).toEqual([
         { field: "title", code: "INVALID_VALUE" },
       ]);
     }
-    for (const good of ["🙂 Helsinki", "two\nlines", "Tab\there", "Ålandsöarna"])
+    for (const good of ["🙂 Helsinki", "Ålandsöarna", " Trimmed\n"])
       expect(problemsOf("sources", { id: "s", title: good })).toEqual([]);
+  });
+
+  it("keep line breaks and tabs in the multi-line fields: a source's note, an entity's description", () => {
+    const lines = "First line.\n\tSecond, indented.\r\nThird.";
+    expect(problemsOf("sources", { id: "s", title: "t", note: lines })).toEqual([]);
+    expect(problemsOf("entities", { ...city, description: lines })).toEqual([]);
+    expect(problemsOf("sources", { id: "s", title: "t", note: "a\u0000b" })).toEqual([
+      { field: "note", code: "INVISIBLE_CHARACTERS" },
+    ]);
   });
 
   it("check external ids (known scheme, value of its form, one per scheme) and locations (degrees in range)", () => {
