@@ -13,7 +13,7 @@
  */
 import type { Writable } from "node:stream";
 import { type EntityRecord, type Location, type RelationshipRecord, formatExternalId } from "../graph-data/index.js";
-import { type GraphReader, type WriteOptions, put } from "./writers.js";
+import { type GraphReader, type SourceIndex, type WriteOptions, citationParty, put, sourceIndex } from "./writers.js";
 
 export const GEOJSON_CONTENT_TYPE = "application/geo+json; charset=utf-8";
 
@@ -58,7 +58,7 @@ function locationOf(entity: EntityRecord): Location | undefined {
 }
 
 /** A Point feature's properties. */
-export function entityProperties(entity: EntityRecord, titles: ReadonlyMap<string, string>): Record<string, unknown> {
+export function entityProperties(entity: EntityRecord, titles: SourceIndex): Record<string, unknown> {
   return {
     feature: "entity",
     id: entity.id,
@@ -70,7 +70,7 @@ export function entityProperties(entity: EntityRecord, titles: ReadonlyMap<strin
     aliases: entity.aliases ?? [],
     description: entity.description ?? null,
     externalIds: (entity.externalIds ?? []).map(formatExternalId),
-    sources: entity.sources.map((id) => ({ id, title: titles.get(id) ?? null })),
+    sources: entity.sources.map((id) => ({ id, title: titles.get(id)?.title ?? null })),
   };
 }
 
@@ -78,7 +78,7 @@ export function entityProperties(entity: EntityRecord, titles: ReadonlyMap<strin
 export function relationshipProperties(
   relationship: RelationshipRecord,
   names: { from: string; to: string },
-  titles: ReadonlyMap<string, string>,
+  titles: SourceIndex,
 ): Record<string, unknown> {
   return {
     feature: "relationship",
@@ -92,17 +92,22 @@ export function relationshipProperties(
     status: relationship.status ?? null,
     validFrom: relationship.validFrom ?? null,
     validTo: relationship.validTo ?? null,
-    sources: relationship.citations.map((citation) => ({
-      id: citation.source,
-      title: titles.get(citation.source) ?? null,
-      excerpt: citation.excerpt,
-    })),
+    sources: relationship.citations.map((citation) => {
+      const source = titles.get(citation.source);
+      return {
+        id: citation.source,
+        title: source?.title ?? null,
+        excerpt: citation.excerpt,
+        ...(citation.locator ? { locator: citation.locator } : {}),
+        publisherKind: source?.publisherKind ?? null,
+        party: citationParty(relationship, source?.publisherId) || null,
+      };
+    }),
   };
 }
 
 export async function writeGeojson(graph: GraphReader, out: Writable, options: WriteOptions): Promise<void> {
-  const titles = new Map<string, string>();
-  for await (const source of graph.sources()) titles.set(source.id, source.title);
+  const titles = await sourceIndex(graph);
   const located = new Map<string, { position: [number, number]; name: string }>();
   let first = true;
   const feature = async (geometry: object, id: string, properties: Record<string, unknown>) => {

@@ -169,7 +169,7 @@ export async function writeGephiCsv(
     out,
     columns,
     async (row) => {
-      const titles = await sourceTitles(graph);
+      const titles = await sourceIndex(graph);
       for await (const edge of graph.relationships()) {
         await row(
           [...[edge.id, edge.from, edge.to, "Directed"].map(spreadsheetSafe), ...cells(edgeValues(edge, titles))],
@@ -181,10 +181,10 @@ export async function writeGephiCsv(
   );
 }
 
-async function sourceTitles(graph: GraphReader): Promise<Map<string, string>> {
-  const titles = new Map<string, string>();
-  for await (const source of graph.sources()) titles.set(source.id, source.title);
-  return titles;
+export async function sourceIndex(graph: GraphReader): Promise<SourceIndex> {
+  const sources = new Map<string, SourceRecord>();
+  for await (const source of graph.sources()) sources.set(source.id, source);
+  return sources;
 }
 
 // ── XML (GraphML, GEXF)
@@ -218,6 +218,8 @@ const EDGE_KEYS = [
   "sources",
   "sourceTitles",
   "excerpts",
+  "sourceKinds",
+  "sourceParties",
 ] as const;
 
 function nodeValues(entity: EntityRecord): Record<(typeof NODE_KEYS)[number], string | undefined> {
@@ -233,9 +235,21 @@ function nodeValues(entity: EntityRecord): Record<(typeof NODE_KEYS)[number], st
   };
 }
 
+/** What a relationship's citations need of each source: its title and whose word it is. */
+export type SourceIndex = ReadonlyMap<string, Pick<SourceRecord, "title" | "publisherKind" | "publisherId">>;
+
+/**
+ * Whose word a citation is: `party` when the source's publisher is one of the relationship's ends (Stockholm
+ * on its own twinning), `third party` when it names another publisher, empty when it names none.
+ */
+export function citationParty(edge: Pick<RelationshipRecord, "from" | "to">, publisherId: string | undefined): string {
+  if (publisherId === undefined) return "";
+  return publisherId === edge.from || publisherId === edge.to ? "party" : "third party";
+}
+
 function edgeValues(
   edge: RelationshipRecord,
-  titles: ReadonlyMap<string, string>,
+  sources: SourceIndex,
 ): Record<(typeof EDGE_KEYS)[number], string | undefined> {
   return {
     label: edge.type.toLowerCase().replaceAll("_", " "),
@@ -245,8 +259,13 @@ function edgeValues(
     validFrom: edge.validFrom,
     validTo: edge.validTo,
     sources: joinList(edge.citations.map((c) => c.source)) || undefined,
-    sourceTitles: joinList(edge.citations.map((c) => titles.get(c.source) ?? c.source)) || undefined,
+    sourceTitles: joinList(edge.citations.map((c) => sources.get(c.source)?.title ?? c.source)) || undefined,
     excerpts: joinList(edge.citations.map((c) => c.excerpt ?? c.locator ?? "")) || undefined,
+    // One per citation, in the order of `sources`: the publisher kind (city, organisation, government, media,
+    // crowd) and whether the publisher is a party to the relationship.
+    sourceKinds: joinList(edge.citations.map((c) => sources.get(c.source)?.publisherKind ?? "")) || undefined,
+    sourceParties:
+      joinList(edge.citations.map((c) => citationParty(edge, sources.get(c.source)?.publisherId))) || undefined,
   };
 }
 
@@ -273,7 +292,7 @@ export async function writeGraphml(graph: GraphReader, out: Writable, options: W
     await put(out, `    <node id="${xmlText(entity.id)}">${data}</node>\n`);
     options.onItem?.();
   }
-  const titles = await sourceTitles(graph);
+  const titles = await sourceIndex(graph);
   for await (const edge of graph.relationships()) {
     const data = Object.entries(edgeValues(edge, titles))
       .filter(([, value]) => value !== undefined)
@@ -306,7 +325,7 @@ export async function writeGexf(graph: GraphReader, out: Writable, options: Writ
     options.onItem?.();
   }
   await put(out, "    </nodes>\n    <edges>\n");
-  const titles = await sourceTitles(graph);
+  const titles = await sourceIndex(graph);
   for await (const edge of graph.relationships()) {
     const { label, ...values } = edgeValues(edge, titles);
     // Gephi's timeline: the interval the relationship holds (partial dates → their first day).

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, xmlText } from "../../src/export/index.js";
 import {
   type GraphReader,
+  citationParty,
   type WriteOptions,
   put,
   writeGephiCsv,
@@ -30,8 +31,8 @@ import {
 } from "../../src/graph-data/index.js";
 
 const SOURCES: SourceRecord[] = [
-  { id: "report", title: "Annual report & review" },
-  { id: "news", title: "News <2019>" },
+  { id: "report", title: "Annual report & review", publisherKind: "city", publisherId: "helsinki" },
+  { id: "news", title: "News <2019>", publisherKind: "media" },
 ];
 
 const ENTITIES: EntityRecord[] = [
@@ -127,7 +128,7 @@ describe("JSON export", () => {
         '  "format": "helsinki-kg/1",',
         '  "asOf": "2020-01-01",',
         '  "sources": [',
-        '    {"id":"report","title":"Annual report & review"}',
+        '    {"id":"report","title":"Annual report & review","publisherKind":"city","publisherId":"helsinki"}',
         "  ],",
         '  "entities": [',
         '    {"kind":"City","id":"helsinki","name":"Helsinki","nameFi":"Helsinki","nameSv":"Helsingfors","aliases":["Stadi"],"location":{"lat":60.17,"lon":24.94},"sources":["report"]}',
@@ -168,6 +169,16 @@ describe("CSV export (the import's dialect)", () => {
   });
 });
 
+describe("whose word each citation is", () => {
+  it("party when the publisher is an end, third party when another, nothing when the source names none", () => {
+    const edge = { from: "stockholm", to: "helsinki" };
+    expect(citationParty(edge, "stockholm")).toBe("party");
+    expect(citationParty(edge, "helsinki")).toBe("party");
+    expect(citationParty(edge, "eurocities")).toBe("third party");
+    expect(citationParty(edge, undefined)).toBe("");
+  });
+});
+
 describe("Gephi tables", () => {
   it("the node table: Gephi's Id and Label, then the same values as GraphML; no personal contact details", async () => {
     const text = await written(WRITERS["gephi nodes"]!, GRAPH);
@@ -183,9 +194,9 @@ describe("Gephi tables", () => {
   it("the edge table: directed, labelled in words, each citation's source title (its id when unknown)", async () => {
     const text = await written(WRITERS["gephi edges"]!, GRAPH);
     expect(text).toBe(
-      "\uFEFFId,Source,Target,Type,Label,relationship,kind,status,validFrom,validTo,sources,sourceTitles,excerpts\n" +
+      "\uFEFFId,Source,Target,Type,Label,relationship,kind,status,validFrom,validTo,sources,sourceTitles,excerpts,sourceKinds,sourceParties\n" +
         "mayor--HEADS--helsinki,mayor,helsinki,Directed,heads,HEADS,elected,active,2021-06,2025," +
-        "report|missing,Annual report & review|missing,the mayor <since 2021>|a\\|b\n",
+        "report|missing,Annual report & review|missing,the mayor <since 2021>|a\\|b,city|,party|\n",
     );
   });
 
@@ -194,7 +205,7 @@ describe("Gephi tables", () => {
       WRITERS["gephi edges"]!,
       graphOf([], [], [{ type: "PARTNER_OF", id: "+x", from: "@a", to: "-b", citations: [] }]),
     );
-    expect(text.split("\n")[1]).toBe("'+x,'@a,'-b,Directed,partner of,PARTNER_OF,,,,,,,");
+    expect(text.split("\n")[1]).toBe("'+x,'@a,'-b,Directed,partner of,PARTNER_OF,,,,,,,,,");
   });
 
   it("writes only the header for an empty graph", async () => {
@@ -223,12 +234,14 @@ describe("GraphML", () => {
           "sources",
           "sourceTitles",
           "excerpts",
+          "sourceKinds",
+          "sourceParties",
         ]).join("") +
         '  <graph id="helsinki-international-relations" edgedefault="directed">\n' +
         "    <desc>As of 2020-01-01</desc>\n" +
         '    <node id="helsinki"><data key="n_label">Helsinki</data><data key="n_kind">City</data><data key="n_nameFi">Helsinki</data><data key="n_nameSv">Helsingfors</data><data key="n_aliases">Stadi</data><data key="n_sources">report</data></node>\n' +
         '    <node id="mayor"><data key="n_label">Anna &quot;the Mayor&quot; Virtanen</data><data key="n_kind">Person</data><data key="n_description">Mayor&#10;of Helsinki</data><data key="n_sources">report|news</data></node>\n' +
-        '    <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki"><data key="e_label">heads</data><data key="e_relationship">HEADS</data><data key="e_kind">elected</data><data key="e_status">active</data><data key="e_validFrom">2021-06</data><data key="e_validTo">2025</data><data key="e_sources">report|missing</data><data key="e_sourceTitles">Annual report &amp; review|missing</data><data key="e_excerpts">the mayor &lt;since 2021&gt;|a\\|b</data></edge>\n' +
+        '    <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki"><data key="e_label">heads</data><data key="e_relationship">HEADS</data><data key="e_kind">elected</data><data key="e_status">active</data><data key="e_validFrom">2021-06</data><data key="e_validTo">2025</data><data key="e_sources">report|missing</data><data key="e_sourceTitles">Annual report &amp; review|missing</data><data key="e_excerpts">the mayor &lt;since 2021&gt;|a\\|b</data><data key="e_sourceKinds">city|</data><data key="e_sourceParties">party|</data></edge>\n' +
         "  </graph>\n</graphml>\n",
     );
   });
@@ -268,14 +281,25 @@ describe("GEXF", () => {
         attributes(["kind", "nameFi", "nameSv", "nameEn", "aliases", "description", "sources"]) +
         "    </attributes>\n" +
         '    <attributes class="edge" mode="static">\n' +
-        attributes(["relationship", "kind", "status", "validFrom", "validTo", "sources", "sourceTitles", "excerpts"]) +
+        attributes([
+          "relationship",
+          "kind",
+          "status",
+          "validFrom",
+          "validTo",
+          "sources",
+          "sourceTitles",
+          "excerpts",
+          "sourceKinds",
+          "sourceParties",
+        ]) +
         "    </attributes>\n" +
         "    <nodes>\n" +
         '      <node id="helsinki" label="Helsinki"><attvalues><attvalue for="kind" value="City"/><attvalue for="nameFi" value="Helsinki"/><attvalue for="nameSv" value="Helsingfors"/><attvalue for="aliases" value="Stadi"/><attvalue for="sources" value="report"/></attvalues></node>\n' +
         '      <node id="mayor" label="Anna &quot;the Mayor&quot; Virtanen"><attvalues><attvalue for="kind" value="Person"/><attvalue for="description" value="Mayor&#10;of Helsinki"/><attvalue for="sources" value="report|news"/></attvalues></node>\n' +
         "    </nodes>\n" +
         "    <edges>\n" +
-        '      <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki" label="heads" start="2021-06-01" end="2025-01-01"><attvalues><attvalue for="relationship" value="HEADS"/><attvalue for="kind" value="elected"/><attvalue for="status" value="active"/><attvalue for="validFrom" value="2021-06"/><attvalue for="validTo" value="2025"/><attvalue for="sources" value="report|missing"/><attvalue for="sourceTitles" value="Annual report &amp; review|missing"/><attvalue for="excerpts" value="the mayor &lt;since 2021&gt;|a\\|b"/></attvalues></edge>\n' +
+        '      <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki" label="heads" start="2021-06-01" end="2025-01-01"><attvalues><attvalue for="relationship" value="HEADS"/><attvalue for="kind" value="elected"/><attvalue for="status" value="active"/><attvalue for="validFrom" value="2021-06"/><attvalue for="validTo" value="2025"/><attvalue for="sources" value="report|missing"/><attvalue for="sourceTitles" value="Annual report &amp; review|missing"/><attvalue for="excerpts" value="the mayor &lt;since 2021&gt;|a\\|b"/><attvalue for="sourceKinds" value="city|"/><attvalue for="sourceParties" value="party|"/></attvalues></edge>\n' +
         "    </edges>\n  </graph>\n</gexf>\n",
     );
     expect(text).not.toContain("anna@example.org");
@@ -359,7 +383,7 @@ describe("GeoJSON, beyond Points and lines", () => {
   });
 
   it("names an unknown source's title null, and a relationship's missing fields null", () => {
-    const titles = new Map([["report", "Annual report & review"]]);
+    const titles = new Map([["report", { title: "Annual report & review" }]]);
     expect(entityProperties({ ...ENTITIES[1]!, sources: ["report", "gone"] }, titles)).toEqual({
       feature: "entity",
       id: "mayor",
@@ -394,7 +418,7 @@ describe("GeoJSON, beyond Points and lines", () => {
       status: null,
       validFrom: null,
       validTo: null,
-      sources: [{ id: "gone", title: null, excerpt: "e" }],
+      sources: [{ id: "gone", title: null, excerpt: "e", publisherKind: null, party: null }],
     });
   });
 });

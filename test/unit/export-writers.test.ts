@@ -143,7 +143,7 @@ describe("export writers", () => {
       status: "active",
       validFrom: "2018",
       validTo: null,
-      sources: [{ id: "s", title: "The source", excerpt: 'a <b> & "c"' }],
+      sources: [{ id: "s", title: "The source", excerpt: 'a <b> & "c"', publisherKind: null, party: null }],
     });
   });
 
