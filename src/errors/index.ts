@@ -69,10 +69,15 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** No valid token where one is needed, or a token that fails verification (HTTP 401). */
+/**
+ * No valid token where one is needed, or a token that fails verification (HTTP 401). `claim` names the token
+ * claim at fault when one is (`sub`, `exp`, the roles claim …), so a client can point at it.
+ */
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  constructor(message: string, claim?: string) {
+    super(message, {
+      extensions: { code: ErrorCode.Unauthenticated, ...(claim ? { claim } : {}), http: { status: 401 } },
+    });
   }
 }
 
