@@ -27,6 +27,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.QueryTimeout,
   ErrorCode.QueryMemoryLimit,
   ErrorCode.RateLimited,
+  ErrorCode.NotFound,
+  ErrorCode.MethodNotAllowed,
   ErrorCode.GdsUnavailable,
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",

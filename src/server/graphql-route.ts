@@ -26,6 +26,10 @@ import { requestRateLimit } from "./client-limits.js";
 import { sendError } from "./format-error.js";
 import { checkQueryTextOnce } from "./limit-verdicts.js";
 
+import { sendMethodNotAllowed } from "./unmatched-requests.js";
+
+/** The methods GraphQL over HTTP takes (OPTIONS is CORS's preflight); any other is 405 METHOD_NOT_ALLOWED. */
+const GRAPHQL_METHODS = ["GET", "POST"] as const;
 /** Where GraphQL is served: `/graphql`, and below it, any case (as express's `app.use("/graphql")` matched). */
 export const GRAPHQL_PATH = /^\/graphql(?:[/?#]|$)/i;
 
@@ -101,6 +105,10 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
     }
     if (res.writableEnded) return; // a preflight, answered
     // What express would call `req.ip`: the rate limit tells clients apart by it.
+    if (req.method !== "GET" && req.method !== "POST") {
+      sendMethodNotAllowed(res, req.method, GRAPHQL_METHODS, requestId);
+      return;
+    }
     (req as IncomingMessage & { ip?: string }).ip = proxyAddr(req, trust);
     if (options.rateLimits.graphql > 0) {
       await run(rateLimit, req, res);

@@ -18,6 +18,8 @@ import {
   ForbiddenError,
   GdsUnavailableError,
   HTTP_STATUS,
+  MethodNotAllowedError,
+  NotFoundError,
   OperationResolutionError,
   QueryLimitError,
   QueryMemoryLimitError,
@@ -60,6 +62,17 @@ describe("each error class carries its code and HTTP status", () => {
       "QueryLimitError",
       new QueryLimitError("depth", "m"),
       { code: "GRAPHQL_VALIDATION_FAILED", limit: "depth", http: { status: 400 } },
+    ],
+    [
+      "UnauthenticatedError naming the claim",
+      new UnauthenticatedError("m", "sub"),
+      { code: "UNAUTHENTICATED", claim: "sub", http: { status: 401 } },
+    ],
+    ["NotFoundError", new NotFoundError("m"), { code: "NOT_FOUND", http: { status: 404 } }],
+    [
+      "MethodNotAllowedError",
+      new MethodNotAllowedError("m", ["GET", "HEAD"]),
+      { code: "METHOD_NOT_ALLOWED", allow: ["GET", "HEAD"], http: { status: 405 } },
     ],
     [
       "OperationResolutionError",
