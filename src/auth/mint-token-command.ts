@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/index.js";
 import { mintToken } from "./mint-token.js";
+import { subjectProblem } from "./token-verifier.js";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,12 @@ if (!config.auth.secret) {
 }
 if (!values.sub) {
   console.error("Usage: npm run token -- --sub <who> [--roles editor,staff] [--expires 8h]");
+  process.exit(1);
+}
+// The server would refuse the token (401): say so now rather than print one that cannot be used.
+const problem = subjectProblem(values.sub);
+if (problem !== undefined) {
+  console.error(problem.replace("The token's `sub` claim", "--sub"));
   process.exit(1);
 }
 const token = await mintToken(config.auth.secret, {

@@ -1,7 +1,11 @@
 /**
  * Verifies bearer tokens (JWT, RFC 7519) with `jose`: signature, expiry (`exp` is required), `nbf`, the
- * algorithm (only the configured ones; `none` never), and issuer and audience when configured. A token that
- * fails any check is refused with UNAUTHENTICATED — it is never treated as anonymous.
+ * algorithm (only the configured ones; `none` never), and issuer and audience when configured. Then the
+ * claims the API keeps or shows are type-checked: `sub` (recorded as the actor of every write, shown by
+ * `viewer` and in the public history) must be text a reader can see — a non-empty string of at most
+ * MAX_SUBJECT_LENGTH characters, not blank, without control, format (bidi, zero-width) or unpaired surrogate
+ * characters — and the roles claim a list of strings. A token that fails any check is refused with
+ * UNAUTHENTICATED — it is never treated as anonymous.
  */
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { AuthSettings } from "../config/index.js";
@@ -18,6 +22,29 @@ export interface TokenVerifier {
 
 /** Allowed clock difference between this server and the token issuer. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** The longest `sub` accepted: OpenID Connect Core 1.0 §2 bounds it at 255 ASCII characters. */
+export const MAX_SUBJECT_LENGTH = 255;
+
+/** Characters a reader cannot see or that rewrite what follows: controls, format (bidi, zero-width), lone surrogates. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/** Why `sub` cannot be the actor of a write; undefined when it can. */
+export function subjectProblem(sub: unknown): string | undefined {
+  if (typeof sub !== "string") return `The token's \`sub\` claim must be a string, not ${describeType(sub)}.`;
+  if (sub.trim() === "") return "The token's `sub` claim must not be empty or blank.";
+  if (sub.length > MAX_SUBJECT_LENGTH)
+    return `The token's \`sub\` claim must be at most ${MAX_SUBJECT_LENGTH} characters (it has ${sub.length}).`;
+  if (INVISIBLE.test(sub))
+    return "The token's `sub` claim must not hold control, formatting (bidi, zero-width) or unpaired surrogate characters.";
+  return undefined;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
 
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const key: Uint8Array | JWTVerifyGetKey | undefined = settings.secret
@@ -61,13 +88,24 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
             "The identity provider's signing keys cannot be fetched right now, so the token cannot be checked; try again shortly.",
           );
         }
-        throw new UnauthenticatedError(describeFailure(error));
+        throw new UnauthenticatedError(
+          describeFailure(error),
+          error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired
+            ? error.claim
+            : undefined,
+        );
       }
+      const sub: unknown = payload.sub;
+      const problem = subjectProblem(sub);
+      if (problem !== undefined) throw new UnauthenticatedError(problem, "sub");
       const roles = claimAt(payload, settings.rolesClaim);
       if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === "string"))) {
-        throw new UnauthenticatedError(`The token's \`${settings.rolesClaim}\` claim must be a list of strings.`);
+        throw new UnauthenticatedError(
+          `The token's \`${settings.rolesClaim}\` claim must be a list of strings.`,
+          settings.rolesClaim,
+        );
       }
-      return { ...payload, sub: payload.sub!, roles: roles ?? [] };
+      return { ...payload, sub: sub as string, roles: roles ?? [] };
     },
   };
 }

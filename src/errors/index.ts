@@ -11,6 +11,8 @@ export const ErrorCode = {
   ValidationFailed: "GRAPHQL_VALIDATION_FAILED",
   BadUserInput: "BAD_USER_INPUT",
   BadRequest: "BAD_REQUEST",
+  NotFound: "NOT_FOUND",
+  MethodNotAllowed: "METHOD_NOT_ALLOWED",
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
   OperationResolutionFailed: "OPERATION_RESOLUTION_FAILURE",
@@ -34,6 +36,8 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.ValidationFailed]: 400,
   [ErrorCode.BadUserInput]: 400,
   [ErrorCode.BadRequest]: 400,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.MethodNotAllowed]: 405,
   [ErrorCode.OperationResolutionFailed]: 400,
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
@@ -43,10 +47,36 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.ServiceUnavailable]: 503,
 };
 
-/** Not a GraphQL-over-HTTP request at all: bad JSON, a body too large, a wrong method (HTTP 400, 405, 413). */
+/** Not a GraphQL-over-HTTP request at all: bad JSON, a body too large or of the wrong type (HTTP 400, 413, 415). */
 export class BadRequestError extends GraphQLError {
   constructor(message: string, status = 400) {
     super(message, { extensions: { code: ErrorCode.BadRequest, http: { status } } });
+  }
+}
+
+/** No route at this path (HTTP 404). */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.NotFound, http: { status: 404 } } });
+  }
+}
+
+/**
+ * A route that exists, asked with a method it does not take (HTTP 405): `allow` lists the methods it does
+ * take, which the answer also sends as the `Allow` header (RFC 9110 §15.5.6).
+ */
+export class MethodNotAllowedError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly allow: readonly string[],
+  ) {
+    super(message, {
+      extensions: {
+        code: ErrorCode.MethodNotAllowed,
+        ...(allow.length > 0 ? { allow: [...allow] } : {}),
+        http: { status: 405 },
+      },
+    });
   }
 }
 
@@ -69,10 +99,15 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** No valid token where one is needed, or a token that fails verification (HTTP 401). */
+/**
+ * No valid token where one is needed, or a token that fails verification (HTTP 401). `claim` names the token
+ * claim at fault when one is (`sub`, `exp`, the roles claim …), so a client can point at it.
+ */
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  constructor(message: string, claim?: string) {
+    super(message, {
+      extensions: { code: ErrorCode.Unauthenticated, ...(claim ? { claim } : {}), http: { status: 401 } },
+    });
   }
 }
 

@@ -49,6 +49,18 @@ export interface ChangeQuery {
   readonly limit: number;
 }
 
+/**
+ * Who made a change, as text whatever was recorded. Versions before tokens' `sub` was checked recorded a
+ * token's number, boolean or list as it came (`42`, `true`, `["x"]`); the history is append-only, so such an
+ * actor stays, and is shown as its JSON text rather than making every read of the history fail.
+ */
+export function actorText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "unknown";
+  if (typeof value === "bigint") return value.toString();
+  return JSON.stringify(value) ?? "unknown";
+}
+
 function toChange(row: Record<string, unknown>): ChangeRecord {
   const plain = toPlain(row) as Record<string, unknown>;
   return {
@@ -56,7 +68,7 @@ function toChange(row: Record<string, unknown>): ChangeRecord {
     writeId: (plain.writeId as string | undefined) ?? null,
     reverts: (plain.reverts as string | undefined) ?? null,
     at: plain.at as string,
-    actor: plain.actor as string,
+    actor: actorText(plain.actor),
     origin: plain.origin as string,
     operation: plain.operation as ChangeRecord["operation"],
     itemType: plain.itemType as ChangeRecord["itemType"],

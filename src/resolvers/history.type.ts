@@ -19,7 +19,9 @@ export class Change {
   at!: string;
 
   @Field(() => String, {
-    description: "Who: the editor's token `sub`, `cli:<user>` for the command line, `seed` for the curated graph.",
+    description:
+      "Who: the editor's token `sub`, `cli:<user>` for the command line, `seed` for the curated graph. An actor " +
+      "recorded as something other than text (before tokens' `sub` was checked) is shown as its JSON text.",
   })
   actor!: string;
 

@@ -4,7 +4,8 @@
  * JSON, CSV, GraphML, GEXF or GeoJSON file, see export-route.ts), `/reconcile` (OpenRefine's reconciliation
  * service, see reconcile-route.ts), and the researchers' pages
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
- * token verification, the query limits and the access rules before any resolver runs.
+ * token verification, the query limits and the access rules before any resolver runs. Any other path is
+ * 404 NOT_FOUND, and a method a path does not take 405 METHOD_NOT_ALLOWED (unmatched-requests.ts), as JSON.
  */
 import type { Server } from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -31,6 +32,7 @@ import { requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
 import { reconcileRouter } from "./reconcile-route.js";
+import { allowOnly, notFound } from "./unmatched-requests.js";
 import { webPagesRouter } from "./web-pages.js";
 
 export interface AppOptions {
@@ -144,6 +146,7 @@ export async function createApp({
     );
     res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ready" : "unavailable", neo4j, schema: true });
   });
+  app.all(["/health", "/ready"], allowOnly("GET"));
   const graphql = graphqlRoute({
     apollo,
     context,
@@ -169,6 +172,16 @@ export async function createApp({
   app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
   if (webPages) app.use(webPagesRouter({ signIn }));
+  app.use(
+    notFound([
+      "/graphql",
+      "/export",
+      "/reconcile",
+      "/health",
+      "/ready",
+      ...(webPages ? ["/explorer", "/graphiql"] : []),
+    ]),
+  );
   app.use(routeErrors(log));
   return { express: app, graphql, apollo, context, ...(resultCache ? { resultCache } : {}) };
 }

@@ -19,6 +19,7 @@ import type { Logger } from "../logging/index.js";
 import { UNDATED_POLICIES, isFullDate, isUndatedPolicy } from "../graph-data/index.js";
 import { ConcurrencyLimit, clientKey, sendRateLimited } from "./client-limits.js";
 import { sendError } from "./format-error.js";
+import { allowOnly } from "./unmatched-requests.js";
 
 /** What a refused export is told to wait: about as long as a small export takes. */
 const BUSY_RETRY_AFTER_SECONDS = 10;
@@ -114,5 +115,6 @@ export function exportRouter(options: {
       running.leave(client);
     }
   });
+  router.all("/export", allowOnly("GET"));
   return router;
 }

@@ -12,7 +12,14 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { ServerResponse } from "node:http";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
-import { ErrorCode, HTTP_STATUS, QueryMemoryLimitError, QueryTimeoutError } from "../errors/index.js";
+import {
+  BadRequestError,
+  ErrorCode,
+  HTTP_STATUS,
+  MethodNotAllowedError,
+  QueryMemoryLimitError,
+  QueryTimeoutError,
+} from "../errors/index.js";
 
 /** Codes whose message is written for clients and may be shown as is. */
 const CLIENT_CODES = new Set<string>([
@@ -20,6 +27,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.ValidationFailed,
   ErrorCode.BadUserInput,
   ErrorCode.BadRequest,
+  ErrorCode.NotFound,
+  ErrorCode.MethodNotAllowed,
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   ErrorCode.ServiceUnavailable,
@@ -112,8 +121,49 @@ export interface FormatOptions {
   readonly transactionTimeoutMs: number;
 }
 
+/**
+ * Apollo Server's own refusals, in our terms: automatic persisted queries with a hash that is not the query's
+ * or a version other than 1 (Apollo gives them no code, so they would be masked as a server error) become
+ * BAD_REQUEST, a batch is told how to send instead, and a method Apollo refuses (a mutation sent by GET)
+ * is METHOD_NOT_ALLOWED with its `Allow`.
+ * Undefined for every other error. Apollo's own PERSISTED_QUERY_NOT_FOUND is the protocol's "send the query
+ * text" and stays as Apollo clients expect it.
+ */
+export function apolloRefusal(error: unknown): GraphQLError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  // A GraphQLError (from any copy of graphql-js) always has its extensions object.
+  const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+  if (extensions === undefined || extensions === null) return undefined;
+  if (extensions.code === undefined) {
+    if (error.message === "provided sha does not match query") {
+      return new BadRequestError(
+        "The persisted query's `sha256Hash` is not the SHA-256 of the query sent with it: send the lowercase hex " +
+          "SHA-256 of exactly that text, or leave out `extensions.persistedQuery`.",
+      );
+    }
+    if (error.message === "Unsupported persisted query version") {
+      return new BadRequestError("Automatic persisted queries take `extensions.persistedQuery.version: 1` only.");
+    }
+    return undefined;
+  }
+  if (extensions.code === ErrorCode.BadRequest && error.message === "Operation batching disabled.") {
+    return new BadRequestError("Batched requests (a JSON array of operations) are not accepted: send one per request.");
+  }
+  const http = extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+  if (extensions.code === ErrorCode.BadRequest && http?.status === 405) {
+    const allow = http.headers?.get("allow")?.split(/,\s*/) ?? [];
+    return new MethodNotAllowedError(error.message, allow);
+  }
+  return undefined;
+}
+
 export function createErrorFormatter(options: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const refusal = apolloRefusal(error);
+    if (refusal) {
+      const { http: _http, ...extensions } = refusal.extensions;
+      return { message: refusal.message, extensions };
+    }
     const original = unwrapResolverError(error);
     const where = formatted.path ? { path: formatted.path } : {};
     const limited = queryLimitFromDatabase(original, options.transactionTimeoutMs);

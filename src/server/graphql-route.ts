@@ -1,9 +1,10 @@
 /**
- * `/graphql` on Node's own request and response objects: the request id, CORS, the per-client rate limit,
- * the JSON body (with its size limit), the document guard, then Apollo's `executeHTTPGraphQLRequest` — the
- * same steps, in the same order and with the same answers, as the express middleware chain that served it
- * before, without express's router and response helpers in between. Apollo's standalone server is built
- * the same way (cors and body-parser on a plain `http` server).
+ * `/graphql` on Node's own request and response objects: the request id, CORS, the method (GET or POST, else
+ * 405 METHOD_NOT_ALLOWED), the per-client rate limit, the JSON body (with its size limit), the document
+ * guard, then Apollo's `executeHTTPGraphQLRequest` — the same steps, in the same order and with the same
+ * answers, as the express middleware chain that served it before, without express's router and response
+ * helpers in between. Apollo's standalone server is built the same way (cors and body-parser on a plain
+ * `http` server). Every error answer carries the request id, Apollo's early refusals included (`withRequestId`).
  *
  * Measured under 16 concurrent lookups on a 2-core machine (server CPU per request, profiles in
  * docs/benchmarks.md): express's router, its `res.send` (ETag hashing, freshness checks) and the express
@@ -25,6 +26,10 @@ import type { Logger } from "../logging/index.js";
 import { requestRateLimit } from "./client-limits.js";
 import { sendError } from "./format-error.js";
 import { checkQueryTextOnce } from "./limit-verdicts.js";
+import { sendMethodNotAllowed } from "./unmatched-requests.js";
+
+/** The methods GraphQL over HTTP takes (OPTIONS is CORS's preflight); any other is 405 METHOD_NOT_ALLOWED. */
+const GRAPHQL_METHODS = ["GET", "POST"] as const;
 
 /** Where GraphQL is served: `/graphql`, and below it, any case (as express's `app.use("/graphql")` matched). */
 export const GRAPHQL_PATH = /^\/graphql(?:[/?#]|$)/i;
@@ -100,6 +105,10 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
       return;
     }
     if (res.writableEnded) return; // a preflight, answered
+    if (req.method !== "GET" && req.method !== "POST") {
+      sendMethodNotAllowed(res, req.method, GRAPHQL_METHODS, requestId);
+      return;
+    }
     // What express would call `req.ip`: the rate limit tells clients apart by it.
     (req as IncomingMessage & { ip?: string }).ip = proxyAddr(req, trust);
     if (options.rateLimits.graphql > 0) {
@@ -139,7 +148,7 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
-      res.end(response.body.string);
+      res.end(res.statusCode === 200 ? response.body.string : withRequestId(response.body.string, requestId));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -152,6 +161,28 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
       else res.destroy();
     });
   };
+}
+
+/**
+ * Apollo answers some refusals before any plugin sees the request — a batch, a `query` that is not a string,
+ * a body without one, a CSRF-style request, a token refused while the context is built — so the error
+ * plugin cannot add the request id to them as it does to every other error. They are never a 200 (which
+ * only the plugin's answers are); this adds it to each of their errors, leaving anything else as it is.
+ */
+export function withRequestId(body: string, requestId: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return body;
+  for (const error of errors as { extensions?: Record<string, unknown> }[]) {
+    if (error === null || typeof error !== "object") continue;
+    error.extensions = { ...error.extensions, requestId: error.extensions?.requestId ?? requestId };
+  }
+  return `${JSON.stringify(parsed)}\n`;
 }
 
 /** body-parser's failures (bad JSON, too large, bad charset) as the errors clients get, with body-parser's status. */

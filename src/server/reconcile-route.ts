@@ -34,6 +34,7 @@ import { scoreCandidates } from "../reconcile/scoring.js";
 import { searchEntities } from "../resolvers/search.query.js";
 import { requestRateLimit } from "./client-limits.js";
 import { sendError } from "./format-error.js";
+import { allowOnly } from "./unmatched-requests.js";
 
 /** The preview page's only inline content is its stylesheet, allowed by hash. */
 const PREVIEW_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(PREVIEW_STYLE).digest("base64")}'; base-uri 'none'; form-action 'none'`;
@@ -204,6 +205,11 @@ export function reconcileRouter(options: {
       res.setHeader("Referrer-Policy", "no-referrer");
       res.type("html").send(previewHtml(entity, `${serviceUrl(req)}/explorer?focus=${encodeURIComponent(entity.id)}`));
     }),
+  );
+  router.all("/reconcile", allowOnly("GET", "POST"));
+  router.all(
+    ["/reconcile/suggest/entity", "/reconcile/suggest/type", "/reconcile/suggest/property", "/reconcile/preview"],
+    allowOnly("GET"),
   );
   return router;
 }

@@ -14,6 +14,7 @@ import helmet from "helmet";
 import type { OidcSettings } from "../config/index.js";
 import { ServiceUnavailableError } from "../errors/index.js";
 import { sendError } from "./format-error.js";
+import { allowOnly } from "./unmatched-requests.js";
 import { WEB_OUT_DIR, WEB_PAGES } from "../web-build/index.js";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -82,6 +83,10 @@ export function webPagesRouter(options: { outDir?: string; signIn?: OidcSettings
       },
     );
   }
+  router.all(
+    ["/", "/explorer/config.json", ...WEB_PAGES.flatMap((page) => [`/${page}`, `/${page}/`])],
+    allowOnly("GET"),
+  );
   router.use(
     "/assets",
     express.static(path.join(outDir, "assets"), {

@@ -18,6 +18,8 @@ import {
   ForbiddenError,
   GdsUnavailableError,
   HTTP_STATUS,
+  MethodNotAllowedError,
+  NotFoundError,
   OperationResolutionError,
   QueryLimitError,
   QueryMemoryLimitError,
@@ -27,7 +29,13 @@ import {
   StartupError,
   UnauthenticatedError,
 } from "../../src/errors/index.js";
-import { createErrorFormatter, queryLimitFromDatabase, sendError } from "../../src/server/format-error.js";
+import { HeaderMap } from "@apollo/server";
+import {
+  apolloRefusal,
+  createErrorFormatter,
+  queryLimitFromDatabase,
+  sendError,
+} from "../../src/server/format-error.js";
 
 describe("each error class carries its code and HTTP status", () => {
   it.each<[string, GraphQLError, Record<string, unknown>]>([
@@ -55,6 +63,17 @@ describe("each error class carries its code and HTTP status", () => {
       { code: "BAD_USER_INPUT", argumentName: "records", problems: [], http: { status: 400 } },
     ],
     ["UnauthenticatedError", new UnauthenticatedError("m"), { code: "UNAUTHENTICATED", http: { status: 401 } }],
+    [
+      "UnauthenticatedError naming the claim",
+      new UnauthenticatedError("m", "sub"),
+      { code: "UNAUTHENTICATED", claim: "sub", http: { status: 401 } },
+    ],
+    ["NotFoundError", new NotFoundError("m"), { code: "NOT_FOUND", http: { status: 404 } }],
+    [
+      "MethodNotAllowedError",
+      new MethodNotAllowedError("m", ["GET", "HEAD"]),
+      { code: "METHOD_NOT_ALLOWED", allow: ["GET", "HEAD"], http: { status: 405 } },
+    ],
     ["ForbiddenError", new ForbiddenError("m"), { code: "FORBIDDEN", http: { status: 403 } }],
     [
       "QueryLimitError",
@@ -268,7 +287,9 @@ describe("what the formatter keeps and strips", () => {
 describe("routes outside GraphQL: the status comes from the code unless the error declares its own", () => {
   it.each<[string, unknown, number, string]>([
     ["a body of the wrong type", new BadRequestError("m", 415), 415, "BAD_REQUEST"],
-    ["a wrong method", new BadRequestError("m", 405), 405, "BAD_REQUEST"],
+    ["a wrong method", new MethodNotAllowedError("m", ["GET"]), 405, "METHOD_NOT_ALLOWED"],
+    ["a bad request declaring 405 (as Apollo's)", new BadRequestError("m", 405), 405, "METHOD_NOT_ALLOWED"],
+    ["a path nothing serves", new NotFoundError("m"), 404, "NOT_FOUND"],
     ["a token refused", new UnauthenticatedError("m"), 401, "UNAUTHENTICATED"],
     ["a missing role", new ForbiddenError("m"), 403, "FORBIDDEN"],
     ["too many exports", new RateLimitedError("m", "exportsPerClient", 5), 429, "RATE_LIMITED"],
@@ -291,5 +312,43 @@ describe("routes outside GraphQL: the status comes from the code unless the erro
       message: "Too many.",
       extensions: { code: "RATE_LIMITED", limit: "rate", retryAfterSeconds: 17, requestId: "req-1" },
     });
+  });
+});
+
+describe("Apollo Server's own refusals, in our terms", () => {
+  const format = createErrorFormatter({ fieldSuggestions: false, transactionTimeoutMs: 1_000 });
+  const apollo = (message: string, extensions: Record<string, unknown> = {}) =>
+    new GraphQLError(message, { extensions });
+
+  it.each([
+    ["a persisted query's hash that is not the query's", apollo("provided sha does not match query"), /sha256Hash/],
+    ["a persisted query version other than 1", apollo("Unsupported persisted query version"), /version: 1/],
+    ["a batch", apollo("Operation batching disabled.", { code: "BAD_REQUEST" }), /one per request/],
+  ])("%s → BAD_REQUEST with a message a client can act on (not a masked server error)", (_label, error, words) => {
+    const formatted = format(error.toJSON(), error);
+    expect(formatted.extensions).toEqual({ code: "BAD_REQUEST" });
+    expect(formatted.message).toMatch(words);
+  });
+
+  it("a method Apollo refuses (a mutation by GET) → METHOD_NOT_ALLOWED with its Allow", () => {
+    const error = apollo("GET requests only support query operations, not mutation operations", {
+      code: "BAD_REQUEST",
+      http: { status: 405, headers: new HeaderMap([["allow", "POST"]]) },
+    });
+    expect(format(error.toJSON(), error)).toEqual({
+      message: error.message,
+      extensions: { code: "METHOD_NOT_ALLOWED", allow: ["POST"] },
+    });
+  });
+
+  it("leaves every other error alone: PERSISTED_QUERY_NOT_FOUND, other codes, other messages without one", () => {
+    for (const error of [
+      apollo("PersistedQueryNotFound", { code: "PERSISTED_QUERY_NOT_FOUND" }),
+      apollo("m", { code: "BAD_REQUEST", http: { status: 400 } }),
+      apollo("something else"),
+      new Error("provided sha does not match query"),
+    ]) {
+      expect(apolloRefusal(error)).toBeUndefined();
+    }
   });
 });

@@ -138,6 +138,60 @@ describe("tokens refused with UNAUTHENTICATED (never treated as anonymous)", () 
   });
 });
 
+describe("the subject (`sub`): recorded as the actor of writes and shown in the public history", () => {
+  /** The refusal's code, claim and message for a token whose `sub` is `value` (jose's setSubject takes strings only). */
+  async function subRefusal(value: unknown) {
+    const token = await sign({ sub: null, claims: { sub: value } });
+    try {
+      await createTokenVerifier(settings()).verify(token);
+    } catch (error) {
+      const { extensions, message } = error as { extensions: Record<string, unknown>; message: string };
+      return { code: extensions.code, claim: extensions.claim, message };
+    }
+    throw new Error("the token was accepted");
+  }
+
+  it.each<[string, unknown, string]>([
+    ["a number", 42, "must be a string, not a number"],
+    ["a list", ["x"], "must be a string, not a list"],
+    ["a boolean", true, "must be a string, not a boolean"],
+    ["an object", { id: "alice" }, "must be a string, not an object"],
+    ["null", null, "must be a string, not null"],
+    ["empty", "", "must not be empty or blank"],
+    ["blank", " \t ", "must not be empty or blank"],
+    ["256 characters", "a".repeat(256), "at most 255 characters (it has 256)"],
+    ["a NUL", "alice\u0000", "control"],
+    ["a line break", "alice\nbob", "control"],
+    ["a DEL", "alice\u007f", "control"],
+    ["a C1 control", "alice\u0085", "control"],
+    ["a right-to-left override", "\u202eecila", "bidi"],
+    ["a zero-width joiner", "al\u200dice", "zero-width"],
+    ["a line separator", "alice\u2028", "control"],
+    ["an unpaired surrogate", "alice\ud800", "surrogate"],
+  ])("%s is refused with UNAUTHENTICATED naming `sub`", async (_label, value, words) => {
+    const refused = await subRefusal(value);
+    expect([refused.code, refused.claim]).toEqual(["UNAUTHENTICATED", "sub"]);
+    expect(refused.message).toContain(words);
+  });
+
+  it.each([
+    ["an Auth0 subject", "auth0|5f7c8ec7c33c6c004bbafe82"],
+    ["a UUID", "0b9d2c1e-63f8-4b6c-9e0a-2a3f1c0d9b7e"],
+    ["letters beyond ASCII with a space", "Åsa Mäkinen"],
+    ["an emoji (a surrogate pair)", "editor 🙂"],
+    ["255 characters", "a".repeat(255)],
+  ])("%s is accepted as it is", async (_label, sub) => {
+    expect((await createTokenVerifier(settings()).verify(await sign({ sub }))).sub).toBe(sub);
+  });
+
+  it("a claim jose refuses is named too", async () => {
+    const token = await sign({ exp: now() - 120 });
+    await expect(createTokenVerifier(settings()).verify(token)).rejects.toMatchObject({
+      extensions: { code: "UNAUTHENTICATED", claim: "exp" },
+    });
+  });
+});
+
 describe("roles", () => {
   it.each<[string, Record<string, string>, Record<string, unknown>, string[]]>([
     ["the `roles` claim by default", {}, { roles: ["staff"] }, ["staff"]],
