@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
 import { integerArgument, kindsArgument } from "./arguments.js";
-import { GDS_GATE } from "./gds-gate.js";
+import { GDS_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { rememberedAnswer } from "./gds-memo.js";
 import { CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
 import { CentralityAlgorithm, NodeScore } from "./node-score.type.js";
@@ -31,11 +32,14 @@ export class CentralityResolver {
   })
   async centrality(
     @Args(() => CentralityArgs) args: CentralityArgs,
-    @Ctx() { db }: ResolverContext,
+    @Ctx() { db, client }: ResolverContext,
   ): Promise<NodeScore[]> {
     const kinds = kindsArgument("kinds", args.kinds);
     const limit = integerArgument("limit", args.limit, 20, 1, 1000);
     const filter = await graphAlgorithmFilter(db, args);
-    return GDS_GATE.run(() => findCentrality(db, { ...filter, algorithm: args.algorithm, kinds, limit }));
+    const request = { ...filter, algorithm: args.algorithm, kinds, limit };
+    return rememberedAnswer(db, "centrality", request, (normalised) =>
+      GDS_GATE.run(client ?? UNKNOWN_CLIENT, () => findCentrality(db, normalised)),
+    );
   }
 }

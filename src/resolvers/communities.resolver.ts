@@ -2,7 +2,8 @@ import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
 import { idArgument } from "./arguments.js";
 import { Community } from "./community.type.js";
-import { GDS_GATE } from "./gds-gate.js";
+import { GDS_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { rememberedAnswer } from "./gds-memo.js";
 import { MAX_COMMUNITIES, MAX_COMMUNITY_MEMBERS, MAX_SCOPE_ENTITIES, findCommunities } from "./gds.query.js";
 import { GraphAlgorithmArgs, graphAlgorithmFilter } from "./graph-algorithm-args.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
@@ -25,11 +26,13 @@ export class CommunitiesResolver {
   })
   async communities(
     @Args(() => CommunitiesArgs) args: CommunitiesArgs,
-    @Ctx() { db }: ResolverContext,
+    @Ctx() { db, client }: ResolverContext,
   ): Promise<Community[]> {
     const containing = containingArgument(args.containing);
     const filter = await graphAlgorithmFilter(db, args);
-    return GDS_GATE.run(() => findCommunities(db, filter, containing));
+    return rememberedAnswer(db, "communities", { ...filter, containing }, (normalised) =>
+      GDS_GATE.run(client ?? UNKNOWN_CLIENT, () => findCommunities(db, normalised, normalised.containing)),
+    );
   }
 }
 

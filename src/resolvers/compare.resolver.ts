@@ -5,7 +5,7 @@ import { MAX_CHANGES, findChanges } from "./compare.query.js";
 import { GraphDiff } from "./graph-diff.type.js";
 import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
-import { SCAN_GATE } from "./gds-gate.js";
+import { SCAN_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
@@ -33,7 +33,10 @@ export class CompareResolver {
     description: `What changed between two days: relationships that started (valid on \`to\`, not on \`from\`) and ended (the reverse), with their sources. At most ${MAX_CHANGES} changes; narrow a larger answer with \`entityId\` or \`relationshipTypes\`.`,
     complexity: scanOf(MAX_CHANGES),
   })
-  async compare(@Args(() => CompareArgs) args: CompareArgs, @Ctx() { db }: ResolverContext): Promise<GraphDiff> {
+  async compare(
+    @Args(() => CompareArgs) args: CompareArgs,
+    @Ctx() { db, client }: ResolverContext,
+  ): Promise<GraphDiff> {
     const { from, to } = dateRangeArguments(args.from, args.to);
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
@@ -44,7 +47,7 @@ export class CompareResolver {
         if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
         return findChanges(tx, { from, to, entityId, relationshipTypes, undated });
       });
-    const diff = entityId ? await read() : await SCAN_GATE.run(read);
+    const diff = entityId ? await read() : await SCAN_GATE.run(client ?? UNKNOWN_CLIENT, read);
     if (!diff) {
       throw new BadUserInputError(
         entityId ? "relationshipTypes" : "entityId",

@@ -1,43 +1,88 @@
 /**
  * Process-wide gates for the expensive research questions: graph algorithm runs (centrality, communities)
- * and questions that read the whole graph. Each run projects the graph into
- * Neo4j's heap and keeps up to four of Neo4j's threads busy, so the server lets one run at a time and a few
- * wait; beyond that a request is told to come back (SERVICE_UNAVAILABLE) rather than piling work onto the
- * database. With the cost surcharge in the query-cost model this bounds what anonymous clients can spend.
+ * and questions that read the whole graph. Each run projects the graph into Neo4j's heap and keeps up to four
+ * of Neo4j's threads busy, so the server lets one run at a time and a few wait; beyond that a request is told
+ * to come back rather than piling work onto the database. With the cost surcharge in the query-cost model this
+ * bounds what anonymous clients can spend.
+ *
+ * The waiting is **fair between clients** (a verified token's subject, else the address): each client has a
+ * queue of its own of at most `maxWaitingPerClient`, and a freed slot goes to the clients in turn (round
+ * robin), not to whoever queued first. One client looping at the rate limit can fill its own queue only (it is
+ * then told RATE_LIMITED); anyone else waits behind at most one run per other waiting client. A plain FIFO let
+ * one anonymous client keep everyone else out (issue 19: 1 answer in 22–26 tries).
  */
-import { ServiceUnavailableError } from "../errors/index.js";
+import { RateLimitedError, ServiceUnavailableError } from "../errors/index.js";
+
+/** Who is asking, when a caller has no client key (in-process calls, tests): one shared client. */
+export const UNKNOWN_CLIENT = "unknown";
 
 export class WorkGate {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Waiting clients in turn order (a Map keeps insertion order): the first is served next. */
+  private readonly queues = new Map<string, (() => void)[]>();
+  private waiting = 0;
 
   constructor(
     private readonly concurrent: number,
+    /** The most requests waiting in all. */
     private readonly maxWaiting: number,
+    /** The most requests one client may have waiting. */
+    private readonly maxWaitingPerClient = maxWaiting,
+    private readonly what = "The graph algorithms",
   ) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(client: string, work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrent) {
-      if (this.waiting.length >= this.maxWaiting) {
-        throw new ServiceUnavailableError("The graph algorithms are busy with other requests; try again shortly.");
+      const queue = this.queues.get(client) ?? [];
+      if (queue.length >= this.maxWaitingPerClient) {
+        throw new RateLimitedError(
+          `${this.what} already have ${queue.length} request(s) of yours waiting; wait for an answer before asking more.`,
+          "per-client queue",
+          5,
+        );
       }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (this.waiting >= this.maxWaiting) {
+        throw new ServiceUnavailableError(`${this.what} are busy with other requests; try again shortly.`);
+      }
+      this.waiting += 1;
+      await new Promise<void>((resolve) => {
+        queue.push(resolve);
+        if (!this.queues.has(client)) this.queues.set(client, queue);
+      });
     } else {
       this.running += 1;
     }
     try {
       return await work();
     } finally {
-      const next = this.waiting.shift();
-      if (next)
-        next(); // the slot passes straight to the next waiter
-      else this.running -= 1;
+      this.release();
     }
+  }
+
+  /** The slot passes straight to the next client in turn, which then goes to the back of the turn order. */
+  private release(): void {
+    const next = this.queues.entries().next();
+    if (next.done) {
+      this.running -= 1;
+      return;
+    }
+    const [client, queue] = next.value;
+    const resolve = queue.shift()!;
+    this.queues.delete(client);
+    if (queue.length > 0) this.queues.set(client, queue);
+    this.waiting -= 1;
+    resolve();
   }
 }
 
-/** One algorithm run at a time per API process, four more may queue. */
-export const GDS_GATE = new WorkGate(1, 4);
+/**
+ * One algorithm run at a time per API process; eight more may wait, at most three of any one client (the
+ * most one document can hold under MAX_QUERY_COST: each run is priced GDS_RUN_COST, 250,000).
+ */
+export const GDS_GATE = new WorkGate(1, 8, 3);
 
-/** Questions that read every relationship (whole-graph `compare`, `activitySeries`, `corroboration`): two at a time, eight queued. */
-export const SCAN_GATE = new WorkGate(2, 8);
+/**
+ * Questions that read every relationship (whole-graph `compare`, `activitySeries`, `corroboration`): two at a
+ * time, sixteen waiting, at most eight of any one client (nine fit one document, at WHOLE_GRAPH_SCAN_COST each).
+ */
+export const SCAN_GATE = new WorkGate(2, 16, 8, "The whole-graph questions");

@@ -8,6 +8,11 @@ export interface ResolverContext {
   readonly jwt?: TokenClaims;
   /** The request's id (where an import came from, in the history). */
   readonly requestId?: string;
+  /**
+   * Who is asking, for fair turns at the gates of the expensive questions (gds-gate.ts): `sub:<subject>` for a
+   * verified token, else `ip:<address>`; absent for in-process calls.
+   */
+  readonly client?: string;
   /** Records one write by an editor may delete (MAX_EDITOR_DELETES); `admin` has no limit. */
   readonly maxEditorDeletes?: number;
 }

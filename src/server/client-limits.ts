@@ -22,9 +22,14 @@ export async function clientKey(req: IncomingMessage & { ip?: string }, verifier
   }
   if (token !== undefined && verifier.configured) {
     const claims = await verifier.verify(token).catch(() => undefined);
-    if (claims && typeof claims.sub === "string") return `sub:${claims.sub}`;
+    if (claims && typeof claims.sub === "string") return clientKeyFor(claims.sub, undefined);
   }
-  return `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? "unknown")}`;
+  return clientKeyFor(undefined, req.ip ?? req.socket.remoteAddress);
+}
+
+/** The key for a verified subject, else for an address (IPv6 by its /56, as the rate limits count it). */
+export function clientKeyFor(sub: string | undefined, address: string | undefined): string {
+  return sub !== undefined ? `sub:${sub}` : `ip:${ipKeyGenerator(address ?? "unknown")}`;
 }
 
 /** A 429 with `Retry-After`, through the one error boundary (the request id is the one already answered). */

@@ -28,7 +28,7 @@ import { createErrorFormatter, sendError } from "./format-error.js";
 import { type GraphqlRoute, bodyProblem, graphqlRoute, requestIdFrom } from "./graphql-route.js";
 import { queryCostPlugin } from "./limit-verdicts.js";
 import { limitValidationRules } from "./query-limits.js";
-import { requestRateLimit } from "./client-limits.js";
+import { clientKeyFor, requestRateLimit } from "./client-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
 import { reconcileRouter } from "./reconcile-route.js";
@@ -58,7 +58,7 @@ export interface App {
   readonly graphql: GraphqlRoute;
   readonly apollo: ApolloServer<ApiContext>;
   /** Builds the context a request would get (for in-process execution in tests). */
-  context(authorization?: string, requestId?: string): Promise<ApiContext>;
+  context(authorization?: string, requestId?: string, address?: string): Promise<ApiContext>;
   /** The result cache's counters and where it keeps answers; undefined when it is off. */
   readonly resultCache?: { readonly stats: ResultCacheStats; readonly kind: "memory" | "redis" };
 }
@@ -113,10 +113,12 @@ export async function createApp({
   });
   await apollo.start();
 
-  const context = async (authorization?: string, requestId?: string): Promise<ApiContext> => {
+  const context = async (authorization?: string, requestId?: string, address?: string): Promise<ApiContext> => {
     const token = bearerToken(authorization);
     const jwt = token === undefined ? undefined : await verifier.verify(token);
     return {
+      // The same key the rate limits use (client-limits.ts): the token's subject, else the address.
+      client: clientKeyFor(jwt?.sub, address),
       db,
       executionContext: db.driver,
       sessionConfig: { database: db.name },

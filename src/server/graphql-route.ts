@@ -67,7 +67,8 @@ export function compileTrust(setting: boolean | number | string): (address: stri
 
 export interface GraphqlRouteOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
-  readonly context: (authorization: string | undefined, requestId: string) => Promise<TContext>;
+  /** The request's context; `address` is the client's (express's `req.ip`), for telling clients apart. */
+  readonly context: (authorization: string | undefined, requestId: string, address?: string) => Promise<TContext>;
   readonly limits: RequestLimits;
   readonly rateLimits: RateLimits;
   readonly verifier: TokenVerifier;
@@ -141,7 +142,8 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
       context: async () => {
-        const context = await options.context(req.headers.authorization, requestId);
+        const address = (req as IncomingMessage & { ip?: string }).ip;
+        const context = await options.context(req.headers.authorization, requestId, address);
         return graphVersion ? { ...context, graphVersion } : context;
       },
     });
