@@ -15,6 +15,17 @@ export class Subgraph {
 
   @Field(() => Int, {
     description:
+      "How many entities the neighbourhood holds without `limit`, the start included: the number of `nodes` unless `truncated`. Counted up to 1000 (the most `limit` allows): when `totalExact` is false there are more than `total`.",
+  })
+  total!: number;
+
+  @Field(() => Boolean, {
+    description: "False when the neighbourhood holds more entities than `total` (the count stops at 1000).",
+  })
+  totalExact!: boolean;
+
+  @Field(() => Int, {
+    description:
       "Relationships without `validFrom` among the entities returned that this answer counted as holding (`undated`).",
   })
   undatedIncluded!: number;
