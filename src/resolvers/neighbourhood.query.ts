@@ -12,7 +12,7 @@
  */
 import { MAX_LIST_SIZE } from "../config/list-size.js";
 import { cypherInt, type StatementRunner, toNumber } from "../database/index.js";
-import { type UndatedPolicy, undatedCypher, validOnCypher } from "../graph-data/index.js";
+import { RELATIONSHIP_TYPES, type UndatedPolicy, undatedCypher, validOnCypher } from "../graph-data/index.js";
 import {
   type EdgeRow,
   type EdgeSelection,
@@ -42,7 +42,12 @@ export interface NeighbourhoodSelection {
   readonly undatedCounts: boolean;
   /** `total` or `totalExact`: how many entities the neighbourhood holds without the limit. */
   readonly total: boolean;
+  /** `firstHopTypes`: the start's relationships by type. */
+  readonly firstHopTypes: boolean;
 }
+
+/** What the walk's own statement reads. */
+type WalkSelection = Omit<NeighbourhoodSelection, "total" | "firstHopTypes">;
 
 /**
  * The most entities `total` counts: the most any `limit` may ask for, so the count never walks further than
@@ -93,11 +98,7 @@ function walkCypher(
 }
 
 /** The statement for one depth and selection. */
-function neighbourhoodCypher(
-  depth: number,
-  selection: Omit<NeighbourhoodSelection, "total">,
-  undated: UndatedPolicy,
-): string {
+function neighbourhoodCypher(depth: number, selection: WalkSelection, undated: UndatedPolicy): string {
   const { lines, hops, cuts } = walkCypher(depth, undated, true);
   const all = ["[s]", ...hops].join(" + ");
   const hopLists = ["[s]", ...hops].map((list) => `[n IN ${list} | ${nodeProjection("n", selection.nodes)}]`);
@@ -142,18 +143,34 @@ function countCypher(depth: number, undated: UndatedPolicy): string {
   return lines.join("\n");
 }
 
+/**
+ * The start's relationships the walk may follow, whatever their type, counted by type: how many entities each
+ * type reaches in one hop (its parameter `$relationshipTypes` is every type).
+ */
+function firstHopTypesCypher(undated: UndatedPolicy): string {
+  return `MATCH (s:Entity {id: $id})-[r]-(b:Entity)
+    WHERE b <> s AND ${traversableCypher("r", undated)}
+    RETURN type(r) AS key, count(DISTINCT b) AS count
+    ORDER BY count DESC, key`;
+}
+
 /** Statements by depth and selection: a few dozen at most, built once each. */
 const statements = new Map<string, string>();
 
 function statementFor(
   depth: number,
-  selection: Omit<NeighbourhoodSelection, "total"> | "count",
+  selection: WalkSelection | "count" | "firstHopTypes",
   undated: UndatedPolicy,
 ): string {
   const key = JSON.stringify([depth, selection, undated]);
   let cypher = statements.get(key);
   if (cypher === undefined) {
-    cypher = selection === "count" ? countCypher(depth, undated) : neighbourhoodCypher(depth, selection, undated);
+    cypher =
+      selection === "count"
+        ? countCypher(depth, undated)
+        : selection === "firstHopTypes"
+          ? firstHopTypesCypher(undated)
+          : neighbourhoodCypher(depth, selection, undated);
     statements.set(key, cypher);
   }
   return cypher;
@@ -190,7 +207,7 @@ export async function findNeighbourhood(
   limit: number,
   selection: NeighbourhoodSelection,
 ): Promise<Subgraph | undefined> {
-  const { total: wantsTotal, ...read } = selection;
+  const { total: wantsTotal, firstHopTypes: wantsTypes, ...read } = selection;
   const record = (
     await tx.run(statementFor(depth, read, filter.undated), {
       id,
@@ -213,11 +230,21 @@ export async function findNeighbourhood(
   const counted = wantsTotal
     ? await countNeighbourhood(tx, id, depth, filter, limit, { count: found.length, truncated })
     : { total: found.length, totalExact: !truncated };
+  const firstHopTypes = wantsTypes
+    ? (
+        await tx.run(statementFor(1, "firstHopTypes", filter.undated), {
+          id,
+          ...filter,
+          relationshipTypes: RELATIONSHIP_TYPES,
+        })
+      ).records.map((row) => ({ key: row.get("key") as string, count: toNumber(row.get("count")) }))
+    : [];
   return {
     nodes: found.map((entry) => toGraphNode(entry.node)),
     edges,
     truncated,
     ...counted,
+    firstHopTypes,
     undatedIncluded: toNumber(record.get("undatedIncluded")),
     undatedExcluded: toNumber(record.get("undatedExcluded")),
   };

@@ -45,6 +45,7 @@ export class NeighbourhoodResolver {
       edges: selected.has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
       undatedCounts: selected.has("undatedIncluded") || selected.has("undatedExcluded"),
       total: selected.has("total") || selected.has("totalExact"),
+      firstHopTypes: selected.has("firstHopTypes"),
     };
     const subgraph = await db.readStatements((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
     if (!subgraph) throw unknownIdError("id", startId);

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphEdge } from "./graph-edge.type.js";
+import { KeyCount } from "./graph-stats.type.js";
 import { GraphNode } from "./graph-node.type.js";
 
 @ObjectType({ description: "A set of entities and the relationships among them." })
@@ -23,6 +24,12 @@ export class Subgraph {
     description: "False when the neighbourhood holds more entities than `total` (the count stops at 1000).",
   })
   totalExact!: boolean;
+
+  @Field(() => [KeyCount], {
+    description:
+      "The start's own relationships the walk may follow (valid on `asOf`, cited by `publisherKinds`) by type, whatever `relationshipTypes` keeps: each type with how many entities it reaches in one hop, most first. The types to offer a reader for narrowing a large neighbourhood.",
+  })
+  firstHopTypes!: KeyCount[];
 
   @Field(() => Int, {
     description:

@@ -87,6 +87,26 @@ describe("a hub's neighbourhood", () => {
     });
   });
 
+  it("lists the start's relationship types with the entities each reaches, whatever types it follows", async () => {
+    const types = async (variables: Record<string, unknown>) => {
+      const result = await api.query<any>(
+        `query ($id: ID!, $types: [String!], $kinds: [String!]) {
+          neighbourhood(id: $id, depth: 2, limit: 5, relationshipTypes: $types, publisherKinds: $kinds) {
+            firstHopTypes { key count } } }`,
+        variables,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.neighbourhood.firstHopTypes;
+    };
+    const all = [
+      { key: "PARTNER_OF", count: 33 },
+      { key: "MEMBER_OF", count: 1 },
+    ];
+    expect(await types({ id: "test-hub" })).toEqual(all);
+    expect(await types({ id: "test-hub", types: ["MEMBER_OF"] })).toEqual(all);
+    expect(await types({ id: "test-hub", kinds: ["city"] })).toEqual([{ key: "PARTNER_OF", count: 3 }]);
+  });
+
   it("beyond 1000 entities, says there are more than 1000", async () => {
     expect(await neighbourhood({ id: "test-big-hub", limit: 150 })).toEqual({
       truncated: true,
