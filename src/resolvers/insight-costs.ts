@@ -4,7 +4,9 @@
  * graph algorithm run carries a surcharge so that one request holds at most three of them under the default
  * MAX_QUERY_COST (1,000,000); a question that reads the whole graph carries a smaller one. Measured costs: README → Research over time, docs/benchmarks.md.
  */
+import { Kind, type SelectionSetNode } from "graphql";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
+import { MAX_LIST_SIZE } from "../config/list-size.js";
 
 /** The surcharge of one centrality or communities run (project + algorithm + drop). */
 export const GDS_RUN_COST = 250_000;
@@ -23,4 +25,25 @@ export function scanOf(items: number): (args: ComplexityEstimatorArgs) => number
 /** `1 + items × children`, the list rule of listSizeEstimator, for a field whose size is fixed. */
 export function listOf(items: number): (args: ComplexityEstimatorArgs) => number {
   return ({ childComplexity }) => 1 + items * childComplexity;
+}
+
+/**
+ * `neighbourhood`: the list rule (`1 + limit × children`, limit 1–1000, 200 by default), plus the count's walk
+ * of up to MAX_LIST_SIZE entities when the request asks for `total` or `totalExact` — priced like the largest
+ * neighbourhood one may fetch, whatever the limit. A selection that spreads a named fragment is assumed to ask.
+ */
+export function neighbourhoodCost({ args, node, childComplexity }: ComplexityEstimatorArgs): number {
+  const asked = args.limit as unknown;
+  const items = Math.min(Math.max(typeof asked === "number" && Number.isFinite(asked) ? asked : 200, 1), MAX_LIST_SIZE);
+  return 1 + items * childComplexity + (countsTotal(node.selectionSet) ? MAX_LIST_SIZE : 0);
+}
+
+function countsTotal(set: SelectionSetNode | undefined): boolean {
+  return (set?.selections ?? []).some((selection) =>
+    selection.kind === Kind.FIELD
+      ? selection.name.value === "total" || selection.name.value === "totalExact"
+      : selection.kind === Kind.INLINE_FRAGMENT
+        ? countsTotal(selection.selectionSet)
+        : true,
+  );
 }

@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type
 import { idArgument, integerArgument, limitArgument, limitDescription, unknownIdError } from "./arguments.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { edgeSelection, nodeSelection } from "./graph-records.js";
+import { neighbourhoodCost } from "./insight-costs.js";
 import { MAX_DEPTH, findNeighbourhood } from "./neighbourhood.query.js";
 import { selectedFields } from "./selection.js";
 import { Subgraph } from "./subgraph.type.js";
@@ -24,7 +25,8 @@ class NeighbourhoodArgs {
 export class NeighbourhoodResolver {
   @Query(() => Subgraph, {
     description:
-      "Entities within `depth` hops in either direction, and the relationships among them. Source nodes are not entities.",
+      "Entities within `depth` hops in either direction, and the relationships among them. Source nodes are not entities. `total` says how many there are beyond `limit` (a second, bounded walk, run only when `limit` cut the answer).",
+    complexity: neighbourhoodCost,
   })
   async neighbourhood(
     // The traversal's arguments come second in the field (parameter decorators are applied last-first).
@@ -37,10 +39,13 @@ export class NeighbourhoodResolver {
     const hops = integerArgument("depth", args.depth, 1, 1, MAX_DEPTH);
     const max = limitArgument(args.limit, 200);
     const filter = traversalFilter(traversal);
+    const selected = selectedFields(info);
     const selection = {
       nodes: nodeSelection(selectedFields(info, ["nodes"])),
-      edges: selectedFields(info).has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
-      undatedCounts: selectedFields(info).has("undatedIncluded") || selectedFields(info).has("undatedExcluded"),
+      edges: selected.has("edges") ? edgeSelection(selectedFields(info, ["edges"])) : undefined,
+      undatedCounts: selected.has("undatedIncluded") || selected.has("undatedExcluded"),
+      total: selected.has("total") || selected.has("totalExact"),
+      firstHopTypes: selected.has("firstHopTypes"),
     };
     const subgraph = await db.readStatements((tx) => findNeighbourhood(tx, startId, hops, filter, max, selection));
     if (!subgraph) throw unknownIdError("id", startId);

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphEdge } from "./graph-edge.type.js";
+import { KeyCount } from "./graph-stats.type.js";
 import { GraphNode } from "./graph-node.type.js";
 
 @ObjectType({ description: "A set of entities and the relationships among them." })
@@ -12,6 +13,23 @@ export class Subgraph {
 
   @Field(() => Boolean, { description: "True when `limit` cut the neighbourhood short." })
   truncated!: boolean;
+
+  @Field(() => Int, {
+    description:
+      "How many entities the neighbourhood holds without `limit`, the start included: the number of `nodes` unless `truncated`. Counted up to 1000 (the most `limit` allows): when `totalExact` is false there are more than `total`.",
+  })
+  total!: number;
+
+  @Field(() => Boolean, {
+    description: "False when the neighbourhood holds more entities than `total` (the count stops at 1000).",
+  })
+  totalExact!: boolean;
+
+  @Field(() => [KeyCount], {
+    description:
+      "The start's own relationships the walk may follow (valid on `asOf`, cited by `publisherKinds`) by type, whatever `relationshipTypes` keeps: each type with how many entities it reaches in one hop, most first. The types to offer a reader for narrowing a large neighbourhood.",
+  })
+  firstHopTypes!: KeyCount[];
 
   @Field(() => Int, {
     description:

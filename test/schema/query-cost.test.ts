@@ -47,6 +47,16 @@ describe("query cost", () => {
     expect(cost(`{ search(text: "x") { score } }`)).toBe(1 + 10 * 1);
   });
 
+  it("a neighbourhood's total is priced as the walk of up to 1000 entities that counts it, whatever the limit", () => {
+    expect(cost(`{ neighbourhood(id: "x") { truncated } }`)).toBe(1 + 200 * 1);
+    expect(cost(`{ neighbourhood(id: "x", limit: 10) { total } }`)).toBe(1 + 10 * 1 + 1000);
+    expect(cost(`{ neighbourhood(id: "x", limit: 10) { ... on Subgraph { totalExact } } }`)).toBe(1 + 10 * 1 + 1000);
+    // A named fragment is not looked into: it is assumed to ask.
+    expect(cost(`{ neighbourhood(id: "x", limit: 10) { ...F } } fragment F on Subgraph { truncated }`)).toBe(
+      1 + 10 * 1 + 1000,
+    );
+  });
+
   it("an ordinary two-hop dashboard query stays well under the default maximum (1,000,000)", () => {
     const twoHops = `{ offices { name funders { ... on City { name partners { name } } } } }`;
     expect(cost(twoHops)).toBeLessThan(1_000_000);

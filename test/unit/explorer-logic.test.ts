@@ -382,6 +382,7 @@ describe("what the views are given", () => {
       asOf: "2020-01-01",
       undated: "INCLUDE",
       types: ["PARTNER_OF", "IN_COUNTRY"],
+      publisherKinds: null,
       limit: 1000,
     });
   });
@@ -399,9 +400,34 @@ describe("what the views are given", () => {
       asOf: null,
       undated: "INCLUDE",
       types: null,
+      publisherKinds: null,
       limit: 200,
     });
     expect(sent[0]?.query).toBe(EXPLORER_QUERIES.neighbourhood.query);
+  });
+
+  it("asks a hub's neighbourhood narrowed by the API: types, whose word, the drawing's limit, and its total", async () => {
+    const sent = api({
+      data: { neighbourhood: { truncated: false, total: 4, totalExact: true, nodes: [], edges: [] } },
+    });
+    await fetchNeighbourhood("st-petersburg", {
+      depth: 2,
+      asOf: "2020-01-01",
+      undated: "EXCLUDE",
+      relationshipTypes: ["PARTNER_OF"],
+      publisherKinds: ["city", "organisation", "government"],
+      limit: 150,
+    });
+    expect(sent[0]?.variables).toEqual({
+      id: "st-petersburg",
+      depth: 2,
+      asOf: "2020-01-01",
+      undated: "EXCLUDE",
+      types: ["PARTNER_OF"],
+      publisherKinds: ["city", "organisation", "government"],
+      limit: 150,
+    });
+    expect(sent[0]?.query).toMatch(/truncated total totalExact firstHopTypes \{ key count \} nodes/);
   });
 
   it("asks whose word backs an entity's ties, up to 1000 of them, and entities side by side as of a day", async () => {

@@ -25,6 +25,8 @@ describe("explorer address", () => {
       communities: true,
       corroboration: true,
       peers: ["stockholm", "copenhagen"],
+      types: ["PARTNER_OF", "MEMBER_OF"],
+      sources: "official" as const,
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -42,7 +44,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all",
     );
     expect(state).toEqual({
       view: "graph",
@@ -60,6 +62,8 @@ describe("explorer address", () => {
       communities: false,
       corroboration: false,
       peers: ["ok"],
+      types: null,
+      sources: null,
     });
   });
 
@@ -70,6 +74,22 @@ describe("explorer address", () => {
     // At most 7 beside the focus (the API compares 2 to 8), each once.
     const many = parseState(`?peers=${["a", "b", "a", "c", "d", "e", "f", "g", "h", "i"].join(",")}`);
     expect(many.peers).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+  });
+
+  it("keeps a hub's narrowing in the address: relationship types and whose word", () => {
+    const state = {
+      ...INITIAL_STATE,
+      focus: "st-petersburg",
+      types: ["PARTNER_OF", "MEMBER_OF"],
+      sources: "no-crowd" as const,
+    };
+    expect(formatState(state)).toBe("?focus=st-petersburg&types=PARTNER_OF%2CMEMBER_OF&sources=no-crowd");
+    expect(parseState(formatState(state))).toEqual(state);
+    // Known types only, each once, in the vocabulary's order; none left is no narrowing.
+    expect(parseState("?types=MEMBER_OF,KNOWS,PARTNER_OF,MEMBER_OF").types).toEqual(["PARTNER_OF", "MEMBER_OF"]);
+    expect(parseState("?types=KNOWS").types).toBeNull();
+    expect(parseState("?types=").types).toBeNull();
+    expect(parseState("?sources=crowd").sources).toBe("crowd");
   });
 
   it("keeps the corroboration view open in the address", () => {

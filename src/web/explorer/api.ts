@@ -48,6 +48,12 @@ export interface Subgraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   truncated: boolean;
+  /** How many entities the neighbourhood holds without the limit (the start included), counted up to 1000. */
+  total: number;
+  /** False when there are more than `total`. */
+  totalExact: boolean;
+  /** The start's own relationships by type, whatever types were asked for: how many entities each reaches. */
+  firstHopTypes: { key: string; count: number }[];
 }
 
 export interface SourceRecord {
@@ -72,9 +78,9 @@ export const EXPLORER_QUERIES = {
     variables: { text: "Helsinki-keskus" },
   },
   neighbourhood: {
-    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $undated: UndatedClaims, $types: [String!], $limit: Int) {
-      neighbourhood(id: $id, depth: $depth, asOf: $asOf, undated: $undated, relationshipTypes: $types, limit: $limit) {
-        truncated nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
+    query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $undated: UndatedClaims, $types: [String!], $publisherKinds: [String!], $limit: Int) {
+      neighbourhood(id: $id, depth: $depth, asOf: $asOf, undated: $undated, relationshipTypes: $types, publisherKinds: $publisherKinds, limit: $limit) {
+        truncated total totalExact firstHopTypes { key count } nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} }
       }
     }`,
     variables: {
@@ -83,6 +89,7 @@ export const EXPLORER_QUERIES = {
       asOf: "2020-01-01",
       undated: "INCLUDE",
       types: ["PARTNER_OF", "IN_COUNTRY"],
+      publisherKinds: ["city", "organisation", "government", "media"],
       limit: 1000,
     },
   },
@@ -194,9 +201,20 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
   return data.search.map((hit) => hit.node);
 }
 
+/**
+ * An entity's neighbourhood: what the API walks is narrowed by `relationshipTypes` and `publisherKinds` (whose
+ * word), as of a day; `total` says how many entities there are beyond `limit`.
+ */
 export async function fetchNeighbourhood(
   id: string,
-  options: { depth: number; asOf: string | null; undated?: Undated; relationshipTypes?: string[]; limit?: number },
+  options: {
+    depth: number;
+    asOf: string | null;
+    undated?: Undated;
+    relationshipTypes?: readonly string[] | null;
+    publisherKinds?: readonly PublisherKind[] | null;
+    limit?: number;
+  },
   signal?: AbortSignal,
 ): Promise<Subgraph> {
   const data = await graphql<{ neighbourhood: Subgraph }>(
@@ -207,6 +225,7 @@ export async function fetchNeighbourhood(
       asOf: options.asOf,
       undated: options.undated ?? "INCLUDE",
       types: options.relationshipTypes ?? null,
+      publisherKinds: options.publisherKinds ?? null,
       limit: options.limit ?? 200,
     },
     signal,

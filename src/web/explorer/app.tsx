@@ -36,6 +36,8 @@ import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
+import { DRAW_LIMIT, publisherKindsOf, typesToOffer } from "./hub.js";
+import { HubPanel } from "./hub-panel.js";
 import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
@@ -101,12 +103,19 @@ export function App() {
     };
   }, []);
 
-  // ── The neighbourhoods drawn: the focus at the chosen depth, each expanded entity one hop out.
+  // ── The neighbourhoods drawn: the focus at the chosen depth, each expanded entity one hop out, each at most
+  // DRAW_LIMIT entities and narrowed by the API (relationship types, whose word, the date).
   const [parts, setParts] = useState<Subgraph[]>([]);
+  // The relationship types met around the focus, offered for narrowing even once narrowed away.
+  const [seenTypes, setSeenTypes] = useState<{ focus: string | null; types: ReadonlySet<string> }>({
+    focus: null,
+    types: new Set(),
+  });
   // Loading from the first render when the address names something to draw (never "0 entities" meanwhile).
   const [loading, setLoading] = useState(() => state.focus !== null || state.expand.length > 0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const expandKey = state.expand.join(",");
+  const typesKey = state.types?.join(",") ?? "";
   useEffect(() => {
     const ids = [state.focus, ...state.expand].filter((id): id is string => id !== null);
     const controller = new AbortController();
@@ -116,13 +125,28 @@ export function App() {
         ids.map((id, index) =>
           fetchNeighbourhood(
             id,
-            { depth: index === 0 ? state.depth : 1, asOf: state.asOf, undated: state.undated },
+            {
+              depth: index === 0 ? state.depth : 1,
+              asOf: state.asOf,
+              undated: state.undated,
+              relationshipTypes: state.types,
+              publisherKinds: publisherKindsOf(state.sources),
+              limit: DRAW_LIMIT,
+            },
             controller.signal,
           ),
         ),
       ).then(
         (loaded) => {
           setParts(loaded);
+          setSeenTypes((current) => {
+            const types = new Set(current.focus === state.focus ? current.types : []);
+            for (const part of loaded) {
+              for (const type of part.firstHopTypes) types.add(type.key);
+              for (const edge of part.edges) types.add(edge.type);
+            }
+            return { focus: state.focus, types };
+          });
           setLoadError(null);
           setLoading(false);
         },
@@ -137,8 +161,9 @@ export function App() {
       clearTimeout(timer);
       controller.abort();
     };
-    // expandKey stands for state.expand (an array, new on every parse of the address); revision: a write.
-  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, revision]);
+    // expandKey and typesKey stand for state.expand and state.types (arrays, new on every parse of the
+    // address); revision: a write.
+  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, typesKey, state.sources, revision]);
 
   // ── The path between `from` and `to`, as of the same date.
   const [path, setPath] = useState<PathResult>({ status: "idle" });
@@ -232,9 +257,37 @@ export function App() {
         // Relationships that ended between the compared days are drawn too, where both ends are drawn.
         diff ? [...parts, { nodes: [], edges: diff.ended }] : parts,
         path.status === "found" ? path : null,
+        DRAW_LIMIT,
       ),
     [parts, path, diff],
   );
+  const offeredTypes = useMemo(
+    () => typesToOffer(seenTypes.focus === state.focus ? seenTypes.types : [], state.types),
+    [seenTypes, state.focus, state.types],
+  );
+  // How many entities each type reaches from the focus (its first hop), beside the type's checkbox.
+  const typeCounts = useMemo(
+    () => new Map((parts[0]?.firstHopTypes ?? []).map((type) => [type.key, type.count])),
+    [parts],
+  );
+  // Shown while something is cut short or narrowed (so the narrowing can be undone where it was made), and
+  // kept while a narrowing loads (the control in hand keeps its focus).
+  const hubPanel =
+    graph.cut.length > 0 || state.types !== null || state.sources !== null ? (
+      <HubPanel
+        cut={graph.cut}
+        offeredTypes={offeredTypes}
+        typeCounts={typeCounts}
+        types={state.types}
+        sources={state.sources}
+        asOf={state.asOf}
+        undated={state.undated}
+        onTypes={(types) => update({ types })}
+        onSources={(sources) => update({ sources })}
+        onAsOf={(asOf) => update({ asOf }, "replace")}
+        onUndated={(undated) => update({ undated }, "replace")}
+      />
+    ) : null;
   const edgeMarks = useMemo(() => {
     const marks = new Map<string, "started" | "ended">();
     for (const edge of diff?.started ?? []) marks.set(edge.id, "started");
@@ -326,24 +379,30 @@ export function App() {
       <main className="content">
         {state.view === "graph" ? (
           <section className="graph-pane" aria-label="Graph">
-            <div className="toolbar">
-              <span data-testid="graph-status" aria-live="polite">
-                {loadError
-                  ? `Could not load: ${loadError}`
-                  : loading
-                    ? "Loading…"
-                    : `${graph.nodes.size} entities, ${graph.edges.size} relationships${graph.truncated ? " (cut short: open fewer at once)" : ""}`}
-              </span>
-              <label>
-                Depth{" "}
-                <select value={state.depth} onChange={(event) => update({ depth: event.target.value === "2" ? 2 : 1 })}>
-                  <option value="1">1 hop</option>
-                  <option value="2">2 hops</option>
-                </select>
-              </label>
-              <button type="button" onClick={() => update({ expand: [], from: null, to: null })}>
-                Reset view
-              </button>
+            <div className="graph-head">
+              <div className="toolbar">
+                <span data-testid="graph-status" aria-live="polite">
+                  {loadError
+                    ? `Could not load: ${loadError}`
+                    : loading
+                      ? "Loading…"
+                      : `${graph.nodes.size} entities, ${graph.edges.size} relationships${graph.truncated ? " (drawn in part: see below)" : ""}`}
+                </span>
+                <label>
+                  Depth{" "}
+                  <select
+                    value={state.depth}
+                    onChange={(event) => update({ depth: event.target.value === "2" ? 2 : 1 })}
+                  >
+                    <option value="1">1 hop</option>
+                    <option value="2">2 hops</option>
+                  </select>
+                </label>
+                <button type="button" onClick={() => update({ expand: [], from: null, to: null })}>
+                  Reset view
+                </button>
+              </div>
+              {hubPanel}
             </div>
             <GraphView
               graph={graph}
@@ -404,6 +463,7 @@ export function App() {
           </section>
         ) : state.view === "map" ? (
           <section className="map-section" aria-label="Map">
+            {hubPanel}
             <MapView graph={graph} selection={state.select} onSelect={onSelect} />
           </section>
         ) : (

@@ -12,7 +12,7 @@ interface DateControlProps {
   readonly onUndatedChange: (undated: Undated) => void;
 }
 
-const UNDATED_LABELS: Record<Undated, string> = {
+export const UNDATED_LABELS: Readonly<Record<Undated, string>> = {
   INCLUDE: "include",
   EXCLUDE: "leave out",
   ATTESTED: "from attestation",

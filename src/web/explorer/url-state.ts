@@ -1,8 +1,11 @@
 /**
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
- * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`.
+ * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`
+ * `&types=PARTNER_OF,MEMBER_OF&sources=official`.
  */
+import { RELATIONSHIP_TYPES } from "./kinds.js";
+
 export type View = "graph" | "map" | "dashboard";
 export const VIEWS: readonly View[] = ["graph", "map", "dashboard"];
 
@@ -36,7 +39,15 @@ export interface ExplorerState {
   readonly corroboration: boolean;
   /** Entities compared side by side with the focus (the focus is the first of the peers). */
   readonly peers: readonly string[];
+  /** Draw only relationships of these types (the API's `relationshipTypes`); null: every type. */
+  readonly types: readonly string[] | null;
+  /** Draw only relationships these sources cite (the API's `publisherKinds`, hub.ts); null: any source. */
+  readonly sources: SourcesFilter | null;
 }
+
+/** Whose word the drawing follows: see SOURCE_FILTERS in hub.ts for the publisher kinds of each. */
+export const SOURCES_FILTERS = ["official", "no-crowd", "crowd"] as const;
+export type SourcesFilter = (typeof SOURCES_FILTERS)[number];
 
 export const UNDATED = ["INCLUDE", "EXCLUDE", "ATTESTED"] as const;
 export type Undated = (typeof UNDATED)[number];
@@ -62,6 +73,8 @@ export const INITIAL_STATE: ExplorerState = {
   communities: false,
   corroboration: false,
   peers: [],
+  types: null,
+  sources: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,6 +86,13 @@ function day(value: string | null): string | null {
 
 function id(value: string | null): string | null {
   return value && ID.test(value) ? value : null;
+}
+
+/** Known relationship types, each once, in the vocabulary's order; null when none is left. */
+function types(value: string | null): string[] | null {
+  const listed = new Set((value ?? "").split(","));
+  const known = RELATIONSHIP_TYPES.filter((type) => listed.has(type));
+  return known.length > 0 ? known : null;
 }
 
 export function parseState(search: string): ExplorerState {
@@ -109,6 +129,8 @@ export function parseState(search: string): ExplorerState {
           .filter((value): value is string => value !== null),
       ),
     ].slice(0, MAX_PEERS),
+    types: types(params.get("types")),
+    sources: SOURCES_FILTERS.find((filter) => filter === params.get("sources")) ?? null,
   };
 }
 
@@ -129,6 +151,8 @@ export function formatState(state: ExplorerState): string {
   if (state.communities) params.set("communities", "1");
   if (state.corroboration) params.set("corroboration", "1");
   if (state.peers.length > 0) params.set("peers", state.peers.join(","));
+  if (state.types && state.types.length > 0) params.set("types", state.types.join(","));
+  if (state.sources) params.set("sources", state.sources);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
