@@ -471,7 +471,7 @@ describe("research over time in the explorer", () => {
     expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Turku17");
     await expect
       .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
-      .toBe("11 communities");
+      .toBe("11 communities; Helsinki is in community 1 (49 entities)");
     const sizes = await page.evaluate(() => {
       const element: any = document.querySelector('[data-testid="graph-canvas"]');
       return {
@@ -483,9 +483,27 @@ describe("research over time in the explorer", () => {
     expect(sizes.helsinki).toBeGreaterThan(sizes.tallinn * 2);
     expect(sizes.colours).toBeGreaterThan(3);
     await screenshot("explorer-centrality", { fullPane: true });
+    // Over one step around the focus: Helsinki keeps its 89 ties, the rest count only theirs among its neighbours.
+    await panel.getByTestId("analysis-scope").selectOption("1");
+    await expect.poll(() => page.url()).toContain("scope=1");
+    expect(await panel.getByTestId("analysis-scope-words").textContent()).toBe(
+      "Computed over Helsinki and what lies within one step.",
+    );
+    await expect
+      .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
+      .toMatch(/^\d+ communities; Helsinki is in community \d+ \(\d+ entities\)$/);
+    await expect
+      .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
+      .toBe("1Helsinki89");
+    await expect
+      .poll(async () => Number((await ranking.locator("tbody tr").nth(1).textContent())?.replace(/^2\D+/, "")))
+      .toBeLessThan(17);
     // The ranking's names open the entity.
-    await ranking.getByRole("button", { name: "Turku", exact: true }).click();
-    await expect.poll(() => page.url()).toContain("select=node%3Aturku");
+    const second = ranking.locator("tbody tr").nth(1).getByRole("button");
+    const secondName = await second.textContent();
+    await second.click();
+    await expect.poll(() => page.url()).toMatch(/select=node%3A[a-z-]+/);
+    expect(secondName).not.toBe("Helsinki");
   }, 600_000);
 
   it("lists what the path finder's two ends share, with both relationships", async () => {

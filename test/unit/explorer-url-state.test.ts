@@ -23,6 +23,7 @@ describe("explorer address", () => {
       compareTo: "2023-01-01",
       measure: "BETWEENNESS" as const,
       communities: true,
+      scope: 2 as const,
       corroboration: true,
       peers: ["stockholm", "copenhagen"],
       types: ["PARTNER_OF", "MEMBER_OF"],
@@ -44,7 +45,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9",
     );
     expect(state).toEqual({
       view: "graph",
@@ -60,6 +61,7 @@ describe("explorer address", () => {
       compareTo: null,
       measure: null,
       communities: false,
+      scope: 0,
       corroboration: false,
       peers: ["ok"],
       types: null,

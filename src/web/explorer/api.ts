@@ -394,17 +394,35 @@ export interface NodeScore {
   rank: number;
 }
 
+/**
+ * What a graph algorithm runs over: the whole graph (`around` null), or the part within `hops` steps of some
+ * entities; only relationships of `relationshipTypes` cited by sources of `publisherKinds` (null: all).
+ */
+export interface AnalysisScope {
+  readonly around: readonly string[] | null;
+  readonly hops: number;
+  readonly relationshipTypes: readonly string[] | null;
+  readonly publisherKinds: readonly string[] | null;
+}
+
+export const WHOLE_GRAPH: AnalysisScope = { around: null, hops: 2, relationshipTypes: null, publisherKinds: null };
+
+const SCOPE_VARIABLES = "$around: [ID!], $hops: Int, $relationshipTypes: [String!], $publisherKinds: [String!]";
+const SCOPE_ARGUMENTS =
+  "around: $around, hops: $hops, relationshipTypes: $relationshipTypes, publisherKinds: $publisherKinds";
+
 export async function fetchCentrality(
   measure: CentralityMeasure,
   asOf: string | null,
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
+  scope: AnalysisScope = WHOLE_GRAPH,
 ): Promise<NodeScore[]> {
   const data = await graphql<{ centrality: NodeScore[] }>(
-    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims) {
-      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, limit: 1000) { node { ${NODE_FIELDS} } score rank }
+    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
+      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}, limit: 1000) { node { ${NODE_FIELDS} } score rank }
     }`,
-    { algorithm: measure, asOf, undated },
+    { algorithm: measure, asOf, undated, ...scope },
     signal,
   );
   return data.centrality;
@@ -420,11 +438,12 @@ export async function fetchCommunities(
   asOf: string | null,
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
+  scope: AnalysisScope = WHOLE_GRAPH,
 ): Promise<Community[]> {
   const data = await graphql<{ communities: Community[] }>(
     `
-      query ExplorerCommunities($asOf: String, $undated: UndatedClaims) {
-        communities(asOf: $asOf, undated: $undated) {
+      query ExplorerCommunities($asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
+        communities(asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}) {
           id
           size
           members {
@@ -433,7 +452,7 @@ export async function fetchCommunities(
         }
       }
     `,
-    { asOf, undated },
+    { asOf, undated, ...scope },
     signal,
   );
   return data.communities;

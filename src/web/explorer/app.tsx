@@ -9,6 +9,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import {
+  type AnalysisScope,
   type Community,
   type GraphDiff,
   type GraphEdge,
@@ -24,6 +25,7 @@ import {
   fetchSharedConnections,
   fetchShortestPath,
 } from "./api.js";
+import { focusCommunity } from "./analysis-scope.js";
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
 import { ComparePanel } from "./compare-panel.js";
@@ -36,7 +38,7 @@ import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
-import { DRAW_LIMIT, publisherKindsOf, typesToOffer } from "./hub.js";
+import { DRAW_LIMIT, narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
 import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
@@ -200,7 +202,18 @@ export function App() {
     return () => controller.abort();
   }, [state.compareFrom, state.compareTo, state.focus, state.undated]);
 
-  // ── Centrality and communities, as of the chosen day.
+  // ── Centrality and communities, as of the chosen day, over the chosen part of the graph, following the
+  // narrowing of the drawing (types, whose word).
+  const scopeKey = JSON.stringify([state.scope, state.focus, state.peers, state.types, state.sources]);
+  const analysisScope = useMemo<AnalysisScope>(
+    () => ({
+      around: state.scope > 0 && state.focus ? [state.focus, ...state.peers] : null,
+      hops: Math.max(state.scope, 1),
+      relationshipTypes: state.types,
+      publisherKinds: publisherKindsOf(state.sources),
+    }),
+    [scopeKey],
+  );
   const [scores, setScores] = useState<NodeScore[] | null>(null);
   const [communities, setCommunities] = useState<Community[] | null>(null);
   const [analysisError, setAnalysisError] = useState<string | null>(null);
@@ -209,20 +222,26 @@ export function App() {
     setAnalysisError(null);
     if (!state.measure) return;
     const controller = new AbortController();
-    fetchCentrality(state.measure, state.asOf, controller.signal, state.undated).then(setScores, (error: unknown) => {
-      if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
-    });
+    fetchCentrality(state.measure, state.asOf, controller.signal, state.undated, analysisScope).then(
+      setScores,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.measure, state.asOf, state.undated]);
+  }, [state.measure, state.asOf, state.undated, analysisScope]);
   useEffect(() => {
     setCommunities(null);
     if (!state.communities) return;
     const controller = new AbortController();
-    fetchCommunities(state.asOf, controller.signal, state.undated).then(setCommunities, (error: unknown) => {
-      if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
-    });
+    fetchCommunities(state.asOf, controller.signal, state.undated, analysisScope).then(
+      setCommunities,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setAnalysisError(errorMessage(error));
+      },
+    );
     return () => controller.abort();
-  }, [state.communities, state.asOf, state.undated]);
+  }, [state.communities, state.asOf, state.undated, analysisScope]);
 
   // ── What the path finder's two ends share.
   const [shared, setShared] = useState<SharedConnection[] | null>(null);
@@ -436,7 +455,15 @@ export function App() {
                 communities={state.communities}
                 scores={scores}
                 communityCount={communities?.length ?? null}
+                focusCommunity={focusCommunity(communities, state.focus)}
+                focusName={focusNode?.name ?? state.focus}
+                scope={state.scope}
+                around={[state.focus, ...state.peers]
+                  .filter((id): id is string => id !== null)
+                  .map((id) => names.get(id)?.name ?? id)}
+                narrowing={narrowingWords(state.types, state.sources)}
                 error={analysisError}
+                onScope={(scope) => update({ scope })}
                 onMeasure={(measure) => update({ measure })}
                 onCommunities={(on) => update({ communities: on })}
                 onSelectNode={(id) => onSelect({ type: "node", id })}

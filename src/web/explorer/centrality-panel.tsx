@@ -1,10 +1,20 @@
 /**
  * Centrality: choose a measure to size the graph's nodes by it and see the ranking; optionally colour the
- * nodes by community. Both are computed by the API (Neo4j Graph Data Science) as of the explorer's day.
+ * nodes by community. Both are computed by the API (Neo4j Graph Data Science) as of the explorer's day, over
+ * the whole graph or the part around the focus and the compared peers ("the brokers among the eight cities
+ * and their partners two steps out"), following the drawing's narrowing (types, whose word).
  */
 import { useId } from "react";
-import type { NodeScore } from "./api.js";
-import { MEASURES, type Measure } from "./url-state.js";
+import type { Community, NodeScore } from "./api.js";
+import { scopeWords } from "./analysis-scope.js";
+import { MEASURES, type Measure, SCOPES, type Scope } from "./url-state.js";
+
+const SCOPE_LABELS: Record<Scope, string> = {
+  0: "the whole graph",
+  1: "one step around",
+  2: "two steps around",
+  3: "three steps around",
+};
 
 const MEASURE_LABELS: Record<Measure, string> = {
   DEGREE: "Degree (relationships)",
@@ -18,7 +28,14 @@ interface CentralityPanelProps {
   readonly communities: boolean;
   readonly scores: NodeScore[] | null;
   readonly communityCount: number | null;
+  readonly focusCommunity: Community | null;
+  readonly focusName: string | null;
+  readonly scope: Scope;
+  /** The names of the focus and the compared peers, the centre of a scope. */
+  readonly around: readonly string[];
+  readonly narrowing: string | null;
   readonly error: string | null;
+  readonly onScope: (scope: Scope) => void;
   readonly onMeasure: (measure: Measure | null) => void;
   readonly onCommunities: (on: boolean) => void;
   readonly onSelectNode: (id: string) => void;
@@ -28,6 +45,7 @@ export function CentralityPanel(props: CentralityPanelProps) {
   const { measure, communities, scores, communityCount, error } = props;
   const selectId = useId();
   const checkId = useId();
+  const scopeId = useId();
   return (
     <section className="centrality" aria-labelledby="centrality-title" data-testid="centrality">
       <h2 id="centrality-title">Centrality</h2>
@@ -52,7 +70,25 @@ export function CentralityPanel(props: CentralityPanelProps) {
           onChange={(event) => props.onCommunities(event.target.checked)}
         />
         <label htmlFor={checkId}>Colour by community</label>
+        <label htmlFor={scopeId}>Over</label>
+        <select
+          id={scopeId}
+          data-testid="analysis-scope"
+          value={String(props.scope)}
+          onChange={(event) => props.onScope(Number(event.target.value) as Scope)}
+        >
+          {SCOPES.map((value) => (
+            <option key={value} value={String(value)}>
+              {value === 0 ? SCOPE_LABELS[value] : `${SCOPE_LABELS[value]} the focus and compared entities`}
+            </option>
+          ))}
+        </select>
       </div>
+      {(measure || communities) && (
+        <p className="muted" data-testid="analysis-scope-words">
+          {scopeWords(props.scope, props.around, props.narrowing)}
+        </p>
+      )}
       <div aria-live="polite">
         {error && (
           <p className="error" role="alert">
@@ -62,6 +98,9 @@ export function CentralityPanel(props: CentralityPanelProps) {
         {communities && communityCount !== null && (
           <p className="muted" data-testid="community-count">
             {communityCount} communities
+            {props.focusCommunity &&
+              props.focusName &&
+              `; ${props.focusName} is in community ${props.focusCommunity.id} (${props.focusCommunity.size} entities)`}
           </p>
         )}
         {measure && !scores && !error && <p className="muted">Computing…</p>}

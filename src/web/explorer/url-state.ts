@@ -2,7 +2,7 @@
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
  * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`
- * `&types=PARTNER_OF,MEMBER_OF&sources=official`.
+ * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2`.
  */
 import { RELATIONSHIP_TYPES } from "./kinds.js";
 
@@ -35,6 +35,11 @@ export interface ExplorerState {
   readonly measure: Measure | null;
   /** Colour nodes by community. */
   readonly communities: boolean;
+  /**
+   * What centrality and communities run over: 0 the whole graph, 1–3 the focus and the compared peers with
+   * what lies within that many steps of them (the API's `around` and `hops`).
+   */
+  readonly scope: Scope;
   /** Show whose word backs each of the focused entity's ties. */
   readonly corroboration: boolean;
   /** Entities compared side by side with the focus (the focus is the first of the peers). */
@@ -54,6 +59,9 @@ export type Undated = (typeof UNDATED)[number];
 /** `peers` compares at most 8 entities: the focus and 7 more. */
 export const MAX_PEERS = 7;
 
+export const SCOPES = [0, 1, 2, 3] as const;
+export type Scope = (typeof SCOPES)[number];
+
 export const MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -71,6 +79,7 @@ export const INITIAL_STATE: ExplorerState = {
   compareTo: null,
   measure: null,
   communities: false,
+  scope: 0,
   corroboration: false,
   peers: [],
   types: null,
@@ -120,6 +129,7 @@ export function parseState(search: string): ExplorerState {
       ? (params.get("measure") as Measure)
       : null,
     communities: params.get("communities") === "1",
+    scope: SCOPES.find((scope) => String(scope) === params.get("scope")) ?? 0,
     corroboration: params.get("corroboration") === "1",
     peers: [
       ...new Set(
@@ -149,6 +159,7 @@ export function formatState(state: ExplorerState): string {
   if (state.compareTo) params.set("compareTo", state.compareTo);
   if (state.measure) params.set("measure", state.measure);
   if (state.communities) params.set("communities", "1");
+  if (state.scope !== 0) params.set("scope", String(state.scope));
   if (state.corroboration) params.set("corroboration", "1");
   if (state.peers.length > 0) params.set("peers", state.peers.join(","));
   if (state.types && state.types.length > 0) params.set("types", state.types.join(","));
