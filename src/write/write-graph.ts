@@ -1,8 +1,9 @@
 /**
  * The one write path. Every write — an import file, the seed, an API mutation — is a stream of records
  * (plus, from the API, ids to delete) handed to `writeGraph`, which in ONE explicit transaction:
- * 1. checks every record's own fields and the ids within the input (graph-data/check.ts), collecting every
- *    problem rather than stopping at the first;
+ * 1. runs the write's own checks, if it has any (an undo's: undo-checks.ts); checks every record's own fields
+ *    and the ids within the input (graph-data/check.ts), collecting every problem rather than stopping at the
+ *    first;
  * 2. looks up what the graph holds under the ids the input defines or refers to, and checks references, id
  *    clashes and restricted fields against the input and the graph together;
  * 3. checks deletions: a source nothing cites any more, an entity whose relationships go with it;
@@ -128,6 +129,8 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
     return await db.writeOnce(
       async (tx) => {
         const lookup = transactionLookup(tx);
+        // The write's own checks first (an undo's: nothing later stands on what it would change).
+        await input.guard?.(tx, lookup);
         // Relationship ends named by external id (`wikidata:Q1757`) become our ids before anything is checked.
         const prepared = await prepareInput(tx, lookup, input, options);
         const { checked } = prepared;
