@@ -10,9 +10,18 @@
  * change (a relationship at an entity it would delete, a record citing a source it would delete, …), or deleted
  * what a record it would put back refers to. The problems name those writes; undoing them first, newest first,
  * makes the earlier one undoable again.
+ *
+ * The records come from the history, not from the writer: an undo puts back personal contact details too,
+ * whoever undoes it, and its report names none of them to a writer without `staff` (plan.ts).
  */
 import type { Database } from "../database/index.js";
-import { type GraphRecord, type ItemKind, ProblemCode, recordsReader } from "../graph-data/index.js";
+import {
+  type GraphRecord,
+  type ItemKind,
+  ProblemCode,
+  RESTRICTED_FIELD_NAMES,
+  recordsReader,
+} from "../graph-data/index.js";
 import { type ChangeRecord, changesOfWrite } from "../history/index.js";
 import { type ExpectedState, type UndoPlan, checkUndo } from "./undo-checks.js";
 import { RejectedWrite } from "./write-input.js";
@@ -59,13 +68,41 @@ export async function revertWrite(db: Database, id: string, options: WriteOption
     ]);
   }
   const plan = undoPlan(changes);
-  return writeGraph(
-    db,
-    {
-      reader: recordsReader(plan.records),
-      deletions: plan.deletions,
-      guard: (tx, lookup) => checkUndo(tx, lookup, plan),
-    },
-    { ...options, replace: true, reverts: plan.writeId, origin: `revert:${plan.writeId}` },
-  );
+  try {
+    return await writeGraph(
+      db,
+      {
+        reader: recordsReader(plan.records),
+        deletions: plan.deletions,
+        guard: (tx, lookup) => checkUndo(tx, lookup, plan),
+      },
+      { ...options, replace: true, reverts: plan.writeId, origin: `revert:${plan.writeId}` },
+    );
+  } catch (error) {
+    if (error instanceof RejectedWrite && !options.staff) throw withoutRestricted(error);
+    throw error;
+  }
+}
+
+/**
+ * A refusal as a writer without `staff` may see it: a problem with a restricted field the history holds (a
+ * value today's checks refuse) names neither the field nor the value, and says so once per record and code.
+ */
+export function withoutRestricted(rejected: RejectedWrite): RejectedWrite {
+  const seen = new Set<string>();
+  const problems = rejected.problems.flatMap((problem) => {
+    if (!RESTRICTED_FIELD_NAMES.has(problem.field?.split(".")[0] ?? "")) return [problem];
+    const key = JSON.stringify([problem.item, problem.id, problem.code]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        ...problem,
+        field: null,
+        message:
+          "a personal contact detail this undo would put back fails a check; only `staff` may see it: ask someone with that role to undo this write",
+      },
+    ];
+  });
+  return seen.size === 0 ? rejected : new RejectedWrite(problems, rejected.omitted, rejected.note);
 }

@@ -60,7 +60,11 @@ export interface WriteOptions {
   readonly staff: boolean;
   /** The seed: keep records someone else wrote since, and report them as conflicts. */
   readonly keepOthersEdits?: boolean;
-  /** Put records exactly as given (undoing a write), without the merge and conflict rules. */
+  /**
+   * Put records exactly as given (undoing a write), without the merge and conflict rules, restricted fields
+   * included whoever writes: the records come from the history, not from the writer, and the report still
+   * names no restricted field to a writer without `staff`.
+   */
   readonly replace?: boolean;
   /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
   readonly maxDeletes?: number;

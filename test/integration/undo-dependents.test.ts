@@ -4,7 +4,8 @@
  * publishes); A's undo is refused with CHANGED_SINCE naming B's writes (newest first), as a dry run too, and
  * changes nothing; once B's writes are undone, A's undo goes through. Records of the same write still go
  * together; a relationship whose end a later write deleted is refused naming that write (not an unknown
- * end); a merge undone waits for the writes built on what it made.
+ * end); a merge undone waits for the writes built on what it made. And an undo's answer names no personal
+ * contact field to an editor without `staff`.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
@@ -15,12 +16,14 @@ let db: Database;
 let api: TestApi;
 let editorA: string;
 let editorB: string;
+let staff: string;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   api = await createTestApi(db);
   editorA = await testToken(["editor"], "test-editor-a");
   editorB = await testToken(["editor"], "test-editor-b");
+  staff = await testToken(["editor", "staff"], "test-staff");
 });
 afterEach(async () => {
   await removeTestData(db);
@@ -323,5 +326,68 @@ describe("undo never loses later work", () => {
     await written(editorA, REVERT, { id: merged.writeId });
     expect([await exists("test-dup"), await exists("helsinki--PARTNER_OF--test-dup")]).toEqual([true, true]);
     expect(await exists("test-keep--PARTNER_OF--tampere")).toBe(true);
+  });
+});
+
+describe("an undo's answer keeps personal contact details with staff", () => {
+  const PERSON = { kind: "Person", id: "test-contact", name: "Test Contact", sources: [PAGE] };
+  const CONTACT = { email: "contact@example.org", phone: "+358 40 123 4567" };
+
+  function mentionsContact(result: GraphQLResult): boolean {
+    return /email|phone|contact@example|123 4567/.test(JSON.stringify(result));
+  }
+
+  it("an editor without staff undoes the deletion of a person: the same answer as for a person without contact details", async () => {
+    await written(staff, UPSERT, { e: [{ ...PERSON, ...CONTACT }] });
+    await written(staff, UPSERT, { e: [{ ...PERSON, id: "test-plain", name: "Plain Person" }] });
+    const deleted = (await written(editorA, DELETE, { ids: ["test-contact"] })).writeId;
+    const deletedPlain = (await written(editorA, DELETE, { ids: ["test-plain"] })).writeId;
+
+    const dry = await api.query(REVERT, { id: deleted, dryRun: true }, editorA);
+    const dryPlain = await api.query(REVERT, { id: deletedPlain, dryRun: true }, editorA);
+    expect(mentionsContact(dry)).toBe(false);
+    expect(JSON.stringify(dry).replaceAll("test-contact", "test-plain")).toBe(JSON.stringify(dryPlain));
+
+    const undone = await api.query(REVERT, { id: deleted }, editorA);
+    expect(undone.errors).toBeUndefined();
+    expect(mentionsContact(undone)).toBe(false);
+    // Nothing is lost: the person comes back whole, as staff sees it.
+    const person = await api.query(`{ people(where: { id: { eq: "test-contact" } }) { email phone } }`, {}, staff);
+    expect(person.data).toEqual({ people: [CONTACT] });
+  });
+
+  it("a contact detail the history holds that today's checks refuse is named to staff only", async () => {
+    await written(staff, UPSERT, { e: [{ ...PERSON, ...CONTACT }] });
+    const deleted = (await written(editorA, DELETE, { ids: ["test-contact"] })).writeId;
+    // As if the checks had grown stricter since it was written: the history's email holds a zero-width space.
+    await runCypher(
+      db,
+      "MATCH (c:Change {writeId: $writeId, itemId: 'test-contact'}) SET c.before = replace(c.before, $email, $hidden)",
+      { writeId: deleted, email: CONTACT.email, hidden: CONTACT.email.replace("@", "\u200b@") },
+    );
+    const before = await dumpGraph(db);
+    const refused = await api.query(REVERT, { id: deleted, dryRun: true }, editorA);
+    expect(problemsOf(refused).map(({ item, id, field }) => ({ item, id, field }))).toEqual([
+      { item: "entity", id: "test-contact", field: null },
+    ]);
+    expect(mentionsContact(refused)).toBe(false);
+    const asStaff = problemsOf(await api.query(REVERT, { id: deleted }, staff));
+    expect(asStaff.map((problem) => problem.field)).toEqual(["email"]);
+    expect(await dumpGraph(db)).toBe(before);
+  });
+
+  it("an editor without staff undoing staff's change of an email sees no field named", async () => {
+    await written(staff, UPSERT, { e: [{ ...PERSON, ...CONTACT }] });
+    const changed = (await written(staff, UPSERT, { e: [{ ...PERSON, ...CONTACT, email: "new@example.org" }] }))
+      .writeId;
+    const dry = await api.query(REVERT, { id: changed, dryRun: true }, editorA);
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data!.revertChange).toMatchObject({
+      items: [{ item: "entity", id: "test-contact", change: "changed", fields: [] }],
+    });
+    expect(/email|phone|example\.org/.test(JSON.stringify(dry))).toBe(false);
+    // Staff sees which field it puts back.
+    const asStaff = await api.query(REVERT, { id: changed, dryRun: true }, staff);
+    expect(asStaff.data!.revertChange).toMatchObject({ items: [{ fields: ["email"] }] });
   });
 });

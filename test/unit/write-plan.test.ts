@@ -112,6 +112,20 @@ describe("entities", () => {
     const staff = planEntity(person, { ...entity({}), kind: "Person" }, { ...EDITOR, staff: true });
     expect(staff).toMatchObject({ change: "changed", fields: ["email"] });
   });
+
+  it("an undo (replace) puts contact details back as the history holds them, and still lists them to staff only", () => {
+    const person = {
+      kind: "Person" as const,
+      props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "new@example.org" },
+    };
+    const before = { ...entity({}), kind: "Person" as const, email: "old@example.org" };
+    const undone = planEntity(person, before, { ...EDITOR, replace: true });
+    expect(undone).toMatchObject({ change: "changed", fields: [] });
+    expect(undone.write).toMatchObject({ props: { email: "old@example.org" } });
+    expect(planEntity(person, before, { ...EDITOR, staff: true, replace: true })).toMatchObject({
+      fields: ["email"],
+    });
+  });
 });
 
 describe("relationships", () => {
