@@ -109,17 +109,23 @@ export async function loadCityDataset(): Promise<CityDataset> {
 export function cityDatasetOf(cities: readonly DatasetCity[], source: SourceRecord): CityDataset {
   const byId = new Map<string, DatasetCity>();
   const byName = new Map<string, DatasetCity[]>();
+  const anywhere = new Map<string, DatasetCity[]>();
+  const add = (index: Map<string, DatasetCity[]>, key: string, city: DatasetCity) => {
+    const list = index.get(key);
+    if (list) list.push(city);
+    else index.set(key, [city]);
+  };
   for (const city of cities) {
     byId.set(city.geonamesId, city);
-    const key = `${city.country}|${nameKey(city.name)}`;
-    const list = byName.get(key);
-    if (list) list.push(city);
-    else byName.set(key, [city]);
+    const key = nameKey(city.name);
+    add(byName, `${city.country}|${key}`, city);
+    add(anywhere, key, city);
   }
   return {
     source,
     byGeonamesId: (id) => byId.get(id),
     byName: (country, key) => byName.get(`${country}|${key}`) ?? [],
+    byNameAnywhere: (key) => anywhere.get(key) ?? [],
   };
 }
 
