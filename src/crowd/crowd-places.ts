@@ -16,7 +16,7 @@
  *   city a partner's own label names. When at least MIN_PARTNERS partners are so placed, more than half of
  *   them lie within REGION_KM of one of them (they are mostly in one region), and every one of them lies
  *   more than FAR_KM from the candidate, the candidate is probably a namesake: "Posen" (Poznań, German label)
- *   is a town in Michigan in GeoNames, "Padua" one in Colombia. Evidence is taken from the labels' unique
+ *   is a town in Illinois in GeoNames, "Padua" one in Colombia. Evidence is taken from the labels' unique
  *   matches before any is found doubtful, so the outcome does not depend on order or on an earlier load.
  * - PLACED otherwise: the item's Place gets the city's coordinates and GeoNames id, and lies in the country
  *   of its country code.
@@ -88,13 +88,13 @@ export function placeCrowd(input: PlacingInput): Placing {
   const labelOf = (qid: string) => dataset.labels.get(qid) ?? qid;
 
   /** The one city each item's label names, if it names exactly one and no other item has the label. */
-  const unique = new Map<string, DatasetCity>();
+  const unique = new Map<string, DatasetCity | undefined>();
   const uniqueOf = (qid: string): DatasetCity | undefined => {
     if (unique.has(qid)) return unique.get(qid);
     const key = nameKey(labelOf(qid));
     const found = cities.byNameAnywhere(key);
     const city = found.length === 1 && dataset.byLabel(key).length === 1 ? found[0] : undefined;
-    if (city) unique.set(qid, city);
+    unique.set(qid, city);
     return city;
   };
 
