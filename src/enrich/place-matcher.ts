@@ -84,6 +84,8 @@ export interface CityDataset {
   byGeonamesId(id: string): DatasetCity | undefined;
   /** Cities of this country named so (by `nameKey`). */
   byName(country: string, key: string): readonly DatasetCity[];
+  /** Cities of any country named so (by `nameKey`): how the crowd layer's places are matched. */
+  byNameAnywhere(key: string): readonly DatasetCity[];
 }
 
 export interface Datasets {
@@ -116,7 +118,8 @@ export interface Enrichment {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function describeCity(city: DatasetCity): string {
+/** A dataset city as reports list it: id, name, country, feature code, population, coordinates. */
+export function describeCity(city: DatasetCity): string {
   const [lat, lon] = [city.location.lat, city.location.lon];
   return `geonames:${city.geonamesId} ${city.name} (${city.country}, ${city.featureCode}, population ${city.population}, ${lat}, ${lon})`;
 }
