@@ -39,7 +39,7 @@ export interface ResearchQuestion {
 }
 
 interface SyntheticQuestion extends Omit<ResearchQuestion, "source"> {
-  query(plan: GraphPlan): string;
+  readonly query: (plan: GraphPlan) => string;
 }
 
 /** The research questions on the synthetic graph of `npm run bench`. */

@@ -307,19 +307,10 @@ describe("centrality (Graph Data Science)", () => {
   });
 
   it("asOf is normalised to the last day the graph changed on: the same answers as the day asked, one run per distinct graph", async () => {
-    // Days around the dated facts (1953 twinnings … 2023), with every undated policy.
-    const days = [
-      "1950-06-01",
-      "1993-09-24",
-      "1993-09-25",
-      "2015-06-30",
-      "2019-05-29",
-      "2020-02-05",
-      "2022-02-28",
-      "2022-03-01",
-      "2023-12-31",
-    ];
-    for (const undated of ["INCLUDE", "EXCLUDE", "ATTESTED"] as const) {
+    // Days on, just before and between dated facts (the first day of a range, a suspension), with the two
+    // policies that read dates differently (EXCLUDE leaves undated claims out, ATTESTED dates them).
+    const days = ["1950-06-01", "1993-09-24", "1993-09-25", "2019-05-29", "2022-03-01"];
+    for (const undated of ["EXCLUDE", "ATTESTED"] as const) {
       for (const day of days) {
         const { centrality } = await data(
           `{ centrality(algorithm: DEGREE, asOf: "${day}", undated: ${undated}, limit: 1000) { node { id } score } }`,
@@ -346,7 +337,7 @@ describe("centrality (Graph Data Science)", () => {
       }
     }
     expect(projectionCount.made - before).toBeLessThan(8);
-  });
+  }, 600_000);
 
   it("a projection is dropped even when the work on it fails", async () => {
     const failure = await withProjectedGraph(
