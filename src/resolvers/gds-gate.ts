@@ -10,6 +10,14 @@
  * robin), not to whoever queued first. One client looping at the rate limit can fill its own queue only (it is
  * then told RATE_LIMITED); anyone else waits behind at most one run per other waiting client. A plain FIFO let
  * one anonymous client keep everyone else out (issue 19: 1 answer in 22–26 tries).
+ *
+ * **Per process, on purpose**, also when the rate limits and export slots are shared in Redis
+ * (src/server/shared-limits.ts). A slot is held by work running in this process and a queue is promises of this
+ * process; sharing them would take leases, wake-ups across processes (polling or pub/sub) and a fallback of its
+ * own for when Redis is away, for little: with P API processes Neo4j runs at most P algorithm runs and 2P
+ * whole-graph reads at once, a bound known in advance to size Neo4j for, and what one client can make them do
+ * is bounded by its request rate, which is shared. A client's waiting share is per process too (behind a
+ * balancer it may have three waiting in each); the answers are shared through the result cache's Redis.
  */
 import { RateLimitedError, ServiceUnavailableError } from "../errors/index.js";
 
