@@ -1,11 +1,12 @@
 /**
  * `npm run bench:crowd`: how long the crowd layer (src/crowd) takes to load, whole, on a Neo4j of its own —
- * into an empty graph and into one holding the curated seed, in one transaction and in batches — and that a
- * second load changes nothing. After one load that is not reported (warming up), two rounds of the four runs,
- * one line each, for docs/benchmarks.md ("The crowd layer"). Then, on the curated seed with the crowd layer,
- * the research questions a researcher asks of it, each in-process through the GraphQL schema under the API's
- * own transaction timeout (NEO4J_TX_TIMEOUT_MS, 15 s by default), as bench/research.ts does for `npm run
- * bench`: whether each answers within the limits, and how fast. Not a test: nothing is asserted.
+ * into an empty graph and into one holding the curated seed, in one transaction and in batches, its Places
+ * placed by the reference datasets as the command places them — and that a second load changes nothing.
+ * After one load that is not reported (warming up), two rounds of the four runs, one line each, for
+ * docs/benchmarks.md ("The crowd layer"). Then, on the curated seed with the crowd layer, the research
+ * questions a researcher asks of it, each in-process through the GraphQL schema under the API's own
+ * transaction timeout (NEO4J_TX_TIMEOUT_MS, 15 s by default), as bench/research.ts does for `npm run bench`:
+ * whether each answers within the limits, and how fast. Not a test: nothing is asserted.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -155,7 +156,7 @@ try {
     const changed = Object.values(again.counts).reduce((sum, counts) => sum + counts.new + counts.changed, 0);
     console.log(
       `round ${round}, ${graph}, ${batched ? "batched" : "one transaction"}: ${seconds.toFixed(1)} s ` +
-        `(places ${first.counts.entity.new}, relationships ${first.counts.relationship.new}); ` +
+        `(entities ${first.counts.entity.new}, relationships ${first.counts.relationship.new}); ` +
         `again ${secondsAgain.toFixed(1)} s, ${changed} new or changed`,
     );
   }

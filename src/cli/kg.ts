@@ -6,7 +6,7 @@
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
  *   enrich --curated [--out FILE]      the same for the curated files: the overlay file the seed reads
- *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer)
+ *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer), placed by GeoNames
  *   crowd --match-curated [--out FILE] curated cities' Wikidata ids from that dataset: an overlay file
  *   merge KEEP_ID MERGE_ID [--dry-run] two entities found to be the same, as one recorded, undoable write
  *   backup --out FILE                  the whole graph with its history (JSON Lines)
@@ -31,6 +31,7 @@ import {
   TWINNED_DATASET_DIR,
   curatedOverlay,
   formatCuratedReport,
+  formatPlacing,
   loadCrowd,
   readTwinnedDataset,
 } from "../crowd/index.js";
@@ -310,6 +311,7 @@ async function runCrowd(args: string[]): Promise<void> {
     await writeOut(values.out, text);
     return;
   }
+  let placing = "";
   const report = await withDatabase(async (db) => {
     let progress: ReturnType<typeof createProgress> | undefined;
     let last = 0;
@@ -320,6 +322,7 @@ async function runCrowd(args: string[]): Promise<void> {
         {
           dryRun: values["dry-run"],
           actor: actor(),
+          onPlaced: (geography) => (placing = formatPlacing(geography)),
           onChecked: (total) => (progress = createProgress(values["dry-run"] ? "Dry run" : "Loading", total)),
           onProgress: (done) => {
             progress?.advance(done - last);
@@ -332,7 +335,7 @@ async function runCrowd(args: string[]): Promise<void> {
       progress?.stop();
     }
   });
-  console.log(formatWriteReport(report));
+  console.log(`${placing}\n\n${formatWriteReport(report)}`);
 }
 
 /** The `mergeEntities` mutation from the command line: the same write, checks and history (src/write/merge.ts). */

@@ -103,6 +103,14 @@ const EnvSchema = z.object({
     .default("false"),
   MAX_BODY_BYTES: positiveInt.default(100_000),
   MAX_EDITOR_DELETES: z.coerce.number().int().min(0).default(10),
+  // The gates in front of graph algorithm runs and whole-graph reads (src/resolvers/gds-gate.ts).
+  ALGORITHM_CONCURRENT: positiveInt.default(1),
+  ALGORITHM_WAITING: nonNegativeInt.default(8),
+  ALGORITHM_WAITING_PER_CLIENT: nonNegativeInt.default(3),
+  ALGORITHM_RUNS_PER_WINDOW: nonNegativeInt.default(30),
+  SCAN_CONCURRENT: positiveInt.default(2),
+  SCAN_WAITING: nonNegativeInt.default(16),
+  SCAN_WAITING_PER_CLIENT: nonNegativeInt.default(8),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
   INTROSPECTION: flag.default(true),
@@ -170,6 +178,20 @@ export interface OidcSettings {
 }
 
 /** Limits applied to every request before any Cypher runs (see README → Security and operations). */
+/** One gate: how many run at once, how many may wait in all and per client. */
+export interface GateSettings {
+  readonly concurrent: number;
+  readonly waiting: number;
+  readonly waitingPerClient: number;
+}
+
+export interface WorkLimits {
+  /** Graph algorithm runs (centrality, communities); `runsPerWindow` per client per RATE_LIMIT_WINDOW_MS (0: none). */
+  readonly algorithms: GateSettings & { readonly runsPerWindow: number; readonly windowMs: number };
+  /** Questions that read every relationship (whole-graph compare, activitySeries, corroboration). */
+  readonly scans: GateSettings;
+}
+
 export interface RequestLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
@@ -192,6 +214,8 @@ export interface RequestLimits {
   readonly maxBodyBytes: number;
   /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
   readonly maxEditorDeletes: number;
+  /** The gates of the expensive research questions (src/resolvers/gds-gate.ts). */
+  readonly work: WorkLimits;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;
   /** Per-transaction timeout in Neo4j for every query the API runs. */
@@ -364,6 +388,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       filterFanout: e.FILTER_FANOUT,
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxEditorDeletes: e.MAX_EDITOR_DELETES,
+      work: {
+        algorithms: {
+          concurrent: e.ALGORITHM_CONCURRENT,
+          waiting: e.ALGORITHM_WAITING,
+          waitingPerClient: e.ALGORITHM_WAITING_PER_CLIENT,
+          runsPerWindow: e.ALGORITHM_RUNS_PER_WINDOW,
+          windowMs: e.RATE_LIMIT_WINDOW_MS,
+        },
+        scans: { concurrent: e.SCAN_CONCURRENT, waiting: e.SCAN_WAITING, waitingPerClient: e.SCAN_WAITING_PER_CLIENT },
+      },
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,

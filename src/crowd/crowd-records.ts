@@ -11,8 +11,20 @@
  * with `~<city id>` appended; the graph's id is then used, so a load after a merge is unchanged too.
  * Each relationship cites the dataset once, its locator naming the statements it comes from, the one from
  * the smaller QID first ("Q1085 P190 Q1757; Q1757 P190 Q1085").
+ *
+ * Given where the places are (crowd-places.ts), a placed Place also has the GeoNames city's `location` and
+ * `geonames` id and cites the GeoNames dataset among its sources, and lies `IN_COUNTRY` (id
+ * `<place>--IN_COUNTRY--<country>`) in the Country of the city's code, citing GeoNames with the city's id as
+ * its locator (`geonames:3067696`); Countries no entity has the code of come with it (`iso3166-cz`).
  */
-import type { EntityRecord, RelationshipRecord, SourceRecord } from "../graph-data/index.js";
+import type { DatasetCity } from "../enrich/index.js";
+import {
+  type EntityRecord,
+  type RelationshipRecord,
+  type SourceRecord,
+  defaultRelationshipId,
+} from "../graph-data/index.js";
+import type { CrowdGeography } from "./crowd-places.js";
 import { crowdSource } from "./crowd-source.js";
 import type { TwinnedDataset } from "./twinned-dataset.js";
 
@@ -37,20 +49,43 @@ export function crowdRecords(
   holders: ReadonlyMap<string, readonly string[]>,
   /** Stored ids of re-pointed pairs (`p190--Q1757--Q1899~kyiv`) by their own id. */
   storedIds: ReadonlyMap<string, string> = new Map(),
+  /** Where the Places are (crowd-places.ts, over the items of `placeItems`); none is placed when absent. */
+  geography?: CrowdGeography,
 ): CrowdRecords {
   const source = crowdSource();
-  const items = [...new Set(dataset.pairs.flatMap((pair) => [pair.a, pair.b]))];
-  const entities: EntityRecord[] = items
-    .filter((qid) => (holders.get(`wikidata:${qid}`) ?? []).every((id) => id === placeIdOf(qid)))
-    .map((qid) => ({
+  const placements: ReadonlyMap<string, DatasetCity> = geography?.placing.placements ?? new Map();
+  const countryIds = geography?.countries.ids ?? new Map<string, string>();
+  const items = placeItems(dataset, holders);
+  const entities: EntityRecord[] = items.map((qid) => {
+    const city = placements.get(qid);
+    return {
       kind: "Place",
       id: placeIdOf(qid),
       name: dataset.labels.get(qid) ?? qid,
       aliases: [],
-      externalIds: [{ scheme: "wikidata", value: qid }],
-      sources: [source.id],
-    }));
-  const relationships: RelationshipRecord[] = dataset.pairs.map((pair) => ({
+      externalIds: [
+        { scheme: "wikidata", value: qid },
+        ...(city ? [{ scheme: "geonames", value: city.geonamesId }] : []),
+      ],
+      ...(city ? { location: city.location } : {}),
+      sources: city && geography ? [source.id, geography.citySource] : [source.id],
+    };
+  });
+  const inCountry: RelationshipRecord[] = items.flatMap((qid) => {
+    const city = placements.get(qid);
+    const country = city && countryIds.get(city.country);
+    if (!city || !country || !geography) return [];
+    return [
+      {
+        type: "IN_COUNTRY",
+        id: defaultRelationshipId(placeIdOf(qid), "IN_COUNTRY", country),
+        from: placeIdOf(qid),
+        to: country,
+        citations: [{ source: geography.citySource, locator: `geonames:${city.geonamesId}` }],
+      },
+    ];
+  });
+  const pairs: RelationshipRecord[] = dataset.pairs.map((pair) => ({
     type: "PARTNER_OF",
     id: storedIds.get(pairIdOf(pair.a, pair.b)) ?? pairIdOf(pair.a, pair.b),
     from: `wikidata:${pair.a}`,
@@ -58,5 +93,15 @@ export function crowdRecords(
     kind: "twin-city",
     citations: [{ source: source.id, locator: pair.statements.join("; ") }],
   }));
-  return { sources: [source], entities, relationships };
+  return {
+    sources: [source, ...(geography?.sources ?? [])],
+    entities: [...entities, ...(geography?.countries.records ?? [])],
+    relationships: [...pairs, ...inCountry],
+  };
+}
+
+/** The items that become Places: every item of a pair that no entity but its own Place holds. */
+export function placeItems(dataset: TwinnedDataset, holders: ReadonlyMap<string, readonly string[]>): string[] {
+  const items = [...new Set(dataset.pairs.flatMap((pair) => [pair.a, pair.b]))];
+  return items.filter((qid) => (holders.get(`wikidata:${qid}`) ?? []).every((id) => id === placeIdOf(qid)));
 }

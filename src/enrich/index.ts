@@ -5,6 +5,7 @@
  */
 export {
   matchPlaces,
+  describeCity,
   type Places,
   type CityPlace,
   type CountryPlace,

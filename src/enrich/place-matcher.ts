@@ -84,6 +84,8 @@ export interface CityDataset {
   byGeonamesId(id: string): DatasetCity | undefined;
   /** Cities of this country named so (by `nameKey`). */
   byName(country: string, key: string): readonly DatasetCity[];
+  /** Cities of any country named so (by `nameKey`): how the crowd layer's places are matched. */
+  byNameAnywhere(key: string): readonly DatasetCity[];
 }
 
 export interface Datasets {
@@ -92,7 +94,8 @@ export interface Datasets {
 }
 
 /** What became of one entity. */
-export type Outcome = "FILLED" | "AMBIGUOUS" | "NOT_FOUND" | "NO_COUNTRY";
+/** TAKEN: the one match's id (a country's code, a city's GeoNames id) is already another entity's. */
+export type Outcome = "FILLED" | "AMBIGUOUS" | "NOT_FOUND" | "NO_COUNTRY" | "TAKEN";
 
 export interface MatchReport {
   readonly kind: "Country" | "City";
@@ -116,7 +119,8 @@ export interface Enrichment {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function describeCity(city: DatasetCity): string {
+/** A dataset city as reports list it: id, name, country, feature code, population, coordinates. */
+export function describeCity(city: DatasetCity): string {
   const [lat, lon] = [city.location.lat, city.location.lon];
   return `geonames:${city.geonamesId} ${city.name} (${city.country}, ${city.featureCode}, population ${city.population}, ${lat}, ${lon})`;
 }
@@ -132,6 +136,18 @@ export function matchPlaces(places: Places, datasets: Datasets): Enrichment {
   const cited = new Set<string>();
   /** Each country's code: stored, or filled in this run (so its cities can be matched at once). */
   const countryCodes = new Map<string, string>();
+  /**
+   * Who holds each code and GeoNames id (stored, or given in this run): an id two entities carry makes
+   * `lookup` ambiguous, so a match whose id another entity holds is reported TAKEN, not filled.
+   */
+  const codeHolders = new Map(
+    places.countries.flatMap((country) => (country.isoCode ? [[country.isoCode, country.id] as const] : [])),
+  );
+  const geonamesHolders = new Map(
+    places.cities.flatMap((city) =>
+      (city.externalIds ?? []).filter((id) => id.scheme === "geonames").map((id) => [id.value, city.id] as const),
+    ),
+  );
 
   for (const country of [...places.countries].sort(byId)) {
     const missingNames = (["nameFi", "nameSv", "nameEn"] as const).filter((field) => !country[field]);
@@ -171,6 +187,18 @@ export function matchPlaces(places: Places, datasets: Datasets): Enrichment {
         continue;
       }
       match = candidates[0]!;
+      const holder = codeHolders.get(match.code);
+      if (holder !== undefined && holder !== country.id) {
+        report.push({
+          ...base,
+          outcome: "TAKEN",
+          fields: [],
+          candidates: [describeCountry(match)],
+          message: `${match.code} is already ${holder}'s isoCode: the same country twice? merge them`,
+        });
+        continue;
+      }
+      codeHolders.set(match.code, country.id);
       countryCodes.set(country.id, match.code);
     }
     const filled: Record<string, string> = {};
@@ -253,6 +281,18 @@ export function matchPlaces(places: Places, datasets: Datasets): Enrichment {
       }
     }
     const match = candidates[0]!;
+    const holder = geonamesHolders.get(match.geonamesId);
+    if (!geonames && holder !== undefined && holder !== city.id) {
+      report.push({
+        ...base,
+        outcome: "TAKEN",
+        fields: [],
+        candidates: [describeCity(match)],
+        message: `geonames:${match.geonamesId} is already ${holder}'s: the same city twice? merge them`,
+      });
+      continue;
+    }
+    if (!geonames) geonamesHolders.set(match.geonamesId, city.id);
     const filled: Record<string, unknown> = {};
     if (!geonames) filled.externalIds = [{ scheme: "geonames", value: match.geonamesId }];
     if (!city.location) filled.location = match.location;

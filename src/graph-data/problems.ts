@@ -45,7 +45,8 @@ export const ProblemCode = {
   NotFound: "NOT_FOUND",
   /** More than one transaction can hold (Neo4j's transaction memory): split the input. */
   TooLarge: "TOO_LARGE",
-  /** A change cannot be undone: a later write changed the same record (undo that one first). */
+  /** A write cannot be undone: a later write changed one of its records, or built on one the undo would
+   * remove or change (cites it, attaches to it, names it as publisher): undo that one first. */
   ChangedSince: "CHANGED_SINCE",
   /** More deletions in one write than the writer's role allows (MAX_EDITOR_DELETES; `admin` may delete more). */
   TooManyDeletes: "TOO_MANY_DELETES",
@@ -77,6 +78,8 @@ export interface Problem extends Position, FieldProblem {
   readonly item: ItemKind | "file";
   /** The record's id (a relationship's default id when it has none of its own); null when unknown. */
   readonly id: string | null;
+  /** CHANGED_SINCE: the later writes that stand in the undo's way, to undo first, newest first. */
+  readonly writeIds?: readonly string[];
 }
 
 /** `facts.yaml:8:5: relationship a--FUNDS--b, field to: unknown entity b (UNKNOWN_REFERENCE)` */

@@ -9,7 +9,7 @@ import {
 import { findActivitySeries } from "./activity-series.query.js";
 import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
-import { SCAN_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { DEFAULT_WORK_GATES, UNKNOWN_CLIENT } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 import { YearActivity } from "./year-activity.type.js";
@@ -41,7 +41,7 @@ export class ActivitySeriesResolver {
   })
   async activitySeries(
     @Args(() => ActivitySeriesArgs) args: ActivitySeriesArgs,
-    @Ctx() { db, client }: ResolverContext,
+    @Ctx() { db, client, gates }: ResolverContext,
   ): Promise<YearActivity[]> {
     const { fromYear, toYear } = yearRangeArguments(args.fromYear, args.toYear);
     const relationshipTypes = relationshipTypesArgument(args.relationshipTypes, null);
@@ -53,6 +53,6 @@ export class ActivitySeriesResolver {
         if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
         return findActivitySeries(tx, { fromYear, toYear, entityId, relationshipTypes, undated });
       });
-    return entityId ? read() : SCAN_GATE.run(client ?? UNKNOWN_CLIENT, read);
+    return entityId ? read() : (gates ?? DEFAULT_WORK_GATES).scans.run(client ?? UNKNOWN_CLIENT, read);
   }
 }

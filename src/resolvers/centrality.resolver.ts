@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
 import { integerArgument, kindsArgument } from "./arguments.js";
-import { GDS_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { DEFAULT_WORK_GATES, UNKNOWN_CLIENT } from "./gds-gate.js";
 import { rememberedAnswer } from "./gds-memo.js";
 import { CLOSENESS_MAX_NODES, findCentrality } from "./gds.query.js";
 import { GDS_RUN_COST } from "./insight-costs.js";
@@ -32,14 +32,14 @@ export class CentralityResolver {
   })
   async centrality(
     @Args(() => CentralityArgs) args: CentralityArgs,
-    @Ctx() { db, client }: ResolverContext,
+    @Ctx() { db, client, gates }: ResolverContext,
   ): Promise<NodeScore[]> {
     const kinds = kindsArgument("kinds", args.kinds);
     const limit = integerArgument("limit", args.limit, 20, 1, 1000);
     const filter = await graphAlgorithmFilter(db, args);
     const request = { ...filter, algorithm: args.algorithm, kinds, limit };
     return rememberedAnswer(db, "centrality", request, (normalised) =>
-      GDS_GATE.run(client ?? UNKNOWN_CLIENT, () => findCentrality(db, normalised)),
+      (gates ?? DEFAULT_WORK_GATES).algorithms.run(client ?? UNKNOWN_CLIENT, () => findCentrality(db, normalised)),
     );
   }
 }

@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
 import { idArgument } from "./arguments.js";
 import { Community } from "./community.type.js";
-import { GDS_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { DEFAULT_WORK_GATES, UNKNOWN_CLIENT } from "./gds-gate.js";
 import { rememberedAnswer } from "./gds-memo.js";
 import { MAX_COMMUNITIES, MAX_COMMUNITY_MEMBERS, MAX_SCOPE_ENTITIES, findCommunities } from "./gds.query.js";
 import { GraphAlgorithmArgs, graphAlgorithmFilter } from "./graph-algorithm-args.js";
@@ -26,12 +26,14 @@ export class CommunitiesResolver {
   })
   async communities(
     @Args(() => CommunitiesArgs) args: CommunitiesArgs,
-    @Ctx() { db, client }: ResolverContext,
+    @Ctx() { db, client, gates }: ResolverContext,
   ): Promise<Community[]> {
     const containing = containingArgument(args.containing);
     const filter = await graphAlgorithmFilter(db, args);
     return rememberedAnswer(db, "communities", { ...filter, containing }, (normalised) =>
-      GDS_GATE.run(client ?? UNKNOWN_CLIENT, () => findCommunities(db, normalised, normalised.containing)),
+      (gates ?? DEFAULT_WORK_GATES).algorithms.run(client ?? UNKNOWN_CLIENT, () =>
+        findCommunities(db, normalised, normalised.containing),
+      ),
     );
   }
 }

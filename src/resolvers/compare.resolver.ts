@@ -5,7 +5,7 @@ import { MAX_CHANGES, findChanges } from "./compare.query.js";
 import { GraphDiff } from "./graph-diff.type.js";
 import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
-import { SCAN_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { DEFAULT_WORK_GATES, UNKNOWN_CLIENT } from "./gds-gate.js";
 import type { ResolverContext } from "./resolver-context.js";
 import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
@@ -35,7 +35,7 @@ export class CompareResolver {
   })
   async compare(
     @Args(() => CompareArgs) args: CompareArgs,
-    @Ctx() { db, client }: ResolverContext,
+    @Ctx() { db, client, gates }: ResolverContext,
   ): Promise<GraphDiff> {
     const { from, to } = dateRangeArguments(args.from, args.to);
     const entityId =
@@ -47,7 +47,9 @@ export class CompareResolver {
         if (entityId && !(await findEntity(tx, entityId))) throw unknownIdError("entityId", entityId);
         return findChanges(tx, { from, to, entityId, relationshipTypes, undated });
       });
-    const diff = entityId ? await read() : await SCAN_GATE.run(client ?? UNKNOWN_CLIENT, read);
+    const diff = entityId
+      ? await read()
+      : await (gates ?? DEFAULT_WORK_GATES).scans.run(client ?? UNKNOWN_CLIENT, read);
     if (!diff) {
       throw new BadUserInputError(
         entityId ? "relationshipTypes" : "entityId",

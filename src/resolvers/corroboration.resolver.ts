@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graph
 import { idArgument, integerArgument, unknownIdError } from "./arguments.js";
 import { Corroboration, CorroborationClass } from "./corroboration.type.js";
 import { findCorroboration } from "./corroboration.query.js";
-import { SCAN_GATE, UNKNOWN_CLIENT } from "./gds-gate.js";
+import { DEFAULT_WORK_GATES, UNKNOWN_CLIENT } from "./gds-gate.js";
 import { findEntity } from "./graph-records.js";
 import { scanOf } from "./insight-costs.js";
 import type { ResolverContext } from "./resolver-context.js";
@@ -34,7 +34,7 @@ export class CorroborationResolver {
   })
   async corroboration(
     @Args(() => CorroborationArgs) args: CorroborationArgs,
-    @Ctx() { db, client }: ResolverContext,
+    @Ctx() { db, client, gates }: ResolverContext,
   ): Promise<Corroboration> {
     const entityId =
       args.entityId === null || args.entityId === undefined ? null : idArgument("entityId", args.entityId);
@@ -52,6 +52,6 @@ export class CorroborationResolver {
         });
       });
     // The whole graph is read once: it waits its turn with the other whole-graph reads.
-    return entityId !== null ? read() : SCAN_GATE.run(client ?? UNKNOWN_CLIENT, read);
+    return entityId !== null ? read() : (gates ?? DEFAULT_WORK_GATES).scans.run(client ?? UNKNOWN_CLIENT, read);
   }
 }

@@ -19,10 +19,41 @@
  * is bounded by its request rate, which is shared. A client's waiting share is per process too (behind a
  * balancer it may have three waiting in each); the answers are shared through the result cache's Redis.
  */
+import type { WorkLimits } from "../config/index.js";
 import { RateLimitedError, ServiceUnavailableError } from "../errors/index.js";
 
 /** Who is asking, when a caller has no client key (in-process calls, tests): one shared client. */
 export const UNKNOWN_CLIENT = "unknown";
+
+/** Runs started per client in the current fixed window (a client over it is told when to come back). */
+class RunsPerWindow {
+  private windowStart = 0;
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  take(client: string, what: string): void {
+    const now = this.now();
+    if (now - this.windowStart >= this.windowMs) {
+      this.windowStart = now;
+      this.counts.clear();
+    }
+    const count = (this.counts.get(client) ?? 0) + 1;
+    if (count > this.limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((this.windowStart + this.windowMs - now) / 1000));
+      throw new RateLimitedError(
+        `${what}: at most ${this.limit} runs per client every ${Math.round(this.windowMs / 1000)} s; answers already computed for this graph are still served.`,
+        "runs",
+        retryAfterSeconds,
+      );
+    }
+    this.counts.set(client, count);
+  }
+}
 
 export class WorkGate {
   private running = 0;
@@ -37,9 +68,17 @@ export class WorkGate {
     /** The most requests one client may have waiting. */
     private readonly maxWaitingPerClient = maxWaiting,
     private readonly what = "The graph algorithms",
-  ) {}
+    /** Runs per client per window (0: no limit): a limit of its own for the costliest fields. */
+    rate: { readonly runsPerWindow: number; readonly windowMs: number } = { runsPerWindow: 0, windowMs: 60_000 },
+    now: () => number = Date.now,
+  ) {
+    this.runs = rate.runsPerWindow > 0 ? new RunsPerWindow(rate.runsPerWindow, rate.windowMs, now) : undefined;
+  }
+
+  private readonly runs: RunsPerWindow | undefined;
 
   async run<T>(client: string, work: () => Promise<T>): Promise<T> {
+    this.runs?.take(client, this.what);
     if (this.running >= this.concurrent) {
       const queue = this.queues.get(client) ?? [];
       if (queue.length >= this.maxWaitingPerClient) {
@@ -83,14 +122,34 @@ export class WorkGate {
   }
 }
 
-/**
- * One algorithm run at a time per API process; eight more may wait, at most three of any one client (the
- * most one document can hold under MAX_QUERY_COST: each run is priced GDS_RUN_COST, 250,000).
- */
-export const GDS_GATE = new WorkGate(1, 8, 3);
+/** The gates one API process uses: built from its settings (createWorkGates), one set per server. */
+export interface WorkGates {
+  readonly algorithms: WorkGate;
+  readonly scans: WorkGate;
+}
 
 /**
- * Questions that read every relationship (whole-graph `compare`, `activitySeries`, `corroboration`): two at a
- * time, sixteen waiting, at most eight of any one client (nine fit one document, at WHOLE_GRAPH_SCAN_COST each).
+ * The gates for `limits`. Defaults (ALGORITHM_* and SCAN_* settings): one algorithm run at a time, eight
+ * waiting, at most three of one client (the most one document holds under MAX_QUERY_COST at GDS_RUN_COST
+ * each), 30 runs per client per minute (remembered answers do not count); two whole-graph reads at a time,
+ * sixteen waiting, at most eight of one client (nine fit one document at WHOLE_GRAPH_SCAN_COST each).
  */
-export const SCAN_GATE = new WorkGate(2, 16, 8, "The whole-graph questions");
+export function createWorkGates(limits: WorkLimits): WorkGates {
+  const { algorithms, scans } = limits;
+  return {
+    algorithms: new WorkGate(
+      algorithms.concurrent,
+      algorithms.waiting,
+      algorithms.waitingPerClient,
+      "The graph algorithms",
+      algorithms,
+    ),
+    scans: new WorkGate(scans.concurrent, scans.waiting, scans.waitingPerClient, "The whole-graph questions"),
+  };
+}
+
+/** The gates of in-process calls that bring none in their context (scripts, benchmarks): the defaults, no rate. */
+export const DEFAULT_WORK_GATES: WorkGates = {
+  algorithms: new WorkGate(1, 8, 3),
+  scans: new WorkGate(2, 16, 8, "The whole-graph questions"),
+};

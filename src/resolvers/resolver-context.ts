@@ -1,6 +1,8 @@
 import type { TokenClaims } from "../auth/index.js";
 import type { Database } from "../database/index.js";
 
+import type { WorkGates } from "./gds-gate.js";
+
 /** What the hand-written resolvers need from the request context (the server's context provides more). */
 export interface ResolverContext {
   readonly db: Database;
@@ -13,6 +15,8 @@ export interface ResolverContext {
    * verified token, else `ip:<address>`; absent for in-process calls.
    */
   readonly client?: string;
+  /** This server's gates for the expensive questions (gds-gate.ts); the defaults when absent. */
+  readonly gates?: WorkGates;
   /** Records one write by an editor may delete (MAX_EDITOR_DELETES); `admin` has no limit. */
   readonly maxEditorDeletes?: number;
 }

@@ -255,7 +255,7 @@ export class WriteResolver {
 
   @Mutation(() => WriteReport, {
     description:
-      "Undoes a write (role `editor`): every record it touched goes back to what it was before — a deleted entity with its relationships and citations, an edited record's old fields, a created record removed — as a new write, recorded in the history. A change's id undoes the whole write it belongs to. Refused (CHANGED_SINCE) when a later write changed one of those records: undo that one first.",
+      "Undoes a write (role `editor`): every record it touched goes back to what it was before — a deleted entity with its relationships and citations, an edited record's old fields, a created record removed — as a new write, recorded in the history. A change's id undoes the whole write it belongs to. Refused (CHANGED_SINCE, each problem naming the later writes in `writeIds`) when a later write changed one of those records, built on one the undo would remove or change (a relationship at an entity it would delete, a record citing a source it would delete or re-form, a source naming it as publisher), or deleted what a record it would put back refers to: undo those first, newest first. Personal contact details come back too, named to `staff` only.",
   })
   async revertChange(
     @Args(() => RevertChangeArgs) args: RevertChangeArgs,

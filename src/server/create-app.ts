@@ -21,6 +21,7 @@ import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import type { Logger } from "../logging/index.js";
+import { createWorkGates } from "../resolvers/index.js";
 import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
@@ -122,12 +123,15 @@ export async function createApp({
   });
   await apollo.start();
 
+  // One set of gates per server, sized by its settings (ALGORITHM_*, SCAN_*).
+  const gates = createWorkGates(limits.work);
   const context = async (authorization?: string, requestId?: string, address?: string): Promise<ApiContext> => {
     const token = bearerToken(authorization);
     const jwt = token === undefined ? undefined : await verifier.verify(token);
     return {
       // The same key the rate limits use (client-limits.ts): the token's subject, else the address.
       client: clientKeyFor(jwt?.sub, address),
+      gates,
       db,
       executionContext: db.driver,
       sessionConfig: { database: db.name },

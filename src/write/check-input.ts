@@ -8,7 +8,6 @@
 import {
   type EntityKind,
   type GraphIndex,
-  type GraphRecord,
   InputIds,
   type ItemKind,
   type Problem,
@@ -21,19 +20,15 @@ import {
   type SectionRecord,
   type StoredIds,
   checkRecord,
-  entityFromProperties,
   recordIdOf,
   referenceProblems,
   referencesOf,
-  relationshipFromProperties,
   restrictedProblems,
-  sourceFromProperties,
   storedIdProblems,
-  withoutAudit,
 } from "../graph-data/index.js";
 import { type PlannedItem, planNodeDeletion, planRelationshipDeletion } from "./plan.js";
 import type { StoredLookup } from "./stored-state.js";
-import { type ExpectedState, RejectedWrite, type WriteInput } from "./write-input.js";
+import { RejectedWrite, type WriteInput } from "./write-input.js";
 
 export interface Checked {
   readonly records: Record<Section, number>;
@@ -127,7 +122,6 @@ export async function checkInput(
     const kind = nodes.get(id)?.kind;
     return kind && kind !== "Source" ? kind : undefined;
   };
-  await checkExpected(lookup, input.expected ?? [], problems);
   const deletions = await checkDeletions(lookup, input.deletions ?? [], inputIds, referenced, problems);
   if (deletions.length > maxDeletes) {
     problems.add({
@@ -169,59 +163,6 @@ export async function checkInput(
   }
   if (problems.size > 0) throw new RejectedWrite(problems.problems, problems.omitted);
   return { records, deletions };
-}
-
-/** JSON with keys sorted at every level: two records compare equal whatever order their fields came in. */
-function canonical(value: unknown): string {
-  const sort = (entry: unknown): unknown =>
-    Array.isArray(entry)
-      ? entry.map(sort)
-      : entry !== null && typeof entry === "object"
-        ? Object.fromEntries(
-            Object.entries(entry)
-              .filter(([, field]) => field !== undefined && field !== null)
-              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-              .map(([key, field]) => [key, sort(field)]),
-          )
-        : entry;
-  return JSON.stringify(sort(value));
-}
-
-/** Each expected state is what the graph holds now; otherwise CHANGED_SINCE (nothing is written). */
-async function checkExpected(
-  lookup: StoredLookup,
-  expected: readonly ExpectedState[],
-  problems: ProblemList,
-): Promise<void> {
-  if (expected.length === 0) return;
-  const ids = expected.map((entry) => entry.id);
-  const nodes = await lookup.nodes(ids.filter((_, index) => expected[index]!.item !== "relationship"));
-  const relationships = await lookup.relationships(ids.filter((_, index) => expected[index]!.item === "relationship"));
-  expected.forEach((entry, index) => {
-    let current: GraphRecord | null = null;
-    if (entry.item === "relationship") {
-      const stored = relationships.get(entry.id);
-      if (stored) current = relationshipFromProperties(stored.type, stored.from, stored.to, withoutAudit(stored.props));
-    } else {
-      const stored = nodes.get(entry.id);
-      if (stored) {
-        current =
-          stored.kind === "Source"
-            ? sourceFromProperties(stored.props)
-            : entityFromProperties(stored.kind, withoutAudit(stored.props));
-      }
-    }
-    if (canonical(current) !== canonical(entry.record)) {
-      problems.add({
-        index,
-        item: entry.item,
-        id: entry.id,
-        field: null,
-        code: ProblemCode.ChangedSince,
-        message: entry.message,
-      });
-    }
-  });
 }
 
 /** Checks the ids to delete and plans their deletion, with the relationships of deleted entities. */

@@ -80,6 +80,7 @@ export async function writeInBatches(
   planBatch: PlanBatch,
 ): Promise<WriteReport> {
   if ((input.deletions ?? []).length > 0) throw new Error("batched writes take no deletions");
+  if (input.guard) throw new Error("batched writes take no checks of their own");
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
 
   // 1. Resolve external-id ends and check the whole input against the graph, exactly as one transaction

@@ -101,7 +101,8 @@ export interface PlanOptions {
   readonly keepOthersEdits: boolean;
   /**
    * Put each record exactly as given, whatever sources the stored one cites (undoing a change puts records
-   * back as they were): no merging, no claims kept side by side.
+   * back as they were): no merging, no claims kept side by side, restricted fields included (they come from
+   * the history; `fields` still names them to `staff` only).
    */
   readonly replace?: boolean;
 }
@@ -189,9 +190,9 @@ export function planSource(stored: StoredNode | undefined, record: SourceRecord,
 
 // ── Entities.
 
-/** Restricted fields the writer may not touch keep their stored values. */
+/** Restricted fields the writer may not touch keep their stored values (an undo puts them back as they were). */
 function keepRestricted(stored: Properties, props: Properties, options: PlanOptions): Properties {
-  if (options.staff) return props;
+  if (options.staff || options.replace === true) return props;
   const kept = { ...props };
   for (const field of RESTRICTED_FIELD_NAMES) {
     delete kept[field];

@@ -22,16 +22,22 @@ export interface PreparedInput {
 
 /**
  * Resolves external-id ends and checks the input (throws `RejectedWrite` with every problem, unresolvable
- * ends included); `staff` and `maxDeletes` as for `checkInput`.
+ * ends included); `staff` and `maxDeletes` as for `checkInput`; `replace` (an undo, whose records come from
+ * the history) may put back restricted fields whoever writes.
  */
 export async function prepareInput(
   tx: Transaction | ManagedTransaction,
   lookup: StoredLookup,
   input: WriteInput,
-  options: { readonly staff: boolean; readonly maxDeletes?: number | undefined },
+  options: {
+    readonly staff: boolean;
+    readonly replace?: boolean | undefined;
+    readonly maxDeletes?: number | undefined;
+  },
 ): Promise<PreparedInput> {
   const references = await resolveExternalReferences(tx, input.reader);
   const resolved: WriteInput = { ...input, reader: references.reader };
-  const checked = await checkInput(lookup, resolved, options.staff, options.maxDeletes, references.problems);
+  const mayWriteRestricted = options.staff || options.replace === true;
+  const checked = await checkInput(lookup, resolved, mayWriteRestricted, options.maxDeletes, references.problems);
   return { input: resolved, checked };
 }

@@ -1,8 +1,9 @@
 /**
  * The one write path. Every write — an import file, the seed, an API mutation — is a stream of records
  * (plus, from the API, ids to delete) handed to `writeGraph`, which in ONE explicit transaction:
- * 1. checks every record's own fields and the ids within the input (graph-data/check.ts), collecting every
- *    problem rather than stopping at the first;
+ * 1. runs the write's own checks, if it has any (an undo's: undo-checks.ts); checks every record's own fields
+ *    and the ids within the input (graph-data/check.ts), collecting every problem rather than stopping at the
+ *    first;
  * 2. looks up what the graph holds under the ids the input defines or refers to, and checks references, id
  *    clashes and restricted fields against the input and the graph together;
  * 3. checks deletions: a source nothing cites any more, an entity whose relationships go with it;
@@ -59,7 +60,11 @@ export interface WriteOptions {
   readonly staff: boolean;
   /** The seed: keep records someone else wrote since, and report them as conflicts. */
   readonly keepOthersEdits?: boolean;
-  /** Put records exactly as given (undoing a write), without the merge and conflict rules. */
+  /**
+   * Put records exactly as given (undoing a write), without the merge and conflict rules, restricted fields
+   * included whoever writes: the records come from the history, not from the writer, and the report still
+   * names no restricted field to a writer without `staff`.
+   */
   readonly replace?: boolean;
   /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
   readonly maxDeletes?: number;
@@ -128,6 +133,8 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
     return await db.writeOnce(
       async (tx) => {
         const lookup = transactionLookup(tx);
+        // The write's own checks first (an undo's: nothing later stands on what it would change).
+        await input.guard?.(tx, lookup);
         // Relationship ends named by external id (`wikidata:Q1757`) become our ids before anything is checked.
         const prepared = await prepareInput(tx, lookup, input, options);
         const { checked } = prepared;

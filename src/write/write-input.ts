@@ -1,22 +1,18 @@
 /** What a write takes and how it is refused: shared by the checking and the writing halves of the write path. */
-import type { GraphRecord, ItemKind, Problem, RecordReader } from "../graph-data/index.js";
-
-/** A record's state the write expects to find (undoing a write: as that write left it), checked in its transaction. */
-export interface ExpectedState {
-  readonly item: ItemKind;
-  readonly id: string;
-  /** The record as it should be stored now; null: it should not exist. */
-  readonly record: GraphRecord | null;
-  /** Says what to do when it is not so (which later write changed it). */
-  readonly message: string;
-}
+import type { Transaction } from "neo4j-driver";
+import type { Problem, RecordReader } from "../graph-data/index.js";
+import type { StoredLookup } from "./stored-state.js";
 
 export interface WriteInput {
   readonly reader: RecordReader;
   /** Ids of sources, entities or relationships to delete (an entity's relationships go with it). */
   readonly deletions?: readonly string[];
-  /** States to find before anything is written; any other state refuses the write (CHANGED_SINCE). */
-  readonly expected?: readonly ExpectedState[];
+  /**
+   * Checks of the write's own, run in its transaction before the input is checked; throws `RejectedWrite` to
+   * refuse it. An undo's (undo-checks.ts): the graph is still as the undone write left it, and no later write
+   * builds on what the undo would remove or change (CHANGED_SINCE).
+   */
+  readonly guard?: (tx: Transaction, lookup: StoredLookup) => Promise<void>;
 }
 
 /** A write refused: every problem found, nothing changed. */
@@ -25,8 +21,10 @@ export class RejectedWrite extends Error {
     readonly problems: readonly Problem[],
     /** Problems found beyond the ones listed. */
     readonly omitted = 0,
+    /** Said after the count: what to do about all of them at once (an undo: the later writes to undo first). */
+    readonly note?: string,
   ) {
-    super(`The write has ${problems.length + omitted} problem(s); nothing was changed.`);
+    super(`The write has ${problems.length + omitted} problem(s); nothing was changed.${note ? ` ${note}` : ""}`);
     this.name = "RejectedWrite";
   }
 }

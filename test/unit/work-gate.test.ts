@@ -72,4 +72,18 @@ describe("WorkGate", () => {
     expect(await Promise.all([...flood, victim])).toEqual(["a1", "a2", "a3", "a4", "b1"]);
     expect(started).toEqual(["a1", "a2", "b1", "a3", "a4"]);
   });
+
+  it("counts each client's runs per window: over it, RATE_LIMITED with when to come back; others unaffected", async () => {
+    let now = 1_000_000;
+    const gate = new WorkGate(1, 8, 3, "The graph algorithms", { runsPerWindow: 2, windowMs: 60_000 }, () => now);
+    expect(await gate.run("ip:a", async () => 1)).toBe(1);
+    expect(await gate.run("ip:a", async () => 2)).toBe(2);
+    now += 15_000;
+    const refused = await gate.run("ip:a", async () => 3).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).extensions).toMatchObject({ limit: "runs", retryAfterSeconds: 45 });
+    expect(await gate.run("sub:b", async () => 4)).toBe(4);
+    now += 45_000;
+    expect(await gate.run("ip:a", async () => 5)).toBe(5);
+  });
 });

@@ -9,6 +9,7 @@ import { toPlain } from "../../src/database/index.js";
 import type { RelationshipRecord } from "../../src/graph-data/index.js";
 import type { ChangeRecord } from "../../src/history/index.js";
 import { periodRecords, undoPlan } from "../../src/write/index.js";
+import { standing } from "../../src/write/undo-checks.js";
 import {
   type PlanOptions,
   type StoredRelationship,
@@ -110,6 +111,20 @@ describe("entities", () => {
     expect(restated.write).toMatchObject({ props: { email: "x@example.org", name: "Renamed" } });
     const staff = planEntity(person, { ...entity({}), kind: "Person" }, { ...EDITOR, staff: true });
     expect(staff).toMatchObject({ change: "changed", fields: ["email"] });
+  });
+
+  it("an undo (replace) puts contact details back as the history holds them, and still lists them to staff only", () => {
+    const person = {
+      kind: "Person" as const,
+      props: { id: "c", name: "C", aliases: [], sourceIds: ["a"], email: "new@example.org" },
+    };
+    const before = { ...entity({}), kind: "Person" as const, email: "old@example.org" };
+    const undone = planEntity(person, before, { ...EDITOR, replace: true });
+    expect(undone).toMatchObject({ change: "changed", fields: [] });
+    expect(undone.write).toMatchObject({ props: { email: "old@example.org" } });
+    expect(planEntity(person, before, { ...EDITOR, staff: true, replace: true })).toMatchObject({
+      fields: ["email"],
+    });
   });
 });
 
@@ -260,5 +275,38 @@ describe("undoing a write", () => {
     ]);
     expect(plan.records.entities).toEqual([city("A")]);
     expect(plan.expected.map((entry) => entry.record)).toEqual([city("C")]);
+  });
+
+  describe("the later writes in an undo's way", () => {
+    const later = (writeId: string, at: string, operation: "create" | "update" | "delete", reverts?: string) => ({
+      itemId: "r",
+      writeId,
+      reverts: reverts ?? null,
+      operation,
+      actor: "bob",
+      at: `2026-01-0${at}T00:00:00Z`,
+    });
+    const ids = (changes: { writeId: string }[]) => changes.map((change) => change.writeId);
+
+    it("every write that still stands, newest first", () => {
+      expect(ids(standing([later("w3", "3", "update"), later("w2", "2", "create")], false))).toEqual(["w3", "w2"]);
+    });
+
+    it("a write and its undo cancel out; an undo of an undo stands again", () => {
+      const undone = [later("w3", "3", "update", "w2"), later("w2", "2", "update"), later("w1", "1", "create")];
+      expect(ids(standing(undone, false))).toEqual(["w1"]);
+      const redone = [
+        later("w4", "4", "update", "w3"),
+        later("w3", "3", "update", "w2"),
+        later("w2", "2", "update"),
+        later("w1", "1", "create"),
+      ];
+      expect(ids(standing(redone, false))).toEqual(["w2", "w1"]);
+    });
+
+    it("for a record the undone write did not touch: only since it was last created", () => {
+      const recreated = [later("w3", "3", "create", "w2"), later("w2", "2", "delete"), later("w1", "1", "create")];
+      expect(ids(standing(recreated, true))).toEqual(["w3"]);
+    });
   });
 });
