@@ -124,7 +124,8 @@ export async function createApp({
   await apollo.start();
 
   // One set of gates per server, sized by its settings (ALGORITHM_*, SCAN_*).
-  const gates = createWorkGates(limits.work);
+  // Runs per client per window are counted with the rate limits (shared in Redis when they are).
+  const gates = createWorkGates(limits.work, sharedLimits.counter("algorithm-runs", limits.work.algorithms.windowMs));
   const context = async (authorization?: string, requestId?: string, address?: string): Promise<ApiContext> => {
     const token = bearerToken(authorization);
     const jwt = token === undefined ? undefined : await verifier.verify(token);

@@ -5,6 +5,8 @@
  *
  * - **Request rates** (/graphql, /export, /reconcile): express-rate-limit with `rate-limit-redis`'s store
  *   (one Lua script: a counter per client per window, its expiry the window's end).
+ * - **Algorithm runs per client per window** (ALGORITHM_RUNS_PER_WINDOW): the same counters (`counter`), for
+ *   the algorithm gate (src/resolvers/gds-gate.ts).
  * - **Export slots** (EXPORT_MAX_PER_CLIENT, EXPORT_MAX_CONCURRENT): leases in two sorted sets, the client's
  *   and everyone's, taken and counted in one Lua script; a running export renews its lease, so the slots of a
  *   process that died free themselves when their lease ends (EXPORT_LEASE_MS).
@@ -19,7 +21,8 @@
  * take the API down; failing open (no limits) would let one client take it. During an outage a client gets
  * each process's allowance — what it got before limits were shared.
  *
- * The algorithm and whole-graph gates (src/resolvers/gds-gate.ts) stay per process on purpose; see there.
+ * The slots and queues of the algorithm and whole-graph gates (src/resolvers/gds-gate.ts) stay per process on
+ * purpose; see there.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { createClient } from "@keyv/redis";
@@ -57,6 +60,8 @@ export interface SharedLimits {
   readonly shared: boolean;
   /** A store for one rate limiter (`name` tells limiters apart); undefined: express-rate-limit's own, in memory. */
   rateStore(name: string): Store | undefined;
+  /** A per-client counter over windows of `windowMs` (`name` tells counters apart); undefined without Redis. */
+  counter(name: string, windowMs: number): { increment(key: string): Promise<IncrementResponse> } | undefined;
   slots(name: string, maxPerClient: number, maxTotal: number): Slots;
   close(): Promise<void>;
 }
@@ -87,6 +92,7 @@ export function memoryLimits(): SharedLimits {
     kind: "memory",
     shared: false,
     rateStore: () => undefined,
+    counter: () => undefined,
     slots: (_name, maxPerClient, maxTotal) => memorySlots(maxPerClient, maxTotal),
     close: async () => undefined,
   };
@@ -109,6 +115,11 @@ export function createSharedLimits(
       return redis.shared;
     },
     rateStore: (name) => new SharedRateStore(redis, name),
+    counter: (name, windowMs) => {
+      const store = new SharedRateStore(redis, name);
+      store.init({ windowMs } as Options);
+      return store;
+    },
     slots: (name, maxPerClient, maxTotal) => new SharedSlots(redis, name, maxPerClient, maxTotal, leaseMs),
     close: () => redis.close(),
   };

@@ -65,7 +65,12 @@ afterAll(async () => {
 describe("limits shared through Redis", () => {
   it("without a Redis they count in the process", () => {
     const local = createSharedLimits(undefined, recordingLog().log);
-    expect([local.kind, local.shared, local.rateStore("graphql")]).toEqual(["memory", false, undefined]);
+    expect([local.kind, local.shared, local.rateStore("graphql"), local.counter("runs", 1_000)]).toEqual([
+      "memory",
+      false,
+      undefined,
+      undefined,
+    ]);
     expect(memoryLimits().kind).toBe("memory");
   });
 
@@ -79,6 +84,11 @@ describe("limits shared through Redis", () => {
     expect((await second.increment("sub:bob")).totalHits).toBe(1);
     // Each limiter (route) counts on its own.
     expect((await rateStore(a, "test-other").increment("sub:alice")).totalHits).toBe(1);
+    // The algorithm runs per client per window (gds-gate.ts) count the same way.
+    const [runsA, runsB] = [a.counter("test-runs", 600_000)!, b.counter("test-runs", 600_000)!];
+    const runs = [];
+    for (const counter of [runsA, runsB, runsA]) runs.push((await counter.increment("sub:alice")).totalHits);
+    expect(runs).toEqual([1, 2, 3]);
   });
 
   it("Redis holds hashed clients, never a subject or an address, and every key expires", async () => {
