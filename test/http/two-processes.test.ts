@@ -65,6 +65,9 @@ async function startApiProcess(redisUrl: string): Promise<ApiProcess> {
       RATE_LIMIT_EXPORT: "1",
       RATE_LIMIT_RECONCILE: "1",
       RATE_LIMIT_WINDOW_MS: "3600000",
+      ALGORITHM_RUNS_PER_WINDOW: "1",
+      // A first Graph Data Science call on a busy machine can pass the 15 s default (test-server.ts says more).
+      NEO4J_TX_TIMEOUT_MS: "120000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -136,14 +139,18 @@ interface Answer {
   retryAfter: string | null;
 }
 
-/** `{ __typename }` through the balancer as one client: a token's subject, or an address. */
-async function ask(client: { token?: string; address?: string }, route = "/graphql"): Promise<Answer> {
+/** `query` (`{ __typename }`) through the balancer as one client: a token's subject, or an address. */
+async function ask(
+  client: { token?: string; address?: string },
+  route = "/graphql",
+  query = "{ __typename }",
+): Promise<Answer> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (client.token) headers.authorization = `Bearer ${client.token}`;
   if (client.address) headers["x-test-client"] = client.address;
   const response = await fetch(
     `${balancer.url}${route}`,
-    route === "/graphql" ? { method: "POST", headers, body: JSON.stringify({ query: "{ __typename }" }) } : { headers },
+    route === "/graphql" ? { method: "POST", headers, body: JSON.stringify({ query }) } : { headers },
   );
   const text = await response.text();
   const body = (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : undefined;
@@ -219,6 +226,23 @@ describe("two API processes behind a balancer, their limits in Redis", () => {
     const reconcile = [await ask(client, "/reconcile"), await ask(client, "/reconcile")];
     expect(reconcile.map((answer) => answer.status)).toEqual([200, 429]);
     expect(new Set(reconcile.map((answer) => answer.process))).toEqual(new Set([0, 1]));
+  });
+
+  it("a client's algorithm runs per window are counted once across the processes", async () => {
+    // ALGORITHM_RUNS_PER_WINDOW=1. The second process has not computed this answer (its memo and result cache
+    // are its own), so it would run the algorithm again: the client's one run is spent already.
+    const token = await testToken([], "test-balanced-runs");
+    const centrality = "{ centrality(algorithm: DEGREE, limit: 1) { score } }";
+    const [first, second] = [
+      await ask({ token }, "/graphql", centrality),
+      await ask({ token }, "/graphql", centrality),
+    ];
+    expect(first).toMatchObject({ status: 200, code: undefined });
+    expect(second).toMatchObject({ code: "RATE_LIMITED", limit: "runs" });
+    expect(second.process).not.toBe(first.process);
+    // Another client still gets its run.
+    const other = await ask({ token: await testToken([], "test-balanced-runs-2") }, "/graphql", centrality);
+    expect(other).toMatchObject({ status: 200, code: undefined });
   });
 
   it("with Redis stopped each process counts its own, never a 5xx; shared again once Redis is back", async () => {
