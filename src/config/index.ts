@@ -34,6 +34,11 @@ function parseSize(value: string): number {
 const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().min(0);
 const trustProxyHint = "false, true, a number of proxy hops, or addresses/subnets (express's `trust proxy`)";
+/** A Redis address; the regular expression first, so a wrong scheme gets the plainer message. */
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/.+/, "a redis:// or rediss:// address")
+  .refine((value) => URL.canParse(value), "a redis:// or rediss:// address that parses as a URL");
 const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
 
 const EnvSchema = z.object({
@@ -114,10 +119,8 @@ const EnvSchema = z.object({
   RESULT_CACHE: flag.default(true),
   RESULT_CACHE_TTL_MS: nonNegativeInt.default(300_000),
   RESULT_CACHE_MAX_SIZE: bytes.default(64 * 1024 * 1024),
-  RESULT_CACHE_REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/.+/, "a redis:// or rediss:// address")
-    .optional(),
+  RESULT_CACHE_REDIS_URL: redisUrl.optional(),
+  LIMITS_REDIS_URL: redisUrl.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -233,6 +236,11 @@ export interface RateLimits {
   readonly reconcile: number;
   /** express's `trust proxy`: whose X-Forwarded-For to believe for a client's address. */
   readonly trustProxy: boolean | number | string;
+  /**
+   * Count the request rates and the export slots in this Redis, shared by every API process that uses it
+   * (LIMITS_REDIS_URL, else RESULT_CACHE_REDIS_URL); undefined: in this process's memory.
+   */
+  readonly redisUrl: string | undefined;
 }
 
 /** How exports are read and how many may run at once. */
@@ -402,6 +410,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       export: e.RATE_LIMIT_EXPORT,
       reconcile: e.RATE_LIMIT_RECONCILE,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      // Processes that share their answers share their limits too, unless the limits have a Redis of their own.
+      redisUrl: e.LIMITS_REDIS_URL ?? e.RESULT_CACHE_REDIS_URL,
     },
     exports: {
       maxPerClient: e.EXPORT_MAX_PER_CLIENT,

@@ -29,7 +29,7 @@ import { ViewerResolver } from "./viewer.resolver.js";
 import { WriteResolver } from "./write.resolver.js";
 
 export type { ResolverContext } from "./resolver-context.js";
-export { DEFAULT_WORK_GATES, type WorkGates, createWorkGates } from "./gds-gate.js";
+export { DEFAULT_WORK_GATES, type SharedRunCounter, type WorkGates, createWorkGates } from "./gds-gate.js";
 
 export const RESOLVERS = [
   SearchResolver,

@@ -1,13 +1,14 @@
 /**
- * Per-client limits on /graphql and /export: a request rate (express-rate-limit, in memory: one process
- * serves the API) and, for exports, how many may run at once. A client is its verified token's subject, or
+ * Per-client limits on /graphql, /export and /reconcile: a request rate (express-rate-limit) and, for exports,
+ * how many may run at once. They count in this process's memory, or in Redis shared by every API process
+ * (shared-limits.ts: LIMITS_REDIS_URL, else RESULT_CACHE_REDIS_URL). A client is its verified token's subject, or
  * its address when it sends no valid token (IPv6 grouped by /56, express-rate-limit's default, so one
  * host cannot dodge the limit by hopping addresses). Behind a proxy set TRUST_PROXY, or every client shares
  * the proxy's address. Refusals are 429 with `Retry-After` and the code RATE_LIMITED.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { type Store, ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import { RateLimitedError } from "../errors/index.js";
 import { sendError } from "./format-error.js";
@@ -40,16 +41,21 @@ export function sendRateLimited(res: ServerResponse, message: string, retryAfter
   });
 }
 
-/** At most `limit` requests per client per `windowMs` (0: no limit). */
+/**
+ * At most `limit` requests per client per `windowMs` (0: no limit), counted in `store` (shared-limits.ts;
+ * express-rate-limit's own memory store when omitted).
+ */
 export function requestRateLimit(options: {
   readonly route: string;
   readonly limit: number;
   readonly windowMs: number;
   readonly variable: string;
   readonly verifier: TokenVerifier;
+  readonly store?: Store | undefined;
 }): RequestHandler {
   if (options.limit === 0) return (_req, _res, next) => next();
   return rateLimit({
+    ...(options.store ? { store: options.store } : {}),
     windowMs: options.windowMs,
     limit: options.limit,
     standardHeaders: "draft-7",
@@ -69,7 +75,8 @@ export function requestRateLimit(options: {
 }
 
 /**
- * Counts work in progress per client and in all: `enter` says whether one more may start, `leave` ends it.
+ * Counts work in progress per client and in all, in this process: `enter` says whether one more may start,
+ * `leave` ends it (shared-limits.ts counts the same in Redis when one is configured).
  * Keys live only while their count is above zero, so the map holds at most `maxTotal` entries.
  */
 export class ConcurrencyLimit {

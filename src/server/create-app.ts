@@ -1,6 +1,7 @@
 /**
  * The HTTP surface: `POST /graphql` (GraphQL over HTTP, Apollo Server on express 5), `GET /health` (the
- * process is up), `GET /ready` (Neo4j answers and the schema is built), `GET /export` (the graph as a
+ * process is up), `GET /ready` (Neo4j answers and the schema is built; with a Redis for the limits, whether
+ * they are shared right now), `GET /export` (the graph as a
  * JSON, CSV, GraphML, GEXF or GeoJSON file, see export-route.ts), `/reconcile` (OpenRefine's reconciliation
  * service, see reconcile-route.ts), and the researchers' pages
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
@@ -30,6 +31,7 @@ import { type GraphqlRoute, bodyProblem, graphqlRoute, requestIdFrom } from "./g
 import { queryCostPlugin } from "./limit-verdicts.js";
 import { limitValidationRules } from "./query-limits.js";
 import { clientKeyFor, requestRateLimit } from "./client-limits.js";
+import { createSharedLimits } from "./shared-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
 import { reconcileRouter } from "./reconcile-route.js";
@@ -85,6 +87,8 @@ export async function createApp({
         log.warn({ err: error }, "result cache store failed; answering without it"),
       )
     : undefined;
+  // Rate limits and export slots: in this process, or in Redis shared by every process (shared-limits.ts).
+  const sharedLimits = createSharedLimits(rateLimits.redisUrl, log);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: createErrorFormatter({
@@ -110,12 +114,18 @@ export async function createApp({
       accessPlugin({ verifier, log }),
       // Last: it answers only after every check above has passed.
       ...(resultCache ? [resultCache] : []),
+      {
+        async serverWillStart() {
+          return { serverWillStop: () => sharedLimits.close() };
+        },
+      },
     ],
   });
   await apollo.start();
 
   // One set of gates per server, sized by its settings (ALGORITHM_*, SCAN_*).
-  const gates = createWorkGates(limits.work);
+  // Runs per client per window are counted with the rate limits (shared in Redis when they are).
+  const gates = createWorkGates(limits.work, sharedLimits.counter("algorithm-runs", limits.work.algorithms.windowMs));
   const context = async (authorization?: string, requestId?: string, address?: string): Promise<ApiContext> => {
     const token = bearerToken(authorization);
     const jwt = token === undefined ? undefined : await verifier.verify(token);
@@ -150,7 +160,14 @@ export async function createApp({
       () => true,
       () => false,
     );
-    res.status(neo4j ? 200 : 503).json({ status: neo4j ? "ready" : "unavailable", neo4j, schema: true });
+    res.status(neo4j ? 200 : 503).json({
+      status: neo4j ? "ready" : "unavailable",
+      neo4j,
+      schema: true,
+      // With a Redis for the limits: whether they are shared right now (false while it is away: each process
+      // then counts its own; not a reason to take the process out of the balancer).
+      ...(sharedLimits.kind === "redis" ? { sharedLimits: sharedLimits.shared } : {}),
+    });
   });
   app.all(["/health", "/ready"], allowOnly("GET"));
   const graphql = graphqlRoute({
@@ -160,6 +177,7 @@ export async function createApp({
     rateLimits,
     verifier,
     log,
+    sharedLimits,
     ...(resultCache ? { readGraphVersion: resultCache.readGraphVersion } : {}),
   });
   // start-server.ts hands /graphql to `graphql` before express sees it; this mount serves anyone who uses
@@ -173,10 +191,20 @@ export async function createApp({
       windowMs: rateLimits.windowMs,
       variable: "RATE_LIMIT_EXPORT",
       verifier,
+      store: sharedLimits.rateStore("export"),
     }),
   );
-  app.use(exportRouter({ db, verifier, log, limits: exportLimits, transactionTimeoutMs: limits.transactionTimeoutMs }));
-  app.use(reconcileRouter({ db, verifier, log, limits, rateLimits }));
+  app.use(
+    exportRouter({
+      db,
+      verifier,
+      log,
+      limits: exportLimits,
+      transactionTimeoutMs: limits.transactionTimeoutMs,
+      sharedLimits,
+    }),
+  );
+  app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits }));
   if (webPages) app.use(webPagesRouter({ signIn }));
   app.use(
     notFound([

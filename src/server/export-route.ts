@@ -6,7 +6,8 @@
  * phone are included only for a bearer token with role `staff`. Bad parameters get 400 with a code before
  * anything runs. An export holds a database session and this process's time for as long as the client
  * reads, so each client may run EXPORT_MAX_PER_CLIENT at once and all clients EXPORT_MAX_CONCURRENT (429
- * with Retry-After beyond); the request rate is limited in create-app.ts. Errors answer through the one
+ * with Retry-After beyond), counted in this process or, with a Redis, across processes (shared-limits.ts);
+ * the request rate is limited in create-app.ts. Errors answer through the one
  * boundary (format-error.ts `sendError`).
  */
 import express, { type Request, type Response, type Router } from "express";
@@ -17,7 +18,8 @@ import { BadUserInputError, UnauthenticatedError } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
 import { UNDATED_POLICIES, isFullDate, isUndatedPolicy } from "../graph-data/index.js";
-import { ConcurrencyLimit, clientKey, sendRateLimited } from "./client-limits.js";
+import { clientKey, sendRateLimited } from "./client-limits.js";
+import { type SharedLimits, memoryLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
 import { allowOnly } from "./unmatched-requests.js";
 
@@ -30,9 +32,15 @@ export function exportRouter(options: {
   log: Logger;
   limits: ExportLimits;
   transactionTimeoutMs: number;
+  /** Where the export slots count (shared-limits.ts); this process's memory when omitted. */
+  sharedLimits?: SharedLimits;
 }): Router {
   const router = express.Router();
-  const running = new ConcurrencyLimit(options.limits.maxPerClient, options.limits.maxConcurrent);
+  const running = (options.sharedLimits ?? memoryLimits()).slots(
+    "exports",
+    options.limits.maxPerClient,
+    options.limits.maxConcurrent,
+  );
   router.get("/export", async (req: Request, res: Response) => {
     const fail = (error: unknown) =>
       sendError(res, error, {
@@ -77,15 +85,15 @@ export function exportRouter(options: {
       }
     }
     const client = await clientKey(req, options.verifier);
-    const refused = running.enter(client);
-    if (refused) {
+    const slot = await running.take(client);
+    if (slot === "client" || slot === "total") {
       sendRateLimited(
         res,
-        refused === "client"
+        slot === "client"
           ? `You already have ${running.maxPerClient} exports running (EXPORT_MAX_PER_CLIENT): wait for one to finish.`
           : `The server is running ${running.maxTotal} exports (EXPORT_MAX_CONCURRENT): try again shortly.`,
         BUSY_RETRY_AFTER_SECONDS,
-        refused === "client" ? "exportsPerClient" : "exports",
+        slot === "client" ? "exportsPerClient" : "exports",
       );
       return;
     }
@@ -112,7 +120,7 @@ export function exportRouter(options: {
       // Once bytes are out, sendError cuts the answer instead, so the client sees it incomplete.
       fail(error);
     } finally {
-      running.leave(client);
+      slot.release();
     }
   });
   router.all("/export", allowOnly("GET"));

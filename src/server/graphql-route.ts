@@ -24,6 +24,7 @@ import type { RateLimits, RequestLimits } from "../config/index.js";
 import { BadRequestError, QueryLimitError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
 import { requestRateLimit } from "./client-limits.js";
+import type { SharedLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
 import { checkQueryTextOnce } from "./limit-verdicts.js";
 import { sendMethodNotAllowed } from "./unmatched-requests.js";
@@ -73,6 +74,8 @@ export interface GraphqlRouteOptions<TContext extends BaseContext> {
   readonly rateLimits: RateLimits;
   readonly verifier: TokenVerifier;
   readonly log: Logger;
+  /** Where the rate limit counts (shared-limits.ts); this process's memory when omitted. */
+  readonly sharedLimits?: SharedLimits;
   /**
    * Starts reading the graph's version (the result cache's); the promise goes into the request's context as
    * `graphVersion`. Called once a request has passed the rate limit, the body and the document guard.
@@ -92,6 +95,7 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
     windowMs: options.rateLimits.windowMs,
     variable: "RATE_LIMIT_GRAPHQL",
     verifier: options.verifier,
+    store: options.sharedLimits?.rateStore("graphql"),
   }) as unknown as Step;
   const readJson = bodyParser.json({ limit: limits.maxBodyBytes }) as Step;
 

@@ -33,6 +33,7 @@ import {
 import { scoreCandidates } from "../reconcile/scoring.js";
 import { searchEntities } from "../resolvers/search.query.js";
 import { requestRateLimit } from "./client-limits.js";
+import type { SharedLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
 import { allowOnly } from "./unmatched-requests.js";
 
@@ -48,6 +49,8 @@ export function reconcileRouter(options: {
   log: Logger;
   limits: RequestLimits;
   rateLimits: RateLimits;
+  /** Where the rate limit counts (shared-limits.ts); this process's memory when omitted. */
+  sharedLimits?: SharedLimits;
 }): Router {
   const router = express.Router();
   router.use(
@@ -59,6 +62,7 @@ export function reconcileRouter(options: {
       windowMs: options.rateLimits.windowMs,
       variable: "RATE_LIMIT_RECONCILE",
       verifier: options.verifier,
+      store: options.sharedLimits?.rateStore("reconcile"),
     }),
     express.urlencoded({ extended: false, limit: options.limits.maxBodyBytes, parameterLimit: 20 }),
     express.json({ limit: options.limits.maxBodyBytes }),

@@ -10,6 +10,10 @@ import { freePort } from "../../src/database/index.js";
 export interface TestRedis {
   readonly url: string;
   readonly port: number;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered, as a hung Redis. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -51,8 +55,11 @@ export async function startTestRedis(port?: number): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGCONT"); // a paused server must run to hear SIGTERM
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;

@@ -86,4 +86,25 @@ describe("WorkGate", () => {
     now += 45_000;
     expect(await gate.run("ip:a", async () => 5)).toBe(5);
   });
+
+  it("with a shared counter, runs are counted there: two gates (two processes) share a client's runs", async () => {
+    const counts = new Map<string, number>();
+    const resetTime = new Date(Date.now() + 42_000);
+    const counter = {
+      increment: async (client: string) => {
+        counts.set(client, (counts.get(client) ?? 0) + 1);
+        return { totalHits: counts.get(client)!, resetTime };
+      },
+    };
+    const rate = { runsPerWindow: 2, windowMs: 60_000, counter };
+    const [one, two] = [new WorkGate(1, 8, 3, "The graph algorithms", rate), new WorkGate(1, 8, 3, "x", rate)];
+    expect(await one.run("ip:a", async () => 1)).toBe(1);
+    expect(await two.run("ip:a", async () => 2)).toBe(2);
+    const refused = await one.run("ip:a", async () => 3).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).extensions).toMatchObject({ limit: "runs" });
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(30);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(42);
+    expect(await two.run("sub:b", async () => 4)).toBe(4);
+  });
 });
