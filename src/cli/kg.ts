@@ -1,7 +1,7 @@
 /**
  * `npm run kg -- <command>`: the researchers' command line.
  *
- *   import FILE [--dry-run] [--batched] [--format yaml|json|csv]
+ *   import FILE [--dry-run] [--replace|--patch] [--batched] [--format yaml|json|csv]
  *   export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--undated include|exclude|attested] [--out PATH] [--table nodes|edges]
  *   changes [--since DATE] [--entity ID] [--limit N]
  *   enrich [--dry-run]                 fill country codes and names, city coordinates and GeoNames ids
@@ -51,7 +51,7 @@ import {
 import { createProgress } from "./progress.js";
 
 const USAGE = `Usage:
-  npm run kg -- import FILE [--dry-run] [--batched] [--format yaml|json|csv]
+  npm run kg -- import FILE [--dry-run] [--replace|--patch] [--batched] [--format yaml|json|csv]
   npm run kg -- export --format json|csv|gephi|graphml|gexf|geojson [--as-of YYYY-MM-DD] [--undated include|exclude|attested] [--out PATH] [--table nodes|edges]
   npm run kg -- changes [--since YYYY-MM-DD] [--entity ID] [--limit N]
   npm run kg -- enrich [--dry-run]
@@ -94,10 +94,20 @@ async function runImport(args: string[]): Promise<void> {
       // Files too large for one transaction: one per batch (src/write/fast-path.ts, README → Big files).
       batched: { type: "boolean", default: false },
       format: { type: "string" },
+      // How a record already stored is written (README → Patch or replace): the whole record as given (the
+      // default: a file states everything), or only the fields it gives (null clears one).
+      replace: { type: "boolean", default: false },
+      patch: { type: "boolean", default: false },
     },
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError("import takes exactly one FILE");
+  if (values.patch && values.replace) throw new UsageError("--patch and --replace exclude each other: choose one");
+  if (values.patch && values.batched) {
+    throw new UsageError(
+      "--patch cannot be --batched: a patch completes each record from the graph in the one transaction that writes it",
+    );
+  }
   const format = formatOf(file, values.format);
   if (!format) throw new UsageError(`cannot tell the format of ${file}: use a .yaml, .json or .csv file, or --format`);
   const reader = fileReader(path.resolve(file), format, file);
@@ -111,6 +121,7 @@ async function runImport(args: string[]): Promise<void> {
         {
           dryRun: values["dry-run"],
           batched: values.batched,
+          mode: values.patch ? "patch" : "replace",
           actor: actor(),
           origin: `file:${path.basename(file)}`,
           // The command line is run by someone with database access: personal fields are theirs to write.

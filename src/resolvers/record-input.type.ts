@@ -2,7 +2,10 @@
  * The record model as GraphQL input types: the same fields as an import file, so an API write and an import
  * are one dialect and get the same checks. Kinds, types and statuses are plain strings here on purpose: the
  * one checker (src/graph-data/check.ts) judges them and answers with the same structured problem an import
- * would get. Descriptions come from the field tables; a schema test checks these classes list exactly the
+ * would get. Only the fields that say which record it is are non-null (ids, an entity's kind, a relationship's
+ * type and ends): in mode PATCH any other field may be left out (kept as stored) or null (cleared), and a
+ * field the record model requires (a name, a title, sources, citations) is asked for by the checker
+ * (REQUIRED) when the record is new, cleared, or written whole (mode REPLACE). Descriptions come from the field tables; a schema test checks these classes list exactly the
  * model's fields.
  */
 import { Field, Float, ID, InputType, Int } from "type-graphql";
@@ -17,12 +20,18 @@ import {
   SOURCE_FIELDS,
 } from "../graph-data/index.js";
 
-@InputType({ description: "A source: a document facts come from (as in an import file's `sources`)." })
+const REQUIRED_NOTE = "Required, except when mode PATCH updates a stored record (left out: kept).";
+const PATCH_NOTE =
+  "With mode PATCH a field left out keeps its stored value and a field set to null is cleared; with mode REPLACE the record as given is the whole record.";
+
+@InputType({
+  description: `A source: a document facts come from (as in an import file's \`sources\`). ${PATCH_NOTE}`,
+})
 export class SourceInput {
   @Field(() => ID, { description: SOURCE_FIELDS.id.description })
   id!: string;
-  @Field(() => String, { description: SOURCE_FIELDS.title.description })
-  title!: string;
+  @Field(() => String, { nullable: true, description: `${SOURCE_FIELDS.title.description} ${REQUIRED_NOTE}` })
+  title?: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_FIELDS.titleEn.description })
   titleEn?: string | null;
   @Field(() => String, { nullable: true, description: SOURCE_FIELDS.publisher.description })
@@ -60,16 +69,15 @@ export class LocationInput {
 }
 
 @InputType({
-  description:
-    "An entity (as in an import file's `entities`). Fields of other kinds must be left out: `location` (City, Office, Place), `isoCode` (Country), `category`, `founded`, `staffCount` (Organization), `email`, `phone` (Person, role `staff`), `category`, `startDate`, `endDate` (Event).",
+  description: `An entity (as in an import file's \`entities\`). Fields of other kinds must be left out: \`location\` (City, Office, Place), \`isoCode\` (Country), \`category\`, \`founded\`, \`staffCount\` (Organization), \`email\`, \`phone\` (Person, role \`staff\`), \`category\`, \`startDate\`, \`endDate\` (Event). ${PATCH_NOTE} A list given (aliases, externalIds, sources) is the whole list.`,
 })
 export class EntityInput {
   @Field(() => String, { description: `The kind: ${ENTITY_KINDS.join(", ")}.` })
   kind!: string;
   @Field(() => ID, { description: ENTITY_FIELDS.id.description })
   id!: string;
-  @Field(() => String, { description: ENTITY_FIELDS.name.description })
-  name!: string;
+  @Field(() => String, { nullable: true, description: `${ENTITY_FIELDS.name.description} ${REQUIRED_NOTE}` })
+  name?: string | null;
   @Field(() => String, { nullable: true, description: ENTITY_FIELDS.nameFi.description })
   nameFi?: string | null;
   @Field(() => String, { nullable: true, description: ENTITY_FIELDS.nameSv.description })
@@ -82,8 +90,8 @@ export class EntityInput {
   description?: string | null;
   @Field(() => [ExternalIdInput], { nullable: true, description: ENTITY_FIELDS.externalIds.description })
   externalIds?: ExternalIdInput[] | null;
-  @Field(() => [ID], { description: ENTITY_FIELDS.sources.description })
-  sources!: string[];
+  @Field(() => [ID], { nullable: true, description: `${ENTITY_FIELDS.sources.description} ${REQUIRED_NOTE}` })
+  sources?: string[] | null;
   @Field(() => LocationInput, { nullable: true, description: KIND_FIELDS.City.location.description })
   location?: LocationInput | null;
   @Field(() => String, { nullable: true, description: KIND_FIELDS.Country.isoCode.description })
@@ -114,7 +122,9 @@ export class CitationInput {
   locator?: string | null;
 }
 
-@InputType({ description: "A relationship (as in an import file's `relationships`)." })
+@InputType({
+  description: `A relationship (as in an import file's \`relationships\`). ${PATCH_NOTE} Citations given are the whole list.`,
+})
 export class RelationshipInput {
   @Field(() => String, { description: `The relationship type: ${RELATIONSHIP_TYPES.join(", ")}.` })
   type!: string;
@@ -134,11 +144,18 @@ export class RelationshipInput {
   validTo?: string | null;
   @Field(() => String, { nullable: true, description: RELATIONSHIP_FIELDS.premises.description })
   premises?: string | null;
-  @Field(() => [CitationInput], { description: RELATIONSHIP_FIELDS.citations.description })
-  citations!: CitationInput[];
+  @Field(() => [CitationInput], {
+    nullable: true,
+    description: `${RELATIONSHIP_FIELDS.citations.description} ${REQUIRED_NOTE}`,
+  })
+  citations?: CitationInput[] | null;
 }
 
-/** An input object as a raw record: null and absent fields left out, so the checker sees what an import file would. */
+/**
+ * An input object as a raw record, as an import file would hold it: absent fields left out, a null kept as
+ * null — mode PATCH reads it as "clear this field", mode REPLACE (and the checker) as an absent field, as a
+ * file's `nameFi: null` is.
+ */
 export function toRawRecord(input: object): Record<string, unknown> {
   const plain = (value: unknown): unknown =>
     Array.isArray(value)
@@ -146,7 +163,7 @@ export function toRawRecord(input: object): Record<string, unknown> {
       : value !== null && typeof value === "object"
         ? Object.fromEntries(
             Object.entries(value)
-              .filter(([, entry]) => entry !== null && entry !== undefined)
+              .filter(([, entry]) => entry !== undefined)
               .map(([key, entry]) => [key, plain(entry)]),
           )
         : value;

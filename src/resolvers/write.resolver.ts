@@ -3,6 +3,11 @@
  * access plugin before anything runs). Each is one transaction with the same checks, citation rules and
  * history as an import file; a write with problems changes nothing and answers BAD_USER_INPUT with every
  * problem as data in `extensions.problems`. `dryRun` reports exactly what the write would do.
+ *
+ * `mode` (upsertRecords, importGraph): PATCH keeps the fields a record leaves out and clears those set to null
+ * (the default for upsertRecords: an editor sends what changes); REPLACE takes a record as the whole record
+ * (the default for importGraph: a file states everything, as `kg import` and the seed). Either way the report
+ * names the fields a write removes, and REPLACE warns about each record it strips of data it left out.
  */
 import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
 import { Role, hasRole } from "../auth/index.js";
@@ -21,9 +26,11 @@ import {
 import { listArgument } from "./arguments.js";
 import { CitationInput, EntityInput, RelationshipInput, SourceInput, toRawRecord } from "./record-input.type.js";
 import type { ResolverContext } from "./resolver-context.js";
-import { InputFormatName, WriteReport } from "./write.type.js";
+import { InputFormatName, WriteModeName, WriteReport } from "./write.type.js";
 
 const DRY_RUN = "Check and report what would change; change nothing.";
+const MODE =
+  "PATCH: fields a record leaves out keep their stored values, null clears a field, a list given is the whole list. REPLACE: the record as given is the whole record; fields left out are removed (listed in `removed`, warned about in `warnings`).";
 
 @ArgsType()
 class UpsertRecordsArgs {
@@ -38,6 +45,12 @@ class UpsertRecordsArgs {
 
   @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
   dryRun!: boolean;
+
+  @Field(() => WriteModeName, {
+    defaultValue: WriteModeName.PATCH,
+    description: `${MODE} PATCH by default: an edit sends what it changes.`,
+  })
+  mode!: WriteModeName;
 }
 
 @ArgsType()
@@ -116,6 +129,12 @@ class ImportGraphArgs {
 
   @Field(() => String, { nullable: true, description: "Names the file in problems and in the history." })
   fileName?: string | null;
+
+  @Field(() => WriteModeName, {
+    defaultValue: WriteModeName.REPLACE,
+    description: `${MODE} REPLACE by default: a file states whole records, as \`kg import\` reads it.`,
+  })
+  mode!: WriteModeName;
 }
 
 /** The argument of `upsertRecords` a problem's record came from. */
@@ -137,10 +156,18 @@ async function answered(
       writeId: report.writeId,
       graphVersion: report.graphVersion,
       dryRun: report.dryRun,
+      mode: report.mode === "patch" ? WriteModeName.PATCH : WriteModeName.REPLACE,
       sources: report.counts.source,
       entities: report.counts.entity,
       relationships: report.counts.relationship,
-      items: report.items.map((item) => ({ ...item, fields: [...item.fields], conflict: item.conflict ?? null })),
+      items: report.items.map((item) => ({
+        ...item,
+        fields: [...item.fields],
+        removed: [...(item.removed ?? [])],
+        kept: [...(item.kept ?? [])],
+        conflict: item.conflict ?? null,
+      })),
+      warnings: report.warnings.map((warning) => ({ ...warning, fields: [...warning.fields] })),
       truncated: report.truncated,
     };
   } catch (error) {
@@ -178,7 +205,7 @@ function fileLabel(value: string): string {
 export class WriteResolver {
   @Mutation(() => WriteReport, {
     description:
-      "Creates or updates sources, entities and relationships (role `editor`), in one transaction with the same checks, citation rules and history as an import. A record restated by the sources behind the stored one replaces it; a different claim from other sources is kept beside it.",
+      "Creates or updates sources, entities and relationships (role `editor`), in one transaction with the same checks, citation rules and history as an import. In mode PATCH (the default) a record's fields left out are kept and null clears one; in mode REPLACE the record as given is the whole record, and the fields it removes are reported and warned about. A record restated by the sources behind the stored one replaces it; a different claim from other sources is kept beside it.",
   })
   async upsertRecords(
     @Args(() => UpsertRecordsArgs) args: UpsertRecordsArgs,
@@ -191,7 +218,7 @@ export class WriteResolver {
     });
     return answered(
       (rejected) => ARGUMENT_OF[rejected.problems[0]?.item ?? "entity"],
-      () => writeGraph(context.db, { reader }, writeOptions(context, args.dryRun)),
+      () => writeGraph(context.db, { reader }, { ...writeOptions(context, args.dryRun), mode: args.mode }),
     );
   }
 
@@ -269,7 +296,7 @@ export class WriteResolver {
 
   @Mutation(() => WriteReport, {
     description:
-      "Imports a graph file (role `editor`), exactly as `npm run kg -- import` does: checks all of it, then writes it in one transaction with its history. Files up to MAX_BODY_BYTES; larger ones through the command line.",
+      "Imports a graph file (role `editor`), exactly as `npm run kg -- import` does: checks all of it, then writes it in one transaction with its history. Mode REPLACE by default (each record as given is the whole record; fields it removes are reported and warned about); PATCH keeps fields a record leaves out. Files up to MAX_BODY_BYTES; larger ones through the command line.",
   })
   async importGraph(
     @Args(() => ImportGraphArgs) args: ImportGraphArgs,
@@ -283,7 +310,7 @@ export class WriteResolver {
         writeGraph(
           context.db,
           { reader: textReader(args.content, name, args.format) },
-          { ...options, origin: `${options.origin}:${name}` },
+          { ...options, mode: args.mode, origin: `${options.origin}:${name}` },
         ),
     );
   }

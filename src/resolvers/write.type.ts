@@ -8,6 +8,25 @@ export enum InputFormatName {
 }
 registerEnumType(InputFormatName, { name: "ImportFormat", description: "The format of an import file." });
 
+export enum WriteModeName {
+  PATCH = "patch",
+  REPLACE = "replace",
+}
+registerEnumType(WriteModeName, {
+  name: "WriteMode",
+  description: "How a record written again meets the stored one.",
+  valuesConfig: {
+    PATCH: {
+      description:
+        "Fields left out keep their stored values; a field set to null is cleared; a list given (aliases, externalIds, sources, citations) is the whole list, a list left out is kept.",
+    },
+    REPLACE: {
+      description:
+        "The record as given is the whole record: fields left out are removed (reported in `removed`, and as FIELDS_REMOVED warnings when they held data).",
+    },
+  },
+});
+
 @ObjectType({ description: "What a write did (or, in a dry run, would do) to one kind of record." })
 export class WriteCounts {
   @Field(() => Int)
@@ -45,8 +64,44 @@ export class WriteItem {
   @Field(() => [String], { description: "The fields that changed." })
   fields!: string[];
 
+  @Field(() => [String], {
+    description:
+      "The fields that held data and this write removes (mode REPLACE: left out; mode PATCH: set to null). Also among `fields`.",
+  })
+  removed!: string[];
+
+  @Field(() => [String], {
+    description:
+      "Mode PATCH: the fields the record left out that hold data, kept as stored (mode REPLACE would have removed them).",
+  })
+  kept!: string[];
+
   @Field(() => String, { nullable: true, description: "How a conflicting claim was kept, when there was one." })
   conflict!: string | null;
+}
+
+@ObjectType({
+  description:
+    "Something a write did that its writer should know: it was done (or, in a dry run, would be), nothing was refused.",
+})
+export class WriteWarning {
+  @Field(() => String, {
+    description:
+      "`FIELDS_REMOVED`: a record written in mode REPLACE left out fields that held data, and they are removed.",
+  })
+  code!: string;
+
+  @Field(() => String, { description: "`source`, `entity` or `relationship`." })
+  item!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [String], { description: "The fields concerned." })
+  fields!: string[];
+
+  @Field(() => String)
+  message!: string;
 }
 
 @ObjectType({
@@ -70,6 +125,9 @@ export class WriteReport {
   @Field(() => Boolean, { description: "True when nothing was written (a dry run)." })
   dryRun!: boolean;
 
+  @Field(() => WriteModeName, { description: "How records written again met the stored ones." })
+  mode!: WriteModeName;
+
   @Field(() => WriteCounts)
   sources!: WriteCounts;
 
@@ -82,6 +140,14 @@ export class WriteReport {
   @Field(() => [WriteItem])
   items!: WriteItem[];
 
-  @Field(() => Boolean, { description: "True when more records changed than `items` lists." })
+  @Field(() => [WriteWarning], {
+    description:
+      "What the writer should know: every record a mode REPLACE write strips of data it left out (FIELDS_REMOVED). An undo, which means to, is not warned about.",
+  })
+  warnings!: WriteWarning[];
+
+  @Field(() => Boolean, {
+    description: "True when more records changed (or were warned about) than `items` (or `warnings`) list.",
+  })
   truncated!: boolean;
 }

@@ -31,7 +31,7 @@ import { randomUUID } from "node:crypto";
 import { Neo4jError, type Transaction } from "neo4j-driver";
 import { type Database, dropDeferrableIndexes, ensureSchemaIndexes } from "../database/index.js";
 import { ENTITY_LABEL, SOURCE_LABEL } from "../graph-data/index.js";
-import type { ItemKind, Section, SectionRecord } from "../graph-data/index.js";
+import type { Section, SectionRecord } from "../graph-data/index.js";
 import { recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { bumpGraphVersion } from "./graph-version.js";
@@ -40,7 +40,8 @@ import type { PlanOptions, PlannedItem } from "./plan.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, memoryLookup, transactionLookup } from "./stored-state.js";
 import type { WriteInput } from "./write-input.js";
-import type { ItemReport, WriteCounts, WriteOptions, WriteReport } from "./write-graph.js";
+import type { WriteOptions } from "./write-graph.js";
+import { ReportBuilder, type WriteReport } from "./write-report.js";
 
 /** Records per transaction: large enough that per-transaction costs vanish, small enough for any heap. */
 export const BATCH = 10_000;
@@ -65,10 +66,6 @@ class DryRunRollback extends Error {
   }
 }
 
-function emptyCounts(): WriteCounts {
-  return { new: 0, changed: 0, unchanged: 0, corroborated: 0, conflicts: 0, deleted: 0 };
-}
-
 function isTransient(error: unknown): boolean {
   return error instanceof Neo4jError && (error.retriable || error.code.startsWith("Neo.TransientError"));
 }
@@ -81,6 +78,8 @@ export async function writeInBatches(
 ): Promise<WriteReport> {
   if ((input.deletions ?? []).length > 0) throw new Error("batched writes take no deletions");
   if (input.guard) throw new Error("batched writes take no checks of their own");
+  // A patch completes each record from its stored state in the transaction that writes it (writeGraph refuses it).
+  if (options.mode === "patch") throw new Error("batched writes write whole records (mode replace)");
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
 
   // 1. Resolve external-id ends and check the whole input against the graph, exactly as one transaction
@@ -107,35 +106,12 @@ export async function writeInBatches(
     staff: options.staff,
     keepOthersEdits: options.keepOthersEdits ?? false,
   };
-  const counts: Record<ItemKind, WriteCounts> = {
-    source: emptyCounts(),
-    entity: emptyCounts(),
-    relationship: emptyCounts(),
-  };
-  const items: ItemReport[] = [];
-  const maxListed = options.maxListed ?? 1_000;
-  let truncated = false;
+  const report = new ReportBuilder({ mode: "replace", warn: true, maxListed: options.maxListed ?? 1_000 });
   let graphVersion: number | null = null;
   let done = 0;
 
   const note = (planned: readonly PlannedItem[]) => {
-    for (const item of planned) {
-      const kind = counts[item.item];
-      if (item.change === "conflict") kind.conflicts++;
-      else kind[item.change]++;
-      if (item.change === "unchanged") continue;
-      if (items.length >= maxListed) {
-        truncated = true;
-        continue;
-      }
-      items.push({
-        item: item.item,
-        id: item.id,
-        change: item.change,
-        fields: item.change === "new" || item.change === "deleted" ? [] : item.fields,
-        ...(item.conflict ? { conflict: item.conflict } : {}),
-      });
-    }
+    for (const item of planned) report.note(item);
   };
 
   /** One batch, one transaction: plan against what is stored, write, record, raise the version. */
@@ -216,11 +192,13 @@ export async function writeInBatches(
     writeId: options.dryRun ? null : writeId,
     graphVersion: options.dryRun ? null : graphVersion,
     dryRun: options.dryRun,
+    mode: "replace",
     input: input.reader.fileName,
     records: checked.records,
-    counts,
-    items,
-    truncated,
+    counts: report.counts,
+    items: report.items,
+    warnings: report.warnings,
+    truncated: report.truncated,
     batched: true,
   };
 }

@@ -11,6 +11,9 @@ export {
   type WriteReport,
   type WriteCounts,
   type ItemReport,
+  type WriteMode,
+  type WriteWarning,
+  WarningCode,
 } from "./write-graph.js";
 export type { ChangeKind } from "./plan.js";
 export {

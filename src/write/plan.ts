@@ -16,6 +16,10 @@
  *   sources and aliases).
  * The seed (`keepOthersEdits`) never overwrites what someone else wrote since: such records are kept as
  * stored and reported as conflicts.
+ *
+ * Each planned item also says which fields it removes (`removed`): fields that held data and hold none after
+ * the write — in REPLACE mode the fields a record written again leaves out, in PATCH mode the ones it clears
+ * (patch-input.ts completes a patch before it gets here, so the rules above are the same in both modes).
  */
 import {
   AUDIT_FIELDS,
@@ -81,6 +85,8 @@ export interface PlannedItem {
   readonly change: ChangeKind;
   /** Fields that changed (new records: none listed). */
   readonly fields: readonly string[];
+  /** Fields that held data and hold none after the write (by the record's names; a subset of `fields`). */
+  readonly removed: readonly string[];
   /** How a conflicting claim was kept, when there was one. */
   readonly conflict?: string;
   readonly write?: Write;
@@ -91,6 +97,9 @@ export interface PlannedItem {
   readonly fromId: string | null;
   readonly toId: string | null;
 }
+
+/** A planned item before its removed fields are worked out. */
+type Planned = Omit<PlannedItem, "removed">;
 
 export interface PlanOptions {
   /** Who writes (recorded as `createdBy` / `updatedBy`). */
@@ -118,6 +127,40 @@ function same(a: unknown, b: unknown): boolean {
 export function changedFields(before: Properties | undefined, after: Properties): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   return [...keys].filter((key) => !AUDIT_FIELDS.has(key) && !same(before?.[key], after[key])).sort();
+}
+
+/** Fields that say which record it is (an entity's kind; a relationship's type and ends): never "removed". */
+const ENTITY_IDENTITY: ReadonlySet<string> = new Set(["id", "kind"]);
+const RELATIONSHIP_IDENTITY: ReadonlySet<string> = new Set(["id", "type", "from", "to"]);
+
+/** A value that is something: not absent, null, empty text or an empty list. */
+export function holdsData(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  return !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Fields (by the record's names) that hold data in `before` and none in `after`; none for a new or a deleted
+ * record. Restricted fields are never named to a writer without `staff` (the plan keeps them for such a writer).
+ */
+export function removedFields(before: GraphRecord | null, after: GraphRecord | null, staff: boolean): string[] {
+  if (!before || !after) return [];
+  const held = before as unknown as Record<string, unknown>;
+  const kept = after as unknown as Record<string, unknown>;
+  const identity = "type" in held ? RELATIONSHIP_IDENTITY : ENTITY_IDENTITY;
+  return Object.keys(held)
+    .filter(
+      (field) =>
+        !identity.has(field) &&
+        (staff || !RESTRICTED_FIELD_NAMES.has(field)) &&
+        holdsData(held[field]) &&
+        !holdsData(kept[field]),
+    )
+    .sort();
+}
+
+function withRemoved(item: Planned, options: PlanOptions): PlannedItem {
+  return { ...item, removed: removedFields(item.before, item.after, options.staff) };
 }
 
 /** The last writer of a stored record, from its stamps; undefined for records written before stamps existed. */
@@ -161,6 +204,10 @@ function recordFieldNames(fields: readonly string[], item: ItemKind): string[] {
 // ── Sources: a source record describes itself, so the input's version replaces the stored one.
 
 export function planSource(stored: StoredNode | undefined, record: SourceRecord, options: PlanOptions): PlannedItem {
+  return withRemoved(sourcePlan(stored, record, options), options);
+}
+
+function sourcePlan(stored: StoredNode | undefined, record: SourceRecord, options: PlanOptions): Planned {
   const props = sourceToProperties(record);
   const base = { item: "source" as const, id: record.id, itemKind: "Source", fromId: null, toId: null };
   if (!stored) {
@@ -202,6 +249,10 @@ function keepRestricted(stored: Properties, props: Properties, options: PlanOpti
 }
 
 export function planEntity(stored: StoredNode | undefined, record: EntityRecord, options: PlanOptions): PlannedItem {
+  return withRemoved(entityPlan(stored, record, options), options);
+}
+
+function entityPlan(stored: StoredNode | undefined, record: EntityRecord, options: PlanOptions): Planned {
   const incoming = entityToProperties(record);
   const base = { item: "entity" as const, id: record.id, itemKind: record.kind, fromId: null, toId: null };
   const write = (op: "create" | "update", props: Properties): Write => ({
@@ -302,6 +353,14 @@ export function planRelationship(
   record: RelationshipRecord,
   options: PlanOptions,
 ): PlannedItem {
+  return withRemoved(relationshipPlan(stored, record, options), options);
+}
+
+function relationshipPlan(
+  stored: (id: string) => StoredRelationship | undefined,
+  record: RelationshipRecord,
+  options: PlanOptions,
+): Planned {
   const ends = { itemKind: record.type, fromId: record.from, toId: record.to };
   const toRecord = (props: Properties) => relationshipFromProperties(record.type, record.from, record.to, props);
   const plan = (
@@ -310,7 +369,7 @@ export function planRelationship(
     props: Properties,
     kind?: ChangeKind,
     conflict?: string,
-  ): PlannedItem => {
+  ): Planned => {
     const base = { item: "relationship" as const, id, ...ends, ...(conflict ? { conflict } : {}) };
     const write = (op: "create" | "update"): Write => ({
       op,
@@ -400,6 +459,7 @@ export function planNodeDeletion(id: string, stored: StoredNode): PlannedItem {
     fields: [],
     before,
     after: null,
+    removed: [],
     itemKind: stored.kind,
     fromId: null,
     toId: null,
@@ -415,6 +475,7 @@ export function planRelationshipDeletion(id: string, stored: StoredRelationship)
     fields: [],
     before: relationshipFromProperties(stored.type, stored.from, stored.to, withoutAudit(stored.props)),
     after: null,
+    removed: [],
     itemKind: stored.type,
     fromId: stored.from,
     toId: stored.to,

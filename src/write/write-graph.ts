@@ -21,7 +21,6 @@ import { Neo4jError, type Transaction } from "neo4j-driver";
 import type { Database } from "../database/index.js";
 import {
   type EntityRecord,
-  type ItemKind,
   ProblemCode,
   type RelationshipRecord,
   type Section,
@@ -34,7 +33,6 @@ import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import {
-  type ChangeKind,
   type PlanOptions,
   type PlannedItem,
   type StoredRelationship,
@@ -45,9 +43,11 @@ import {
 } from "./plan.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, transactionLookup } from "./stored-state.js";
-import { RejectedWrite, type WriteInput } from "./write-input.js";
+import { RejectedWrite, type WriteInput, type WriteMode } from "./write-input.js";
+import { ReportBuilder, type WriteReport } from "./write-report.js";
 
-export { RejectedWrite, type WriteInput } from "./write-input.js";
+export { RejectedWrite, type WriteInput, type WriteMode } from "./write-input.js";
+export { type WriteCounts, type ItemReport, type WriteReport, type WriteWarning, WarningCode } from "./write-report.js";
 
 export interface WriteOptions {
   /** Check and plan everything, report, and change nothing. */
@@ -61,9 +61,14 @@ export interface WriteOptions {
   /** The seed: keep records someone else wrote since, and report them as conflicts. */
   readonly keepOthersEdits?: boolean;
   /**
+   * How a record written again meets the stored one (write-input.ts): `replace` (the default: the record as
+   * given is the whole record) or `patch` (fields left out are kept, null clears).
+   */
+  readonly mode?: WriteMode;
+  /**
    * Put records exactly as given (undoing a write), without the merge and conflict rules, restricted fields
    * included whoever writes: the records come from the history, not from the writer, and the report still
-   * names no restricted field to a writer without `staff`.
+   * names no restricted field to a writer without `staff`. Implies mode `replace`.
    */
   readonly replace?: boolean;
   /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
@@ -82,43 +87,6 @@ export interface WriteOptions {
   readonly batched?: boolean;
 }
 
-export interface WriteCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  corroborated: number;
-  conflicts: number;
-  deleted: number;
-}
-
-/** One line of a write's report: every record that is not unchanged. */
-export interface ItemReport {
-  readonly item: ItemKind;
-  readonly id: string;
-  readonly change: ChangeKind;
-  /** The fields that changed (for `changed`, `corroborated`, `conflict`). */
-  readonly fields: readonly string[];
-  readonly conflict?: string;
-}
-
-export interface WriteReport {
-  /** Groups the history of this write (`Change.writeId`); null for a dry run. */
-  readonly writeId: string | null;
-  /** The graph's version after this write (graph-version.ts); null when it wrote nothing or was a dry run. */
-  readonly graphVersion: number | null;
-  readonly dryRun: boolean;
-  /** The input's name (a file), empty for API input. */
-  readonly input: string;
-  /** Records read, by section. */
-  readonly records: Readonly<Record<Section, number>>;
-  readonly counts: Readonly<Record<ItemKind, WriteCounts>>;
-  readonly items: readonly ItemReport[];
-  /** True when more records changed than `items` lists. */
-  readonly truncated: boolean;
-  /** Written one transaction per batch (fast-path.ts) rather than in one. */
-  readonly batched?: boolean;
-}
-
 const BATCH = 1_000;
 
 class DryRunRollback extends Error {
@@ -127,8 +95,28 @@ class DryRunRollback extends Error {
   }
 }
 
+/** The mode a write runs in: an exact put (an undo) replaces; otherwise as asked, REPLACE by default. */
+export function modeOf(options: WriteOptions): WriteMode {
+  return options.replace ? "replace" : (options.mode ?? "replace");
+}
+
 export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
-  if (options.batched) return writeInBatches(db, input, options, planBatch);
+  options = { ...options, mode: modeOf(options) };
+  if (options.batched) {
+    if (options.mode === "patch") {
+      throw new RejectedWrite([
+        {
+          item: "file",
+          id: null,
+          field: null,
+          code: ProblemCode.NotAllowed,
+          message:
+            "a patch cannot be written in batches: each record is completed from its stored state inside the one transaction that writes it. Import in one transaction, or write whole records (mode REPLACE).",
+        },
+      ]);
+    }
+    return writeInBatches(db, input, options, planBatch);
+  }
   try {
     return await db.writeOnce(
       async (tx) => {
@@ -139,7 +127,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         const prepared = await prepareInput(tx, lookup, input, options);
         const { checked } = prepared;
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
-        const report = await applyInput(tx, lookup, prepared.input, checked, options);
+        const report = await applyInput(tx, lookup, prepared.input, checked, prepared.kept, options);
         if (options.dryRun) throw new DryRunRollback(report);
         return report;
       },
@@ -166,45 +154,12 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
 
 // ── Writing.
 
-function emptyCounts(): WriteCounts {
-  return { new: 0, changed: 0, unchanged: 0, corroborated: 0, conflicts: 0, deleted: 0 };
-}
-
-class Report {
-  readonly counts: Record<ItemKind, WriteCounts> = {
-    source: emptyCounts(),
-    entity: emptyCounts(),
-    relationship: emptyCounts(),
-  };
-  readonly items: ItemReport[] = [];
-  truncated = false;
-
-  constructor(private readonly maxListed: number) {}
-
-  note(item: PlannedItem): void {
-    const counts = this.counts[item.item];
-    if (item.change === "conflict") counts.conflicts++;
-    else counts[item.change]++;
-    if (item.change === "unchanged") return;
-    if (this.items.length >= this.maxListed) {
-      this.truncated = true;
-      return;
-    }
-    this.items.push({
-      item: item.item,
-      id: item.id,
-      change: item.change,
-      fields: item.change === "new" || item.change === "deleted" ? [] : item.fields,
-      ...(item.conflict ? { conflict: item.conflict } : {}),
-    });
-  }
-}
-
 async function applyInput(
   tx: Transaction,
   lookup: StoredLookup,
   input: WriteInput,
   checked: Checked,
+  kept: ReadonlyMap<string, readonly string[]>,
   options: WriteOptions,
 ): Promise<WriteReport> {
   const meta = {
@@ -219,7 +174,13 @@ async function applyInput(
     keepOthersEdits: options.keepOthersEdits ?? false,
     replace: options.replace ?? false,
   };
-  const report = new Report(options.maxListed ?? 1_000);
+  const mode = modeOf(options);
+  const report = new ReportBuilder({
+    mode,
+    warn: mode === "replace" && options.reverts === undefined,
+    maxListed: options.maxListed ?? 1_000,
+    kept,
+  });
   let done = 0;
   let written = 0;
   const commit = async (items: PlannedItem[]) => {
@@ -256,10 +217,12 @@ async function applyInput(
     writeId: options.dryRun ? null : meta.writeId,
     graphVersion: options.dryRun ? null : graphVersion,
     dryRun: options.dryRun,
+    mode,
     input: input.reader.fileName,
     records: checked.records,
     counts: report.counts,
     items: report.items,
+    warnings: report.warnings,
     truncated: report.truncated,
   };
 }

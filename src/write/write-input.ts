@@ -3,6 +3,17 @@ import type { Transaction } from "neo4j-driver";
 import type { Problem, RecordReader } from "../graph-data/index.js";
 import type { StoredLookup } from "./stored-state.js";
 
+/**
+ * How a record written again meets the stored one (README → Adding facts → Patch or replace):
+ * - `replace`: the record as given is the whole record; a field it leaves out is removed (a file that states
+ *   everything, the seed, an undo). The report lists what that removes (`removed`) and warns about it.
+ * - `patch`: a field left out keeps its stored value; a field given as null is cleared; a list given (aliases,
+ *   external ids, an entity's sources, a relationship's citations) is the whole list, a list left out is kept.
+ *   The record is completed from its stored state before it is checked (patch-input.ts), so every rule holds
+ *   for the record as it will be stored.
+ */
+export type WriteMode = "patch" | "replace";
+
 export interface WriteInput {
   readonly reader: RecordReader;
   /** Ids of sources, entities or relationships to delete (an entity's relationships go with it). */

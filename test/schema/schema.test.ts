@@ -89,12 +89,12 @@ describe("printed schema snapshots", () => {
     });
     expect(signatures.sort()).toEqual(
       [
-        "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false): WriteReport!",
+        "upsertRecords(sources: [SourceInput!], entities: [EntityInput!], relationships: [RelationshipInput!], dryRun: Boolean! = false, mode: WriteMode! = PATCH): WriteReport!",
         'endRelationship(id: ID!, date: String!, status: String! = "ended", citation: CitationInput!, sources: [SourceInput!], dryRun: Boolean! = false): WriteReport!',
         "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
         "mergeEntities(keepId: ID!, mergeId: ID!, dryRun: Boolean! = false): WriteReport!",
         "revertChange(id: ID!, dryRun: Boolean! = false): WriteReport!",
-        "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String): WriteReport!",
+        "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String, mode: WriteMode! = REPLACE): WriteReport!",
       ].sort(),
     );
   });

@@ -26,6 +26,7 @@ import {
   fieldLabel,
   formInputNames,
   fromRecord,
+  recordPatch,
   relationshipFormFields,
   relationshipRuleOf,
   slugFrom,
@@ -187,6 +188,36 @@ describe("form values → a record in the import format", () => {
       description: '{"en":"x"}',
       aliases: "Manse",
     });
+  });
+});
+
+describe("an edit of a stored record sends what changed (mode PATCH)", () => {
+  const city = entityFormFields("City", false);
+  const stored = {
+    name: "Tampere",
+    nameFi: "Tampere",
+    externalIds: [{ scheme: "wikidata", value: "Q40840" }],
+    location: { lat: 61.49911, lon: 23.78712 },
+    sources: ["page"],
+  };
+  const loaded = { ...toRecord(city, fromRecord(city, stored)), sources: ["page"] };
+
+  it("nothing changed: nothing sent, so the graph keeps even what someone else changed since", () => {
+    expect(loaded).toEqual(stored);
+    expect(recordPatch(loaded, loaded)).toEqual({});
+  });
+
+  it("a field changed or added: only it; a field emptied: null (cleared); a list changed: the whole list", () => {
+    const values = { ...fromRecord(city, stored), name: "Tampere City", nameSv: "Tammerfors", nameFi: " " };
+    const edited = { ...toRecord(city, values), sources: ["page", "report"] };
+    expect(recordPatch(loaded, edited)).toEqual({
+      name: "Tampere City",
+      nameSv: "Tammerfors",
+      nameFi: null,
+      sources: ["page", "report"],
+    });
+    const moved = toRecord(city, { ...fromRecord(city, stored), "location.lat": "", "location.lon": "" });
+    expect(recordPatch(loaded, { ...moved, sources: ["page"] })).toEqual({ location: null });
   });
 });
 
@@ -527,13 +558,13 @@ describe("what editing sends", () => {
     truncated: false,
   };
 
-  it("a write: every list (empty when not given), dryRun, and the user's token", async () => {
+  it("a write: every list (empty when not given), the mode, dryRun, and the user's token", async () => {
     const sent = api({ data: { upsertRecords: report } });
     const entity = { kind: "City", id: "x", name: "X", sources: ["s"] };
-    expect(await upsertRecords({ entities: [entity] }, true, "t0k3n")).toEqual(report);
+    expect(await upsertRecords({ entities: [entity] }, "PATCH", true, "t0k3n")).toEqual(report);
     expect(sent[0]).toMatchObject({
       query: EDIT_QUERIES.upsert.query,
-      variables: { sources: [], entities: [entity], relationships: [], dryRun: true },
+      variables: { sources: [], entities: [entity], relationships: [], dryRun: true, mode: "PATCH" },
       headers: { authorization: "Bearer t0k3n" },
     });
   });

@@ -86,6 +86,16 @@ const REFUSED: [string, string[], string][] = [
   ["import without a file", ["import"], "import takes exactly one FILE"],
   ["import with two files", ["import", "a.yaml", "b.yaml"], "import takes exactly one FILE"],
   [
+    "import both --patch and --replace",
+    ["import", "a.yaml", "--patch", "--replace"],
+    "--patch and --replace exclude each other: choose one",
+  ],
+  [
+    "import --patch --batched",
+    ["import", "a.yaml", "--patch", "--batched"],
+    "--patch cannot be --batched: a patch completes each record from the graph in the one transaction that writes it",
+  ],
+  [
     "import of a file whose format cannot be told",
     ["import", "graph.txt"],
     "cannot tell the format of graph.txt: use a .yaml, .json or .csv file, or --format",

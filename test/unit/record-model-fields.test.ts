@@ -506,10 +506,10 @@ relationships:
   /** The same records through each door: the API (with and without its nulls), YAML, JSON, CSV. */
   const doors = (api: ApiInput, yamlText: string, csvText: string): [string, () => RecordReader][] => [
     [
-      "API input (nulls left out as the resolver does)",
+      "API input as the resolver hands it over (fields left unset out, nulls kept: absent in REPLACE mode)",
       () =>
         recordsReader({
-          sources: api.sources.map(toRawRecord),
+          sources: api.sources.map((record) => toRawRecord({ ...record, unset: undefined })),
           entities: api.entities.map(toRawRecord),
           relationships: api.relationships.map(toRawRecord),
         }),

@@ -229,6 +229,8 @@ describe("deletions", () => {
       fields: [],
       before: { kind: "Office", id: "c", name: "C", sources: ["a"] },
       after: null,
+      // A deleted record is reported deleted, not as fields removed.
+      removed: [],
       itemKind: "Office",
       fromId: null,
       toId: null,
@@ -252,6 +254,7 @@ describe("deletions", () => {
         citations: [{ source: "a", excerpt: "partners" }],
       },
       after: null,
+      removed: [],
       itemKind: "PARTNER_OF",
       fromId: "h",
       toId: "t",

@@ -20,8 +20,16 @@ export interface WriteItem {
   id: string;
   change: string;
   fields: string[];
+  /** Fields that held data and the write removes. */
+  removed: string[];
   conflict: string | null;
 }
+
+/**
+ * How a record written again meets the stored one: `PATCH` (fields left out are kept, null clears one) when an
+ * edit sends what changed, `REPLACE` (the record as given is the whole record) when a form states a new record.
+ */
+export type WriteMode = "PATCH" | "REPLACE";
 
 export interface WriteReport {
   writeId: string | null;
@@ -62,7 +70,7 @@ export interface SourceSummary {
 }
 
 const COUNTS = "{ new changed unchanged corroborated conflicts deleted }";
-const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields conflict } truncated }`;
+const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields removed conflict } truncated }`;
 const CHANGE_FIELDS = "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before";
 
 /** Who the API takes the signed-in user to be (asked once after sign-in, with the access token). */
@@ -71,8 +79,8 @@ export const VIEWER_QUERY = "query ExplorerViewer { viewer { sub roles } }";
 /** Every operation editing sends, with example variables: the server's limits are tested to let each through. */
 export const EDIT_QUERIES = {
   upsert: {
-    query: `mutation ExplorerUpsert($sources: [SourceInput!], $entities: [EntityInput!], $relationships: [RelationshipInput!], $dryRun: Boolean!) {
-      upsertRecords(sources: $sources, entities: $entities, relationships: $relationships, dryRun: $dryRun) ${REPORT}
+    query: `mutation ExplorerUpsert($sources: [SourceInput!], $entities: [EntityInput!], $relationships: [RelationshipInput!], $dryRun: Boolean!, $mode: WriteMode!) {
+      upsertRecords(sources: $sources, entities: $entities, relationships: $relationships, dryRun: $dryRun, mode: $mode) ${REPORT}
     }`,
     variables: {
       sources: [{ id: "example-report", title: "Example report" }],
@@ -86,6 +94,7 @@ export const EDIT_QUERIES = {
         },
       ],
       dryRun: true,
+      mode: "REPLACE",
     },
   },
   end: {
@@ -148,13 +157,20 @@ export interface UpsertInput {
 
 export async function upsertRecords(
   input: UpsertInput,
+  mode: WriteMode,
   dryRun: boolean,
   token: string,
   signal?: AbortSignal,
 ): Promise<WriteReport> {
   const data = await graphql<{ upsertRecords: WriteReport }>(
     EDIT_QUERIES.upsert.query,
-    { sources: input.sources ?? [], entities: input.entities ?? [], relationships: input.relationships ?? [], dryRun },
+    {
+      sources: input.sources ?? [],
+      entities: input.entities ?? [],
+      relationships: input.relationships ?? [],
+      dryRun,
+      mode,
+    },
     { token, signal },
   );
   return data.upsertRecords;

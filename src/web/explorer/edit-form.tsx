@@ -4,7 +4,9 @@
  * `dryRun: true` while the editor types (the one write path's checks: the same rules as an import), so the
  * problems it finds appear beside the fields they concern and the preview lists exactly what saving would
  * change; saving sends the same mutation without `dryRun` — one transaction, recorded in the history.
- * Forms never write Cypher or judge values themselves.
+ * Forms never write Cypher or judge values themselves. A new record is sent whole (mode REPLACE); an edit of
+ * a stored one sends only what the editor changed, an emptied field as null (mode PATCH), so what someone
+ * else changed since the form was loaded is kept, and the preview names every field saving would remove.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, type WriteProblem } from "../shared/graphql-client.js";
@@ -33,6 +35,7 @@ import {
   fromRecord,
   isEntityKind,
   relationshipFormFields,
+  recordPatch,
   relationshipRuleOf,
   slugFrom,
   toRecord,
@@ -295,6 +298,8 @@ function EntityForm({
   const [loadError, setLoadError] = useState<string | null>(null);
   // Kept with the draft: once the record is loaded, what was typed wins over a reload or a change of sign-in.
   const [loaded, setLoaded] = useDraft(`${draft}:loaded`, id === null);
+  // The stored record as the form loaded it, in the form's terms: an edit sends what differs from it.
+  const [baseline, setBaseline] = useDraft<RawRecord | null>(`${draft}:baseline`, null);
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
   const fields = useMemo(() => entityFormFields(kind, staff), [kind, staff]);
@@ -309,8 +314,11 @@ function EntityForm({
           return;
         }
         setKind(record.kind);
-        setValues(fromRecord(entityFormFields(record.kind, staff), record));
+        const loadedFields = entityFormFields(record.kind, staff);
+        const loadedValues = fromRecord(loadedFields, record);
+        setValues(loadedValues);
         const ids = Array.isArray(record.sources) ? record.sources.map(String) : [];
+        setBaseline({ ...toRecord(loadedFields, loadedValues), sources: ids });
         setSources(
           ids.map((sourceId) => ({
             mode: "existing",
@@ -336,18 +344,15 @@ function EntityForm({
   const request = useMemo<WriteRequest | null>(() => {
     if (!loaded || !token) return null;
     const { records } = newSources(sources);
-    const entity = {
-      kind,
-      id: entityId.trim(),
-      ...toRecord(fields, values),
-      sources: sources.map(sourceIdOf),
-    };
+    const edited = { ...toRecord(fields, values), sources: sources.map(sourceIdOf) };
+    const entity = { kind, id: entityId.trim(), ...(baseline ? recordPatch(baseline, edited) : edited) };
     const input = { sources: records, entities: [entity] };
+    const writeMode = baseline ? "PATCH" : "REPLACE";
     return {
-      key: JSON.stringify(input),
-      run: (dryRun, signal) => upsertRecords(input, dryRun, token, signal),
+      key: JSON.stringify([writeMode, input]),
+      run: (dryRun, signal) => upsertRecords(input, writeMode, dryRun, token, signal),
     };
-  }, [loaded, sources, kind, entityId, fields, values, token]);
+  }, [loaded, baseline, sources, kind, entityId, fields, values, token]);
   const [check, setCheck] = useWriteCheck(request, onTokenRefused);
   const [saving, save] = useSave(request, setCheck, (report) => onSaved(report, { type: "node", id: entityId.trim() }));
 
@@ -533,6 +538,11 @@ function CitationsEditor({
   );
 }
 
+/** A relationship's citations as the write sends them. */
+function citationRecords(citations: readonly CitationDraft[]): RawRecord[] {
+  return citations.map((citation) => ({ source: sourceIdOf(citation.ref), excerpt: citation.excerpt.trim() }));
+}
+
 function citationsFromEdge(edge: GraphEdge, record: RawRecord | null): CitationDraft[] {
   const stored = Array.isArray(record?.citations) ? (record.citations as { source: string; excerpt: string }[]) : [];
   return stored.map((citation) => {
@@ -583,6 +593,8 @@ function RelationshipForm({
   ]);
   // As in EntityForm: a loaded draft is never loaded over.
   const [loaded, setLoaded] = useDraft(`${draft}:loaded`, edge === null);
+  // As in EntityForm: the stored record as loaded, in the form's terms; an edit sends what differs from it.
+  const [baseline, setBaseline] = useDraft<RawRecord | null>(`${draft}:baseline`, null);
   const loadedRef = useRef(loaded);
   loadedRef.current = loaded;
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -598,8 +610,14 @@ function RelationshipForm({
           setLoadError(`No relationship has the id ${edge.id}.`);
           return;
         }
-        setValues(fromRecord(relationshipFormFields(), record));
-        setCitations(citationsFromEdge(edge, record));
+        const loadedValues = fromRecord(relationshipFormFields(), record);
+        const loadedCitations = citationsFromEdge(edge, record);
+        setValues(loadedValues);
+        setCitations(loadedCitations);
+        setBaseline({
+          ...toRecord(relationshipFormFields(), loadedValues),
+          citations: citationRecords(loadedCitations),
+        });
         setLoaded(true);
       },
       () => {
@@ -612,17 +630,21 @@ function RelationshipForm({
   const request = useMemo<WriteRequest | null>(() => {
     if (!loaded || !token) return null;
     const { records } = newSources(citations.map((citation) => citation.ref));
+    const edited = { ...toRecord(fields, values), citations: citationRecords(citations) };
     const relationship = {
       type,
       ...(edge ? { id: edge.id } : {}),
       from: from?.id ?? "",
       to: to?.id ?? "",
-      ...toRecord(fields, values),
-      citations: citations.map((citation) => ({ source: sourceIdOf(citation.ref), excerpt: citation.excerpt.trim() })),
+      ...(baseline ? recordPatch(baseline, edited) : edited),
     };
     const input = { sources: records, relationships: [relationship] };
-    return { key: JSON.stringify(input), run: (dryRun, signal) => upsertRecords(input, dryRun, token, signal) };
-  }, [loaded, citations, type, edge, from, to, fields, values, token]);
+    const writeMode = baseline ? "PATCH" : "REPLACE";
+    return {
+      key: JSON.stringify([writeMode, input]),
+      run: (dryRun, signal) => upsertRecords(input, writeMode, dryRun, token, signal),
+    };
+  }, [loaded, baseline, citations, type, edge, from, to, fields, values, token]);
   const [check, setCheck] = useWriteCheck(request, onTokenRefused);
   const [saving, save] = useSave(request, setCheck, (report) => {
     const saved = report.items.find((item) => item.item === "relationship");

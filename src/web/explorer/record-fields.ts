@@ -137,6 +137,24 @@ export function toRecord(fields: readonly FormField[], values: FormValues): Reco
   return record;
 }
 
+/**
+ * What an edit changes, as a patch (the API's mode PATCH): the fields of `edited` whose value differs from
+ * `loaded` (the record as the form loaded it, in the same form), a field emptied since as null (clear it).
+ * Fields left as they were are left out, so they keep what the graph holds — also when someone else changed
+ * them after the form was loaded.
+ */
+export function recordPatch(
+  loaded: Readonly<Record<string, unknown>>,
+  edited: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(edited)) {
+    if (JSON.stringify(value) !== JSON.stringify(loaded[field])) patch[field] = value;
+  }
+  for (const field of Object.keys(loaded)) if (!(field in edited)) patch[field] = null;
+  return patch;
+}
+
 /** A primitive as form text; anything else as JSON (never `[object Object]`). */
 function asText(value: unknown): string {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean"

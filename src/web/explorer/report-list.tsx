@@ -9,7 +9,10 @@ const CHANGE_WORDS: Record<string, string> = {
   deleted: "Deleted",
 };
 
-/** What saving would change (or changed): the write report's records, each with its changed fields. */
+/**
+ * What saving would change (or changed): the write report's records, each with its changed fields and,
+ * named apart so nobody removes data unknowingly, the fields that held data and go.
+ */
 export function ReportList({ report }: { report: WriteReport }) {
   if (report.items.length === 0) return <p className="muted">Nothing would change: the graph already says this.</p>;
   return (
@@ -18,6 +21,12 @@ export function ReportList({ report }: { report: WriteReport }) {
         <li key={`${item.item}:${item.id}:${item.change}`} data-change={item.change}>
           <strong>{CHANGE_WORDS[item.change] ?? item.change}</strong> {item.item} <code>{item.id}</code>
           {item.fields.length > 0 && item.change !== "new" && <span> — {item.fields.join(", ")}</span>}
+          {(item.removed ?? []).length > 0 && (
+            <span className="removed-note" data-testid="removed-fields">
+              {" "}
+              — removes {item.removed.join(", ")}
+            </span>
+          )}
           {item.conflict && <span className="conflict-note"> ({item.conflict})</span>}
         </li>
       ))}
