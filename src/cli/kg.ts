@@ -41,12 +41,15 @@ import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
   RestoreError,
+  WriteInterrupted,
   backupGraph,
   formatWriteReport,
   mergeEntities,
   readCuratedGraph,
   restoreGraph,
   writeGraph,
+  isInterruption,
+  reasonOf,
 } from "../write/index.js";
 import { createProgress } from "./progress.js";
 
@@ -377,17 +380,41 @@ if (!run) {
   console.error(USAGE);
   process.exit(command ? 2 : 0);
 }
+/** A failure of the file system (a file that is not there, a folder that cannot be written). */
+function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && "syscall" in error;
+}
+
+/**
+ * What to print for a failure the person running the command can act on — a code, what happened, what to do,
+ * never a stack — or undefined for the unexpected (printed whole: a bug to report).
+ */
+function describeFailure(error: unknown): string | undefined {
+  if (error instanceof RejectedWrite) {
+    return [
+      error.message,
+      ...error.problems.map((problem) => `  - ${formatProblem(problem)}`),
+      ...(error.omitted > 0 ? [`  … and ${error.omitted} more`] : []),
+    ].join("\n");
+  }
+  if (error instanceof WriteInterrupted || error instanceof StartupError || error instanceof RestoreError) {
+    return error.message;
+  }
+  if (isInterruption(error)) {
+    // Outside a write (an export, a backup, the checks before a write): nothing was changed.
+    return `NEO4J_UNAVAILABLE: Neo4j stopped answering (${reasonOf(error)}). Nothing was changed; run the command again once Neo4j is back.`;
+  }
+  if (isSystemError(error)) return error.message;
+  return undefined;
+}
+
 run(rest).then(
   // Exit once stdout has taken everything (an export piped to another program must not lose its end).
   () => process.stdout.write("", () => process.exit(0)),
   (error: unknown) => {
     const usage = error instanceof UsageError || isArgumentError(error);
     if (usage) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof RejectedWrite) {
-      console.error(`${error.message}\n${error.problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
-      if (error.omitted > 0) console.error(`  … and ${error.omitted} more`);
-    } else if (error instanceof StartupError || error instanceof RestoreError) console.error(error.message);
-    else console.error(error);
+    else console.error(describeFailure(error) ?? error);
     process.exit(usage ? 2 : 1);
   },
 );

@@ -3,6 +3,7 @@
  * command line — goes through `writeGraph` (or an operation built on it), with the same checks, citation
  * rules, transaction and history.
  */
+export { WriteInterrupted, isInterruption, reasonOf, type BatchLedger } from "./write-input.js";
 export {
   writeGraph,
   RejectedWrite,

@@ -45,9 +45,9 @@ import {
 } from "./plan.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, transactionLookup } from "./stored-state.js";
-import { RejectedWrite, type WriteInput } from "./write-input.js";
+import { RejectedWrite, type WriteInput, WriteInterrupted, isInterruption } from "./write-input.js";
 
-export { RejectedWrite, type WriteInput } from "./write-input.js";
+export { RejectedWrite, type WriteInput, WriteInterrupted } from "./write-input.js";
 
 export interface WriteOptions {
   /** Check and plan everything, report, and change nothing. */
@@ -129,6 +129,8 @@ class DryRunRollback extends Error {
 
 export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
   if (options.batched) return writeInBatches(db, input, options, planBatch);
+  // Set once the work is done and the transaction is being committed: a failure after it leaves the outcome unknown.
+  let committing = false;
   try {
     return await db.writeOnce(
       async (tx) => {
@@ -141,6 +143,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
         const report = await applyInput(tx, lookup, prepared.input, checked, options);
         if (options.dryRun) throw new DryRunRollback(report);
+        committing = true;
         return report;
       },
       options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
@@ -160,6 +163,8 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         },
       ]);
     }
+    if (isInterruption(error))
+      throw new WriteInterrupted(error, committing ? "unknown" : "nothing", input.reader.fileName);
     throw error;
   }
 }
