@@ -15,9 +15,9 @@
  * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
  * Progress goes to stderr; an export without --out goes to stdout.
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { constants, createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
@@ -50,6 +50,7 @@ import {
   writeGraph,
   isInterruption,
   reasonOf,
+  writePrivateFile,
 } from "../write/index.js";
 import { createProgress } from "./progress.js";
 
@@ -219,20 +220,28 @@ async function runChanges(args: string[]): Promise<void> {
 async function runBackup(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
   if (!values.out || positionals.length > 0) throw new UsageError("backup takes --out FILE");
-  const out = createWriteStream(values.out);
-  await once(out, "open"); // a bad --out fails here, with its reason
-  const counts = await withDatabase((db) => backupGraph(db, out));
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  console.error(`Wrote ${values.out}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+  // Owner-only (it holds personal data), written whole or not at all: an earlier backup is never half-overwritten.
+  const counts = await writePrivateFile(values.out, (out) => withDatabase((db) => backupGraph(db, out)));
+  console.error(
+    `Wrote ${values.out} (readable by its owner only): ${counts.nodes} nodes, ${counts.relationships} relationships.`,
+  );
 }
 
 async function runRestore(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError("restore takes exactly one FILE");
-  const input = createReadStream(file);
-  await once(input, "open");
-  const counts = await withDatabase((db) => restoreGraph(db, input));
+  // A missing or unreadable file fails here, before connecting.
+  const { mode } = await stat(file);
+  await access(file, constants.R_OK);
+  if ((mode & 0o077) !== 0) {
+    console.error(
+      `Warning: ${file} can be read by others (mode ${(mode & 0o777).toString(8)}); a backup holds personal data: chmod 600 it.`,
+    );
+  }
+  const counts = await withDatabase((db) =>
+    restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) }),
+  );
   console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
 }
 
@@ -397,9 +406,8 @@ function describeFailure(error: unknown): string | undefined {
       ...(error.omitted > 0 ? [`  … and ${error.omitted} more`] : []),
     ].join("\n");
   }
-  if (error instanceof WriteInterrupted || error instanceof StartupError || error instanceof RestoreError) {
-    return error.message;
-  }
+  if (error instanceof RestoreError) return error.describe();
+  if (error instanceof WriteInterrupted || error instanceof StartupError) return error.message;
   if (isInterruption(error)) {
     // Outside a write (an export, a backup, the checks before a write): nothing was changed.
     return `NEO4J_UNAVAILABLE: Neo4j stopped answering (${reasonOf(error)}). Nothing was changed; run the command again once Neo4j is back.`;

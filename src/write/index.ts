@@ -36,5 +36,15 @@ export { formatWriteReport } from "./report-text.js";
 export { mergeEntities, mergedEntity, repointed } from "./merge.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
-export { backupGraph, restoreGraph, RestoreError, BACKUP_FORMAT, type BackupCounts } from "./backup.js";
+export {
+  backupGraph,
+  restoreGraph,
+  writePrivateFile,
+  RestoreError,
+  RestoreErrorCode,
+  BACKUP_FORMAT,
+  type BackupCounts,
+  type BackupInput,
+} from "./backup.js";
+export { checkBackup } from "./restore-check.js";
 export { entitiesByExternalId } from "./external-references.js";
