@@ -9,15 +9,18 @@
  *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer), placed by GeoNames
  *   crowd --match-curated [--out FILE] curated cities' Wikidata ids from that dataset: an overlay file
  *   merge KEEP_ID MERGE_ID [--dry-run] two entities found to be the same, as one recorded, undoable write
- *   backup --out FILE                  the whole graph with its history (JSON Lines)
- *   restore FILE                       a backup, into an empty database
+ *   backup --out FILE                  the whole graph with its history (JSON Lines, owner-only)
+ *   restore FILE                       a backup, into an empty database, checked first
+ *   erase ID --reason TEXT [--dry-run] a person's personal data, from the graph and its history (GDPR art. 17)
+ *   erase --replay FILE                the erasures `kg erasures` listed, again (after restoring an older backup)
+ *   erasures                           every erasure recorded (JSON Lines: keep it with the backups)
  *
  * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
  * Progress goes to stderr; an export without --out goes to stdout.
  */
 import { constants, createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { access, mkdir, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
@@ -36,13 +39,14 @@ import {
   readTwinnedDataset,
 } from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
-import { listChanges } from "../history/index.js";
+import { listChanges, listErasures } from "../history/index.js";
 import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
   RestoreError,
   WriteInterrupted,
   backupGraph,
+  erasePersonalData,
   formatWriteReport,
   mergeEntities,
   readCuratedGraph,
@@ -64,7 +68,10 @@ const USAGE = `Usage:
   npm run kg -- crowd --match-curated [--out FILE] [--dir FOLDER]
   npm run kg -- merge KEEP_ID MERGE_ID [--dry-run]
   npm run kg -- backup --out FILE
-  npm run kg -- restore FILE`;
+  npm run kg -- restore FILE
+  npm run kg -- erase ID --reason TEXT [--dry-run]
+  npm run kg -- erase --replay FILE [--dry-run]
+  npm run kg -- erasures`;
 
 class UsageError extends Error {}
 
@@ -239,10 +246,111 @@ async function runRestore(args: string[]): Promise<void> {
       `Warning: ${file} can be read by others (mode ${(mode & 0o777).toString(8)}); a backup holds personal data: chmod 600 it.`,
     );
   }
-  const counts = await withDatabase((db) =>
-    restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) }),
-  );
+  const { counts, erasures } = await withDatabase(async (db) => ({
+    counts: await restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) }),
+    erasures: await listErasures(db),
+  }));
   console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+  console.error(
+    `${erasures.length === 0 ? "It records no erasure of personal data" : `It records ${erasures.length} erasure(s) of personal data, the latest on ${erasures.at(-1)!.at.slice(0, 10)}`}. ` +
+      "An erasure made after this backup was taken is not in it: apply those again with " +
+      "`npm run kg -- erase --replay ERASURES.jsonl` (the list `npm run kg -- erasures` printed before).",
+  );
+}
+
+/** One erasure, as `kg erasures` lists it and `kg erase --replay` reads it: ids, when, who, why — no data. */
+interface ErasureLine {
+  readonly entityId: string;
+  readonly kind: string | null;
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly writeId: string | null;
+}
+
+async function runErasures(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length > 0) throw new UsageError("erasures takes no argument");
+  const erasures = await withDatabase((db) => listErasures(db));
+  for (const change of erasures) {
+    const line: ErasureLine = {
+      entityId: change.itemId,
+      kind: change.itemKind,
+      at: change.at,
+      actor: change.actor,
+      reason: change.reason ?? "",
+      writeId: change.writeId,
+    };
+    console.log(JSON.stringify(line));
+  }
+  if (erasures.length === 0) console.error("No erasure recorded.");
+}
+
+/** `erase --replay FILE`: the erasures of a list from `kg erasures`, each again (a restored backup predates them). */
+async function readErasureList(file: string): Promise<ErasureLine[]> {
+  const text = await readFile(file, "utf8");
+  return text.split("\n").flatMap((raw, index) => {
+    if (raw.trim() === "") return [];
+    let line: Partial<ErasureLine>;
+    try {
+      line = JSON.parse(raw) as Partial<ErasureLine>;
+    } catch {
+      throw new UsageError(`${file}:${index + 1}: not JSON (a line of \`npm run kg -- erasures\`)`);
+    }
+    if (typeof line.entityId !== "string" || typeof line.reason !== "string") {
+      throw new UsageError(`${file}:${index + 1}: not a line of \`npm run kg -- erasures\` (entityId, reason)`);
+    }
+    return [line as ErasureLine];
+  });
+}
+
+async function runErase(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      reason: { type: "string" },
+      replay: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  const dryRun = values["dry-run"];
+  const requests =
+    values.replay !== undefined
+      ? positionals.length > 0 || values.reason !== undefined
+        ? undefined
+        : (await readErasureList(values.replay)).map((line) => ({
+            entityId: line.entityId,
+            reason: `again after a restore: ${line.reason}${line.at ? ` (erased ${line.at.slice(0, 10)})` : ""}`,
+          }))
+      : positionals.length === 1 && values.reason !== undefined
+        ? [{ entityId: positionals[0]!, reason: values.reason }]
+        : undefined;
+  if (!requests) throw new UsageError("erase takes ID --reason TEXT, or --replay FILE");
+  await withDatabase(async (db) => {
+    for (const request of requests) {
+      const report = await erasePersonalData(db, request.entityId, request.reason, {
+        dryRun,
+        actor: actor(),
+        origin: values.replay === undefined ? "cli" : `cli:replay:${path.basename(values.replay)}`,
+        timeoutMs: 0,
+      });
+      const ids =
+        report.entityIds.length > 1
+          ? ` (and ${report.entityIds.filter((id) => id !== report.entityId).join(", ")}, merged with it)`
+          : "";
+      const fields = report.fields.length > 0 ? report.fields.join(", ") : "no personal data (none was held)";
+      console.log(
+        `${dryRun ? "Would erase" : "Erased"} ${fields} of ${report.kind} ${report.entityId}${ids}: ${report.records} present record(s), ${report.changes} recorded change(s)${report.writeId ? `; recorded as write ${report.writeId}` : ""}.`,
+      );
+    }
+  });
+  if (!dryRun) {
+    console.error(
+      "Backups made before now still hold what was erased: after restoring one, run `npm run kg -- erase --replay` " +
+        "with the list `npm run kg -- erasures` prints (keep it with the backups), or take a new backup and delete the older ones.",
+    );
+  }
 }
 
 async function runEnrich(args: string[]): Promise<void> {
@@ -381,6 +489,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   changes: runChanges,
   backup: runBackup,
   restore: runRestore,
+  erase: runErase,
+  erasures: runErasures,
 };
 
 const [command, ...rest] = process.argv.slice(2);

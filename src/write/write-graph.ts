@@ -30,6 +30,7 @@ import {
 } from "../graph-data/index.js";
 import { type Checked, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
+import { refuseUndoingErasure } from "./erase.js";
 import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
@@ -134,6 +135,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
   try {
     return await db.writeOnce(
       async (tx) => {
+        if (options.reverts) await refuseUndoingErasure(tx, options.reverts);
         const lookup = transactionLookup(tx);
         // The write's own checks first (an undo's: nothing later stands on what it would change).
         await input.guard?.(tx, lookup);

@@ -515,21 +515,25 @@ describe("backup and restore", () => {
     expect(await countGraph(neo4j.db)).toEqual({ nodes: 0, relationships: 0 });
   });
 
+  /** `npm run kg -- ARGS` against this file's Neo4j. */
+  const kg = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", ...args], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "", CI: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+
   it("kg backup writes a file only its owner may read, and kg restore brings it back", async () => {
     await neo4j.wipe();
     await importCurated();
     const file = path.join(tmp, "kg-backup.jsonl");
-    const kg = (...args: string[]) =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", ...args], {
-          cwd: PROJECT_ROOT,
-          env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "", CI: "true" },
-          stdio: ["ignore", "ignore", "pipe"],
-        });
-        let stderr = "";
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once("exit", (code) => resolve({ code, stderr }));
-      });
     const made = await kg("backup", "--out", file);
     expect(made).toMatchObject({ code: 0, stderr: expect.stringContaining("readable by its owner only") });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -542,6 +546,54 @@ describe("backup and restore", () => {
     await neo4j.wipe();
     expect(await kg("restore", file)).toMatchObject({ code: 0, stderr: expect.stringContaining("Restored") });
     expect((await backup()).text).toBe(first);
+  });
+
+  it("kg erase: a backup made before still holds the data; restored, kg erase --replay erases it again", async () => {
+    await neo4j.wipe();
+    await importCurated();
+    const email = "jani.moliis@hel.fi";
+    const earlier = path.join(tmp, "before-erasure.jsonl");
+    await writeFile(earlier, (await backup()).text);
+    const erased = await kg("erase", "jani-moliis", "--reason", "request 2026/17");
+    expect(erased).toMatchObject({ code: 0 });
+    expect(erased.stdout).toMatch(
+      /^Erased email, phone of Person jani-moliis: 1 present record\(s\), 1 recorded change\(s\); recorded as write /,
+    );
+    expect(erased.stderr).toContain("Backups made before now still hold what was erased");
+    expect((await backup()).text).not.toContain(email);
+
+    // The register: one line per erasure, no data.
+    const register = await kg("erasures");
+    expect(register.code).toBe(0);
+    expect(
+      register.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([expect.objectContaining({ entityId: "jani-moliis", kind: "Person", reason: "request 2026/17" })]);
+    const registerFile = path.join(tmp, "erasures.jsonl");
+    await writeFile(registerFile, register.stdout);
+
+    // The earlier backup, restored, brings the data back — and says how to erase it again.
+    await neo4j.wipe();
+    const restored = await kg("restore", earlier);
+    expect(restored).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining("It records no erasure of personal data"),
+    });
+    expect(restored.stderr).toContain("npm run kg -- erase --replay");
+    expect(await dumpGraph(neo4j.db)).toContain(email);
+    const replayed = await kg("erase", "--replay", registerFile);
+    expect(replayed).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Erased email, phone of Person jani-moliis/),
+    });
+    expect(await dumpGraph(neo4j.db)).not.toContain(email);
+    const [erasure] = await listChanges(neo4j.db, { since: null, entityId: "jani-moliis", limit: 1 });
+    expect(erasure).toMatchObject({
+      operation: "erase",
+      reason: expect.stringMatching(/^again after a restore: request 2026\/17 \(erased \d{4}-\d{2}-\d{2}\)$/),
+    });
   });
 });
 

@@ -136,6 +136,18 @@ const REFUSED: [string, string[], string][] = [
   ["backup with a positional file", ["backup", "--out", "a.jsonl", "b.jsonl"], "backup takes --out FILE"],
   ["restore without a file", ["restore"], "restore takes exactly one FILE"],
   ["restore with two files", ["restore", "a.jsonl", "b.jsonl"], "restore takes exactly one FILE"],
+  ["erase without a reason", ["erase", "ann"], "erase takes ID --reason TEXT, or --replay FILE"],
+  [
+    "erase with two ids",
+    ["erase", "ann", "bob", "--reason", "request 7"],
+    "erase takes ID --reason TEXT, or --replay FILE",
+  ],
+  [
+    "erase --replay with an id",
+    ["erase", "ann", "--replay", "e.jsonl"],
+    "erase takes ID --reason TEXT, or --replay FILE",
+  ],
+  ["erasures with an argument", ["erasures", "ann"], "erasures takes no argument"],
   ["enrich with a file", ["enrich", "places.yaml"], "enrich takes no file"],
   ["enrich --out without --curated", ["enrich", "--out", "x.yaml"], "--out goes with --curated"],
   ["crowd with a file", ["crowd", "relations.tsv"], "crowd takes no file (--dir names the dataset's folder)"],

@@ -98,6 +98,30 @@ describe("a restore's checks", () => {
     expect([check.nodes, check.relationships]).toEqual([6, 1]);
   });
 
+  it("pass the history an erasure leaves: records without the erased fields, and the erase change", async () => {
+    const scrubbed = JSON.stringify({ kind: "Person", id: "ann", name: "Ann", sources: ["hel-report"] });
+    const problems = await problemsOf([
+      header,
+      source,
+      {
+        node: {
+          labels: ["Entity", "Person"],
+          props: { id: "ann", name: "Ann", aliases: [], sourceIds: ["hel-report"] },
+        },
+      },
+      change({ after: scrubbed, erased: ["email"] }),
+      change({
+        id: "c-2",
+        writeId: "w-2",
+        operation: "erase",
+        fields: ["email"],
+        after: scrubbed,
+        reason: "request 2026/17",
+      }),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
   it("refuse issue 19's crafted file: an invalid id, an email on a city, a citation of a missing source", async () => {
     const problems = await problemsOf([
       header,
