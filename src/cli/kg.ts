@@ -9,15 +9,18 @@
  *   crowd [--dry-run] [--dir FOLDER]   load Wikidata's 2016 twin-city claims (the crowd layer), placed by GeoNames
  *   crowd --match-curated [--out FILE] curated cities' Wikidata ids from that dataset: an overlay file
  *   merge KEEP_ID MERGE_ID [--dry-run] two entities found to be the same, as one recorded, undoable write
- *   backup --out FILE                  the whole graph with its history (JSON Lines)
- *   restore FILE                       a backup, into an empty database
+ *   backup --out FILE                  the whole graph with its history (JSON Lines, owner-only)
+ *   restore FILE                       a backup, into an empty database, checked first
+ *   erase ID --reason TEXT [--dry-run] a person's personal data, from the graph and its history (GDPR art. 17)
+ *   erase --replay FILE                the erasures `kg erasures` listed, again (after restoring an older backup)
+ *   erasures                           every erasure recorded (JSON Lines: keep it with the backups)
  *
  * With no NEO4J_URI it uses the local Neo4j that `npm start` is running, or starts one for the command.
  * Progress goes to stderr; an export without --out goes to stdout.
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { constants, createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
@@ -36,17 +39,22 @@ import {
   readTwinnedDataset,
 } from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
-import { listChanges } from "../history/index.js";
+import { listChanges, listErasures } from "../history/index.js";
 import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
   RestoreError,
+  WriteInterrupted,
   backupGraph,
+  erasePersonalData,
   formatWriteReport,
   mergeEntities,
   readCuratedGraph,
   restoreGraph,
   writeGraph,
+  isInterruption,
+  reasonOf,
+  writePrivateFile,
 } from "../write/index.js";
 import { createProgress } from "./progress.js";
 
@@ -60,7 +68,10 @@ const USAGE = `Usage:
   npm run kg -- crowd --match-curated [--out FILE] [--dir FOLDER]
   npm run kg -- merge KEEP_ID MERGE_ID [--dry-run]
   npm run kg -- backup --out FILE
-  npm run kg -- restore FILE`;
+  npm run kg -- restore FILE
+  npm run kg -- erase ID --reason TEXT [--dry-run]
+  npm run kg -- erase --replay FILE [--dry-run]
+  npm run kg -- erasures`;
 
 class UsageError extends Error {}
 
@@ -227,21 +238,130 @@ async function runChanges(args: string[]): Promise<void> {
 async function runBackup(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
   if (!values.out || positionals.length > 0) throw new UsageError("backup takes --out FILE");
-  const out = createWriteStream(values.out);
-  await once(out, "open"); // a bad --out fails here, with its reason
-  const counts = await withDatabase((db) => backupGraph(db, out));
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  console.error(`Wrote ${values.out}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+  // Owner-only (it holds personal data), written whole or not at all: an earlier backup is never half-overwritten.
+  const counts = await writePrivateFile(values.out, (out) => withDatabase((db) => backupGraph(db, out)));
+  console.error(
+    `Wrote ${values.out} (readable by its owner only): ${counts.nodes} nodes, ${counts.relationships} relationships.`,
+  );
 }
 
 async function runRestore(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError("restore takes exactly one FILE");
-  const input = createReadStream(file);
-  await once(input, "open");
-  const counts = await withDatabase((db) => restoreGraph(db, input));
+  // A missing or unreadable file fails here, before connecting.
+  const { mode } = await stat(file);
+  await access(file, constants.R_OK);
+  if ((mode & 0o077) !== 0) {
+    console.error(
+      `Warning: ${file} can be read by others (mode ${(mode & 0o777).toString(8)}); a backup holds personal data: chmod 600 it.`,
+    );
+  }
+  const { counts, erasures } = await withDatabase(async (db) => ({
+    counts: await restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) }),
+    erasures: await listErasures(db),
+  }));
   console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
+  console.error(
+    `${erasures.length === 0 ? "It records no erasure of personal data" : `It records ${erasures.length} erasure(s) of personal data, the latest on ${erasures.at(-1)!.at.slice(0, 10)}`}. ` +
+      "An erasure made after this backup was taken is not in it: apply those again with " +
+      "`npm run kg -- erase --replay ERASURES.jsonl` (the list `npm run kg -- erasures` printed before).",
+  );
+}
+
+/** One erasure, as `kg erasures` lists it and `kg erase --replay` reads it: ids, when, who, why — no data. */
+interface ErasureLine {
+  readonly entityId: string;
+  readonly kind: string | null;
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly writeId: string | null;
+}
+
+async function runErasures(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length > 0) throw new UsageError("erasures takes no argument");
+  const erasures = await withDatabase((db) => listErasures(db));
+  for (const change of erasures) {
+    const line: ErasureLine = {
+      entityId: change.itemId,
+      kind: change.itemKind,
+      at: change.at,
+      actor: change.actor,
+      reason: change.reason ?? "",
+      writeId: change.writeId,
+    };
+    console.log(JSON.stringify(line));
+  }
+  if (erasures.length === 0) console.error("No erasure recorded.");
+}
+
+/** `erase --replay FILE`: the erasures of a list from `kg erasures`, each again (a restored backup predates them). */
+async function readErasureList(file: string): Promise<ErasureLine[]> {
+  const text = await readFile(file, "utf8");
+  return text.split("\n").flatMap((raw, index) => {
+    if (raw.trim() === "") return [];
+    let line: Partial<ErasureLine>;
+    try {
+      line = JSON.parse(raw) as Partial<ErasureLine>;
+    } catch {
+      throw new UsageError(`${file}:${index + 1}: not JSON (a line of \`npm run kg -- erasures\`)`);
+    }
+    if (typeof line.entityId !== "string" || typeof line.reason !== "string") {
+      throw new UsageError(`${file}:${index + 1}: not a line of \`npm run kg -- erasures\` (entityId, reason)`);
+    }
+    return [line as ErasureLine];
+  });
+}
+
+async function runErase(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      reason: { type: "string" },
+      replay: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  const dryRun = values["dry-run"];
+  const requests =
+    values.replay !== undefined
+      ? positionals.length > 0 || values.reason !== undefined
+        ? undefined
+        : (await readErasureList(values.replay)).map((line) => ({
+            entityId: line.entityId,
+            reason: `again after a restore: ${line.reason}${line.at ? ` (erased ${line.at.slice(0, 10)})` : ""}`,
+          }))
+      : positionals.length === 1 && values.reason !== undefined
+        ? [{ entityId: positionals[0]!, reason: values.reason }]
+        : undefined;
+  if (!requests) throw new UsageError("erase takes ID --reason TEXT, or --replay FILE");
+  await withDatabase(async (db) => {
+    for (const request of requests) {
+      const report = await erasePersonalData(db, request.entityId, request.reason, {
+        dryRun,
+        actor: actor(),
+        origin: values.replay === undefined ? "cli" : `cli:replay:${path.basename(values.replay)}`,
+        timeoutMs: 0,
+      });
+      const ids =
+        report.entityIds.length > 1
+          ? ` (and ${report.entityIds.filter((id) => id !== report.entityId).join(", ")}, merged with it)`
+          : "";
+      const fields = report.fields.length > 0 ? report.fields.join(", ") : "no personal data (none was held)";
+      console.log(
+        `${dryRun ? "Would erase" : "Erased"} ${fields} of ${report.kind} ${report.entityId}${ids}: ${report.records} present record(s), ${report.changes} recorded change(s)${report.writeId ? `; recorded as write ${report.writeId}` : ""}.`,
+      );
+    }
+  });
+  if (!dryRun) {
+    console.error(
+      "Backups made before now still hold what was erased: after restoring one, run `npm run kg -- erase --replay` " +
+        "with the list `npm run kg -- erasures` prints (keep it with the backups), or take a new backup and delete the older ones.",
+    );
+  }
 }
 
 async function runEnrich(args: string[]): Promise<void> {
@@ -380,6 +500,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   changes: runChanges,
   backup: runBackup,
   restore: runRestore,
+  erase: runErase,
+  erasures: runErasures,
 };
 
 const [command, ...rest] = process.argv.slice(2);
@@ -388,17 +510,40 @@ if (!run) {
   console.error(USAGE);
   process.exit(command ? 2 : 0);
 }
+/** A failure of the file system (a file that is not there, a folder that cannot be written). */
+function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && "syscall" in error;
+}
+
+/**
+ * What to print for a failure the person running the command can act on — a code, what happened, what to do,
+ * never a stack — or undefined for the unexpected (printed whole: a bug to report).
+ */
+function describeFailure(error: unknown): string | undefined {
+  if (error instanceof RejectedWrite) {
+    return [
+      error.message,
+      ...error.problems.map((problem) => `  - ${formatProblem(problem)}`),
+      ...(error.omitted > 0 ? [`  … and ${error.omitted} more`] : []),
+    ].join("\n");
+  }
+  if (error instanceof RestoreError) return error.describe();
+  if (error instanceof WriteInterrupted || error instanceof StartupError) return error.message;
+  if (isInterruption(error)) {
+    // Outside a write (an export, a backup, the checks before a write): nothing was changed.
+    return `NEO4J_UNAVAILABLE: Neo4j stopped answering (${reasonOf(error)}). Nothing was changed; run the command again once Neo4j is back.`;
+  }
+  if (isSystemError(error)) return error.message;
+  return undefined;
+}
+
 run(rest).then(
   // Exit once stdout has taken everything (an export piped to another program must not lose its end).
   () => process.stdout.write("", () => process.exit(0)),
   (error: unknown) => {
     const usage = error instanceof UsageError || isArgumentError(error);
     if (usage) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof RejectedWrite) {
-      console.error(`${error.message}\n${error.problems.map((problem) => `  - ${formatProblem(problem)}`).join("\n")}`);
-      if (error.omitted > 0) console.error(`  … and ${error.omitted} more`);
-    } else if (error instanceof StartupError || error instanceof RestoreError) console.error(error.message);
-    else console.error(error);
+    else console.error(describeFailure(error) ?? error);
     process.exit(usage ? 2 : 1);
   },
 );

@@ -235,6 +235,16 @@ export function restrictedFields(): { kind: EntityKind; field: string; role: "st
 /** Names of the restricted fields of any kind (`email`, `phone`). */
 export const RESTRICTED_FIELD_NAMES: ReadonlySet<string> = new Set(restrictedFields().map((entry) => entry.field));
 
+/**
+ * The personal data an entity of this kind may hold: its restricted fields (a Person's email and phone), what
+ * erasure removes on request and what no other kind may carry.
+ */
+export function personalFields(kind: EntityKind): string[] {
+  return restrictedFields()
+    .filter((entry) => entry.kind === kind)
+    .map((entry) => entry.field);
+}
+
 // ── Validators, one per field type.
 
 /** Broken UTF-16 has no place in a fact's text. */

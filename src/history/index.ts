@@ -29,7 +29,8 @@ export interface ChangeRecord {
   readonly at: string;
   readonly actor: string;
   readonly origin: string;
-  readonly operation: "create" | "update" | "delete";
+  /** `erase`: personal data erased on request (src/write/erase.ts), with `reason`. */
+  readonly operation: "create" | "update" | "delete" | "erase";
   readonly itemType: "source" | "entity" | "relationship";
   readonly itemId: string;
   /** Entity kind or relationship type. */
@@ -39,6 +40,10 @@ export interface ChangeRecord {
   readonly fields: readonly string[];
   readonly before: Record<string, unknown> | null;
   readonly after: Record<string, unknown> | null;
+  /** Why, for an erasure. */
+  readonly reason?: string | null;
+  /** Personal fields an erasure took out of `before` and `after` (their values are gone from the history). */
+  readonly erased?: readonly string[];
 }
 
 export interface ChangeQuery {
@@ -79,6 +84,8 @@ function toChange(row: Record<string, unknown>): ChangeRecord {
     fields: (plain.fields as string[] | undefined) ?? [],
     before: typeof plain.before === "string" ? (JSON.parse(plain.before) as Record<string, unknown>) : null,
     after: typeof plain.after === "string" ? (JSON.parse(plain.after) as Record<string, unknown>) : null,
+    reason: (plain.reason as string | undefined) ?? null,
+    erased: (plain.erased as string[] | undefined) ?? [],
   };
 }
 
@@ -131,8 +138,9 @@ export interface DeletedQuery extends ChangeQuery {
 
 /**
  * Records that are gone: the deleting change of every source, entity or relationship whose last recorded
- * change is a delete, newest first. Its `before` is the whole record as it was, and its `writeId` is what
- * `revertChange` takes to bring it back (with what the same write deleted along with it).
+ * change is a delete (an erasure since does not count: the record is still gone), newest first. Its `before`
+ * is the whole record as it was, and its `writeId` is what `revertChange` takes to bring it back (with what
+ * the same write deleted along with it).
  */
 export async function listDeletedRecords(db: Database, query: DeletedQuery): Promise<ChangeRecord[]> {
   return db.read(async (tx) => {
@@ -142,7 +150,7 @@ export async function listDeletedRecords(db: Database, query: DeletedQuery): Pro
       `MATCH (c:${CHANGE_LABEL})
        WHERE c.operation = 'delete' AND ($since IS NULL OR c.at >= ${SINCE}) ${about}
          AND ($itemType IS NULL OR c.itemType = $itemType)
-         AND NOT EXISTS { MATCH (later:${CHANGE_LABEL} {itemId: c.itemId}) WHERE later.at > c.at }
+         AND NOT EXISTS { MATCH (later:${CHANGE_LABEL} {itemId: c.itemId}) WHERE later.at > c.at AND later.operation <> 'erase' }
        RETURN properties(c) AS change ORDER BY c.at DESC, c.itemType, c.itemId LIMIT $limit`,
       {
         since: query.since,
@@ -207,7 +215,8 @@ export async function recordAsOf(
     const first = later.records[0]?.get("change") as Record<string, unknown> | undefined;
     if (first) {
       const change = toChange(first);
-      const record = change.operation === "create" ? null : change.before;
+      // An erasure records the record as it stood (less what it erased), and no `before`.
+      const record = change.operation === "create" ? null : change.operation === "erase" ? change.after : change.before;
       return { itemType: change.itemType, record, recorded: true, change: null };
     }
     const present = await tx.run(PRESENT_STATE, { id, kinds: [...ENTITY_KINDS] });
@@ -220,5 +229,18 @@ export async function recordAsOf(
       recorded: false,
       change: null,
     };
+  });
+}
+
+/**
+ * Every erasure of personal data (src/write/erase.ts), oldest first: the register to keep beside backups,
+ * since a backup made before an erasure still holds what it erased (`kg erasures`, `kg erase --replay`).
+ */
+export async function listErasures(db: Database): Promise<ChangeRecord[]> {
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      `MATCH (c:${CHANGE_LABEL}) WHERE c.operation = 'erase' RETURN properties(c) AS change ORDER BY c.at, c.itemId`,
+    );
+    return result.records.map((record) => toChange(record.get("change") as Record<string, unknown>));
   });
 }

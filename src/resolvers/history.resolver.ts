@@ -25,6 +25,8 @@ function toChange(record: ChangeRecord, jwt: TokenClaims | undefined): Change {
     fields: record.fields.filter((field) => staff || !RESTRICTED_FIELD_NAMES.has(field)),
     before: redacted(record.before, jwt),
     after: redacted(record.after, jwt),
+    reason: record.reason ?? null,
+    erased: (record.erased ?? []).filter((field) => staff || !RESTRICTED_FIELD_NAMES.has(field)),
   };
 }
 

@@ -30,7 +30,9 @@ export class Change {
   })
   origin!: string;
 
-  @Field(() => String, { description: "`create`, `update` or `delete`." })
+  @Field(() => String, {
+    description: "`create`, `update`, `delete`, or `erase`: personal data erased on request (see `reason`).",
+  })
   operation!: string;
 
   @Field(() => String, { description: "`source`, `entity` or `relationship`." })
@@ -62,6 +64,15 @@ export class Change {
     description: "The record after the change, as JSON text in the import format (null when deleted).",
   })
   after!: string | null;
+
+  @Field(() => String, { nullable: true, description: "For an erasure: why (the request it answers)." })
+  reason!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "Personal fields whose values an erasure took out of `before` and `after` (role `staff`; empty for others).",
+  })
+  erased!: string[];
 }
 
 @ObjectType({ description: "A record as it stood on a past day." })

@@ -11,7 +11,7 @@
  */
 import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
 import { Role, hasRole } from "../auth/index.js";
-import { BadUserInputError } from "../errors/index.js";
+import { BadUserInputError, ForbiddenError } from "../errors/index.js";
 import { type Citation, type ItemKind, textReader, recordsReader } from "../graph-data/index.js";
 import {
   RejectedWrite,
@@ -19,6 +19,7 @@ import {
   type WriteReport as Report,
   deleteRecords,
   endRelationship,
+  erasePersonalData,
   mergeEntities,
   revertWrite,
   writeGraph,
@@ -26,7 +27,7 @@ import {
 import { listArgument } from "./arguments.js";
 import { CitationInput, EntityInput, RelationshipInput, SourceInput, toRawRecord } from "./record-input.type.js";
 import type { ResolverContext } from "./resolver-context.js";
-import { InputFormatName, WriteModeName, WriteReport } from "./write.type.js";
+import { ErasureReport, InputFormatName, WriteModeName, WriteReport } from "./write.type.js";
 
 const DRY_RUN = "Check and report what would change; change nothing.";
 const MODE =
@@ -111,6 +112,21 @@ class DeleteRecordsArgs {
 class RevertChangeArgs {
   @Field(() => ID, { description: "A change's id (from `changes`) or a write's id (`WriteReport.writeId`)." })
   id!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
+  dryRun!: boolean;
+}
+
+@ArgsType()
+class ErasePersonalDataArgs {
+  @Field(() => ID, { description: "The person (an entity id; a deleted one too)." })
+  entityId!: string;
+
+  @Field(() => String, {
+    description:
+      "Why: the request it answers (a case number, a date), recorded and citable. Never the data itself: a reason repeating a value it erases is refused.",
+  })
+  reason!: string;
 
   @Field(() => Boolean, { defaultValue: false, description: DRY_RUN })
   dryRun!: boolean;
@@ -292,6 +308,39 @@ export class WriteResolver {
       () => "id",
       () => revertWrite(context.db, args.id, writeOptions(context, args.dryRun)),
     );
+  }
+
+  @Mutation(() => ErasureReport, {
+    description:
+      "Erases a person's personal data on request (GDPR art. 17; role `admin`): the personal fields (`email`, `phone`) are taken out of the present record and of every recorded change of it — and of the entities merged with it — in one transaction, leaving an `erase` change (who, when, `reason`, which entity; never the values) and the rest of the history as it was. Cannot be undone (`revertChange` refuses it, NOT_ALLOWED); undoing an older write cannot bring the data back. Backups made before still hold it: README → Personal data.",
+  })
+  async erasePersonalData(
+    @Args(() => ErasePersonalDataArgs) args: ErasePersonalDataArgs,
+    @Ctx() context: ResolverContext,
+  ): Promise<ErasureReport> {
+    const { db, jwt, requestId } = context;
+    // Editors reach this far (the access plugin lets any write through to its resolver): erasure is admin's.
+    if (!hasRole(jwt, Role.Admin)) throw new ForbiddenError("Erasing personal data needs the `admin` role.");
+    try {
+      const report = await erasePersonalData(db, args.entityId, args.reason, {
+        dryRun: args.dryRun,
+        actor: jwt?.sub ?? "unknown",
+        origin: `graphql:${requestId ?? "unknown"}`,
+        ...(db.transactionTimeoutMs > 0 ? { timeoutMs: db.transactionTimeoutMs } : {}),
+      });
+      const staff = hasRole(jwt, Role.Staff);
+      return { ...report, entityIds: [...report.entityIds], fields: staff ? [...report.fields] : [] };
+    } catch (error) {
+      if (error instanceof RejectedWrite) {
+        throw new BadUserInputError(
+          error.problems[0]?.field === "reason" ? "reason" : "entityId",
+          `${error.message} See extensions.problems.`,
+          error.problems,
+          error.omitted,
+        );
+      }
+      throw error;
+    }
   }
 
   @Mutation(() => WriteReport, {

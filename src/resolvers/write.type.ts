@@ -151,3 +151,40 @@ export class WriteReport {
   })
   truncated!: boolean;
 }
+
+@ObjectType({
+  description:
+    "What an erasure of personal data did (or, in a dry run, would do): the entity's personal fields taken out of its present record and of every recorded change of it, and an `erase` change recorded (who, when, why — never the values).",
+})
+export class ErasureReport {
+  @Field(() => ID, { nullable: true, description: "The erasure's write (its `erase` changes); null for a dry run." })
+  writeId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The graph's version after the erasure; null for a dry run." })
+  graphVersion!: number | null;
+
+  @Field(() => Boolean, { description: "True when nothing was written (a dry run)." })
+  dryRun!: boolean;
+
+  @Field(() => ID)
+  entityId!: string;
+
+  @Field(() => String, { description: "The entity's kind." })
+  kind!: string;
+
+  @Field(() => [ID], {
+    description: "Every id erased: the entity and the entities merged with it (the same person under other ids).",
+  })
+  entityIds!: string[];
+
+  @Field(() => [String], {
+    description: "The personal fields whose values were taken out (role `staff`; empty for others).",
+  })
+  fields!: string[];
+
+  @Field(() => Int, { description: "Present records that held personal data (0 or 1 per id)." })
+  records!: number;
+
+  @Field(() => Int, { description: "Recorded changes whose records held personal data." })
+  changes!: number;
+}

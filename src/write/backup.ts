@@ -1,96 +1,48 @@
 /**
  * Backup and restore of the whole graph — facts, who-and-when stamps, the history and the graph's version —
- * as JSON Lines: a header line, then one line per node and per relationship, exactly as Neo4j holds them
- * (date-times kept to the nanosecond and their time zone). `restore` puts such a file into an EMPTY
- * database only: it is the graph coming back, not a write of new facts, so it records no new history (the
- * history it restores already says who wrote what); that is also why it lives here, with the write path, and
- * writes through the same driver boundary in bounded transactions. Labels and relationship types come from
- * the model's allow-lists, never from the file.
+ * as JSON Lines (backup-format.ts): a header line, then one line per node and per relationship, exactly as
+ * Neo4j holds them (date-times kept to the nanosecond and their time zone). `restore` puts such a file into
+ * an EMPTY database only: it is the graph coming back, not a write of new facts, so it records no new history
+ * (the history it restores already says who wrote what); that is also why it lives here, with the write
+ * path, and writes through the same driver boundary in bounded transactions. It checks the whole file first
+ * with the write path's checker (restore-check.ts) and writes nothing when anything is wrong. Labels and
+ * relationship types come from the model's allow-lists, never from the file.
  *
- * Reading pages through each label by id (as exports do), so a backup of a million records streams.
+ * Reading pages through each label by id (as exports do), so a backup of a million records streams. A backup
+ * holds personal data (a Person's contact details): `writePrivateFile` gives the file to its owner only.
  */
 import { once } from "node:events";
-import { createInterface } from "node:readline";
-import type { Readable, Writable } from "node:stream";
-import neo4j, { type DateTime, type Integer, type Point, isInt } from "neo4j-driver";
+import { randomBytes } from "node:crypto";
+import { constants, createWriteStream } from "node:fs";
+import { access, chmod, open, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Writable } from "node:stream";
 import { type Database, cypherInt, toNumber } from "../database/index.js";
 import {
-  CHANGE_LABEL,
-  ENTITY_KINDS,
   ENTITY_LABEL,
+  type Problem,
   RELATIONSHIP_TYPES,
   type RelationshipType,
-  SOURCE_LABEL,
+  formatProblem,
 } from "../graph-data/index.js";
-import { GRAPH_VERSION_LABEL } from "./graph-version.js";
+import {
+  BACKUP_FORMAT,
+  type BackupInput,
+  type BackupNode,
+  type BackupRelationship,
+  NODE_LABELS,
+  type Properties,
+  backupLines,
+  decodeProps,
+  encodeProps,
+} from "./backup-format.js";
+import { checkBackup, nodeRole } from "./restore-check.js";
+import { reasonOf } from "./write-input.js";
 
-export const BACKUP_FORMAT = "helsinki-kg-backup/1";
-
-/** Node labels a backup holds, in the order they are written and restored. */
-const NODE_LABELS = [SOURCE_LABEL, ENTITY_LABEL, CHANGE_LABEL, GRAPH_VERSION_LABEL] as const;
+export { BACKUP_FORMAT, type BackupInput } from "./backup-format.js";
 
 const PAGE = 2_000;
 const BATCH = 1_000;
-
-type Value = unknown;
-type Properties = Record<string, Value>;
-
-/**
- * A property value as JSON: date-times as `{ "$datetime": [y, mo, d, h, mi, s, ns, offsetSeconds] }`, points
- * as `{ "$point": [srid, x, y] }` (or `[srid, x, y, z]`).
- */
-function encode(value: Value): Value {
-  if (isInt(value)) return value.toNumber();
-  if (neo4j.isDateTime(value)) {
-    const t = value as DateTime<number | Integer>;
-    return {
-      $datetime: [t.year, t.month, t.day, t.hour, t.minute, t.second, t.nanosecond, t.timeZoneOffsetSeconds ?? 0].map(
-        (part) => toNumber(part),
-      ),
-    };
-  }
-  if (neo4j.isPoint(value)) {
-    const p = value as Point<number | Integer>;
-    return { $point: [toNumber(p.srid), p.x, p.y, ...(p.z === undefined ? [] : [p.z])] };
-  }
-  if (Array.isArray(value)) return value.map(encode);
-  return value;
-}
-
-function decode(value: Value): Value {
-  if (value && typeof value === "object" && !Array.isArray(value) && "$datetime" in value) {
-    const [year, month, day, hour, minute, second, nanosecond, offset] = (value as { $datetime: number[] }).$datetime;
-    return new neo4j.types.DateTime(year!, month!, day!, hour!, minute!, second!, nanosecond!, offset);
-  }
-  if (value && typeof value === "object" && !Array.isArray(value) && "$point" in value) {
-    const [srid, x, y, z] = (value as { $point: number[] }).$point;
-    return z === undefined ? new neo4j.types.Point(srid!, x!, y!) : new neo4j.types.Point(srid!, x!, y!, z);
-  }
-  if (Array.isArray(value)) return value.map(decode);
-  return value;
-}
-
-/** Keys in name order: Neo4j returns a map's keys in the order its store met them, which a restore changes. */
-const encodeProps = (props: Properties): Properties =>
-  Object.fromEntries(
-    Object.entries(props)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => [key, encode(value)]),
-  );
-const decodeProps = (props: Properties): Properties =>
-  Object.fromEntries(Object.entries(props).map(([key, value]) => [key, decode(value)]));
-
-interface BackupNode {
-  readonly node: { readonly labels: string[]; readonly props: Properties };
-}
-interface BackupRelationship {
-  readonly relationship: {
-    readonly type: string;
-    readonly from: string;
-    readonly to: string;
-    readonly props: Properties;
-  };
-}
 
 async function write(out: Writable, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, "drain");
@@ -159,30 +111,70 @@ export async function backupGraph(db: Database, out: Writable): Promise<BackupCo
   return counts;
 }
 
-/** Refuses a file or a database restore cannot take; the message says what to do. */
+/** Why a restore was refused: a code for scripts, a message saying what to do, and the file's problems. */
+export const RestoreErrorCode = {
+  /** The database holds something: a restore goes into an empty database only. */
+  NotEmpty: "DATABASE_NOT_EMPTY",
+  /** The file is not a backup, or holds what the record model or the history's shape does not allow. */
+  InvalidBackup: "INVALID_BACKUP",
+  /** Writing stopped part of the way (Neo4j went away): empty the database and restore again. */
+  Interrupted: "RESTORE_INTERRUPTED",
+} as const;
+export type RestoreErrorCode = (typeof RestoreErrorCode)[keyof typeof RestoreErrorCode];
+
+/** Refuses a file or a database restore cannot take (nothing was written), or says where it stopped. */
 export class RestoreError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: RestoreErrorCode,
+    message: string,
+    readonly problems: readonly Problem[] = [],
+    /** Problems found beyond the ones listed. */
+    readonly omitted = 0,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
     this.name = "RestoreError";
+  }
+
+  /** The message and every problem, one a line (what `kg restore` prints). */
+  describe(): string {
+    return [
+      `${this.code}: ${this.message}`,
+      ...this.problems.map((problem) => `  - ${formatProblem(problem)}`),
+      ...(this.omitted > 0 ? [`  … and ${this.omitted} more`] : []),
+    ].join("\n");
   }
 }
 
-const ALLOWED_LABELS = new Set<string>([...NODE_LABELS, ...ENTITY_KINDS]);
-
-/** Restores a backup into an empty database. */
-export async function restoreGraph(db: Database, input: Readable): Promise<BackupCounts> {
+/**
+ * Restores a backup into an empty database: checks the whole file first (restore-check.ts) and refuses it,
+ * writing nothing, when anything in it is wrong; then writes it in transactions of BATCH records.
+ */
+export async function restoreGraph(db: Database, input: BackupInput): Promise<BackupCounts> {
   const occupied = await db.read(async (tx) => (await tx.run("MATCH (n) RETURN n LIMIT 1")).records.length > 0);
   if (occupied) {
-    throw new RestoreError("The database is not empty: restore puts a backup into an empty database only.");
+    throw new RestoreError(
+      RestoreErrorCode.NotEmpty,
+      "The database is not empty: restore puts a backup into an empty database only. Nothing was written.",
+    );
+  }
+  const check = await checkBackup(input);
+  if (check.problems.size > 0) {
+    throw new RestoreError(
+      RestoreErrorCode.InvalidBackup,
+      `${input.name} has ${check.problems.size} problem(s); nothing was restored.`,
+      check.problems.problems,
+      check.problems.omitted,
+    );
   }
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   let nodes: BackupNode["node"][] = [];
   let relationships: BackupRelationship["relationship"][] = [];
   const flushNodes = async () => {
-    // One statement per label set (labels cannot be parameters); every label checked against the model.
+    // One statement per label set (labels cannot be parameters); every label set checked against the model.
     const groups = new Map<string, Properties[]>();
     for (const node of nodes) {
-      const key = node.labels.join(":");
+      const key = [...node.labels].sort().join(":");
       groups.set(key, [...(groups.get(key) ?? []), decodeProps(node.props)]);
     }
     for (const [key, rows] of groups) {
@@ -211,50 +203,85 @@ export async function restoreGraph(db: Database, input: Readable): Promise<Backu
           ),
         { timeoutMs: 0 },
       );
+      // The check found every end in the file: a miss means the file changed while being restored.
       if (created !== rows.length)
-        throw new RestoreError(`${type}: ${rows.length - created} relationship(s) lost an end`);
+        throw new Error(`${type}: ${rows.length - created} relationship(s) lost an end during the restore`);
     }
     counts.relationships += relationships.length;
     relationships = [];
   };
-  let lineNumber = 0;
-  for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-    lineNumber++;
-    if (text.trim() === "") continue;
-    let line: Record<string, unknown>;
-    try {
-      line = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw new RestoreError(`line ${lineNumber}: not JSON`);
-    }
-    if (lineNumber === 1) {
-      if (line.format !== BACKUP_FORMAT) throw new RestoreError(`not a backup of this project (${BACKUP_FORMAT})`);
-      continue;
-    }
-    if ("node" in line) {
-      const node = line.node as BackupNode["node"];
-      if (
-        !Array.isArray(node.labels) ||
-        node.labels.length === 0 ||
-        node.labels.some((label) => !ALLOWED_LABELS.has(label))
-      ) {
-        throw new RestoreError(`line ${lineNumber}: labels outside the model`);
+  try {
+    await writeLines();
+  } catch (error) {
+    throw new RestoreError(
+      RestoreErrorCode.Interrupted,
+      `The restore stopped after writing ${counts.nodes} nodes and ${counts.relationships} relationships (${reasonOf(error)}). Empty the database (or start on a new store) and run the restore again.`,
+      [],
+      0,
+      { cause: error },
+    );
+  }
+  return counts;
+
+  async function writeLines(): Promise<void> {
+    for await (const line of backupLines(input, () => undefined)) {
+      if (line.kind === "node") {
+        // Checked above; checked again here against the allow-list, as labels go into the Cypher text.
+        if (!nodeRole(line.labels)) throw new Error(`line ${line.line}: labels outside the model`);
+        nodes.push(line);
+        if (nodes.length >= BATCH) await flushNodes();
+      } else {
+        if (nodes.length > 0) await flushNodes();
+        if (!(RELATIONSHIP_TYPES as readonly string[]).includes(line.type)) {
+          throw new Error(`line ${line.line}: relationship type outside the model`);
+        }
+        relationships.push(line);
+        if (relationships.length >= BATCH) await flushRelationships();
       }
-      nodes.push(node);
-      if (nodes.length >= BATCH) await flushNodes();
-    } else if ("relationship" in line) {
-      if (nodes.length > 0) await flushNodes();
-      const relationship = line.relationship as BackupRelationship["relationship"];
-      if (!(RELATIONSHIP_TYPES as readonly string[]).includes(relationship.type)) {
-        throw new RestoreError(`line ${lineNumber}: relationship type outside the model`);
-      }
-      relationships.push(relationship);
-      if (relationships.length >= BATCH) await flushRelationships();
-    } else {
-      throw new RestoreError(`line ${lineNumber}: neither a node nor a relationship`);
+    }
+    await flushNodes();
+    await flushRelationships();
+  }
+}
+
+/**
+ * Writes a file only its owner may read (mode 0600: a backup holds personal data), through a temporary file
+ * in the same folder renamed over `file` once complete — so a failed backup leaves an earlier one as it was.
+ * An existing file's mode is never loosened (a 0400 backup stays 0400).
+ */
+export async function writePrivateFile<T>(file: string, write: (out: Writable) => Promise<T>): Promise<T> {
+  const target = path.resolve(file);
+  const existing = await stat(target).catch(() => undefined);
+  const mode = existing ? existing.mode & 0o600 : 0o600;
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+  );
+  // A folder that is not there or not writable fails here, before any work, naming the folder.
+  await access(path.dirname(target), constants.W_OK);
+  const out = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
+  let renamed = false;
+  try {
+    await once(out, "open");
+    const result = await write(out);
+    await new Promise<void>((resolve, reject) => {
+      out.once("error", reject);
+      out.end(() => resolve());
+    });
+    if (!out.closed) await once(out, "close");
+    // On disk before it takes the earlier backup's name.
+    const handle = await open(temporary, "r+");
+    await handle.sync().finally(() => handle.close());
+    await chmod(temporary, mode);
+    await rename(temporary, target);
+    renamed = true;
+    return result;
+  } finally {
+    if (!renamed) {
+      // Writes still queued fail once it is destroyed: nothing to report beyond the failure itself.
+      out.on("error", () => undefined);
+      out.destroy();
+      await rm(temporary, { force: true });
     }
   }
-  await flushNodes();
-  await flushRelationships();
-  return counts;
 }

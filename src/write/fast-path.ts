@@ -23,7 +23,9 @@
  *
  * What differs from one transaction, as documented in the README: a batch that fails (Neo4j stopped, an
  * end of a relationship deleted by someone else since the check) stops the import with the batches before
- * it committed; running the same import again finishes it, since what was written plans as unchanged. All
+ * it committed — when Neo4j went away, `WriteInterrupted` names them, and a batch whose commit was sent is
+ * never run again (it may have taken) —; running the same import again finishes it, since what was written
+ * plans as unchanged. All
  * batches share one `writeId`, so the history shows one write. A dry run checks everything and plans each
  * batch in a transaction that is rolled back.
  */
@@ -39,7 +41,7 @@ import { writeChanges } from "./history-writer.js";
 import type { PlanOptions, PlannedItem } from "./plan.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, memoryLookup, transactionLookup } from "./stored-state.js";
-import type { WriteInput } from "./write-input.js";
+import { type WriteInput, WriteInterrupted, isInterruption } from "./write-input.js";
 import type { WriteOptions } from "./write-graph.js";
 import { ReportBuilder, type WriteReport } from "./write-report.js";
 
@@ -84,13 +86,18 @@ export async function writeInBatches(
 
   // 1. Resolve external-id ends and check the whole input against the graph, exactly as one transaction
   //    would (prepare-input.ts), in a transaction that writes nothing; the batches read the resolved input.
-  const { prepared, empty } = await db.writeOnce(async (tx) => {
-    const result = await tx.run(`MATCH (n) WHERE n:${ENTITY_LABEL} OR n:${SOURCE_LABEL} RETURN n LIMIT 1`);
-    return {
-      empty: result.records.length === 0,
-      prepared: await prepareInput(tx, transactionLookup(tx), input, options),
-    };
-  }, timeout);
+  const { prepared, empty } = await db
+    .writeOnce(async (tx) => {
+      const result = await tx.run(`MATCH (n) WHERE n:${ENTITY_LABEL} OR n:${SOURCE_LABEL} RETURN n LIMIT 1`);
+      return {
+        empty: result.records.length === 0,
+        prepared: await prepareInput(tx, transactionLookup(tx), input, options),
+      };
+    }, timeout)
+    .catch((error: unknown) => {
+      // It writes nothing, so nothing was written whenever it failed.
+      throw isInterruption(error) ? new WriteInterrupted(error, "nothing", input.reader.fileName) : error;
+    });
   const { checked } = prepared;
   input = prepared.input;
   options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
@@ -109,14 +116,26 @@ export async function writeInBatches(
   const report = new ReportBuilder({ mode: "replace", warn: true, maxListed: options.maxListed ?? 1_000 });
   let graphVersion: number | null = null;
   let done = 0;
+  // Which batches committed, by section and number, for the report of an interrupted write.
+  const ledger = {
+    batchSize: BATCH,
+    committed: { sources: [] as number[], entities: [] as number[], relationships: [] as number[] },
+    uncertain: { sources: [] as number[], entities: [] as number[], relationships: [] as number[] },
+  };
 
   const note = (planned: readonly PlannedItem[]) => {
     for (const item of planned) report.note(item);
   };
 
   /** One batch, one transaction: plan against what is stored, write, record, raise the version. */
-  const writeBatch = async (section: Section, batch: readonly SectionRecord[Section][]): Promise<void> => {
+  const writeBatch = async (
+    section: Section,
+    batch: readonly SectionRecord[Section][],
+    number: number,
+  ): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
+      // Set when the batch's work is done and its commit is sent: a failure after it may have committed.
+      let committing = false;
       try {
         const planned = await db.writeOnce(async (tx: Transaction) => {
           const items = await planBatch(lookupIn(tx), section, batch, plan);
@@ -128,14 +147,21 @@ export async function writeInBatches(
             const version = await bumpGraphVersion(tx, writeId);
             graphVersion = Math.max(graphVersion ?? 0, version);
           }
+          committing = true;
           return items;
         }, timeout);
         note(planned);
+        if (!options.dryRun) ledger.committed[section].push(number);
         break;
       } catch (error) {
         if (error instanceof DryRunRollback) {
           note(error.items);
           break;
+        }
+        // A commit that may have taken is never run again: into an empty graph its records would be written twice.
+        if (committing && isInterruption(error)) {
+          ledger.uncertain[section].push(number);
+          throw error;
         }
         if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
@@ -146,11 +172,27 @@ export async function writeInBatches(
   };
 
   if (firstLoad) await dropDeferrableIndexes(db);
+  let failure: { error: unknown } | undefined;
   try {
     await writeSections();
-  } finally {
-    // Back whatever happened: a load stopped half-way leaves a graph that must be searchable.
-    if (firstLoad) await ensureSchemaIndexes(db, INDEX_BUILD_SECONDS);
+  } catch (error) {
+    failure = { error };
+  }
+  // Back whatever happened: a load stopped half-way leaves a graph that must be searchable. When Neo4j itself
+  // went away this fails too: the write's own failure is what to report (the next start builds them).
+  let indexesLeft = false;
+  if (firstLoad) {
+    try {
+      await ensureSchemaIndexes(db, INDEX_BUILD_SECONDS);
+    } catch (error) {
+      if (!failure) throw error;
+      indexesLeft = true;
+    }
+  }
+  if (failure) {
+    throw isInterruption(failure.error)
+      ? new WriteInterrupted(failure.error, ledger, input.reader.fileName, indexesLeft)
+      : failure.error;
   }
 
   async function writeSections(): Promise<void> {
@@ -160,9 +202,10 @@ export async function writeInBatches(
       const inFlight = new Set<Promise<void>>();
       let failed: Error | undefined;
       let batch: SectionRecord[typeof section][] = [];
+      let sent = 0;
       const send = async () => {
         if (batch.length === 0) return;
-        const pending = writeBatch(section, batch).then(
+        const pending = writeBatch(section, batch, (sent += 1)).then(
           () => undefined,
           (error: unknown) => {
             failed ??= error instanceof Error ? error : new Error("a batch failed", { cause: error });

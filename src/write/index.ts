@@ -3,6 +3,7 @@
  * command line — goes through `writeGraph` (or an operation built on it), with the same checks, citation
  * rules, transaction and history.
  */
+export { WriteInterrupted, isInterruption, reasonOf, type BatchLedger } from "./write-input.js";
 export {
   writeGraph,
   RejectedWrite,
@@ -38,5 +39,16 @@ export { formatWriteReport } from "./report-text.js";
 export { mergeEntities, mergedEntity, repointed } from "./merge.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
-export { backupGraph, restoreGraph, RestoreError, BACKUP_FORMAT, type BackupCounts } from "./backup.js";
+export { erasePersonalData, erasureReason, ERASE_OPERATION, type ErasureOptions, type ErasureReport } from "./erase.js";
+export {
+  backupGraph,
+  restoreGraph,
+  writePrivateFile,
+  RestoreError,
+  RestoreErrorCode,
+  BACKUP_FORMAT,
+  type BackupCounts,
+  type BackupInput,
+} from "./backup.js";
+export { checkBackup } from "./restore-check.js";
 export { entitiesByExternalId } from "./external-references.js";

@@ -29,6 +29,7 @@ import {
 } from "../graph-data/index.js";
 import { type Checked, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
+import { refuseUndoingErasure } from "./erase.js";
 import { writeInBatches } from "./fast-path.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
@@ -43,10 +44,10 @@ import {
 } from "./plan.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, transactionLookup } from "./stored-state.js";
-import { RejectedWrite, type WriteInput, type WriteMode } from "./write-input.js";
+import { RejectedWrite, type WriteInput, type WriteMode, WriteInterrupted, isInterruption } from "./write-input.js";
 import { ReportBuilder, type WriteReport } from "./write-report.js";
 
-export { RejectedWrite, type WriteInput, type WriteMode } from "./write-input.js";
+export { RejectedWrite, type WriteInput, type WriteMode, WriteInterrupted } from "./write-input.js";
 export { type WriteCounts, type ItemReport, type WriteReport, type WriteWarning, WarningCode } from "./write-report.js";
 
 export interface WriteOptions {
@@ -117,9 +118,12 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
     }
     return writeInBatches(db, input, options, planBatch);
   }
+  // Set once the work is done and the transaction is being committed: a failure after it leaves the outcome unknown.
+  let committing = false;
   try {
     return await db.writeOnce(
       async (tx) => {
+        if (options.reverts) await refuseUndoingErasure(tx, options.reverts);
         const lookup = transactionLookup(tx);
         // The write's own checks first (an undo's: nothing later stands on what it would change).
         await input.guard?.(tx, lookup);
@@ -129,6 +133,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         options.onChecked?.(checked.records.sources + checked.records.entities + checked.records.relationships);
         const report = await applyInput(tx, lookup, prepared.input, checked, prepared.kept, options);
         if (options.dryRun) throw new DryRunRollback(report);
+        committing = true;
         return report;
       },
       options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
@@ -148,6 +153,8 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         },
       ]);
     }
+    if (isInterruption(error))
+      throw new WriteInterrupted(error, committing ? "unknown" : "nothing", input.reader.fileName);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 /** What a write takes and how it is refused: shared by the checking and the writing halves of the write path. */
-import type { Transaction } from "neo4j-driver";
-import type { Problem, RecordReader } from "../graph-data/index.js";
+import { Neo4jError, type Transaction } from "neo4j-driver";
+import type { Problem, RecordReader, Section } from "../graph-data/index.js";
 import type { StoredLookup } from "./stored-state.js";
 
 /**
@@ -37,5 +37,107 @@ export class RejectedWrite extends Error {
   ) {
     super(`The write has ${problems.length + omitted} problem(s); nothing was changed.${note ? ` ${note}` : ""}`);
     this.name = "RejectedWrite";
+  }
+}
+
+/** Driver error codes that mean "the database is not there right now" (as the API's error boundary reads them). */
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+/**
+ * The database went away, or gave up on the transaction, in the middle of a write: a connection lost, a
+ * database stopping, a transient failure. Not a bug, not the input's fault: running the write again later
+ * can succeed. The memory limit is not one (TOO_LARGE: the same write would fail again).
+ */
+export function isInterruption(error: unknown): boolean {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof Neo4jError && (UNAVAILABLE_CODES.has(cause.code) || cause.retriable)) return true;
+  }
+  return false;
+}
+
+/** The driver's code and the first line of its message (no stack, no Cypher). */
+export function reasonOf(error: unknown): string {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof Neo4jError) return `${cause.code}: ${cause.message.split("\n")[0]!.trim()}`;
+  }
+  return error instanceof Error ? error.message.split("\n")[0]!.trim() : String(error);
+}
+
+/** What a batched write had committed when it was interrupted: batch numbers (1-based) per section. */
+export interface BatchLedger {
+  /** Records per batch. */
+  readonly batchSize: number;
+  readonly committed: Readonly<Record<Section, readonly number[]>>;
+  /** Batches whose commit was sent when the database went away: whether it took is unknown. */
+  readonly uncertain: Readonly<Record<Section, readonly number[]>>;
+}
+
+/** `1–3, 5` */
+function ranges(numbers: readonly number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
+    i = j;
+  }
+  return parts.join(", ");
+}
+
+/**
+ * A write the database interrupted (`isInterruption`): says, in one message and as data, what was committed —
+ * nothing (the transaction never committed), unknown (the database went away while committing), or for a
+ * batched write the batches that committed — and what to do. `cause` is the driver's error.
+ */
+export class WriteInterrupted extends Error {
+  readonly code = "WRITE_INTERRUPTED";
+
+  constructor(
+    cause: unknown,
+    /** `nothing`, `unknown`, or the batches committed. */
+    readonly committed: "nothing" | "unknown" | BatchLedger,
+    /** The input's name (a file), empty for API input. */
+    input: string,
+    /** Indexes dropped for a first load that could not be built again (they are at the next start). */
+    indexesLeft = false,
+  ) {
+    const again = input ? `run the same import (${input}) again` : "run the same write again";
+    const what =
+      committed === "nothing"
+        ? `The transaction did not commit: nothing was written. Once Neo4j is back, ${again}.`
+        : committed === "unknown"
+          ? `Neo4j went away while the transaction was committing: whether it committed is unknown. Once Neo4j is back, look for it with \`npm run kg -- changes --limit 5\`, and ${again} if it is not there (a write run twice changes nothing the second time).`
+          : `${WriteInterrupted.ledgerText(committed)} Once Neo4j is back, ${again} with --batched: what was written plans as unchanged, the rest is written.`;
+    const indexes = indexesLeft
+      ? " The search indexes dropped for this first load are built again by the next `npm run kg` or `npm start`."
+      : "";
+    super(`WRITE_INTERRUPTED: Neo4j stopped answering during the write (${reasonOf(cause)}). ${what}${indexes}`, {
+      cause,
+    });
+    this.name = "WriteInterrupted";
+  }
+
+  static ledgerText(ledger: BatchLedger): string {
+    const sections = (["sources", "entities", "relationships"] as const).filter(
+      (section) => ledger.committed[section].length > 0,
+    );
+    const committed =
+      sections.length === 0
+        ? "No batch had committed."
+        : `Committed (batches of ${ledger.batchSize} records, in the file's order within each section): ${sections
+            .map(
+              (section) =>
+                `${section} batch${ledger.committed[section].length > 1 ? "es" : ""} ${ranges(ledger.committed[section])}`,
+            )
+            .join("; ")}.`;
+    const uncertain = (["sources", "entities", "relationships"] as const).filter(
+      (section) => ledger.uncertain[section].length > 0,
+    );
+    const unknown =
+      uncertain.length === 0
+        ? ""
+        : ` Unknown (Neo4j went away while committing): ${uncertain.map((section) => `${section} batch ${ranges(ledger.uncertain[section])}`).join("; ")}.`;
+    return `${committed}${unknown} Every other batch was not written.`;
   }
 }

@@ -109,6 +109,7 @@ describe("the generated API has no mutations", () => {
     expect(result.data.__schema.mutationType.fields.map((field: { name: string }) => field.name).sort()).toEqual([
       "deleteRecords",
       "endRelationship",
+      "erasePersonalData",
       "importGraph",
       "mergeEntities",
       "revertChange",

@@ -4,7 +4,7 @@
  * GraphQL mutation, and an import killed half-way.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -435,25 +435,29 @@ describe("import and export", () => {
 });
 
 describe("backup and restore", () => {
+  const backupText = (text: string, name = "backup.jsonl") => ({ name, open: () => Readable.from([text]) });
+  const backup = async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const counts = await backupGraph(neo4j.db, out);
+    out.end();
+    return { text: Buffer.concat(chunks).toString("utf8"), counts };
+  };
+
   it("back up the whole graph with its history; restored into an empty database it backs up and exports the same", async () => {
     await neo4j.wipe();
     await importCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
-    const backup = async () => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (chunk: Buffer) => chunks.push(chunk));
-      const counts = await backupGraph(neo4j.db, out);
-      out.end();
-      return { text: Buffer.concat(chunks).toString("utf8"), counts };
-    };
     const first = await backup();
     const exported = await exportText("json");
     expect(first.counts.nodes).toBeGreaterThan(100); // facts, and the history of both imports
-    await expect(restoreGraph(neo4j.db, Readable.from([first.text]))).rejects.toBeInstanceOf(RestoreError);
+    await expect(restoreGraph(neo4j.db, backupText(first.text))).rejects.toMatchObject({
+      code: "DATABASE_NOT_EMPTY",
+    });
 
     await neo4j.wipe();
-    expect(await restoreGraph(neo4j.db, Readable.from([first.text]))).toEqual(first.counts);
+    expect(await restoreGraph(neo4j.db, backupText(first.text))).toEqual(first.counts);
     expect((await backup()).text).toBe(first.text);
     expect(await exportText("json")).toBe(exported);
     const history = await listChanges(neo4j.db, { since: null, entityId: "tampere", limit: 100 });
@@ -462,12 +466,134 @@ describe("backup and restore", () => {
 
   it("refuses what is not a backup, changing nothing", async () => {
     await neo4j.wipe();
-    await expect(restoreGraph(neo4j.db, Readable.from(['{"format":"something-else"}\n']))).rejects.toThrow(
-      /not a backup/,
-    );
+    const notBackup = restoreGraph(neo4j.db, backupText('{"format":"something-else"}\n'));
+    await expect(notBackup).rejects.toMatchObject({
+      code: "INVALID_BACKUP",
+      problems: [
+        expect.objectContaining({ line: 1, code: "INVALID_FILE", message: expect.stringMatching(/not a backup/) }),
+      ],
+    });
     const bad = `{"format":"helsinki-kg-backup/1"}\n{"node":{"labels":["Entity","Spaceship"],"props":{"id":"x"}}}\n`;
-    await expect(restoreGraph(neo4j.db, Readable.from([bad]))).rejects.toThrow(/labels outside the model/);
+    await expect(restoreGraph(neo4j.db, backupText(bad))).rejects.toMatchObject({
+      code: "INVALID_BACKUP",
+      problems: [expect.objectContaining({ line: 2, message: "labels Entity:Spaceship are not the model's" })],
+    });
     expect(await countGraph(neo4j.db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("refuses a backup edited to break the record model — every problem with its line — and writes nothing", async () => {
+    await neo4j.wipe();
+    await importCurated();
+    const { text } = await backup();
+    await neo4j.wipe();
+    const lines = text.trimEnd().split("\n");
+    const lineOf = (test: (line: string) => boolean) => lines.findIndex(test);
+    // Issue 19's crafted file: an invalid id, an email on a city, a citation of a missing source — placed after
+    // thousands of good lines, so a restore that wrote as it read would have written those first.
+    const city = lineOf((line) => line.includes('"labels":["City","Entity"]') && line.includes('"id":"tampere"'));
+    lines[city] = lines[city]!.replace('"id":"tampere"', '"email":"mayor@example.org","id":"tampere"');
+    const person = lineOf((line) => line.includes('"Person"]') && line.includes('"node"'));
+    lines[person] = lines[person]!.replace(/"id":"[^"]+"/, '"id":"Not An Id"');
+    const relationship = lineOf((line) => line.includes('"relationship":') && line.includes('"sourceIds":["'));
+    lines[relationship] = lines[relationship]!.replace(/"sourceIds":\["[^"]+"/, '"sourceIds":["no-such-source"');
+    const refused = await restoreGraph(neo4j.db, backupText(`${lines.join("\n")}\n`, "edited.jsonl")).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(RestoreError);
+    const problems = (refused as RestoreError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "edited.jsonl", line: city + 1, field: "email", code: "NOT_ALLOWED" }),
+        expect.objectContaining({ line: person + 1, field: "id", code: "INVALID_VALUE" }),
+        expect.objectContaining({ line: relationship + 1, field: "citations.0.source", code: "UNKNOWN_REFERENCE" }),
+      ]),
+    );
+    expect((refused as RestoreError).describe()).toMatch(
+      /^INVALID_BACKUP: edited\.jsonl has \d+ problem\(s\); nothing was restored\.\n {2}- edited\.jsonl:\d+: /,
+    );
+    expect(await countGraph(neo4j.db)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  /** `npm run kg -- ARGS` against this file's Neo4j. */
+  const kg = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", ...args], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "", CI: "true" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("kg backup writes a file only its owner may read, and kg restore brings it back", async () => {
+    await neo4j.wipe();
+    await importCurated();
+    const file = path.join(tmp, "kg-backup.jsonl");
+    const made = await kg("backup", "--out", file);
+    expect(made).toMatchObject({ code: 0, stderr: expect.stringContaining("readable by its owner only") });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const first = await readFile(file, "utf8");
+
+    expect(await kg("restore", file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("DATABASE_NOT_EMPTY: "),
+    });
+    await neo4j.wipe();
+    expect(await kg("restore", file)).toMatchObject({ code: 0, stderr: expect.stringContaining("Restored") });
+    expect((await backup()).text).toBe(first);
+  });
+
+  it("kg erase: a backup made before still holds the data; restored, kg erase --replay erases it again", async () => {
+    await neo4j.wipe();
+    await importCurated();
+    const email = "jani.moliis@hel.fi";
+    const earlier = path.join(tmp, "before-erasure.jsonl");
+    await writeFile(earlier, (await backup()).text);
+    const erased = await kg("erase", "jani-moliis", "--reason", "request 2026/17");
+    expect(erased).toMatchObject({ code: 0 });
+    expect(erased.stdout).toMatch(
+      /^Erased email, phone of Person jani-moliis: 1 present record\(s\), 1 recorded change\(s\); recorded as write /,
+    );
+    expect(erased.stderr).toContain("Backups made before now still hold what was erased");
+    expect((await backup()).text).not.toContain(email);
+
+    // The register: one line per erasure, no data.
+    const register = await kg("erasures");
+    expect(register.code).toBe(0);
+    expect(
+      register.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([expect.objectContaining({ entityId: "jani-moliis", kind: "Person", reason: "request 2026/17" })]);
+    const registerFile = path.join(tmp, "erasures.jsonl");
+    await writeFile(registerFile, register.stdout);
+
+    // The earlier backup, restored, brings the data back — and says how to erase it again.
+    await neo4j.wipe();
+    const restored = await kg("restore", earlier);
+    expect(restored).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining("It records no erasure of personal data"),
+    });
+    expect(restored.stderr).toContain("npm run kg -- erase --replay");
+    expect(await dumpGraph(neo4j.db)).toContain(email);
+    const replayed = await kg("erase", "--replay", registerFile);
+    expect(replayed).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Erased email, phone of Person jani-moliis/),
+    });
+    expect(await dumpGraph(neo4j.db)).not.toContain(email);
+    const [erasure] = await listChanges(neo4j.db, { since: null, entityId: "jani-moliis", limit: 1 });
+    expect(erasure).toMatchObject({
+      operation: "erase",
+      reason: expect.stringMatching(/^again after a restore: request 2026\/17 \(erased \d{4}-\d{2}-\d{2}\)$/),
+    });
   });
 });
 

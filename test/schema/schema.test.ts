@@ -94,6 +94,7 @@ describe("printed schema snapshots", () => {
         "deleteRecords(ids: [ID!]!, dryRun: Boolean! = false): WriteReport!",
         "mergeEntities(keepId: ID!, mergeId: ID!, dryRun: Boolean! = false): WriteReport!",
         "revertChange(id: ID!, dryRun: Boolean! = false): WriteReport!",
+        "erasePersonalData(entityId: ID!, reason: String!, dryRun: Boolean! = false): ErasureReport!",
         "importGraph(content: String!, format: ImportFormat!, dryRun: Boolean! = false, fileName: String, mode: WriteMode! = REPLACE): WriteReport!",
       ].sort(),
     );

@@ -17,6 +17,10 @@ export interface FreshNeo4j {
   readonly pid: number;
   /** Deletes every node and relationship. */
   wipe(): Promise<void>;
+  /** Kills Neo4j with SIGKILL (as a crash would) and resolves once it is gone. */
+  kill(): Promise<void>;
+  /** Starts Neo4j again on the same store and port (after `kill`: it recovers from its transaction log). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,22 +42,20 @@ export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<
   // The environment's settings (NEO4J_LOCAL_CACHE, JAVA_HOME …) as `npm start` reads them; store and port are ours.
   const config = loadConfig();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kg-fresh-neo4j-"));
-  const local = await startLocalNeo4j(
-    {
-      ...config.local,
-      dataDir,
-      port: await freePort(),
-      heapBytes: options.heapBytes ?? 384 << 20,
-      pageCacheBytes: options.pageCacheBytes ?? 64 << 20,
-      transactionTimeoutMs: options.transactionTimeoutMs ?? 120_000,
-      gds: options.gds ?? config.local.gds,
-    },
-    { info: options.log ?? (() => undefined) },
-  );
-  const db = new Database(
-    createDriver({ uri: local.uri, user: "neo4j", password: undefined, database: "neo4j" }),
-    "neo4j",
-  );
+  const settings = {
+    ...config.local,
+    dataDir,
+    port: await freePort(),
+    heapBytes: options.heapBytes ?? 384 << 20,
+    pageCacheBytes: options.pageCacheBytes ?? 64 << 20,
+    transactionTimeoutMs: options.transactionTimeoutMs ?? 120_000,
+    gds: options.gds ?? config.local.gds,
+  };
+  const log = { info: options.log ?? (() => undefined) };
+  let local = await startLocalNeo4j(settings, log);
+  const connect = () =>
+    new Database(createDriver({ uri: local.uri, user: "neo4j", password: undefined, database: "neo4j" }), "neo4j");
+  let db = connect();
   try {
     await ensureSchemaIndexes(db);
   } catch (error) {
@@ -62,10 +64,14 @@ export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<
     throw error;
   }
   return {
-    db,
+    get db() {
+      return db;
+    },
     uri: local.uri,
     dataDir,
-    pid: local.pid,
+    get pid() {
+      return local.pid;
+    },
     wipe: () =>
       db
         .write(async (tx) => void (await tx.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")))
@@ -73,6 +79,16 @@ export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<
           // CALL … IN TRANSACTIONS cannot run inside an explicit transaction: fall back to one delete.
           () => db.write(async (tx) => void (await tx.run("MATCH (n) DETACH DELETE n"))),
         ),
+    async kill() {
+      process.kill(local.pid, "SIGKILL");
+      await local.exited;
+    },
+    async restart() {
+      await db.close();
+      await local.stop();
+      local = await startLocalNeo4j(settings, log);
+      db = connect();
+    },
     async stop() {
       await db.close();
       await local.stop();

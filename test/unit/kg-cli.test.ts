@@ -146,6 +146,18 @@ const REFUSED: [string, string[], string][] = [
   ["backup with a positional file", ["backup", "--out", "a.jsonl", "b.jsonl"], "backup takes --out FILE"],
   ["restore without a file", ["restore"], "restore takes exactly one FILE"],
   ["restore with two files", ["restore", "a.jsonl", "b.jsonl"], "restore takes exactly one FILE"],
+  ["erase without a reason", ["erase", "ann"], "erase takes ID --reason TEXT, or --replay FILE"],
+  [
+    "erase with two ids",
+    ["erase", "ann", "bob", "--reason", "request 7"],
+    "erase takes ID --reason TEXT, or --replay FILE",
+  ],
+  [
+    "erase --replay with an id",
+    ["erase", "ann", "--replay", "e.jsonl"],
+    "erase takes ID --reason TEXT, or --replay FILE",
+  ],
+  ["erasures with an argument", ["erasures", "ann"], "erasures takes no argument"],
   ["enrich with a file", ["enrich", "places.yaml"], "enrich takes no file"],
   ["enrich --out without --curated", ["enrich", "--out", "x.yaml"], "--out goes with --curated"],
   ["crowd with a file", ["crowd", "relations.tsv"], "crowd takes no file (--dir names the dataset's folder)"],
@@ -184,13 +196,18 @@ describe("kg: arguments refused before anything is read or connected", () => {
   });
 
   it.each([
-    ["a backup to a folder that does not exist", ["backup", "--out", "missing/backup.jsonl"]],
-    ["a restore of a file that does not exist", ["restore", "absent.jsonl"]],
-  ])("%s fails on opening the file (exit 1), before connecting", async (_case, [command, ...args]) => {
-    const run = await kg([command!, ...args.map((arg) => (arg.includes(".") ? path.join(scratch, arg) : arg))]);
-    expect(run.code).toBe(1);
-    expect(run.errors).toEqual([expect.objectContaining({ code: "ENOENT" })]);
-  });
+    ["a backup to a folder that does not exist", ["backup", "--out", "missing/backup.jsonl"], "missing"],
+    ["a restore of a file that does not exist", ["restore", "absent.jsonl"], "absent.jsonl"],
+  ])(
+    "%s fails on opening the file (exit 1), before connecting, in one line",
+    async (_case, [command, ...args], named) => {
+      const run = await kg([command!, ...args.map((arg) => (arg.includes(".") ? path.join(scratch, arg) : arg))]);
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual([
+        expect.stringMatching(new RegExp(`^ENOENT: no such file or directory, \\w+ '.*${named}'$`)),
+      ]);
+    },
+  );
 });
 
 describe("progress on a log (not a terminal)", () => {
