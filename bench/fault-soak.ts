@@ -308,9 +308,12 @@ try {
   await load;
 
   // Acknowledged writes lost: each acknowledged write id in the history, and the last name stored.
-  const history = await graphql(url, `{ changes(entityId: "${HOT}", limit: 10000) { writeId } }`, {});
+  // `changes` lists at most 1000, newest first: the last 1000 acknowledged writes are checked one by one.
+  const history = await graphql(url, `{ changes(entityId: "${HOT}", limit: 1000) { writeId } }`, {});
+  if (history.status !== 200 || history.body?.errors) throw new Error(`history: ${JSON.stringify(history.body)}`);
   const recorded = new Set(((history.body?.data?.changes ?? []) as { writeId: string }[]).map((c) => c.writeId));
-  const lostWrites = acknowledgedWrites.filter((writeId) => !recorded.has(writeId)).length;
+  const checkedWrites = acknowledgedWrites.slice(-1000);
+  const lostWrites = checkedWrites.filter((writeId) => !recorded.has(writeId)).length;
   const final = await graphql(url, `{ node(id: "${HOT}") { name } }`, {});
   const storedRevision = Number(/#(\d+)$/.exec(final.body?.data?.node?.name ?? "")?.[1] ?? -1);
 
@@ -329,6 +332,17 @@ try {
     failedOutsideWindows: answers.filter((answer) => !answer.ok && !inWindow(answer)).length,
     serverErrorsOutsideWindows: answers.filter((answer) => answer.status >= 500 && !inWindow(answer)).length,
     failedInWindows: answers.filter((answer) => !answer.ok && inWindow(answer)).length,
+    // When each failure outside the windows was sent (s from the start), and what it was, to explain them.
+    failuresOutsideWindows: answers
+      .filter((answer) => !answer.ok && !inWindow(answer))
+      .slice(0, 20)
+      .map((answer) => ({ at: Math.round((answer.at - t0) / 100) / 10, kind: answer.kind, status: answer.status })),
+    faultTimes: windows.map((window) => ({
+      fault: window.fault,
+      from: Math.round((window.from - t0) / 100) / 10,
+      to: window.to ? Math.round((window.to - t0) / 100) / 10 : null,
+    })),
+    acknowledgedWritesChecked: checkedWrites.length,
     acknowledgedWritesLost: lostWrites + (storedRevision < acknowledged ? 1 : 0),
     lastAcknowledged: acknowledged,
     lastStored: storedRevision,
