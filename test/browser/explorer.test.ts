@@ -392,6 +392,28 @@ describe("the explorer", () => {
     expect([2014, 2015, 2020].map(memberships), JSON.stringify(activity)).toEqual(["6", "7", "9"]);
     await screenshot("explorer-dashboard");
   });
+
+  it("compares the chosen cities on the dashboard: memberships in force per year, side by side", async () => {
+    await page.goto(`${api.url}/explorer?view=dashboard&focus=helsinki&peers=stockholm&types=MEMBER_OF`);
+    const card = page.getByTestId("peers-activity");
+    await expect
+      .poll(() => card.locator("h2").textContent(), { timeout: 60_000 })
+      .toMatch(
+        /^In force on 1 July, per year: Helsinki, (Stockholm|stockholm) \(member of; undated claims counted every year\)$/,
+      );
+    const rows = await page
+      .getByTestId("peers-activity-table")
+      .evaluate((table) =>
+        [...table.querySelectorAll("tr")].map((row) =>
+          [...row.querySelectorAll("th, td")].map((cell) => cell.textContent),
+        ),
+      );
+    expect(rows[0]?.[1]).toBe("Helsinki");
+    // Helsinki's column is the activity chart's "member of" column above.
+    const helsinki = (year: number) => rows.find((row) => row[0] === String(year))?.[1];
+    expect([2014, 2015, 2020].map(helsinki), JSON.stringify(rows)).toEqual(["6", "7", "9"]);
+    expect(Number(rows.find((row) => row[0] === "2020")?.[2])).toBeGreaterThan(0);
+  });
 });
 
 /** Classes Cytoscape holds for a drawn element, by our id (edges carry the `edge:` prefix). */

@@ -1,6 +1,6 @@
 /** The explorer's centrality scope in words, and the focus's community (src/web/explorer/analysis-scope.ts). */
 import { describe, expect, it } from "vitest";
-import { focusCommunity, scopeWords } from "../../src/web/explorer/analysis-scope.js";
+import { focusCommunity, peersActivityTitle, scopeWords } from "../../src/web/explorer/analysis-scope.js";
 
 describe("scopeWords", () => {
   it("the whole graph, with or without a narrowing", () => {
@@ -26,5 +26,16 @@ describe("focusCommunity", () => {
     expect(focusCommunity(communities, "helsinki")?.id).toBe(2);
     expect(focusCommunity(communities, "x")).toBeNull();
     expect(focusCommunity(null, "helsinki")).toBeNull();
+  });
+});
+
+describe("peersActivityTitle", () => {
+  it("says whose, what and how undated claims count", () => {
+    expect(peersActivityTitle(["Helsinki", "Stockholm"], null, "INCLUDE")).toBe(
+      "In force on 1 July, per year: Helsinki, Stockholm (all relationships; undated claims counted every year)",
+    );
+    expect(peersActivityTitle(["Helsinki", "Oslo"], ["MEMBER_OF"], "EXCLUDE")).toBe(
+      "In force on 1 July, per year: Helsinki, Oslo (member of; undated claims left out)",
+    );
   });
 });

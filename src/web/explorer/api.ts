@@ -508,6 +508,39 @@ export async function fetchActivityByType(
   return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));
 }
 
+/**
+ * Relationships in force per year for several entities side by side (the dashboard's peers), one series per
+ * entity, of `types` (all when null), undated claims counted as `undated` says (one request, an alias each).
+ */
+export async function fetchActivityByEntity(
+  entityIds: readonly string[],
+  types: readonly string[] | null,
+  fromYear: number,
+  toYear: number,
+  undated: Undated,
+  signal?: AbortSignal,
+): Promise<Record<string, YearActivity[]>> {
+  const fields = entityIds
+    .map(
+      (_, index) =>
+        `e${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $e${index}, relationshipTypes: $types, undated: $undated) { year active }`,
+    )
+    .join("\n");
+  const variables = entityIds.map((_, index) => `$e${index}: ID!`).join(", ");
+  const data = await graphql<Record<string, YearActivity[]>>(
+    `query ExplorerPeersActivity(${variables}, $fromYear: Int!, $toYear: Int!, $types: [String!], $undated: UndatedClaims) { ${fields} }`,
+    {
+      ...Object.fromEntries(entityIds.map((id, index) => [`e${index}`, id])),
+      fromYear,
+      toYear,
+      types,
+      undated,
+    },
+    signal,
+  );
+  return Object.fromEntries(entityIds.map((id, index) => [id, data[`e${index}`] ?? []]));
+}
+
 // ── Whose word backs a tie, and entities side by side ───────────────────────
 
 export const CORROBORATION_CLASSES = [

@@ -357,6 +357,11 @@ export function App() {
     state.select?.type === "edge" ? (graph.edges.get(state.select.id) ?? listedEdges.get(state.select.id)) : undefined;
   const focusNode = state.focus ? (graph.nodes.get(state.focus) ?? names.get(state.focus)) : undefined;
   const dashboardCity = focusNode?.kind === "City" ? focusNode : undefined;
+  // The peers compared with the focus, by name where the drawing knows it, for the dashboard's comparison.
+  const peerEntities = useMemo(
+    () => state.peers.map((id) => ({ id, name: names.get(id)?.name ?? id })),
+    [state.peers, names],
+  );
 
   return (
     <div className="layout">
@@ -499,6 +504,8 @@ export function App() {
             cityName={dashboardCity?.name ?? "Helsinki"}
             asOf={state.asOf}
             undated={state.undated}
+            peers={peerEntities}
+            types={state.types}
           />
         )}
 

@@ -24,6 +24,7 @@ import {
   fetchPartnersByCountry,
 } from "./api.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import { PeersActivityCard } from "./peers-activity.js";
 import type { Undated } from "./url-state.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -38,9 +39,17 @@ interface DashboardProps {
   readonly asOf: string | null;
   /** What relationships without a start date count as on `asOf`. */
   readonly undated: Undated;
+  /** The entities compared with the city (the explorer's peers): charted side by side with it. */
+  readonly peers?: readonly { readonly id: string; readonly name: string }[];
+  /** The relationship types the reader narrowed to; null: all. */
+  readonly types?: readonly string[] | null;
 }
 
-export function Dashboard({ cityId, cityName, asOf, undated }: DashboardProps) {
+export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types = null }: DashboardProps) {
+  const compared = useMemo(
+    () => [{ id: cityId, name: cityName }, ...peers.filter((peer) => peer.id !== cityId)],
+    [cityId, cityName, peers],
+  );
   const [data, setData] = useState<DashboardData | null>(null);
   const [partners, setPartners] = useState<KeyCount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -89,6 +98,7 @@ export function Dashboard({ cityId, cityName, asOf, undated }: DashboardProps) {
       />
       <ChartCard title="Relationships by type" rows={typeRows} horizontal />
       <ActivityCard entityId={cityId} name={cityName} />
+      {compared.length > 1 && <PeersActivityCard entities={compared} types={types} undated={undated} />}
     </div>
   );
 }
