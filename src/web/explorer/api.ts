@@ -1,5 +1,6 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { graphql } from "../shared/graphql-client.js";
+import { closeNames, suggestionQuery } from "./did-you-mean.js";
 import type { Undated } from "./url-state.js";
 
 export interface GraphNode {
@@ -76,6 +77,11 @@ export const EXPLORER_QUERIES = {
   search: {
     query: `query ExplorerSearch($text: String!) { search(text: $text, limit: 8) { node { ${NODE_FIELDS} } } }`,
     variables: { text: "Helsinki-keskus" },
+  },
+  /** After a search that found nothing: the heads of its words, with room for the names to rank by spelling. */
+  suggest: {
+    query: `query ExplorerSuggest($text: String!) { search(text: $text, limit: 30) { node { ${NODE_FIELDS} } } }`,
+    variables: { text: "helsi" },
   },
   neighbourhood: {
     query: `query ExplorerNeighbourhood($id: ID!, $depth: Int, $asOf: String, $undated: UndatedClaims, $types: [String!], $publisherKinds: [String!], $limit: Int) {
@@ -199,6 +205,21 @@ export const EXPLORER_QUERIES = {
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
   const data = await graphql<{ search: { node: GraphNode }[] }>(EXPLORER_QUERIES.search.query, { text }, signal);
   return data.search.map((hit) => hit.node);
+}
+
+/** Names spelled like `text` (which found nothing): "Helsinky" → Helsinki (did-you-mean.ts). */
+export async function suggestEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
+  const query = suggestionQuery(text);
+  if (!query) return [];
+  const data = await graphql<{ search: { node: GraphNode }[] }>(
+    EXPLORER_QUERIES.suggest.query,
+    { text: query },
+    signal,
+  );
+  return closeNames(
+    text,
+    data.search.map((hit) => hit.node),
+  );
 }
 
 /**

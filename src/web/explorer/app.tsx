@@ -24,6 +24,7 @@ import {
   fetchNode,
   fetchSharedConnections,
   fetchShortestPath,
+  fetchTimeline,
 } from "./api.js";
 import { focusCommunity } from "./analysis-scope.js";
 import { CentralityPanel } from "./centrality-panel.js";
@@ -34,6 +35,7 @@ import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
 import { EditActions } from "./edit-actions.js";
+import { dayWithSomething } from "./empty-states.js";
 import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
@@ -166,6 +168,35 @@ export function App() {
     // expandKey and typesKey stand for state.expand and state.types (arrays, new on every parse of the
     // address); revision: a write.
   }, [state.focus, expandKey, state.depth, state.asOf, state.undated, typesKey, state.sources, revision]);
+
+  // ── A day with nothing in force around the focus: say so, and find the nearest day that has something.
+  const nothingInForce =
+    state.asOf !== null &&
+    state.focus !== null &&
+    !loading &&
+    !loadError &&
+    parts.length > 0 &&
+    parts[0]?.edges.length === 0;
+  const [otherDay, setOtherDay] = useState<{ key: string; day: string | null } | null>(null);
+  const otherDayKey = `${state.focus ?? ""} ${state.asOf ?? ""} ${state.undated}`;
+  useEffect(() => {
+    if (!nothingInForce || !state.focus || !state.asOf) return;
+    const asOf = state.asOf;
+    const controller = new AbortController();
+    fetchTimeline(state.focus, controller.signal).then(
+      (entries) =>
+        setOtherDay({
+          key: otherDayKey,
+          day: dayWithSomething(
+            asOf,
+            entries.map((entry) => entry.edge),
+            state.undated,
+          ),
+        }),
+      () => !controller.signal.aborted && setOtherDay({ key: otherDayKey, day: null }),
+    );
+    return () => controller.abort();
+  }, [nothingInForce, otherDayKey, state.focus, state.asOf, state.undated]);
 
   // ── The path between `from` and `to`, as of the same date.
   const [path, setPath] = useState<PathResult>({ status: "idle" });
@@ -410,7 +441,9 @@ export function App() {
                     ? `Could not load: ${loadError}`
                     : loading
                       ? "Loading…"
-                      : `${graph.nodes.size} entities, ${graph.edges.size} relationships${graph.truncated ? " (drawn in part: see below)" : ""}`}
+                      : nothingInForce
+                        ? `Nothing in force as of ${state.asOf}`
+                        : `${graph.nodes.size} entities, ${graph.edges.size} relationships${graph.truncated ? " (drawn in part: see below)" : ""}`}
                 </span>
                 <label>
                   Depth{" "}
@@ -428,15 +461,38 @@ export function App() {
               </div>
               {hubPanel}
             </div>
-            <GraphView
-              graph={graph}
-              selection={state.select}
-              onSelect={onSelect}
-              description={`Graph of ${focusNode?.name ?? "nothing yet"}: ${graph.nodes.size} entities and ${graph.edges.size} relationships. The same elements are listed in the side panel.`}
-              nodeSizes={nodeSizes}
-              nodeColors={nodeColors}
-              edgeMarks={edgeMarks}
-            />
+            {nothingInForce ? (
+              <div className="graph-empty" data-testid="graph-empty">
+                <p>
+                  No relationship of {focusNode?.name ?? state.focus} is in force as of {state.asOf}
+                  {state.types !== null || state.sources !== null ? " among those the narrowing keeps" : ""}.
+                </p>
+                <p>
+                  {otherDay?.key !== otherDayKey ? (
+                    "Looking for a day that has some…"
+                  ) : otherDay.day ? (
+                    <button type="button" onClick={() => update({ asOf: otherDay.day }, "replace")}>
+                      Show {otherDay.day}
+                    </button>
+                  ) : (
+                    "No day has any."
+                  )}{" "}
+                  <button type="button" onClick={() => update({ asOf: null }, "replace")}>
+                    Show all dates
+                  </button>
+                </p>
+              </div>
+            ) : (
+              <GraphView
+                graph={graph}
+                selection={state.select}
+                onSelect={onSelect}
+                description={`Graph of ${focusNode?.name ?? "nothing yet"}: ${graph.nodes.size} entities and ${graph.edges.size} relationships. The same elements are listed in the side panel.`}
+                nodeSizes={nodeSizes}
+                nodeColors={nodeColors}
+                edgeMarks={edgeMarks}
+              />
+            )}
             <Legend />
             <TimelineView
               entity={selectedNode ?? focusNode}
@@ -579,6 +635,8 @@ export function App() {
             onTo={(node) => update({ to: node.id })}
             onClear={() => update({ from: null, to: null })}
             onSelectEdge={(id) => update({ select: { type: "edge", id }, view: "graph" })}
+            asOf={state.asOf}
+            onAllDates={() => update({ asOf: null }, "replace")}
           />
           {state.from && state.to && state.from !== state.to && (
             <SharedConnections

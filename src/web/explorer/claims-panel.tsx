@@ -15,7 +15,18 @@ import { relationshipLabel } from "./kinds.js";
 
 const COMPARED = ["kind", "status", "validFrom", "validTo"] as const;
 type Compared = (typeof COMPARED)[number];
-const LABELS: Record<Compared, string> = { kind: "Kind", status: "Status", validFrom: "From", validTo: "To" };
+const LABELS: Record<Compared, string> = {
+  kind: "What kind",
+  status: "Status",
+  validFrom: "In force from",
+  validTo: "In force until",
+};
+
+/** Who states a claim, in words: its sources' publishers (or titles), as a column's heading says it. */
+export function claimedBy(claim: GraphEdge): string {
+  const who = [...new Set(claim.sources.map((source) => source.publisher ?? source.title))];
+  return who.length === 0 ? "no source cited" : `stated by ${who.join("; ")}`;
+}
 
 /** The other claims about the same relationship (same type, same two ends), oldest start first. */
 export async function fetchClaims(edge: GraphEdge, signal?: AbortSignal): Promise<GraphEdge[]> {
@@ -65,12 +76,14 @@ export function ClaimsPanel({ edge }: { edge: GraphEdge }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Field</th>
+              <th scope="col">What is claimed</th>
               {ordered.map((claim, index) => (
                 <th key={claim.id} scope="col">
                   {index === 0 ? "This claim" : inConflict(edge, claim) ? "Conflicting claim" : "Other period or claim"}
                   <br />
-                  <code>{claim.id}</code>
+                  <span className="claim-by" title={claim.id}>
+                    {claimedBy(claim)}
+                  </span>
                 </th>
               ))}
             </tr>

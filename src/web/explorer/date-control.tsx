@@ -24,7 +24,13 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
   const sliderId = useId();
   const dayId = useId();
   const undatedId = useId();
+  const ticksId = useId();
   const thisYear = new Date().getFullYear();
+  // Marked every 25 years and at this year (instead of a mark under ten years before it): the slider's ends and
+  // middle read without moving it.
+  const ticks = Array.from({ length: Math.floor((thisYear - FIRST_YEAR) / 25) + 1 }, (_, i) => FIRST_YEAR + 25 * i);
+  if (thisYear - (ticks.at(-1) ?? thisYear) < 10) ticks.pop();
+  ticks.push(thisYear);
   const year = asOf ? Number(asOf.slice(0, 4)) : thisYear;
   return (
     <fieldset className="date-control" data-testid="date-control">
@@ -32,16 +38,31 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
       <label htmlFor={sliderId} className="visually-hidden">
         Year
       </label>
-      <input
-        id={sliderId}
-        type="range"
-        min={FIRST_YEAR}
-        max={thisYear}
-        step={1}
-        value={year}
-        aria-valuetext={asOf ? `end of ${year}` : "all dates"}
-        onChange={(event) => onChange(`${event.target.value}-12-31`)}
-      />
+      <span className="year-slider">
+        <input
+          id={sliderId}
+          type="range"
+          list={ticksId}
+          min={FIRST_YEAR}
+          max={thisYear}
+          step={1}
+          value={year}
+          aria-valuetext={asOf ? `end of ${year}` : "all dates"}
+          onChange={(event) => onChange(`${event.target.value}-12-31`)}
+        />
+        <datalist id={ticksId}>
+          {ticks.map((tick) => (
+            <option key={tick} value={tick} />
+          ))}
+        </datalist>
+        <span className="year-ticks" aria-hidden="true" data-testid="year-ticks">
+          {ticks.map((tick) => (
+            <span key={tick} style={{ left: `${(100 * (tick - FIRST_YEAR)) / (thisYear - FIRST_YEAR)}%` }}>
+              {tick}
+            </span>
+          ))}
+        </span>
+      </span>
       <label htmlFor={dayId} className="visually-hidden">
         Day
       </label>

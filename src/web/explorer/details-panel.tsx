@@ -13,6 +13,7 @@ import {
 } from "./api.js";
 import { CitationList } from "./citation-list.js";
 import { formatPartialDate, formatValidity } from "./graph-model.js";
+import { operationWords, originWords } from "./history-words.js";
 import { kindStyle, relationshipLabel } from "./kinds.js";
 import { isCrowdOnly } from "./whose-word.js";
 
@@ -102,14 +103,17 @@ export function NodeDetails({ node, onExpand, onFocus, onPathFrom, onPathTo }: N
         <ul className="history" data-testid="history">
           {changes.map((change, index) => (
             <li key={`${change.at}-${change.itemId}-${index}`}>
-              <time dateTime={change.at}>{change.at.slice(0, 10)}</time> {change.operation}{" "}
+              <time dateTime={change.at}>{change.at.slice(0, 10)}</time>{" "}
+              {operationWords(change.operation).toLowerCase()}{" "}
               {change.itemType === "relationship"
-                ? `${change.itemKind ?? "relationship"} ${change.itemId}`
-                : change.itemType}
+                ? `a “${relationshipLabel(change.itemKind ?? "relationship")}” relationship`
+                : change.itemType === "entity"
+                  ? node.name
+                  : change.itemType}
               {change.fields.length > 0 && change.operation === "update" && ` (${change.fields.join(", ")})`}
               <span className="muted">
                 {" "}
-                · {change.actor} · {change.origin}
+                · {change.actor} · from {originWords(change.origin)}
               </span>
             </li>
           ))}

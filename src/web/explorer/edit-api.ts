@@ -59,6 +59,7 @@ export interface ChangeEntry {
   toId: string | null;
   fields: string[];
   before: string | null;
+  after: string | null;
 }
 
 export interface SourceSummary {
@@ -71,7 +72,8 @@ export interface SourceSummary {
 
 const COUNTS = "{ new changed unchanged corroborated conflicts deleted }";
 const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields removed conflict } truncated }`;
-const CHANGE_FIELDS = "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before";
+const CHANGE_FIELDS =
+  "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before after";
 
 /** Who the API takes the signed-in user to be (asked once after sign-in, with the access token). */
 export const VIEWER_QUERY = "query ExplorerViewer { viewer { sub roles } }";

@@ -5,8 +5,9 @@
  * (CHANGED_SINCE) and the refusal is shown as it says it. "Deleted records" lists what is gone
  * (`deletedRecords`), each with "Restore", the same undo of the write that deleted it.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
+import { fetchNode } from "./api.js";
 import {
   type ChangeEntry,
   type WriteReport,
@@ -14,6 +15,7 @@ import {
   fetchRecentChanges,
   revertChange,
 } from "./edit-api.js";
+import { changeSubject, changedFields, operationWords, originWords } from "./history-words.js";
 import { ReportList } from "./report-list.js";
 
 export interface HistoryPanelProps {
@@ -53,28 +55,78 @@ function when(at: string): string {
   return at.slice(0, 19).replace("T", " ");
 }
 
-/** A record's name, from the state the change recorded. */
-function recordName(change: ChangeEntry): string | null {
-  if (!change.before) return null;
-  try {
-    const record = JSON.parse(change.before) as { name?: unknown; title?: unknown };
-    return typeof record.name === "string" ? record.name : typeof record.title === "string" ? record.title : null;
-  } catch {
-    return null;
-  }
+/** At most this many entity names are looked up for one listing; the rest are shown by their ids. */
+const NAMED_AT_MOST = 40;
+
+/** The names of the entities `changes` touch (their ends, for relationships), looked up once each. */
+function useEntityNames(changes: readonly ChangeEntry[] | null): (id: string) => string | undefined {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const key = useMemo(() => {
+    const ids = new Set<string>();
+    for (const change of changes ?? []) {
+      if (change.itemType === "entity") ids.add(change.itemId);
+      if (change.fromId) ids.add(change.fromId);
+      if (change.toId) ids.add(change.toId);
+    }
+    return [...ids].slice(0, NAMED_AT_MOST).join("\n");
+  }, [changes]);
+  useEffect(() => {
+    const wanted = key.split("\n").filter((id) => id && !names.has(id));
+    if (wanted.length === 0) return;
+    const controller = new AbortController();
+    Promise.all(wanted.map((id) => fetchNode(id, controller.signal).catch(() => null))).then(
+      (nodes) => {
+        if (controller.signal.aborted) return;
+        setNames((current) => {
+          const next = new Map(current);
+          for (const node of nodes) if (node) next.set(node.id, node.name);
+          return next;
+        });
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+    // names: read to skip those known; a lookup adding to it must not start another.
+  }, [key]);
+  return (id) => names.get(id);
 }
 
-function ChangeLine({ change }: { change: ChangeEntry }) {
-  const what =
-    change.itemType === "relationship"
-      ? `relationship ${change.itemId}`
-      : `${change.itemKind ?? change.itemType} ${change.itemId}`;
+/** One change: what, in words; opened, each field it touched before and after. */
+function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: string) => string | undefined }) {
+  const fields = changedFields(change);
   return (
     <li>
-      <span className={`operation op-${change.operation}`}>{change.operation}</span> {what}
-      {change.operation === "update" && change.fields.length > 0 && (
-        <span className="muted"> ({change.fields.join(", ")})</span>
-      )}
+      <details className="change">
+        <summary>
+          <span className={`operation op-${change.operation}`}>{operationWords(change.operation)}</span>{" "}
+          {changeSubject(change, nameOf)}
+          {change.operation === "update" && change.fields.length > 0 && (
+            <span className="muted"> ({change.fields.join(", ")})</span>
+          )}
+        </summary>
+        {fields.length === 0 ? (
+          <p className="muted">No fields recorded.</p>
+        ) : (
+          <table className="change-fields">
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((row) => (
+                <tr key={row.field}>
+                  <th scope="row">{row.field}</th>
+                  <td>{row.before}</td>
+                  <td>{row.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
     </li>
   );
 }
@@ -165,6 +217,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const [changes, setChanges] = useState<ChangeEntry[] | null>(null);
   const [deleted, setDeleted] = useState<ChangeEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const nameOf = useEntityNames(tab === "changes" ? changes : deleted);
   useEffect(() => {
     const controller = new AbortController();
     setError(null);
@@ -223,12 +276,14 @@ export function HistoryPanel(props: HistoryPanelProps) {
                 <li key={group.writeId} className="write" data-write-id={group.writeId}>
                   <p className="write-head">
                     <time dateTime={first.at}>{when(first.at)}</time> · {first.actor} ·{" "}
-                    <span className="muted">{first.origin}</span>
+                    <span className="muted" title={first.origin}>
+                      from {originWords(first.origin)}
+                    </span>
                     {first.reverts && <span className="reverts"> · undoes {first.reverts.slice(0, 8)}…</span>}
                   </p>
                   <ul className="write-changes">
                     {group.changes.slice(0, SHOWN_CHANGES).map((change) => (
-                      <ChangeLine key={change.id} change={change} />
+                      <ChangeLine key={change.id} change={change} nameOf={nameOf} />
                     ))}
                   </ul>
                   {group.changes.length > SHOWN_CHANGES && (
@@ -236,7 +291,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
                       <summary>and {group.changes.length - SHOWN_CHANGES} more</summary>
                       <ul className="write-changes">
                         {group.changes.slice(SHOWN_CHANGES).map((change) => (
-                          <ChangeLine key={change.id} change={change} />
+                          <ChangeLine key={change.id} change={change} nameOf={nameOf} />
                         ))}
                       </ul>
                     </details>
@@ -256,8 +311,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
           {deleted.map((change) => (
             <li key={change.id}>
               <p>
-                <strong>{recordName(change) ?? change.itemId}</strong> ({change.itemKind ?? change.itemType}){" "}
-                <code>{change.itemId}</code>
+                <strong>{changeSubject(change, nameOf)}</strong>
               </p>
               <p className="muted">
                 deleted <time dateTime={change.at}>{when(change.at)}</time> by {change.actor}

@@ -197,7 +197,7 @@ export function MapView({
         <svg
           width={width}
           height={height}
-          role="img"
+          role="group"
           aria-label={`Map: ${places.size} places and ${arcs.length} relationships between them. The same elements are listed in the side panel.`}
           onWheel={onWheel}
           onPointerDown={onPointerDown}
@@ -211,6 +211,7 @@ export function MapView({
             {arcs.map(({ edge, from, to, lane }) => {
               const selected = edge.id === selectedEdge;
               const d = arcPath(position(from), position(to), lane);
+              const arcLabel = `${from.node.name} — ${relationshipLabel(edge.type)} → ${to.node.name}${edge.status ? ` (${edge.status})` : ""}`;
               return (
                 <g
                   key={edge.id}
@@ -218,9 +219,14 @@ export function MapView({
                   data-selectable
                   data-edge-id={edge.id}
                   data-type={edge.type}
+                  role="button"
+                  tabIndex={0}
+                  aria-label={arcLabel}
+                  aria-pressed={selected}
                   onClick={() => onSelect({ type: "edge", id: edge.id })}
+                  onKeyDown={activate({ type: "edge", id: edge.id })}
                 >
-                  <title>{`${from.node.name} — ${relationshipLabel(edge.type)} → ${to.node.name}${edge.status ? ` (${edge.status})` : ""}`}</title>
+                  <title>{arcLabel}</title>
                   {selected && <path d={d} className="map-arc-halo" strokeWidth={7 / k} />}
                   <path
                     d={d}

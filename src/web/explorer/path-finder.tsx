@@ -22,9 +22,22 @@ interface PathFinderProps {
   readonly onTo: (node: GraphNode) => void;
   readonly onClear: () => void;
   readonly onSelectEdge: (id: string) => void;
+  /** The day the path is looked for as of (null: all dates), and a way to look over all dates instead. */
+  readonly asOf?: string | null;
+  readonly onAllDates?: () => void;
 }
 
-export function PathFinder({ fromName, toName, result, onFrom, onTo, onClear, onSelectEdge }: PathFinderProps) {
+export function PathFinder({
+  fromName,
+  toName,
+  result,
+  onFrom,
+  onTo,
+  onClear,
+  onSelectEdge,
+  asOf = null,
+  onAllDates,
+}: PathFinderProps) {
   return (
     <section className="path-finder" aria-labelledby="path-title" data-testid="path-finder">
       <h2 id="path-title">Path finder</h2>
@@ -32,7 +45,22 @@ export function PathFinder({ fromName, toName, result, onFrom, onTo, onClear, on
       <SearchBox label="To" placeholder="e.g. Brussels" value={toName} onPick={onTo} testId="path-to" />
       <div aria-live="polite" data-testid="path-result">
         {result.status === "loading" && <p className="muted">Finding a path…</p>}
-        {result.status === "none" && <p>No path within 6 steps.</p>}
+        {result.status === "none" && (
+          <p>
+            {asOf ? (
+              <>
+                No path within 6 steps as of {asOf}: only relationships in force on that day are followed.{" "}
+                {onAllDates && (
+                  <button type="button" className="link" onClick={onAllDates}>
+                    Try all dates
+                  </button>
+                )}
+              </>
+            ) : (
+              "No path within 6 steps, over all dates."
+            )}
+          </p>
+        )}
         {result.status === "error" && (
           <p className="error" role="alert">
             {result.message}

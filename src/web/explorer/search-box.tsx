@@ -1,10 +1,11 @@
 /**
  * A search combobox over every name in every language and every alias (the API's `search`): suggestions
- * appear as you type; arrow keys move, Enter picks, Escape closes (the WAI-ARIA combobox pattern).
+ * appear as you type; arrow keys move, Enter picks, Escape closes (the WAI-ARIA combobox pattern). Text that
+ * matches nothing says so, with names spelled like it to pick instead ("did you mean Helsinki?").
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
-import { type GraphNode, searchEntities } from "./api.js";
+import { type GraphNode, searchEntities, suggestEntities } from "./api.js";
 import { kindStyle } from "./kinds.js";
 
 interface SearchBoxProps {
@@ -40,6 +41,8 @@ export function SearchBox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The text that found nothing, and names spelled like it (null while looked for).
+  const [miss, setMiss] = useState<{ query: string; like: GraphNode[] | null } | null>(null);
   const listId = useId();
   const generatedId = useId();
   const inputId = id ?? generatedId;
@@ -51,6 +54,7 @@ export function SearchBox({
 
   useEffect(() => {
     const query = text.trim();
+    setMiss(null);
     if (!typed.current || query.length === 0) {
       setHits([]);
       return;
@@ -63,6 +67,12 @@ export function SearchBox({
           setActive(0);
           setOpen(true);
           setError(null);
+          if (nodes.length > 0) return;
+          setMiss({ query, like: null });
+          suggestEntities(query, controller.signal).then(
+            (like) => setMiss({ query, like }),
+            () => !controller.signal.aborted && setMiss({ query, like: [] }),
+          );
         },
         (failure: unknown) => {
           if (controller.signal.aborted) return;
@@ -82,6 +92,7 @@ export function SearchBox({
     setText(node.name);
     setOpen(false);
     setHits([]);
+    setMiss(null);
     onPick(node);
   };
 
@@ -136,6 +147,9 @@ export function SearchBox({
           {error}
         </p>
       )}
+      <div className="search-miss" role="status" data-testid={testId ? `${testId}-miss` : undefined}>
+        {miss && <MissNote query={miss.query} like={miss.like} onPick={pick} />}
+      </div>
       <ul id={listId} role="listbox" className="suggestions" hidden={!expanded} aria-label={`${label} suggestions`}>
         {hits.map((node, index) => (
           <li
@@ -163,4 +177,39 @@ function otherNames(node: GraphNode): string {
   const names = new Set([...node.names.map((n) => n.value), ...node.aliases]);
   names.delete(node.name);
   return [...names].join(" · ");
+}
+
+/** What a search that found nothing says: that it found nothing, and what to try (names spelled alike). */
+function MissNote({
+  query,
+  like,
+  onPick,
+}: {
+  readonly query: string;
+  readonly like: readonly GraphNode[] | null;
+  readonly onPick: (node: GraphNode) => void;
+}) {
+  return (
+    <p>
+      No match for “{query}”.{" "}
+      {like === null ? (
+        "Looking for similar names…"
+      ) : like.length > 0 ? (
+        <>
+          Did you mean{" "}
+          {like.map((node, index) => (
+            <span key={node.id}>
+              {index > 0 && (index === like.length - 1 ? " or " : ", ")}
+              <button type="button" className="link" onClick={() => onPick(node)}>
+                {node.name}
+              </button>
+            </span>
+          ))}
+          ?
+        </>
+      ) : (
+        "Try another spelling, the name in Finnish, Swedish or English, or an abbreviation."
+      )}
+    </p>
+  );
 }
