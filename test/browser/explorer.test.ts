@@ -436,6 +436,26 @@ describe("research over time in the explorer", () => {
     await expect.poll(() => before.getAttribute("class")).not.toContain("not-on-date");
   });
 
+  it("words each timeline row from the entity's side, its own ties first", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    await graphStatus();
+    const timeline = page.getByTestId("timeline");
+    const labels = timeline.locator(".timeline-label");
+    await expect.poll(() => labels.allTextContents(), { timeout: 45_000 }).toContain("funded by Tampere");
+    const words = await labels.allTextContents();
+    expect(words).toContain("funded by Helsinki");
+    expect(words.some((text) => text.startsWith("funds "))).toBe(false);
+    expect(await timeline.locator(".timeline-group").allTextContents()).toEqual([
+      "From Helsinki Centre",
+      "To Helsinki Centre",
+    ]);
+    expect(await timeline.getByRole("button", { name: /^funded by Tampere: / }).count()).toBe(1);
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    await graphStatus();
+    await expect.poll(() => labels.allTextContents(), { timeout: 45_000 }).toContain("hosts European Chemicals Agency");
+    expect((await labels.allTextContents()).some((text) => text.startsWith("hosted in "))).toBe(false);
+  });
+
   it("compares two days: the Moscow and St Petersburg suspensions marked in the graph and listed with their source", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki`);
     await graphStatus();

@@ -575,7 +575,9 @@ export function App() {
           />
           {state.from && state.to && state.from !== state.to && (
             <SharedConnections
+              fromId={state.from}
               fromName={names.get(state.from)?.name ?? state.from}
+              toId={state.to}
               toName={names.get(state.to)?.name ?? state.to}
               connections={shared}
               error={sharedError}

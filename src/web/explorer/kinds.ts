@@ -23,9 +23,52 @@ export function kindStyle(kind: string): KindStyle {
   return KIND_STYLES[kind] ?? UNKNOWN_KIND;
 }
 
-/** `PARTNER_OF` → "partner of". */
+/** `PARTNER_OF` → "partner of": the type read from its `from` end. */
 export function relationshipLabel(type: string): string {
   return type.toLowerCase().replaceAll("_", " ");
+}
+
+/**
+ * Each type read from its `to` end: Tampere FUNDS Helsinki Centre, so Helsinki Centre is "funded by" Tampere;
+ * European Chemicals Agency HOSTED_IN Helsinki, so Helsinki "hosts" it. A unit test checks every type of the
+ * vocabulary has one.
+ */
+export const INVERSE_LABELS: Readonly<Record<string, string>> = {
+  PARTNER_OF: "partner of",
+  FUNDS: "funded by",
+  PARTNER_IN: "run jointly with",
+  LOCATED_IN: "site of",
+  REPRESENTS: "represented by",
+  HOSTED_IN: "hosts",
+  PART_OF: "includes",
+  HEADS: "headed by",
+  PRIORITISES: "a priority of",
+  MEMBER_OF: "has member",
+  PARTICIPATES_IN: "has participant",
+  HOLDS_ROLE_IN: "has a role holder",
+  HELD_IN: "venue of",
+  ORGANISED_BY: "organiser of",
+  IN_COUNTRY: "country of",
+  FOUNDED_IN: "founding place of",
+  FOUNDER_OF: "founded by",
+};
+
+/** The type read from its `to` end ("funded by"); an unknown type as "<type> (from)" so it never reads backwards. */
+export function inverseRelationshipLabel(type: string): string {
+  return INVERSE_LABELS[type] ?? `${relationshipLabel(type)} (from)`;
+}
+
+/** Whether `entityId` is where the relationship starts ("out") or ends ("in"). */
+export function directionFrom(edge: { readonly fromId: string }, entityId: string): "out" | "in" {
+  return edge.fromId === entityId ? "out" : "in";
+}
+
+/**
+ * The relationship as the entity `entityId` reads it, to be followed by the other end's name: Helsinki Centre's
+ * FUNDS from Tampere is "funded by" (Tampere); Tampere's is "funds" (Helsinki Centre).
+ */
+export function relationshipLabelFrom(edge: { readonly type: string; readonly fromId: string }, entityId: string) {
+  return directionFrom(edge, entityId) === "out" ? relationshipLabel(edge.type) : inverseRelationshipLabel(edge.type);
 }
 
 /** One colour per relationship type (timeline bars, activity chart), in the vocabulary's order. */
