@@ -3,9 +3,13 @@
  * "funded by Tampere", Helsinki's "hosts European Chemicals Agency" (issue 20, item 1).
  */
 import { describe, expect, it } from "vitest";
+import { RELATIONSHIP_STATES } from "../../src/graph-data/relationship-state.js";
 import { RELATIONSHIP_TYPES } from "../../src/graph-data/vocabulary.js";
 import {
   INVERSE_LABELS,
+  LINE_LEGEND,
+  STATE_LINES,
+  edgeState,
   directionFrom,
   inverseRelationshipLabel,
   relationshipLabel,
@@ -43,5 +47,22 @@ describe("relationship wording from the viewed entity's side", () => {
 
   it("never reads an unknown type backwards", () => {
     expect(inverseRelationshipLabel("ADVISES")).toBe("advises (from)");
+  });
+});
+
+describe("drawing by state, as the legend says", () => {
+  it("every state has a line the legend explains", () => {
+    const legendLines = new Set(LINE_LEGEND.map((entry) => entry.line));
+    for (const state of RELATIONSHIP_STATES) {
+      const line = STATE_LINES[state];
+      if (line !== "solid") expect(legendLines, `${state} → ${line}`).toContain(line);
+    }
+  });
+
+  it("draws an agreement stored active with a past validTo as ended under All dates, and by the chosen day", () => {
+    const stockholm = { validFrom: "2018", validTo: "2019", status: "active" };
+    expect(STATE_LINES[edgeState(stockholm, null)]).toBe("dashed");
+    expect(STATE_LINES[edgeState(stockholm, "2018-06-01")]).toBe("solid");
+    expect(STATE_LINES[edgeState({ validFrom: null, validTo: null, status: "active" }, null)]).toBe("undated");
   });
 });

@@ -28,6 +28,7 @@ import {
 import { focusCommunity } from "./analysis-scope.js";
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
+import { changeMarks } from "./compare-model.js";
 import { ComparePanel } from "./compare-panel.js";
 import { CorroborationPanel } from "./corroboration-panel.js";
 import { Dashboard } from "./dashboard.js";
@@ -307,12 +308,21 @@ export function App() {
         onUndated={(undated) => update({ undated }, "replace")}
       />
     ) : null;
-  const edgeMarks = useMemo(() => {
-    const marks = new Map<string, "started" | "ended">();
-    for (const edge of diff?.started ?? []) marks.set(edge.id, "started");
-    for (const edge of diff?.ended ?? []) marks.set(edge.id, "ended");
-    return marks;
-  }, [diff]);
+  const edgeMarks = useMemo(() => changeMarks(diff), [diff]);
+  // Once two days are compared, the answer sits in the side panel beside the drawing it marks.
+  const comparing = state.compareFrom !== null && state.compareTo !== null && state.view === "graph";
+  const comparePanel = (
+    <ComparePanel
+      from={state.compareFrom}
+      to={state.compareTo}
+      diff={diff}
+      error={diffError}
+      name={(id) => names.get(id)?.name ?? id}
+      onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
+      onClear={() => update({ compareFrom: null, compareTo: null })}
+      onSelectEdge={selectListedEdge}
+    />
+  );
   const nodeSizes = useMemo(() => {
     if (!scores || scores.length === 0) return undefined;
     const top = Math.max(...scores.map((row) => row.score), Number.MIN_VALUE);
@@ -431,6 +441,7 @@ export function App() {
               nodeSizes={nodeSizes}
               nodeColors={nodeColors}
               edgeMarks={edgeMarks}
+              asOf={state.asOf}
             />
             <Legend />
             <TimelineView
@@ -440,16 +451,7 @@ export function App() {
               onSelectEdge={selectListedEdge}
             />
             <div className="research-panels">
-              <ComparePanel
-                from={state.compareFrom}
-                to={state.compareTo}
-                diff={diff}
-                error={diffError}
-                name={(id) => names.get(id)?.name ?? id}
-                onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
-                onClear={() => update({ compareFrom: null, compareTo: null })}
-                onSelectEdge={selectListedEdge}
-              />
+              {!comparing && comparePanel}
               <CentralityPanel
                 measure={state.measure}
                 communities={state.communities}
@@ -491,7 +493,7 @@ export function App() {
         ) : state.view === "map" ? (
           <section className="map-section" aria-label="Map">
             {hubPanel}
-            <MapView graph={graph} selection={state.select} onSelect={onSelect} />
+            <MapView graph={graph} selection={state.select} onSelect={onSelect} asOf={state.asOf} />
           </section>
         ) : (
           <Dashboard
@@ -534,6 +536,7 @@ export function App() {
               onUndone={() => setRevision((count) => count + 1)}
             />
           )}
+          {comparing && comparePanel}
           {editor && !editing && (
             <EditActions node={selectedNode} edge={selectedEdge} onEdit={(mode) => setEditing(mode)} />
           )}

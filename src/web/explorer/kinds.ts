@@ -1,4 +1,6 @@
 /** How each kind of entity and relationship looks: one colour and one shape per kind, shared by graph and legend. */
+import { type RelationshipState, relationshipState, todayUtc } from "../../graph-data/relationship-state.js";
+
 export interface KindStyle {
   readonly color: string;
   readonly shape: "ellipse" | "round-rectangle" | "rectangle" | "diamond" | "hexagon" | "star" | "triangle" | "barrel";
@@ -117,13 +119,39 @@ export function communityColor(id: number): string {
 }
 
 /**
+ * A relationship's state on the explorer's day (the date control's, else today), by the one rule the API's
+ * `state` and the exports use (graph-data/relationship-state.ts): an agreement stored `active` whose `validTo`
+ * has passed is PAST, so it is drawn dashed under "All dates" too.
+ */
+export function edgeState(
+  edge: { readonly validFrom: string | null; readonly validTo: string | null; readonly status: string | null },
+  asOf: string | null,
+): RelationshipState {
+  return relationshipState(edge, asOf ?? todayUtc());
+}
+
+/** How each state is drawn: a CSS class of `.line` (the legend, the map's arcs, the graph's stylesheet). */
+export const STATE_LINES: Readonly<Record<RelationshipState, string>> = {
+  CURRENT: "solid",
+  UNDATED: "undated",
+  FUTURE: "faint",
+  PAST: "dashed",
+  SUSPENDED: "dotted",
+  PENDING: "faint",
+  DENIED: "faint",
+};
+
+/**
  * How a relationship's line reads, for the legend: each a CSS class of `.line` beside the words. The graph's
- * stylesheet (graph-view.tsx) draws the same marks; none is told by colour alone.
+ * stylesheet (graph-view.tsx) and the map draw the same marks; none is told by colour alone.
  */
 export const LINE_LEGEND: readonly { readonly line: string; readonly label: string }[] = [
-  { line: "dashed", label: "ended" },
+  { line: "dashed", label: "ended (by the chosen day; under All dates, by today)" },
   { line: "dotted", label: "suspended" },
+  { line: "undated", label: "undated: in force, start unknown" },
+  { line: "faint", label: "not yet in force (starts later, or only applied for)" },
   { line: "crowd-only", label: "only Wikidata (the crowd) says so: lighter, dash-dotted" },
   { line: "started", label: "started between the compared days" },
   { line: "ended-between", label: "ended between them" },
+  { line: "changed", label: "status changed between them (suspended, resumed)" },
 ];

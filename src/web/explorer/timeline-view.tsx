@@ -1,16 +1,18 @@
 /**
  * The timeline of one entity: a bar per relationship over the years, coloured by type; a dashed end where
  * the relationship has no date there (or, at its start, only a bound: "by" a day). The day the explorer is
- * set to is a line across; bars not in force on it are faded. Each bar is a button that opens the
+ * set to is a line across; bars not in force on it are faded. Each bar's class and accessible name say its state
+ * on that day (else today), by the API's one rule: ended ones lighter, undated ones hatched. Each bar is a button that opens the
  * relationship and its sources. Each row reads from the entity's side ("funded by Tampere"), its own relationships
  * (from it) first, then those that end at it, each group in the API's order.
  */
 import { Fragment, useEffect, useMemo, useState } from "react";
 import { firstDayOf, isDateValue } from "../../graph-data/partial-date.js";
+import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
 import { formatValidity } from "./graph-model.js";
-import { directionFrom, relationshipLabelFrom, typeColor } from "./kinds.js";
+import { directionFrom, edgeState, relationshipLabelFrom, typeColor } from "./kinds.js";
 
 interface TimelineViewProps {
   readonly entity: GraphNode | undefined;
@@ -106,11 +108,13 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
               const start = edge.validFrom ? yearOf(edge.validFrom) : range.first;
               const end = edge.validTo ? yearOf(edge.validTo) : range.last;
               const faded = asOf !== null && !validOn(edge, asOf);
+              const state = edgeState(edge, asOf);
               const classes = [
                 "timeline-bar",
                 !edge.validFrom || edge.validFrom.startsWith("../") ? "open-start" : "",
                 edge.validTo ? "" : "open-end",
                 edge.status ? `status-${edge.status}` : "",
+                `state-${state.toLowerCase()}`,
                 faded ? "not-on-date" : "",
               ].join(" ");
               const when = formatValidity(edge) ?? "undated";
@@ -124,7 +128,7 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
                       {direction === "out" ? `From ${entity.name}` : `To ${entity.name}`}
                     </li>
                   )}
-                  <li className="timeline-row" data-direction={direction}>
+                  <li className="timeline-row" data-direction={direction} data-state={state}>
                     <span className="timeline-label">{words}</span>
                     <span className="timeline-track">
                       <button
@@ -132,7 +136,7 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
                         className={classes}
                         data-edge={edge.id}
                         aria-current={selectedEdgeId === edge.id}
-                        aria-label={`${words}: ${when}${edge.status ? `, ${edge.status}` : ""}${faded ? ", not in force on the chosen day" : ""}`}
+                        aria-label={`${words}: ${when}, ${RELATIONSHIP_STATE_WORDS[state]}${asOf ? " on the chosen day" : ""}`}
                         title={`${when}${edge.kind ? ` · ${edge.kind}` : ""}${edge.status ? ` · ${edge.status}` : ""}`}
                         style={{
                           left: position(start),
