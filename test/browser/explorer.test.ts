@@ -493,6 +493,11 @@ describe("research over time in the explorer", () => {
     });
     const legend = (await page.locator(".legend").first().textContent()) ?? "";
     expect(legend).toContain("ended (by the chosen day; under All dates, by today)");
+    // The side panel's list says it in words.
+    await openElementList();
+    const listed = await page.getByTestId("relationship-list").locator("li").allTextContents();
+    expect(listed).toContain("Helsinki — partner of → Stockholm · ended");
+    expect(listed).toContain("Helsinki — partner of → Stockholm · in force, start unknown");
     // On a day inside its period the focus year is in force, drawn solid; the St Petersburg agreement undated.
     await page.getByTestId("date-control").locator('input[type="date"]').fill("2018-06-01");
     await expect

@@ -7,6 +7,7 @@
  * (url-state.ts).
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import {
   type AnalysisScope,
@@ -41,7 +42,7 @@ import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
 import { DRAW_LIMIT, narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
-import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, LINE_LEGEND, communityColor, edgeState, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { PeersPanel } from "./peers-panel.js";
@@ -588,7 +589,9 @@ export function App() {
               onSelectNode={(id) => onSelect({ type: "node", id })}
             />
           )}
-          {state.view !== "dashboard" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
+          {state.view !== "dashboard" && (
+            <ElementList graph={graph} selection={state.select} onSelect={onSelect} asOf={state.asOf} />
+          )}
         </aside>
       </main>
     </div>
@@ -640,10 +643,12 @@ function ElementList({
   graph,
   selection,
   onSelect,
+  asOf,
 }: {
   graph: DrawnGraph;
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
+  asOf: string | null;
 }) {
   const nodes = [...graph.nodes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   const edges = [...graph.edges.values()];
@@ -682,6 +687,12 @@ function ElementList({
             >
               {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
             </button>
+            {edgeState(edge, asOf) !== "CURRENT" && (
+              <span className="muted" data-state={edgeState(edge, asOf)}>
+                {" "}
+                · {RELATIONSHIP_STATE_WORDS[edgeState(edge, asOf)]}
+              </span>
+            )}
           </li>
         ))}
       </ul>
