@@ -3,7 +3,8 @@
  * - a Point for every located entity (cities, offices with a `location`), with its kind, names, external ids
  *   and sources (ids and titles);
  * - a LineString for every relationship whose two ends are located, from its start to its end, with its type,
- *   kind, ends, dates, status and sources (id, title and excerpt each). A line takes the short way round:
+ *   kind, ends, dates, status as stored, `state` (what status and dates mean on `stateOn`: the export's `asOf`,
+ *   else the day it is written; `relationshipState`) and sources (id, title and excerpt each). A line takes the short way round:
  *   when that way crosses the antimeridian it is cut there into a MultiLineString of two parts (§3.1.9), so
  *   Tokyo–San Francisco crosses the Pacific instead of the whole of Eurasia.
  * Coordinates are [longitude, latitude] as the RFC says (§3.1.1), never the reverse. Entities without a
@@ -12,8 +13,22 @@
  * name of each located entity (for the lines) and the title of each source.
  */
 import type { Writable } from "node:stream";
-import { type EntityRecord, type Location, type RelationshipRecord, formatExternalId } from "../graph-data/index.js";
-import { type GraphReader, type SourceIndex, type WriteOptions, citationParty, put, sourceIndex } from "./writers.js";
+import {
+  type EntityRecord,
+  type Location,
+  type RelationshipRecord,
+  formatExternalId,
+  relationshipState,
+} from "../graph-data/index.js";
+import {
+  type GraphReader,
+  type SourceIndex,
+  type WriteOptions,
+  citationParty,
+  put,
+  sourceIndex,
+  stateDay,
+} from "./writers.js";
 
 export const GEOJSON_CONTENT_TYPE = "application/geo+json; charset=utf-8";
 
@@ -79,6 +94,7 @@ export function relationshipProperties(
   relationship: RelationshipRecord,
   names: { from: string; to: string },
   titles: SourceIndex,
+  day: string,
 ): Record<string, unknown> {
   return {
     feature: "relationship",
@@ -90,6 +106,8 @@ export function relationshipProperties(
     fromName: names.from,
     toName: names.to,
     status: relationship.status ?? null,
+    state: relationshipState(relationship, day),
+    stateOn: day,
     validFrom: relationship.validFrom ?? null,
     validTo: relationship.validTo ?? null,
     sources: relationship.citations.map((citation) => {
@@ -134,7 +152,7 @@ export async function writeGeojson(graph: GraphReader, out: Writable, options: W
       await feature(
         lineGeometry(from.position, to.position),
         relationship.id,
-        relationshipProperties(relationship, { from: from.name, to: to.name }, titles),
+        relationshipProperties(relationship, { from: from.name, to: to.name }, titles, stateDay(options)),
       );
     }
     options.onItem?.();

@@ -20,7 +20,9 @@ import {
   firstDayOf,
   joinList,
   recordToRow,
+  relationshipState,
   spreadsheetSafe,
+  todayUtc,
 } from "../graph-data/index.js";
 
 export const EXPORT_FORMATS = ["json", "csv", "gephi", "graphml", "gexf", "geojson"] as const;
@@ -172,7 +174,10 @@ export async function writeGephiCsv(
       const titles = await sourceIndex(graph);
       for await (const edge of graph.relationships()) {
         await row(
-          [...[edge.id, edge.from, edge.to, "Directed"].map(spreadsheetSafe), ...cells(edgeValues(edge, titles))],
+          [
+            ...[edge.id, edge.from, edge.to, "Directed"].map(spreadsheetSafe),
+            ...cells(edgeValues(edge, titles, stateDay(options))),
+          ],
           true,
         );
       }
@@ -213,6 +218,7 @@ const EDGE_KEYS = [
   "relationship",
   "kind",
   "status",
+  "state",
   "validFrom",
   "validTo",
   "sources",
@@ -247,15 +253,25 @@ export function citationParty(edge: Pick<RelationshipRecord, "from" | "to">, pub
   return publisherId === edge.from || publisherId === edge.to ? "party" : "third party";
 }
 
+/**
+ * The day an export's `state` column is taken on: its `asOf`, else the day it is written (UTC). `status` stays
+ * as stored; `state` is what status and dates mean on that day (`relationshipState`, the API's `state`).
+ */
+export function stateDay(options: Pick<WriteOptions, "asOf">): string {
+  return options.asOf ?? todayUtc();
+}
+
 function edgeValues(
   edge: RelationshipRecord,
   sources: SourceIndex,
+  day: string,
 ): Record<(typeof EDGE_KEYS)[number], string | undefined> {
   return {
     label: edge.type.toLowerCase().replaceAll("_", " "),
     relationship: edge.type,
     kind: edge.kind,
     status: edge.status,
+    state: relationshipState(edge, day),
     validFrom: edge.validFrom,
     validTo: edge.validTo,
     sources: joinList(edge.citations.map((c) => c.source)) || undefined,
@@ -294,7 +310,7 @@ export async function writeGraphml(graph: GraphReader, out: Writable, options: W
   }
   const titles = await sourceIndex(graph);
   for await (const edge of graph.relationships()) {
-    const data = Object.entries(edgeValues(edge, titles))
+    const data = Object.entries(edgeValues(edge, titles, stateDay(options)))
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => `<data key="e_${key}">${xmlText(value)}</data>`)
       .join("");
@@ -327,7 +343,7 @@ export async function writeGexf(graph: GraphReader, out: Writable, options: Writ
   await put(out, "    </nodes>\n    <edges>\n");
   const titles = await sourceIndex(graph);
   for await (const edge of graph.relationships()) {
-    const { label, ...values } = edgeValues(edge, titles);
+    const { label, ...values } = edgeValues(edge, titles, stateDay(options));
     // Gephi's timeline: the interval the relationship holds (partial dates → their first day).
     const start = edge.validFrom ? ` start="${firstDayOf(edge.validFrom)}"` : "";
     const end = edge.validTo ? ` end="${firstDayOf(edge.validTo)}"` : "";

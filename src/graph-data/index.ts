@@ -5,6 +5,7 @@
  */
 export * from "./vocabulary.js";
 export * from "./partial-date.js";
+export * from "./relationship-state.js";
 export {
   validOnCypher,
   isTieCypher,

@@ -21,6 +21,7 @@ import { LookupResolver } from "./lookup.resolver.js";
 import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
 import { NodeResolver } from "./node.resolver.js";
 import { PeersResolver } from "./peers.resolver.js";
+import { RelationshipStateResolver } from "./relationship-state.resolver.js";
 import { SearchResolver } from "./search.resolver.js";
 import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
 import { ShortestPathResolver } from "./shortest-path.resolver.js";
@@ -50,6 +51,7 @@ export const RESOLVERS = [
   HistoryResolver,
   WriteResolver,
   ViewerResolver,
+  RelationshipStateResolver,
 ] as const;
 
 export function buildResolversSchema(): Promise<GraphQLSchema> {

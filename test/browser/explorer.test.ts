@@ -416,6 +416,17 @@ describe("the explorer", () => {
   });
 });
 
+/** How Cytoscape draws a drawn edge, by our id: its state (the API's rule) and its line style. */
+function edgeDrawing(id: string): Promise<{ state: string; lineStyle: string; outline: number } | null> {
+  return page.evaluate((edgeId) => {
+    const element: any = document.querySelector('[data-testid="graph-canvas"]');
+    const found = element.cy.getElementById(`edge:${edgeId}`);
+    if (found.empty()) return null;
+    const outline = found.numericStyle("line-outline-width");
+    return { state: found.data("state"), lineStyle: found.style("line-style"), outline };
+  }, id);
+}
+
 /** Classes Cytoscape holds for a drawn element, by our id (edges carry the `edge:` prefix). */
 function classesOf(id: string): Promise<string[]> {
   return page.evaluate((elementId) => {
@@ -458,6 +469,68 @@ describe("research over time in the explorer", () => {
     await expect.poll(() => before.getAttribute("class")).not.toContain("not-on-date");
   });
 
+  it("words each timeline row from the entity's side, its own ties first", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg`);
+    await graphStatus();
+    const timeline = page.getByTestId("timeline");
+    const labels = timeline.locator(".timeline-label");
+    await expect.poll(() => labels.allTextContents(), { timeout: 45_000 }).toContain("funded by Tampere");
+    const words = await labels.allTextContents();
+    expect(words).toContain("funded by Helsinki");
+    expect(words.some((text) => text.startsWith("funds "))).toBe(false);
+    expect(await timeline.locator(".timeline-group").allTextContents()).toEqual([
+      "From Helsinki Centre",
+      "To Helsinki Centre",
+    ]);
+    expect(await timeline.getByRole("button", { name: /^funded by Tampere: / }).count()).toBe(1);
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    await graphStatus();
+    await expect.poll(() => labels.allTextContents(), { timeout: 45_000 }).toContain("hosts European Chemicals Agency");
+    expect((await labels.allTextContents()).some((text) => text.startsWith("hosted in "))).toBe(false);
+  });
+
+  it("draws the past as past under All dates: Helsinki–Stockholm 2018–2019 and St Petersburg until March 2022 dashed", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki`);
+    await graphStatus();
+    const patience = { timeout: 45_000 };
+    await expect
+      .poll(() => edgeDrawing("helsinki--PARTNER_OF--stockholm--2018"), patience)
+      .toEqual({ state: "PAST", lineStyle: "dashed", outline: 0 });
+    // Stored `active`, with a `validTo` of 2022-03: ended all the same.
+    expect(await edgeDrawing("helsinki--PARTNER_OF--st-petersburg")).toEqual({
+      state: "PAST",
+      lineStyle: "dashed",
+      outline: 0,
+    });
+    expect(await edgeDrawing("helsinki--PARTNER_OF--moscow--2022")).toEqual({
+      state: "SUSPENDED",
+      lineStyle: "dotted",
+      outline: 0,
+    });
+    // Undated, not ended: drawn apart from the dated ones in force (hollow: a white line outlined).
+    expect(await edgeDrawing("helsinki--PARTNER_OF--stockholm")).toEqual({
+      state: "UNDATED",
+      lineStyle: "solid",
+      outline: 1.5,
+    });
+    const legend = (await page.locator(".legend").first().textContent()) ?? "";
+    expect(legend).toContain("ended (by the chosen day; under All dates, by today)");
+    // The side panel's list says it in words.
+    await openElementList();
+    const listed = await page.getByTestId("relationship-list").locator("li").allTextContents();
+    expect(listed).toContain("Helsinki — partner of → Stockholm · ended");
+    expect(listed).toContain("Helsinki — partner of → Stockholm · in force, start unknown");
+    // On a day inside its period the focus year is in force, drawn solid; the St Petersburg agreement undated.
+    await page.getByTestId("date-control").locator('input[type="date"]').fill("2018-06-01");
+    await expect
+      .poll(() => edgeDrawing("helsinki--PARTNER_OF--stockholm--2018"), patience)
+      .toEqual({ state: "CURRENT", lineStyle: "solid", outline: 0 });
+    const timeline = page.getByTestId("timeline");
+    expect(
+      await timeline.locator('[data-edge="helsinki--PARTNER_OF--stockholm--2018"]').getAttribute("aria-label"),
+    ).toBe("partner of Stockholm: 2018 – 2019, in force on the chosen day");
+  });
+
   it("compares two days: the Moscow and St Petersburg suspensions marked in the graph and listed with their source", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki`);
     await graphStatus();
@@ -468,14 +541,23 @@ describe("research over time in the explorer", () => {
     await expect.poll(() => page.url()).toContain("compareFrom=2021-06-01&compareTo=2023-01-01");
     const result = page.getByTestId("compare-result");
     // Counts as the curated graph answers since the peers' files and the news sources joined it.
-    await expect.poll(() => result.textContent(), { timeout: 45_000 }).toContain("Started (13)");
+    // The four suspensions (the City's and the news report's, Moscow and St Petersburg) are status changes,
+    // not new partnerships: 13 records started, 9 of them new ties.
+    await expect.poll(() => result.textContent(), { timeout: 45_000 }).toContain("Started (9)");
     const text = (await result.textContent()) ?? "";
     expect(text).toContain("Ended (5)");
+    expect(text).toContain("Status changed: suspended (4)");
+    expect(text).toContain("Status changed: resumed (0)");
     expect(text).not.toContain("Invalid Date");
-    expect(text).toContain("from 28 February 2022 or later · suspended");
-    expect(text).toContain("Helsinki — partner of → Moscow");
-    expect(text).toContain("will suspend cooperation with the cities of Moscow and Saint Petersburg");
-    await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--moscow--2022")).toContain("started");
+    const started = (await result.locator('[data-group="started"]').textContent()) ?? "";
+    expect(started).not.toContain("suspended");
+    const suspended = (await result.locator('[data-group="suspended"]').textContent()) ?? "";
+    expect(suspended).toContain("Helsinki — partner of → Moscow from March 2022 · suspended");
+    expect(suspended).toContain("from 28 February 2022 or later · suspended");
+    expect(suspended).toContain("will suspend cooperation with the cities of Moscow and Saint Petersburg");
+    // Once compared, the answer sits in the side panel, beside the drawing.
+    expect(await page.locator("aside.side").getByTestId("compare-result").count()).toBe(1);
+    await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--moscow--2022")).toContain("status-changed");
     await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--st-petersburg")).toContain("ended-between");
     await screenshot("explorer-compare", { fullPane: true });
   });

@@ -177,6 +177,36 @@ describe("timeline of an entity", () => {
   });
 });
 
+describe("state: status and dates together, on a day or today", () => {
+  it("Moscow: the partnership until March 2022 is undated before it and past after; the suspension is suspended; Stockholm's 2018 focus year (no status) is past", async () => {
+    const { timeline } = await data(
+      `{ timeline(entityId: "moscow") { edge { id status before: state(asOf: "2021-06-30") after: state(asOf: "2023-01-01") today: state } } }`,
+    );
+    expect(timeline.map((t: any) => [t.edge.id, t.edge.status, t.edge.before, t.edge.after, t.edge.today])).toEqual([
+      ["helsinki--PARTNER_OF--moscow--2022~themayor-eu", "suspended", "FUTURE", "SUSPENDED", "SUSPENDED"],
+      ["helsinki--PARTNER_OF--moscow--2022", "suspended", "FUTURE", "SUSPENDED", "SUSPENDED"],
+      ["helsinki--PARTNER_OF--moscow", "active", "UNDATED", "PAST", "PAST"],
+      ["moscow--IN_COUNTRY--russia", null, "UNDATED", "UNDATED", "UNDATED"],
+    ]);
+    const stockholm = await data(
+      `{ timeline(entityId: "stockholm", relationshipTypes: ["PARTNER_OF"]) { edge { kind validFrom validTo status state in2018: state(asOf: "2018-06-01") } other { id } } }`,
+    );
+    const focus = stockholm.timeline.find((t: any) => t.edge.kind === "focus-city" && t.other.id === "helsinki");
+    expect(focus.edge).toMatchObject({
+      validFrom: "2018",
+      validTo: "2019",
+      status: null,
+      state: "PAST",
+      in2018: "CURRENT",
+    });
+  });
+
+  it("a day that is not one is refused", async () => {
+    const result = await api.query(`{ timeline(entityId: "moscow") { edge { state(asOf: "2023-13-01") } } }`);
+    expect(result.errors?.[0]?.message).toMatch(/asOf/);
+  });
+});
+
 describe("centrality (Graph Data Science)", () => {
   it("DEGREE: Helsinki first, then its peers Turku and Espoo; equal scores share a rank", async () => {
     const { centrality } = await data(`{ centrality(algorithm: DEGREE, limit: 5) { node { id kind } score rank } }`);

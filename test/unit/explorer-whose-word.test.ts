@@ -91,9 +91,12 @@ describe("whose word a source is", () => {
     expect(LINE_LEGEND.map((entry) => entry.line)).toEqual([
       "dashed",
       "dotted",
+      "undated",
+      "faint",
       "crowd-only",
       "started",
       "ended-between",
+      "changed",
     ]);
     expect(LINE_LEGEND.find((entry) => entry.line === "crowd-only")?.label).toMatch(/^only Wikidata/);
   });

@@ -194,8 +194,8 @@ describe("Gephi tables", () => {
   it("the edge table: directed, labelled in words, each citation's source title (its id when unknown)", async () => {
     const text = await written(WRITERS["gephi edges"]!, GRAPH);
     expect(text).toBe(
-      "\uFEFFId,Source,Target,Type,Label,relationship,kind,status,validFrom,validTo,sources,sourceTitles,excerpts,sourceKinds,sourceParties\n" +
-        "mayor--HEADS--helsinki,mayor,helsinki,Directed,heads,HEADS,elected,active,2021-06,2025," +
+      "\uFEFFId,Source,Target,Type,Label,relationship,kind,status,state,validFrom,validTo,sources,sourceTitles,excerpts,sourceKinds,sourceParties\n" +
+        "mayor--HEADS--helsinki,mayor,helsinki,Directed,heads,HEADS,elected,active,PAST,2021-06,2025," +
         "report|missing,Annual report & review|missing,the mayor <since 2021>|a\\|b,city|,party|\n",
     );
   });
@@ -205,7 +205,7 @@ describe("Gephi tables", () => {
       WRITERS["gephi edges"]!,
       graphOf([], [], [{ type: "PARTNER_OF", id: "+x", from: "@a", to: "-b", citations: [] }]),
     );
-    expect(text.split("\n")[1]).toBe("'+x,'@a,'-b,Directed,partner of,PARTNER_OF,,,,,,,,,");
+    expect(text.split("\n")[1]).toBe("'+x,'@a,'-b,Directed,partner of,PARTNER_OF,,,UNDATED,,,,,,,");
   });
 
   it("writes only the header for an empty graph", async () => {
@@ -229,6 +229,7 @@ describe("GraphML", () => {
           "relationship",
           "kind",
           "status",
+          "state",
           "validFrom",
           "validTo",
           "sources",
@@ -241,7 +242,7 @@ describe("GraphML", () => {
         "    <desc>As of 2020-01-01</desc>\n" +
         '    <node id="helsinki"><data key="n_label">Helsinki</data><data key="n_kind">City</data><data key="n_nameFi">Helsinki</data><data key="n_nameSv">Helsingfors</data><data key="n_aliases">Stadi</data><data key="n_sources">report</data></node>\n' +
         '    <node id="mayor"><data key="n_label">Anna &quot;the Mayor&quot; Virtanen</data><data key="n_kind">Person</data><data key="n_description">Mayor&#10;of Helsinki</data><data key="n_sources">report|news</data></node>\n' +
-        '    <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki"><data key="e_label">heads</data><data key="e_relationship">HEADS</data><data key="e_kind">elected</data><data key="e_status">active</data><data key="e_validFrom">2021-06</data><data key="e_validTo">2025</data><data key="e_sources">report|missing</data><data key="e_sourceTitles">Annual report &amp; review|missing</data><data key="e_excerpts">the mayor &lt;since 2021&gt;|a\\|b</data><data key="e_sourceKinds">city|</data><data key="e_sourceParties">party|</data></edge>\n' +
+        '    <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki"><data key="e_label">heads</data><data key="e_relationship">HEADS</data><data key="e_kind">elected</data><data key="e_status">active</data><data key="e_state">FUTURE</data><data key="e_validFrom">2021-06</data><data key="e_validTo">2025</data><data key="e_sources">report|missing</data><data key="e_sourceTitles">Annual report &amp; review|missing</data><data key="e_excerpts">the mayor &lt;since 2021&gt;|a\\|b</data><data key="e_sourceKinds">city|</data><data key="e_sourceParties">party|</data></edge>\n' +
         "  </graph>\n</graphml>\n",
     );
   });
@@ -285,6 +286,7 @@ describe("GEXF", () => {
           "relationship",
           "kind",
           "status",
+          "state",
           "validFrom",
           "validTo",
           "sources",
@@ -299,7 +301,7 @@ describe("GEXF", () => {
         '      <node id="mayor" label="Anna &quot;the Mayor&quot; Virtanen"><attvalues><attvalue for="kind" value="Person"/><attvalue for="description" value="Mayor&#10;of Helsinki"/><attvalue for="sources" value="report|news"/></attvalues></node>\n' +
         "    </nodes>\n" +
         "    <edges>\n" +
-        '      <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki" label="heads" start="2021-06-01" end="2025-01-01"><attvalues><attvalue for="relationship" value="HEADS"/><attvalue for="kind" value="elected"/><attvalue for="status" value="active"/><attvalue for="validFrom" value="2021-06"/><attvalue for="validTo" value="2025"/><attvalue for="sources" value="report|missing"/><attvalue for="sourceTitles" value="Annual report &amp; review|missing"/><attvalue for="excerpts" value="the mayor &lt;since 2021&gt;|a\\|b"/><attvalue for="sourceKinds" value="city|"/><attvalue for="sourceParties" value="party|"/></attvalues></edge>\n' +
+        '      <edge id="mayor--HEADS--helsinki" source="mayor" target="helsinki" label="heads" start="2021-06-01" end="2025-01-01"><attvalues><attvalue for="relationship" value="HEADS"/><attvalue for="kind" value="elected"/><attvalue for="status" value="active"/><attvalue for="state" value="FUTURE"/><attvalue for="validFrom" value="2021-06"/><attvalue for="validTo" value="2025"/><attvalue for="sources" value="report|missing"/><attvalue for="sourceTitles" value="Annual report &amp; review|missing"/><attvalue for="excerpts" value="the mayor &lt;since 2021&gt;|a\\|b"/><attvalue for="sourceKinds" value="city|"/><attvalue for="sourceParties" value="party|"/></attvalues></edge>\n' +
         "    </edges>\n  </graph>\n</gexf>\n",
     );
     expect(text).not.toContain("anna@example.org");
@@ -405,6 +407,7 @@ describe("GeoJSON, beyond Points and lines", () => {
         { type: "IN_COUNTRY", id: "x", from: "a", to: "b", citations: [{ source: "gone", excerpt: "e" }] },
         { from: "A", to: "B" },
         titles,
+        "2020-01-01",
       ),
     ).toEqual({
       feature: "relationship",
@@ -416,6 +419,8 @@ describe("GeoJSON, beyond Points and lines", () => {
       fromName: "A",
       toName: "B",
       status: null,
+      state: "UNDATED",
+      stateOn: "2020-01-01",
       validFrom: null,
       validTo: null,
       sources: [{ id: "gone", title: null, excerpt: "e", publisherKind: null, party: null }],

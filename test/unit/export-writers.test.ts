@@ -141,6 +141,8 @@ describe("export writers", () => {
       fromName: "A",
       toName: "B",
       status: "active",
+      state: "CURRENT",
+      stateOn: "2020-01-01",
       validFrom: "2018",
       validTo: null,
       sources: [{ id: "s", title: "The source", excerpt: 'a <b> & "c"', publisherKind: null, party: null }],

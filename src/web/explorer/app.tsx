@@ -7,6 +7,7 @@
  * (url-state.ts).
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import {
   type AnalysisScope,
@@ -29,6 +30,7 @@ import {
 import { focusCommunity } from "./analysis-scope.js";
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
+import { changeMarks } from "./compare-model.js";
 import { ComparePanel } from "./compare-panel.js";
 import { CorroborationPanel } from "./corroboration-panel.js";
 import { Dashboard } from "./dashboard.js";
@@ -42,7 +44,7 @@ import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
 import { DRAW_LIMIT, narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
-import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, LINE_LEGEND, communityColor, edgeState, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { PeersPanel } from "./peers-panel.js";
@@ -338,12 +340,21 @@ export function App() {
         onUndated={(undated) => update({ undated }, "replace")}
       />
     ) : null;
-  const edgeMarks = useMemo(() => {
-    const marks = new Map<string, "started" | "ended">();
-    for (const edge of diff?.started ?? []) marks.set(edge.id, "started");
-    for (const edge of diff?.ended ?? []) marks.set(edge.id, "ended");
-    return marks;
-  }, [diff]);
+  const edgeMarks = useMemo(() => changeMarks(diff), [diff]);
+  // Once two days are compared, the answer sits in the side panel beside the drawing it marks.
+  const comparing = state.compareFrom !== null && state.compareTo !== null && state.view === "graph";
+  const comparePanel = (
+    <ComparePanel
+      from={state.compareFrom}
+      to={state.compareTo}
+      diff={diff}
+      error={diffError}
+      name={(id) => names.get(id)?.name ?? id}
+      onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
+      onClear={() => update({ compareFrom: null, compareTo: null })}
+      onSelectEdge={selectListedEdge}
+    />
+  );
   const nodeSizes = useMemo(() => {
     if (!scores || scores.length === 0) return undefined;
     const top = Math.max(...scores.map((row) => row.score), Number.MIN_VALUE);
@@ -491,6 +502,7 @@ export function App() {
                 nodeSizes={nodeSizes}
                 nodeColors={nodeColors}
                 edgeMarks={edgeMarks}
+                asOf={state.asOf}
               />
             )}
             <Legend />
@@ -501,16 +513,7 @@ export function App() {
               onSelectEdge={selectListedEdge}
             />
             <div className="research-panels">
-              <ComparePanel
-                from={state.compareFrom}
-                to={state.compareTo}
-                diff={diff}
-                error={diffError}
-                name={(id) => names.get(id)?.name ?? id}
-                onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
-                onClear={() => update({ compareFrom: null, compareTo: null })}
-                onSelectEdge={selectListedEdge}
-              />
+              {!comparing && comparePanel}
               <CentralityPanel
                 measure={state.measure}
                 communities={state.communities}
@@ -552,7 +555,7 @@ export function App() {
         ) : state.view === "map" ? (
           <section className="map-section" aria-label="Map">
             {hubPanel}
-            <MapView graph={graph} selection={state.select} onSelect={onSelect} />
+            <MapView graph={graph} selection={state.select} onSelect={onSelect} asOf={state.asOf} />
           </section>
         ) : (
           <Dashboard
@@ -597,6 +600,7 @@ export function App() {
               onUndone={() => setRevision((count) => count + 1)}
             />
           )}
+          {comparing && comparePanel}
           {editor && !editing && (
             <EditActions node={selectedNode} edge={selectedEdge} onEdit={(mode) => setEditing(mode)} />
           )}
@@ -640,7 +644,9 @@ export function App() {
           />
           {state.from && state.to && state.from !== state.to && (
             <SharedConnections
+              fromId={state.from}
               fromName={names.get(state.from)?.name ?? state.from}
+              toId={state.to}
               toName={names.get(state.to)?.name ?? state.to}
               connections={shared}
               error={sharedError}
@@ -648,7 +654,9 @@ export function App() {
               onSelectNode={(id) => onSelect({ type: "node", id })}
             />
           )}
-          {state.view !== "dashboard" && <ElementList graph={graph} selection={state.select} onSelect={onSelect} />}
+          {state.view !== "dashboard" && (
+            <ElementList graph={graph} selection={state.select} onSelect={onSelect} asOf={state.asOf} />
+          )}
         </aside>
       </main>
     </div>
@@ -700,10 +708,12 @@ function ElementList({
   graph,
   selection,
   onSelect,
+  asOf,
 }: {
   graph: DrawnGraph;
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
+  asOf: string | null;
 }) {
   const nodes = [...graph.nodes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   const edges = [...graph.edges.values()];
@@ -742,6 +752,12 @@ function ElementList({
             >
               {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
             </button>
+            {edgeState(edge, asOf) !== "CURRENT" && (
+              <span className="muted" data-state={edgeState(edge, asOf)}>
+                {" "}
+                · {RELATIONSHIP_STATE_WORDS[edgeState(edge, asOf)]}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,10 +1,13 @@
 /**
  * Compare two days: pick them, and the graph marks the relationships of the focused entity that started
- * (green) and draws those that ended (red, dashed) between them; the list beside names each with its sources.
+ * (green), those that ended (red, dashed) and those whose status changed (amber: suspended, resumed) between
+ * them; the list beside the drawing (in the side panel once compared) names each with its sources, in those
+ * groups (compare-model.ts), so a suspension never reads as a new partnership.
  */
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import type { GraphDiff, GraphEdge } from "./api.js";
 import { WhoseWord } from "./citation-list.js";
+import { type ChangeMark, groupChanges } from "./compare-model.js";
 import { formatValidity } from "./graph-model.js";
 import { relationshipLabel } from "./kinds.js";
 
@@ -28,7 +31,7 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
     if (from) setDraftFrom(from);
     if (to) setDraftTo(to);
   }, [from, to]);
-  const item = (edge: GraphEdge, change: "started" | "ended") => (
+  const item = (edge: GraphEdge, change: ChangeMark) => (
     <li key={`${change}-${edge.id}`} className={`change-${change}`}>
       <button type="button" className="link" onClick={() => onSelectEdge(edge)}>
         {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
@@ -74,27 +77,40 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
             {error}
           </p>
         )}
-        {diff && (
-          <>
-            <h3>
-              Started ({diff.started.length}) <span className="swatch-line started" aria-hidden="true" />
-            </h3>
-            {diff.started.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul>{diff.started.map((e) => item(e, "started"))}</ul>
-            )}
-            <h3>
-              Ended ({diff.ended.length}) <span className="swatch-line ended" aria-hidden="true" />
-            </h3>
-            {diff.ended.length === 0 ? (
-              <p className="muted">None.</p>
-            ) : (
-              <ul>{diff.ended.map((e) => item(e, "ended"))}</ul>
-            )}
-          </>
-        )}
+        {diff && <Groups diff={diff} item={item} />}
       </div>
     </section>
+  );
+}
+
+const GROUPS: readonly {
+  readonly key: "started" | "ended" | "suspended" | "resumed";
+  readonly title: string;
+  readonly mark: ChangeMark;
+  readonly swatch: string;
+}[] = [
+  { key: "started", title: "Started", mark: "started", swatch: "started" },
+  { key: "ended", title: "Ended", mark: "ended", swatch: "ended" },
+  { key: "suspended", title: "Status changed: suspended", mark: "changed", swatch: "changed" },
+  { key: "resumed", title: "Status changed: resumed", mark: "changed", swatch: "changed" },
+];
+
+function Groups({ diff, item }: { diff: GraphDiff; item: (edge: GraphEdge, change: ChangeMark) => ReactNode }) {
+  const groups = groupChanges(diff);
+  return (
+    <>
+      {GROUPS.map(({ key, title, mark, swatch }) => (
+        <section key={key} className="compare-group" data-group={key} aria-label={title}>
+          <h3>
+            {title} ({groups[key].length}) <span className={`swatch-line ${swatch}`} aria-hidden="true" />
+          </h3>
+          {groups[key].length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul>{groups[key].map((edge) => item(edge, mark))}</ul>
+          )}
+        </section>
+      ))}
+    </>
   );
 }

@@ -7,8 +7,9 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useRef } from "react";
+import type { ChangeMark } from "./compare-model.js";
 import type { DrawnGraph } from "./graph-model.js";
-import { KIND_STYLES, UNKNOWN_KIND, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, STATE_LINES, UNKNOWN_KIND, edgeState, relationshipLabel } from "./kinds.js";
 import type { Selection } from "./url-state.js";
 import { isCrowdOnly } from "./whose-word.js";
 
@@ -24,7 +25,9 @@ interface GraphViewProps {
   /** Node colours (communities); nodes not listed keep their kind's colour. */
   readonly nodeColors?: ReadonlyMap<string, string>;
   /** Relationships that started or ended between the two days compared. */
-  readonly edgeMarks?: ReadonlyMap<string, "started" | "ended">;
+  readonly edgeMarks?: ReadonlyMap<string, ChangeMark>;
+  /** The date control's day (null: all dates): relationships are drawn by their state on it, else today. */
+  readonly asOf?: string | null;
 }
 
 const EDGE_PREFIX = "edge:";
@@ -72,8 +75,19 @@ const STYLE: cytoscape.StylesheetJson = [
       "text-background-padding": "1px",
     },
   },
-  { selector: 'edge[status = "ended"]', style: { "line-style": "dashed" } },
-  { selector: 'edge[status = "suspended"]', style: { "line-style": "dotted" } },
+  // By state on the chosen day (else today), as the legend says (kinds.ts STATE_LINES): an agreement stored
+  // `active` whose `validTo` has passed is ended, and drawn so.
+  { selector: 'edge[line = "dashed"]', style: { "line-style": "dashed" } },
+  { selector: 'edge[line = "dotted"]', style: { "line-style": "dotted" } },
+  // Undated: hollow (a white line outlined), so it reads as neither a dated line in force nor an ended one.
+  {
+    selector: 'edge[line = "undated"]',
+    style: { width: 2.5, "line-color": "#ffffff", "line-outline-width": 1.5, "line-outline-color": "#8d99a6" },
+  },
+  {
+    selector: 'edge[line = "faint"]',
+    style: { "line-style": "dashed", "line-dash-pattern": [3, 5], opacity: 0.55 },
+  },
   // Only the crowd says so: lighter, thinner and dash-dotted (not colour alone), and said in the label.
   {
     selector: 'edge[crowd = "only"]',
@@ -96,6 +110,10 @@ const STYLE: cytoscape.StylesheetJson = [
     style: { "line-color": "#c5221f", "target-arrow-color": "#c5221f", width: 4, "line-style": "dashed" },
   },
   {
+    selector: "edge.status-changed",
+    style: { "line-color": "#b06000", "target-arrow-color": "#b06000", width: 4 },
+  },
+  {
     selector: ".on-path",
     style: {
       "line-color": "#e6a700",
@@ -111,7 +129,7 @@ const STYLE: cytoscape.StylesheetJson = [
   },
 ];
 
-function toElements(graph: DrawnGraph): ElementDefinition[] {
+function toElements(graph: DrawnGraph, asOf: string | null): ElementDefinition[] {
   return [
     ...[...graph.nodes.values()].map((node) => ({
       group: "nodes" as const,
@@ -127,6 +145,8 @@ function toElements(graph: DrawnGraph): ElementDefinition[] {
           target: edge.toId,
           label: isCrowdOnly(edge) ? `${relationshipLabel(edge.type)} (crowd only)` : relationshipLabel(edge.type),
           status: edge.status ?? "",
+          state: edgeState(edge, asOf),
+          line: STATE_LINES[edgeState(edge, asOf)],
           crowd: isCrowdOnly(edge) ? "only" : "",
         },
       })),
@@ -141,11 +161,14 @@ export function GraphView({
   nodeSizes,
   nodeColors,
   edgeMarks,
+  asOf = null,
 }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const asOfRef = useRef(asOf);
+  asOfRef.current = asOf;
 
   useEffect(() => {
     if (!container.current) return;
@@ -185,7 +208,7 @@ export function GraphView({
   useEffect(() => {
     const core = cy.current;
     if (!core) return;
-    const wanted = toElements(graph);
+    const wanted = toElements(graph, asOfRef.current);
     const wantedIds = new Set(wanted.map((element) => element.data.id));
     const stale = core.elements().filter((element) => !wantedIds.has(element.id()));
     const added = wanted.filter((element) => core.getElementById(element.data.id!).empty());
@@ -209,6 +232,20 @@ export function GraphView({
       } as cytoscape.LayoutOptions)
       .run();
   }, [graph]);
+
+  // A relationship's state follows the day: restyle the edges already drawn when the date control moves.
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.batch(() => {
+      for (const edge of graph.edges.values()) {
+        const element = core.getElementById(EDGE_PREFIX + edge.id);
+        if (element.empty()) continue;
+        const state = edgeState(edge, asOf);
+        element.data({ state, line: STATE_LINES[state] });
+      }
+    });
+  }, [graph, asOf]);
 
   useEffect(() => {
     const core = cy.current;
@@ -237,9 +274,10 @@ export function GraphView({
         if (size !== undefined) node.style({ width: size, height: size });
         if (color !== undefined) node.style("background-color", color);
       });
-      core.edges().removeClass("started ended-between");
+      core.edges().removeClass("started ended-between status-changed");
       for (const [id, mark] of edgeMarks ?? []) {
-        core.getElementById(EDGE_PREFIX + id).addClass(mark === "started" ? "started" : "ended-between");
+        const mark_ = mark === "started" ? "started" : mark === "ended" ? "ended-between" : "status-changed";
+        core.getElementById(EDGE_PREFIX + id).addClass(mark_);
       }
     });
   }, [graph, nodeSizes, nodeColors, edgeMarks]);

@@ -1,7 +1,8 @@
 /**
  * The map: what the graph view draws, placed on the Earth. Cities and offices are points (coloured and shaped
  * by kind, as in the graph), relationships between two placed entities are arcs coloured by type (as in the
- * timeline and the activity chart), dashed when ended and dotted when suspended; it follows the date control
+ * timeline and the activity chart), dashed when ended and dotted when suspended, by their state on the chosen
+ * day (else today; the legend says how undated and not-yet ones look); it follows the date control
  * and the selection, and a click selects. The basemap is Natural Earth's countries from `world-atlas`, bundled
  * with the page (no tiles from the network: the page works offline under its CSP), drawn with d3-geo; the
  * drawing is SVG, so the points are buttons a keyboard reaches. Drag to pan, wheel or the buttons to zoom.
@@ -21,8 +22,9 @@ import {
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import atlasUrl from "world-atlas/countries-50m.json?url";
+import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import type { DrawnGraph } from "./graph-model.js";
-import { kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import { LINE_LEGEND, STATE_LINES, edgeState, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 import { type OfficePlace, fetchOfficePlaces } from "./map-api.js";
 import { type LabelSide, type Place, arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "./map-geometry.js";
 import type { Selection } from "./url-state.js";
@@ -80,13 +82,21 @@ function labelPosition(
   }
 }
 
-const dash = (status: string | null) => (status === "ended" ? "7 5" : status === "suspended" ? "2 4" : undefined);
+/** The arc's dashes by the relationship's state (kinds.ts STATE_LINES), as the graph and the legend draw it. */
+const DASHES: Readonly<Record<string, string | undefined>> = {
+  dashed: "7 5",
+  dotted: "2 4",
+  faint: "3 5",
+  undated: "12 2 2 2",
+};
 
 export function MapView({
   graph,
   selection,
   onSelect,
+  asOf = null,
 }: {
+  asOf?: string | null;
   graph: DrawnGraph;
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
@@ -211,7 +221,7 @@ export function MapView({
             {arcs.map(({ edge, from, to, lane }) => {
               const selected = edge.id === selectedEdge;
               const d = arcPath(position(from), position(to), lane);
-              const arcLabel = `${from.node.name} — ${relationshipLabel(edge.type)} → ${to.node.name}${edge.status ? ` (${edge.status})` : ""}`;
+              const arcLabel = `${from.node.name} — ${relationshipLabel(edge.type)} → ${to.node.name} (${RELATIONSHIP_STATE_WORDS[edgeState(edge, asOf)]})`;
               return (
                 <g
                   key={edge.id}
@@ -232,7 +242,9 @@ export function MapView({
                     d={d}
                     stroke={typeColor(edge.type)}
                     strokeWidth={(selected ? 3.5 : 2) / k}
-                    strokeDasharray={dash(edge.status)?.replace(/\d+/g, (n) => String(Number(n) / k))}
+                    strokeDasharray={DASHES[STATE_LINES[edgeState(edge, asOf)]]?.replace(/\d+/g, (n) =>
+                      String(Number(n) / k),
+                    )}
                     fill="none"
                   />
                   {/* A wider invisible stroke makes thin arcs easy to click. */}
@@ -322,12 +334,13 @@ export function MapView({
                 {relationshipLabel(type)}
               </li>
             ))}
-            <li>
-              <span className="line dashed" aria-hidden="true" /> ended
-            </li>
-            <li>
-              <span className="line dotted" aria-hidden="true" /> suspended
-            </li>
+            {LINE_LEGEND.filter((entry) => ["dashed", "dotted", "undated", "faint"].includes(entry.line)).map(
+              (entry) => (
+                <li key={entry.line}>
+                  <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
+                </li>
+              ),
+            )}
           </ul>
         )}
         <small className="map-attribution">

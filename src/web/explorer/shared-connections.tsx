@@ -1,9 +1,11 @@
 /** Next to the path finder: what the two picked entities both link to, with both relationships and sources. */
 import type { GraphEdge, SharedConnection } from "./api.js";
-import { relationshipLabel } from "./kinds.js";
+import { relationshipLabelFrom } from "./kinds.js";
 
 interface SharedConnectionsProps {
+  readonly fromId: string;
   readonly fromName: string;
+  readonly toId: string;
   readonly toName: string;
   readonly connections: SharedConnection[] | null;
   readonly error: string | null;
@@ -12,7 +14,9 @@ interface SharedConnectionsProps {
 }
 
 export function SharedConnections({
+  fromId,
   fromName,
+  toId,
   toName,
   connections,
   error,
@@ -41,11 +45,11 @@ export function SharedConnections({
                 </button>
                 :{" "}
                 <button type="button" className="link" onClick={() => onSelectEdge(shared.fromA)}>
-                  {fromName} {relationshipLabel(shared.fromA.type)}
+                  {fromName} {relationshipLabelFrom(shared.fromA, fromId)}
                 </button>
                 {" · "}
                 <button type="button" className="link" onClick={() => onSelectEdge(shared.fromB)}>
-                  {toName} {relationshipLabel(shared.fromB.type)}
+                  {toName} {relationshipLabelFrom(shared.fromB, toId)}
                 </button>
                 <span className="muted">
                   {" "}

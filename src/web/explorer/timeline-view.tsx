@@ -1,15 +1,18 @@
 /**
  * The timeline of one entity: a bar per relationship over the years, coloured by type; a dashed end where
  * the relationship has no date there (or, at its start, only a bound: "by" a day). The day the explorer is
- * set to is a line across; bars not in force on it are faded. Each bar is a button that opens the
- * relationship and its sources.
+ * set to is a line across; bars not in force on it are faded. Each bar's class and accessible name say its state
+ * on that day (else today), by the API's one rule: ended ones lighter, undated ones hatched. Each bar is a button that opens the
+ * relationship and its sources. Each row reads from the entity's side ("funded by Tampere"), its own relationships
+ * (from it) first, then those that end at it, each group in the API's order.
  */
-import { useEffect, useMemo, useState } from "react";
+import { Fragment, useEffect, useMemo, useState } from "react";
 import { firstDayOf, isDateValue } from "../../graph-data/partial-date.js";
+import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
 import { formatValidity } from "./graph-model.js";
-import { relationshipLabel, typeColor } from "./kinds.js";
+import { directionFrom, edgeState, relationshipLabelFrom, typeColor } from "./kinds.js";
 
 interface TimelineViewProps {
   readonly entity: GraphNode | undefined;
@@ -34,6 +37,14 @@ function yearOf(value: string): number {
 
 function validOn(edge: GraphEdge, day: string): boolean {
   return (!edge.validFrom || dayOf(edge.validFrom) <= day) && (!edge.validTo || dayOf(edge.validTo) > day);
+}
+
+/** Outgoing relationships first, then incoming; each group keeps the API's order (by start date). */
+function grouped(entries: readonly TimelineEntry[], entityId: string): TimelineEntry[] {
+  return [
+    ...entries.filter(({ edge }) => directionFrom(edge, entityId) === "out"),
+    ...entries.filter(({ edge }) => directionFrom(edge, entityId) === "in"),
+  ];
 }
 
 export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: TimelineViewProps) {
@@ -93,40 +104,50 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
             {asOf && <div className="timeline-day" style={{ left: position(yearOf(asOf)) }} />}
           </div>
           <ol className="timeline-rows">
-            {entries.map(({ edge, other }) => {
+            {grouped(entries, entity.id).map(({ edge, other }, index, all) => {
               const start = edge.validFrom ? yearOf(edge.validFrom) : range.first;
               const end = edge.validTo ? yearOf(edge.validTo) : range.last;
               const faded = asOf !== null && !validOn(edge, asOf);
+              const state = edgeState(edge, asOf);
               const classes = [
                 "timeline-bar",
                 !edge.validFrom || edge.validFrom.startsWith("../") ? "open-start" : "",
                 edge.validTo ? "" : "open-end",
                 edge.status ? `status-${edge.status}` : "",
+                `state-${state.toLowerCase()}`,
                 faded ? "not-on-date" : "",
               ].join(" ");
               const when = formatValidity(edge) ?? "undated";
+              const words = `${relationshipLabelFrom(edge, entity.id)} ${other.name}`;
+              const direction = directionFrom(edge, entity.id);
+              const groupStarts = index === 0 || directionFrom(all[index - 1]!.edge, entity.id) !== direction;
               return (
-                <li key={edge.id} className="timeline-row">
-                  <span className="timeline-label">
-                    {relationshipLabel(edge.type)} {other.name}
-                  </span>
-                  <span className="timeline-track">
-                    <button
-                      type="button"
-                      className={classes}
-                      data-edge={edge.id}
-                      aria-current={selectedEdgeId === edge.id}
-                      aria-label={`${relationshipLabel(edge.type)} ${other.name}: ${when}${edge.status ? `, ${edge.status}` : ""}${faded ? ", not in force on the chosen day" : ""}`}
-                      title={`${when}${edge.kind ? ` · ${edge.kind}` : ""}${edge.status ? ` · ${edge.status}` : ""}`}
-                      style={{
-                        left: position(start),
-                        width: `max(6px, calc(${position(end)} - ${position(start)}))`,
-                        background: typeColor(edge.type),
-                      }}
-                      onClick={() => onSelectEdge(edge)}
-                    />
-                  </span>
-                </li>
+                <Fragment key={edge.id}>
+                  {groupStarts && (
+                    <li className="timeline-group" data-direction={direction}>
+                      {direction === "out" ? `From ${entity.name}` : `To ${entity.name}`}
+                    </li>
+                  )}
+                  <li className="timeline-row" data-direction={direction} data-state={state}>
+                    <span className="timeline-label">{words}</span>
+                    <span className="timeline-track">
+                      <button
+                        type="button"
+                        className={classes}
+                        data-edge={edge.id}
+                        aria-current={selectedEdgeId === edge.id}
+                        aria-label={`${words}: ${when}, ${RELATIONSHIP_STATE_WORDS[state]}${asOf ? " on the chosen day" : ""}`}
+                        title={`${when}${edge.kind ? ` · ${edge.kind}` : ""}${edge.status ? ` · ${edge.status}` : ""}`}
+                        style={{
+                          left: position(start),
+                          width: `max(6px, calc(${position(end)} - ${position(start)}))`,
+                          background: typeColor(edge.type),
+                        }}
+                        onClick={() => onSelectEdge(edge)}
+                      />
+                    </span>
+                  </li>
+                </Fragment>
               );
             })}
           </ol>
