@@ -40,7 +40,9 @@ const log = (message: string) => console.log(`[${((Date.now() - t0) / 1000).toFi
 let t0 = Date.now();
 
 interface Answer {
+  /** When it was sent, and when it was answered (a request in flight when a fault struck is the fault's). */
   readonly at: number;
+  readonly done: number;
   readonly kind: "read" | "hot" | "write";
   readonly status: number;
   readonly ok: boolean;
@@ -168,7 +170,7 @@ async function writer(url: string, token: string): Promise<void> {
     const { status, body } = await graphql(url, RENAME, { e: [hotInput(revision)] }, token);
     const writeId = body?.data?.upsertRecords?.writeId as string | undefined;
     const ok = status === 200 && writeId !== undefined && !body.errors;
-    answers.push({ at: sent, kind: "write", status, ok });
+    answers.push({ at: sent, done: Date.now(), kind: "write", status, ok });
     if (ok) {
       acknowledged = revision;
       acknowledgedWrites.push(writeId);
@@ -193,12 +195,18 @@ async function reader(url: string, n: number): Promise<void> {
       const { status, body } = await graphql(url, `{ node(id: "${HOT}") { name } }`, {});
       const name = body?.data?.node?.name as string | undefined;
       const ok = status === 200 && name !== undefined && !body.errors;
-      answers.push({ at: sent, kind: "hot", status, ok });
+      answers.push({ at: sent, done: Date.now(), kind: "hot", status, ok });
       if (ok && Number(/#(\d+)$/.exec(name)?.[1] ?? 0) < floor) stale += 1;
     } else {
       const read = READS[i % READS.length]!;
       const { status, body } = await graphql(url, read.query, read.variables);
-      answers.push({ at: sent, kind: "read", status, ok: status === 200 && body?.data && !body.errors });
+      answers.push({
+        at: sent,
+        done: Date.now(),
+        kind: "read",
+        status,
+        ok: status === 200 && body?.data && !body.errors,
+      });
     }
     if (answers.at(-1)?.ok === false) await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -318,7 +326,7 @@ try {
   const storedRevision = Number(/#(\d+)$/.exec(final.body?.data?.node?.name ?? "")?.[1] ?? -1);
 
   const inWindow = (answer: Answer) =>
-    windows.some((window) => answer.at >= window.from && answer.at <= (window.to ?? Infinity) + SETTLE_MS);
+    windows.some((window) => answer.done >= window.from && answer.at <= (window.to ?? Infinity) + SETTLE_MS);
   const byStatus: Record<string, number> = {};
   for (const answer of answers) byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
   const result = {
