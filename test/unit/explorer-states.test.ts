@@ -3,7 +3,13 @@ import type { GraphEdge, GraphNode } from "../../src/web/explorer/api.js";
 import { closeNames, editDistance, suggestionQuery } from "../../src/web/explorer/did-you-mean.js";
 import type { ChangeEntry } from "../../src/web/explorer/edit-api.js";
 import { dayWithSomething } from "../../src/web/explorer/empty-states.js";
-import { changeSubject, changedFields, operationWords, originWords } from "../../src/web/explorer/history-words.js";
+import {
+  changeSubject,
+  changedFields,
+  operationWords,
+  originWords,
+  undoable,
+} from "../../src/web/explorer/history-words.js";
 
 function node(id: string, name: string, aliases: string[] = []): GraphNode {
   return { id, kind: "City", name, description: null, names: [], aliases, location: null };
@@ -97,6 +103,12 @@ describe("the history in words", () => {
   it("names relationships by their ends, not by their ids", () => {
     expect(changeSubject(change({}), (id) => names.get(id))).toBe("Helsinki funds Helsinki Centre");
     expect(operationWords("create")).toBe("Added");
+  });
+
+  it("offers no undo for an erasure of personal data (the API refuses it), and says what it was", () => {
+    expect(operationWords("erase")).toBe("Erased personal data of");
+    expect(undoable([{ operation: "erase" }])).toBe(false);
+    expect(undoable([{ operation: "create" }, { operation: "update" }])).toBe(true);
   });
 
   it("names entities by name, a deleted one by the name it had", () => {

@@ -15,7 +15,7 @@ import {
   fetchRecentChanges,
   revertChange,
 } from "./edit-api.js";
-import { changeSubject, changedFields, operationWords, originWords } from "./history-words.js";
+import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
 import { ReportList } from "./report-list.js";
 
 export interface HistoryPanelProps {
@@ -296,7 +296,11 @@ export function HistoryPanel(props: HistoryPanelProps) {
                       </ul>
                     </details>
                   )}
-                  {undo(group.writeId, "Undo this change")}
+                  {undoable(group.changes) ? (
+                    undo(group.writeId, "Undo this change")
+                  ) : (
+                    <p className="muted">An erasure of personal data on request cannot be undone.</p>
+                  )}
                 </li>
               );
             })}

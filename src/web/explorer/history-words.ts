@@ -5,7 +5,17 @@
 import type { ChangeEntry } from "./edit-api.js";
 import { relationshipLabel } from "./kinds.js";
 
-const OPERATIONS: Readonly<Record<string, string>> = { create: "Added", update: "Changed", delete: "Deleted" };
+const OPERATIONS: Readonly<Record<string, string>> = {
+  create: "Added",
+  update: "Changed",
+  delete: "Deleted",
+  erase: "Erased personal data of",
+};
+
+/** Whether a write can be undone from the history: every write but an erasure (the API refuses that one). */
+export function undoable(changes: readonly { readonly operation: string }[]): boolean {
+  return !changes.some((change) => change.operation === "erase");
+}
 
 /** "create" → "Added". */
 export function operationWords(operation: string): string {
