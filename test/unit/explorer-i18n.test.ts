@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { format, formatNumber, isLang, messages } from "../../src/web/explorer/i18n.js";
+import { format, formatNumber, isLang, messages } from "../../src/web/explorer/i18n-core.js";
 
 const M = messages({
   noMatch: { en: "No match for “{q}”", fi: "Ei osumia haulle ”{q}”", sv: "Inga träffar för ”{q}”" },

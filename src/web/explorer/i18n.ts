@@ -1,67 +1,12 @@
 /**
- * The explorer's languages: English, Finnish and Swedish. Each module declares its own words next to the code
- * that shows them, every word in all three languages (a missing translation is a type error):
- *
- *   const M = messages({ noMatch: { en: "No match for “{q}”", fi: "Ei osumia haulle ”{q}”", sv: "Inga träffar för ”{q}”" } });
- *   const t = useT();  …  t(M.noMatch, { q: text })
- *
- * The reader's language lives in a React context set by the app (from the address's `lang`, else the one
- * chosen before, else the browser's); outside the provider it is English, so a module works in a unit test.
+ * The reader's language in React: a context set by the app (from the address's `lang`, else the one chosen
+ * before, else the browser's); outside the provider it is English. The words themselves: i18n-core.ts (pure,
+ * for modules without React and their unit tests), re-exported here for components.
  */
 import { createContext, useCallback, useContext } from "react";
+import { type Lang, type Message, type PluralMessage, type Vars, format } from "./i18n-core.js";
 
-export const LANGS = ["en", "fi", "sv"] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** One piece of text in every language; `{name}` marks a value put in by `format`. */
-export type Message = Readonly<Record<Lang, string>>;
-
-/** Plural forms, chosen with Intl.PluralRules (all three languages use `one` and `other`). */
-export interface PluralMessage {
-  readonly one: Message;
-  readonly other: Message;
-}
-
-export type Vars = Readonly<Record<string, string | number>>;
-
-/** Declares a module's words; only checks their shape (every language present). */
-export function messages<const T extends Readonly<Record<string, Message | PluralMessage>>>(table: T): T {
-  return table;
-}
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
-}
-
-/** A number as the language writes it: 1 506,2 in Finnish and Swedish, 1,506.2 in English. */
-export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(LOCALES[lang], options).format(value);
-}
-
-const LOCALES: Readonly<Record<Lang, string>> = { en: "en-GB", fi: "fi-FI", sv: "sv-FI" };
-
-export function locale(lang: Lang): string {
-  return LOCALES[lang];
-}
-
-/** `message` in `lang`, with each `{name}` replaced by `vars.name` (numbers formatted for the language). */
-export function format(lang: Lang, message: Message | PluralMessage, vars: Vars = {}): string {
-  const chosen = isPlural(message) ? pluralForm(lang, message, vars["count"]) : message;
-  return chosen[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? formatNumber(lang, value) : value;
-  });
-}
-
-function isPlural(message: Message | PluralMessage): message is PluralMessage {
-  return "one" in message && "other" in message;
-}
-
-function pluralForm(lang: Lang, message: PluralMessage, count: string | number | undefined): Message {
-  const n = typeof count === "number" ? count : Number(count);
-  return new Intl.PluralRules(LOCALES[lang]).select(Number.isFinite(n) ? n : 0) === "one" ? message.one : message.other;
-}
+export * from "./i18n-core.js";
 
 export const LangContext = createContext<Lang>("en");
 
