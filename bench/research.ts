@@ -1,7 +1,7 @@
 /**
  * The research fields at scale: each question is asked through the GraphQL schema in-process (T3), one
  * request at a time, as a researcher would; the graph algorithm runs include projecting the graph as of the
- * day and dropping it. Their query-cost estimate is recorded beside the time, so the README can say what
+ * day and dropping it. Their query-cost estimate is recorded beside the time, so the docs can say what
  * each costs at a given size. (They are not in the T1/T3/T4 comparison: centrality and communities have no
  * hand-written Cypher twin, and the API lets one algorithm run at a time, so a concurrency-16 load would be
  * refused by design.)

@@ -3,7 +3,7 @@
  * mock — so sign-in is exercised exactly as against the city's provider: authorization code + PKCE, a
  * discovery document, a JWKS, access tokens as JWTs (RFC 9068) for the API's audience with a `roles` claim.
  *
- * DEVELOPMENT ONLY. Its users and passwords are written below and in the README; its keys are made anew at
+ * DEVELOPMENT ONLY. Its users and passwords are written below and in docs/security.md; its keys are made anew at
  * every start and live only in memory; it accepts any loopback redirect address (`http://127.0.0.1:<any
  * port>/explorer`, RFC 8252 §7.3's rule for loopback), so a test server on a free port can use it. Nothing
  * in src/ imports this: the API only ever sees its issuer in OIDC_ISSUER, as it would see Entra ID's.
@@ -21,7 +21,7 @@ export const DEV_API_AUDIENCE = "urn:helsinki-kg:api";
 
 export interface DevUser {
   readonly username: string;
-  /** Dev-only, documented in the README; never a real secret. */
+  /** Dev-only, documented in docs/security.md; never a real secret. */
   readonly password: string;
   readonly sub: string;
   readonly name: string;
@@ -90,7 +90,7 @@ function loginPage(uid: string, error: string | null): string {
 input{width:100%;padding:.4rem;font:inherit;box-sizing:border-box}button{margin-top:1rem;padding:.5rem 1rem;font:inherit}
 .error{color:#a00}.note{color:#555;font-size:.9rem}</style></head>
 <body><main><h1>Sign in</h1>
-<p class="note">Development identity provider: for local use and tests only (users in the README).</p>
+<p class="note">Development identity provider: for local use and tests only (users in docs/security.md).</p>
 ${error ? `<p class="error" role="alert" id="login-error">${escapeHtml(error)}</p>` : ""}
 <form method="post" action="/interaction/${escapeHtml(uid)}/login" autocomplete="off">
 <label for="username">User name</label><input id="username" name="username" required autofocus${error ? ' aria-describedby="login-error"' : ""}>

@@ -102,10 +102,10 @@ async function runImport(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
-      // Files too large for one transaction: one per batch (src/write/fast-path.ts, README → Big files).
+      // Files too large for one transaction: one per batch (src/write/fast-path.ts, docs/import-export.md → Big files).
       batched: { type: "boolean", default: false },
       format: { type: "string" },
-      // How a record already stored is written (README → Patch or replace): the whole record as given (the
+      // How a record already stored is written (docs/import-export.md → Patch or replace): the whole record as given (the
       // default: a file states everything), or only the fields it gives (null clears one).
       replace: { type: "boolean", default: false },
       patch: { type: "boolean", default: false },
@@ -173,7 +173,7 @@ async function runExport(args: string[]): Promise<void> {
   if (asOf !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isPartialDate(asOf))) {
     throw new UsageError("--as-of must be a day, YYYY-MM-DD");
   }
-  // With --as-of, what relationships without a validFrom count as (README → The data model → asOf).
+  // With --as-of, what relationships without a validFrom count as (docs/data-model.md → asOf).
   const undated = (values.undated ?? "include").toUpperCase();
   if (!isUndatedPolicy(undated)) throw new UsageError("--undated is include, exclude or attested");
   const table = values.table;

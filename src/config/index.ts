@@ -1,11 +1,12 @@
 /**
- * All configuration comes from environment variables, parsed once here. The README's "Configuration"
- * table lists the same variables; a unit test checks every one of them is documented.
+ * All configuration comes from environment variables, parsed once here. Each variable is documented where it
+ * is declared (`doc(schema, group, default, meaning)`); docs/configuration.md's tables are rendered from that.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StartupError } from "../errors/index.js";
+import { doc, renderConfigurationTables } from "./documented.js";
 
 export { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "./list-size.js";
 
@@ -42,85 +43,332 @@ const redisUrl = z
 const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
 
 const EnvSchema = z.object({
-  NODE_ENV: z.string().default("development"),
-  PORT: port.default(4000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  NEO4J_URI: z
-    .string()
-    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "a bolt://, neo4j://, bolt+s:// or neo4j+s:// address")
-    .optional(),
-  NEO4J_USER: z.string().default("neo4j"),
-  NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
-  NEO4J_LOCAL_PORT: port.default(7687),
-  NEO4J_LOCAL_DATA: z.string().min(1).default(".neo4j/data"),
-  NEO4J_LOCAL_CACHE: z.string().min(1).default(".neo4j"),
-  NEO4J_LOCAL_HEAP: bytes.default(512 * 1024 * 1024),
-  NEO4J_LOCAL_PAGECACHE: bytes.default(256 * 1024 * 1024),
-  NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
-  NEO4J_LOCAL_GDS: flag.default(true),
-  SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
-  NEO4J_TX_TIMEOUT_MS: positiveInt.default(15_000),
-  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
-  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(500),
-  JWT_SECRET: z.string().min(32, "must be at least 32 characters (256 bits) for HS256").optional(),
-  JWT_JWKS_URL: z.url().optional(),
-  JWT_ALGORITHMS: z.string().optional(),
-  JWT_ISSUER: z.string().min(1).optional(),
-  JWT_AUDIENCE: z.string().min(1).optional(),
-  JWT_ROLES_CLAIM: z
-    .string()
-    .regex(/^[\w.:/-]{1,200}$/, "a claim name, or a dotted path such as realm_access.roles")
-    .default("roles"),
-  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
-  OIDC_SCOPES: z
-    .string()
-    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "space-separated scopes (RFC 6749 §3.3)")
-    .default("openid profile"),
-  MAX_QUERY_DEPTH: positiveInt.default(15),
-  MAX_QUERY_ALIASES: positiveInt.default(30),
-  MAX_QUERY_DIRECTIVES: positiveInt.default(20),
-  MAX_QUERY_COST: positiveInt.default(1_000_000),
-  MAX_QUERY_TOKENS: positiveInt.default(5_000),
-  MAX_QUERY_NESTING: positiveInt.default(40),
-  MAX_QUERY_SELECTIONS: positiveInt.default(2_000),
-  MAX_FILTER_DEPTH: positiveInt.default(6),
-  MAX_FILTER_TERMS: positiveInt.default(100),
-  MAX_FILTER_COST: positiveInt.default(10_000),
-  FILTER_FANOUT: positiveInt.default(10),
-  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
-  RATE_LIMIT_GRAPHQL: nonNegativeInt.default(600),
-  RATE_LIMIT_EXPORT: nonNegativeInt.default(10),
-  RATE_LIMIT_RECONCILE: nonNegativeInt.default(600),
-  EXPORT_MAX_PER_CLIENT: positiveInt.default(2),
-  EXPORT_MAX_CONCURRENT: positiveInt.default(4),
-  EXPORT_PAGE_SIZE: positiveInt.default(5_000),
-  TRUST_PROXY: z
-    .string()
-    .regex(/^[\w.:/, -]+$/, trustProxyHint)
-    .default("false"),
-  MAX_BODY_BYTES: positiveInt.default(100_000),
-  MAX_EDITOR_DELETES: z.coerce.number().int().min(0).default(10),
-  // The gates in front of graph algorithm runs and whole-graph reads (src/resolvers/gds-gate.ts).
-  ALGORITHM_CONCURRENT: positiveInt.default(1),
-  ALGORITHM_WAITING: nonNegativeInt.default(8),
-  ALGORITHM_WAITING_PER_CLIENT: nonNegativeInt.default(3),
-  ALGORITHM_RUNS_PER_WINDOW: nonNegativeInt.default(30),
-  SCAN_CONCURRENT: positiveInt.default(2),
-  SCAN_WAITING: nonNegativeInt.default(16),
-  SCAN_WAITING_PER_CLIENT: nonNegativeInt.default(8),
-  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
-  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
-  INTROSPECTION: flag.default(true),
-  FIELD_SUGGESTIONS: flag.optional(),
-  WEB_PAGES: flag.default(true),
-  RESULT_CACHE: flag.default(true),
-  RESULT_CACHE_TTL_MS: nonNegativeInt.default(300_000),
-  RESULT_CACHE_MAX_SIZE: bytes.default(64 * 1024 * 1024),
-  RESULT_CACHE_REDIS_URL: redisUrl.optional(),
-  LIMITS_REDIS_URL: redisUrl.optional(),
+  // The server
+  PORT: doc(port.default(4000), "server", "`4000`", "HTTP port of the API."),
+  HOST: doc(
+    z.string().min(1).default("127.0.0.1"),
+    "server",
+    "`127.0.0.1`",
+    "Interface to listen on (`0.0.0.0` to accept other machines, as in Docker).",
+  ),
+  LOG_LEVEL: doc(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    "server",
+    "`info`",
+    "`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Logs are JSON lines (pino) on stdout.",
+  ),
+  NODE_ENV: doc(
+    z.string().default("development"),
+    "server",
+    "`development`",
+    "`production` hides field suggestions in error messages.",
+  ),
+  WEB_PAGES: doc(
+    flag.default(true),
+    "server",
+    "`true`",
+    "Build (when needed) and serve `/explorer` and `/graphiql`; `false` serves the API alone.",
+  ),
+  TRUST_PROXY: doc(
+    z
+      .string()
+      .regex(/^[\w.:/, -]+$/, trustProxyHint)
+      .default("false"),
+    "server",
+    "`false`",
+    "Express's `trust proxy`: behind a proxy set the number of hops (`1`) or its addresses, or every client shares the proxy's address and limit.",
+  ),
+  MAX_BODY_BYTES: doc(positiveInt.default(100_000), "server", "`100000`", "Request body size (413 beyond)."),
+  HTTP_HEADERS_TIMEOUT_MS: doc(
+    positiveInt.default(10_000),
+    "server",
+    "`10000`",
+    "Time to receive the headers; a client still sending them then is disconnected.",
+  ),
+  HTTP_REQUEST_TIMEOUT_MS: doc(positiveInt.default(30_000), "server", "`30000`", "Time to receive a whole request."),
+  INTROSPECTION: doc(flag.default(true), "server", "`true`", "`false` turns introspection off."),
+  FIELD_SUGGESTIONS: doc(
+    flag.optional(),
+    "server",
+    "on, off when `NODE_ENV=production`",
+    '"Did you mean …?" in validation errors.',
+  ),
+  // Neo4j
+  NEO4J_URI: doc(
+    z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "a bolt://, neo4j://, bolt+s:// or neo4j+s:// address")
+      .optional(),
+    "neo4j",
+    "—",
+    "Use this Neo4j (`bolt://`, `neo4j://`, `bolt+s://`, `neo4j+s://`) instead of starting one.",
+  ),
+  NEO4J_USER: doc(z.string().default("neo4j"), "neo4j", "`neo4j`", "User for `NEO4J_URI`."),
+  NEO4J_PASSWORD: doc(
+    z.string().optional(),
+    "neo4j",
+    "—",
+    "Password for `NEO4J_URI` (none: connect without authentication).",
+  ),
+  NEO4J_DATABASE: doc(z.string().min(1).default("neo4j"), "neo4j", "`neo4j`", "Database name."),
+  NEO4J_TX_TIMEOUT_MS: doc(
+    positiveInt.default(15_000),
+    "neo4j",
+    "`15000`",
+    'per-transaction timeout in Neo4j (sent with every transaction; also the local Neo4j\'s own setting). A query stopped by it answers **504 `QUERY_TIMEOUT`**; one refused memory by Neo4j answers **422 `QUERY_MEMORY_LIMIT`**. Neither says "try again": the same query would meet the same limit.',
+  ),
+  NEO4J_CONNECTION_TIMEOUT_MS: doc(positiveInt.default(3_000), "neo4j", "`3000`", "give up connecting after this long"),
+  NEO4J_MAX_RETRY_MS: doc(
+    z.coerce.number().int().min(0).default(500),
+    "neo4j",
+    "`500`",
+    "retry transient failures for this long (the driver's default is 30 s)",
+  ),
+  SEED_ON_START: doc(
+    z.enum(["auto", "always", "never"]).default("auto"),
+    "neo4j",
+    "`auto`",
+    "`auto`: load the curated graph into an empty database; `always`: reload it on every start (through the write path: unchanged records stay, later edits are kept and logged as conflicts); `never`.",
+  ),
+  // The local Neo4j (when `NEO4J_URI` is not set)
+  NEO4J_LOCAL_PORT: doc(port.default(7687), "local", "`7687`", "Bolt port of the local Neo4j (127.0.0.1 only)."),
+  NEO4J_LOCAL_DATA: doc(
+    z.string().min(1).default(".neo4j/data"),
+    "local",
+    "`.neo4j/data`",
+    "Store folder of the local Neo4j.",
+  ),
+  NEO4J_LOCAL_CACHE: doc(
+    z.string().min(1).default(".neo4j"),
+    "local",
+    "`.neo4j`",
+    "Where the Neo4j jars and the compiled launcher are kept.",
+  ),
+  NEO4J_LOCAL_HEAP: doc(
+    bytes.default(512 * 1024 * 1024),
+    "local",
+    "`512m`",
+    "JVM heap of the local Neo4j (`k`, `m`, `g`).",
+  ),
+  NEO4J_LOCAL_PAGECACHE: doc(bytes.default(256 * 1024 * 1024), "local", "`256m`", "Page cache of the local Neo4j."),
+  NEO4J_LOCAL_START_TIMEOUT_MS: doc(
+    z.coerce.number().int().min(1000).default(180_000),
+    "local",
+    "`180000`",
+    "Give up if the local Neo4j is not ready by then.",
+  ),
+  NEO4J_LOCAL_GDS: doc(
+    flag.default(true),
+    "local",
+    "`true`",
+    "Load Graph Data Science into the local Neo4j; `false` starts it with APOC only (centrality and communities then answer `GDS_UNAVAILABLE`).",
+  ),
+  // Tokens and sign-in
+  JWT_SECRET: doc(
+    z.string().min(32, "must be at least 32 characters (256 bits) for HS256").optional(),
+    "tokens",
+    "—",
+    "HS256 shared secret (32+ characters).",
+  ),
+  JWT_JWKS_URL: doc(
+    z.url().optional(),
+    "tokens",
+    "—",
+    "JSON Web Key Set of your identity provider (instead of `JWT_SECRET`).",
+  ),
+  JWT_ALGORITHMS: doc(
+    z.string().optional(),
+    "tokens",
+    "`HS256` with a secret, `RS256,ES256` with JWKS",
+    "Accepted algorithms (`none` is refused at start-up).",
+  ),
+  JWT_ISSUER: doc(z.string().min(1).optional(), "tokens", "—", "Required `iss`."),
+  JWT_AUDIENCE: doc(z.string().min(1).optional(), "tokens", "—", "Required `aud` (required with `OIDC_ISSUER`)."),
+  JWT_ROLES_CLAIM: doc(
+    z
+      .string()
+      .regex(/^[\w.:/-]{1,200}$/, "a claim name, or a dotted path such as realm_access.roles")
+      .default("roles"),
+    "tokens",
+    "`roles`",
+    "Where a token's roles are: a claim name (`roles`; a namespaced one such as `https://example.org/roles` is taken whole) or a dotted path into nested claims (`realm_access.roles`).",
+  ),
+  OIDC_ISSUER: doc(
+    z.url({ protocol: /^https?$/ }).optional(),
+    "tokens",
+    "—",
+    "The OpenID provider the explorer signs in with (its issuer URL, exactly as in its tokens' `iss`). The API then accepts only its access tokens: keys from `<issuer>/.well-known/openid-configuration` → `jwks_uri` (unless `JWT_JWKS_URL` is set), `JWT_ISSUER` defaults to it. Not together with `JWT_SECRET`.",
+  ),
+  OIDC_CLIENT_ID: doc(
+    z.string().min(1).max(200).optional(),
+    "tokens",
+    "—",
+    "The explorer's client id at the provider: a public client (no secret), authorization code with PKCE, redirect URI `<your server>/explorer`.",
+  ),
+  OIDC_SCOPES: doc(
+    z
+      .string()
+      .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "space-separated scopes (RFC 6749 §3.3)")
+      .default("openid profile"),
+    "tokens",
+    "`openid profile`",
+    "Scopes the explorer asks for; add the API's scope where the provider issues API tokens by scope (Entra ID: `api://<app id>/<scope>`).",
+  ),
+  MAX_EDITOR_DELETES: doc(
+    z.coerce.number().int().min(0).default(10),
+    "tokens",
+    "`10`",
+    "Records one write by an `editor` may delete, an entity's relationships included; `admin` has no limit.",
+  ),
+  // Query limits (checked before any Cypher runs)
+  MAX_QUERY_TOKENS: doc(
+    positiveInt.default(5_000),
+    "query",
+    "`5000`",
+    "Lexical tokens (names, punctuation, values; comments are free); put long values in variables.",
+  ),
+  MAX_QUERY_NESTING: doc(
+    positiveInt.default(40),
+    "query",
+    "`40`",
+    "Nesting of `{ [ (` in the text, of objects and lists in the variables, and of fragments spreading fragments.",
+  ),
+  MAX_QUERY_SELECTIONS: doc(
+    positiveInt.default(2_000),
+    "query",
+    "`2000`",
+    'Selections (fields, fragment spreads, inline fragments) once every fragment is expanded — counted without expanding, so a fragment "bomb" of 1.7 KB that expands to 12 million selections is refused in milliseconds.',
+  ),
+  MAX_QUERY_DEPTH: doc(
+    positiveInt.default(15),
+    "query",
+    "`15`",
+    "Field nesting (introspection excepted); a two-hop connection query is depth 8.",
+  ),
+  MAX_QUERY_ALIASES: doc(positiveInt.default(30), "query", "`30`", "Aliases per operation."),
+  MAX_QUERY_DIRECTIVES: doc(positiveInt.default(20), "query", "`20`", "Directives per operation."),
+  MAX_QUERY_COST: doc(
+    positiveInt.default(1_000_000),
+    "query",
+    "`1000000`",
+    "Estimated cost: each list counts the items it may return (`limit`/`first`, else the `@limit` default 50, at most 1000), so a five-hop fan-out costs over 50⁶ while `offices → funders → partners` costs about 130 000; a graph algorithm run adds 250 000 and a whole-graph read 100 000 (see [Research over time](research.md#research-over-time)); a neighbourhood's `total` adds 1000 (the walk that counts it).",
+  ),
+  MAX_FILTER_DEPTH: doc(
+    positiveInt.default(6),
+    "query",
+    "`6`",
+    "How deep `AND`/`OR`/`NOT` and relationship filters (`some`, `all`, `none`, `single`, `aggregate`) nest in one `where`.",
+  ),
+  MAX_FILTER_TERMS: doc(
+    positiveInt.default(100),
+    "query",
+    "`100`",
+    'Predicates (`name: { contains: "x" }` is one) in all the operation\'s filters, counted once per fragment spread; for many values of one field use `in: [...]` (one predicate).',
+  ),
+  MAX_FILTER_COST: doc(
+    positiveInt.default(10_000),
+    "query",
+    "`10000`",
+    "Each predicate weighs 1, plus 1 per 100 characters of string operand and 1 per 10 `in` entries, times `FILTER_FANOUT` for each relationship filter around it: four nested `some` cost 10 000, five are refused.",
+  ),
+  FILTER_FANOUT: doc(
+    positiveInt.default(10),
+    "query",
+    "`10`",
+    "The related records a relationship filter is assumed to visit per record.",
+  ),
+  // Rates and exports (per client)
+  RATE_LIMIT_WINDOW_MS: doc(
+    positiveInt.default(60_000),
+    "rates",
+    "`60000`",
+    "The window of the per-client rates and of `ALGORITHM_RUNS_PER_WINDOW`.",
+  ),
+  RATE_LIMIT_GRAPHQL: doc(
+    nonNegativeInt.default(600),
+    "rates",
+    "`600`",
+    "Requests to `/graphql` per client per window (0: no limit).",
+  ),
+  RATE_LIMIT_EXPORT: doc(
+    nonNegativeInt.default(10),
+    "rates",
+    "`10`",
+    "Requests to `/export` per client per window (0: no limit).",
+  ),
+  RATE_LIMIT_RECONCILE: doc(
+    nonNegativeInt.default(600),
+    "rates",
+    "`600`",
+    "Requests to `/reconcile` (manifest, batches, suggest, preview) per client per window (0: no limit); OpenRefine sends one batch of 10 names per request.",
+  ),
+  EXPORT_MAX_PER_CLIENT: doc(positiveInt.default(2), "rates", "`2`", "Exports one client may run at once."),
+  EXPORT_MAX_CONCURRENT: doc(positiveInt.default(4), "rates", "`4`", "Exports all clients may run at once."),
+  EXPORT_PAGE_SIZE: doc(positiveInt.default(5_000), "rates", "`5000`", "Records an export reads per read transaction."),
+  LIMITS_REDIS_URL: doc(
+    redisUrl.optional(),
+    "rates",
+    "the value of `RESULT_CACHE_REDIS_URL`",
+    "`redis://` or `rediss://` address: count the per-client rate limits, export slots and algorithm runs in this Redis, shared by every API process that uses it, so a balancer in front of several processes does not multiply a client's allowance ([several processes](security.md#several-api-processes-behind-a-balancer)). Neither set: each process counts in its own memory.",
+  ),
+  // Expensive questions (graph algorithms, whole-graph reads)
+  ALGORITHM_CONCURRENT: doc(
+    positiveInt.default(1),
+    "work",
+    "`1`",
+    "Graph algorithm runs (`centrality`, `communities`) at once in this process; more wait in turn, clients taking turns.",
+  ),
+  ALGORITHM_WAITING: doc(
+    nonNegativeInt.default(8),
+    "work",
+    "`8`",
+    "Algorithm runs that may wait in all; one more is refused at once with `TOO_BUSY`.",
+  ),
+  ALGORITHM_WAITING_PER_CLIENT: doc(
+    nonNegativeInt.default(3),
+    "work",
+    "`3`",
+    "Algorithm runs one client may have waiting; one more is refused with `TOO_BUSY`.",
+  ),
+  ALGORITHM_RUNS_PER_WINDOW: doc(
+    nonNegativeInt.default(30),
+    "work",
+    "`30`",
+    "Algorithm runs one client may start per `RATE_LIMIT_WINDOW_MS` (0: no limit), counted across processes with the rate limits when they share a Redis; answers already computed for the graph's version (with `asOf` normalised) are served without a run and do not count.",
+  ),
+  SCAN_CONCURRENT: doc(
+    positiveInt.default(2),
+    "work",
+    "`2`",
+    "Questions that read every relationship (whole-graph `compare`, `activitySeries`, `corroboration`) at once in this process.",
+  ),
+  SCAN_WAITING: doc(nonNegativeInt.default(16), "work", "`16`", "Such questions that may wait in all."),
+  SCAN_WAITING_PER_CLIENT: doc(nonNegativeInt.default(8), "work", "`8`", "Such questions one client may have waiting."),
+  // The result cache
+  RESULT_CACHE: doc(
+    flag.default(true),
+    "cache",
+    "`on`",
+    "The [result cache](performance.md#the-result-cache): `off` answers every question from Neo4j (for a Neo4j that other programs also write to outside the write path, unless `RESULT_CACHE_TTL_MS` bounds their staleness well enough).",
+  ),
+  RESULT_CACHE_TTL_MS: doc(
+    nonNegativeInt.default(300_000),
+    "cache",
+    "`300000`",
+    "An answer is dropped this long after it was computed, whatever the graph's version (0: only when a write moves the version, or the cache is full). The longest a change written outside the write path can go unseen.",
+  ),
+  RESULT_CACHE_MAX_SIZE: doc(
+    bytes.default(64 * 1024 * 1024),
+    "cache",
+    "`64m`",
+    "Memory the in-process cache may hold (`k`, `m`, `g`; answers counted as JSON text); one answer may take an eighth of it, larger ones are not kept.",
+  ),
+  RESULT_CACHE_REDIS_URL: doc(
+    redisUrl.optional(),
+    "cache",
+    "—",
+    "`redis://` or `rediss://` address: keep answers in this Redis, shared by every API process that uses it (several processes serving one Neo4j). Use a Redis only the API reaches, with `maxmemory` and an LRU `maxmemory-policy`. Unless `LIMITS_REDIS_URL` is set, the rate limits and export slots count there too.",
+  ),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -177,7 +425,7 @@ export interface OidcSettings {
   readonly scopes: string;
 }
 
-/** Limits applied to every request before any Cypher runs (see README → Security and operations). */
+/** Limits applied to every request before any Cypher runs (see docs/security.md). */
 /** One gate: how many run at once, how many may wait in all and per client. */
 export interface GateSettings {
   readonly concurrent: number;
@@ -304,31 +552,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new StartupError("BAD_CONFIG", `Invalid configuration: ${problems.join("; ")}. See README → Configuration.`);
+    throw new StartupError("BAD_CONFIG", `Invalid configuration: ${problems.join("; ")}. See docs/configuration.md.`);
   }
   const e = parsed.data;
   if (e.JWT_SECRET && e.JWT_JWKS_URL) {
-    throw new StartupError(
-      "BAD_CONFIG",
-      "Set either JWT_SECRET or JWT_JWKS_URL, not both. See README → Security and operations.",
-    );
+    throw new StartupError("BAD_CONFIG", "Set either JWT_SECRET or JWT_JWKS_URL, not both. See docs/security.md.");
   }
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
     throw new StartupError(
       "BAD_CONFIG",
-      "OIDC_ISSUER needs OIDC_CLIENT_ID (the explorer's client id at the provider). See README → Sign-in.",
+      "OIDC_ISSUER needs OIDC_CLIENT_ID (the explorer's client id at the provider). See docs/security.md → Sign-in.",
     );
   }
   if (e.OIDC_ISSUER && e.JWT_SECRET) {
     throw new StartupError(
       "BAD_CONFIG",
-      "Set either JWT_SECRET or OIDC_ISSUER, not both: with OIDC_ISSUER the API accepts only the provider's tokens. See README → Sign-in.",
+      "Set either JWT_SECRET or OIDC_ISSUER, not both: with OIDC_ISSUER the API accepts only the provider's tokens. See docs/security.md → Sign-in.",
     );
   }
   if (e.OIDC_ISSUER && !e.JWT_AUDIENCE) {
     throw new StartupError(
       "BAD_CONFIG",
-      "OIDC_ISSUER needs JWT_AUDIENCE (the `aud` of the provider's access tokens for this API), so tokens the provider issues for other applications are refused. See README → Sign-in.",
+      "OIDC_ISSUER needs JWT_AUDIENCE (the `aud` of the provider's access tokens for this API), so tokens the provider issues for other applications are refused. See docs/security.md → Sign-in.",
     );
   }
   const issuer = e.JWT_ISSUER ?? e.OIDC_ISSUER;
@@ -436,3 +681,11 @@ function parseTrustProxy(value: string): boolean | number | string {
 
 /** The variables `loadConfig` reads, for the documentation test. */
 export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
+/** Each variable's schema, e.g. to parse its documented default (the documentation test). */
+export const CONFIG_SCHEMAS: Readonly<Record<string, z.ZodType>> = EnvSchema.shape;
+
+/** docs/configuration.md's tables, from the schema's own documentation. */
+export function configurationTables(): string {
+  return renderConfigurationTables(EnvSchema.shape);
+}

@@ -4,7 +4,7 @@
  * uniquely and the dataset's own edges do not make it doubtful. Pure (no database, no files), so the rules
  * are unit-tested; load-crowd.ts gives it what the graph holds, crowd-records.ts turns it into records.
  *
- * Rules (README → "The crowd layer"), per item, its one label folded by `nameKey`:
+ * Rules (docs/data-model.md → "The crowd layer"), per item, its one label folded by `nameKey`:
  * - AMBIGUOUS when the label names more than one item of the dataset (two "Amsterdam"), or more than one
  *   GeoNames city anywhere (four "Varna"), or when the one city is already another entity's (a curated city
  *   carries its GeoNames id: the Place is probably that city, to be merged, not placed twice).

@@ -3,7 +3,7 @@
  * Place) is,
  * decided from the curated files and the dataset alone (no database), so the rules are unit-tested.
  *
- * Rules (README → "The crowd layer"):
+ * Rules (docs/data-model.md → "The crowd layer"):
  * - Names are compared as search, reconciliation and the place matcher compare them: every name the entity
  *   has (`entityNames`: display name, Finnish, Swedish, English, aliases) folded to a key (`nameKey`), against
  *   the key of each item's one label. The labels are German first, so Stockholm and St Petersburg (by its

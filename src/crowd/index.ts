@@ -1,5 +1,5 @@
 /**
- * The crowd layer (README → "The crowd layer"): Wikidata's 2016 twin-city claims (P190), vendored in
+ * The crowd layer (docs/data-model.md → "The crowd layer"): Wikidata's 2016 twin-city claims (P190), vendored in
  * seed/datasets/wikidata-twinned-2016/, read (twinned-dataset.ts), matched to curated cities by name
  * (curated-matcher.ts, the overlay file of curated-overlay.ts), placed by the reference datasets of
  * src/enrich (crowd-places.ts), and loaded as records through the one write path, citing the dataset's Source

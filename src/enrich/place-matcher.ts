@@ -5,7 +5,7 @@
  * GeoNames id — as import records citing the dataset each value came from, and reports every entity it could
  * not complete and why.
  *
- * Rules (README → "Identity and place"):
+ * Rules (docs/data-model.md → "Identity and place"):
  * - Only gaps are filled: a value the entity already has is never replaced, and a dataset that disagrees with
  *   it is ignored (the graph's sources win).
  * - A country is matched by its code when it has one, else by any of its names (in any language, any alias,

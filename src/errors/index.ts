@@ -190,7 +190,7 @@ export class ServiceUnavailableError extends GraphQLError {
 
 /**
  * The graph algorithms (centrality, communities) need Neo4j Graph Data Science, which this Neo4j lacks
- * (HTTP 501): everything else works. See README → Graph Data Science.
+ * (HTTP 501): everything else works. See docs/running.md → Another Neo4j.
  */
 export class GdsUnavailableError extends GraphQLError {
   constructor() {

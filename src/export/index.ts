@@ -1,4 +1,4 @@
-/** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML, GEXF and GeoJSON, streamed. See README → Exporting. */
+/** Exporting the graph: JSON and CSV (re-importable), Gephi tables, GraphML, GEXF and GeoJSON, streamed. See docs/import-export.md. */
 import type { Writable } from "node:stream";
 import type { Database } from "../database/index.js";
 import type { UndatedPolicy } from "../graph-data/index.js";

@@ -10,7 +10,7 @@ export type ItemKind = "source" | "entity" | "relationship";
 
 /**
  * The closed set of problem codes. Each says what to fix, whatever door the record came through.
- * Adding one is an API change: document it in the README (Adding facts → Problems).
+ * Adding one is an API change: document it in docs/import-export.md (Problems).
  */
 export const ProblemCode = {
   /** The input as a whole cannot be read: not valid YAML/JSON/CSV, or not the expected structure. */

@@ -73,7 +73,7 @@ export const IN_FORCE_STATUSES = STATUSES.filter((status) => STATUS_RULES[status
 interface RelationshipRule {
   readonly from: readonly EntityKind[];
   readonly to: readonly EntityKind[];
-  /** What the relationship means, for the README and the schema test. */
+  /** What the relationship means, for the docs and the schema test. */
   readonly meaning: string;
   /** The values `kind` may take, when the type has a closed vocabulary. */
   readonly kinds?: readonly string[];

@@ -134,7 +134,7 @@ class ErasePersonalDataArgs {
 
 @ArgsType()
 class ImportGraphArgs {
-  @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see README → Adding facts: import)." })
+  @Field(() => String, { description: "The file's text (YAML, JSON or CSV; see docs/import-export.md)." })
   content!: string;
 
   @Field(() => InputFormatName)

@@ -1,6 +1,6 @@
 /**
  * `/reconcile`: a W3C Entity Reconciliation API 0.2 service over the graph, the protocol OpenRefine speaks
- * (README → "Reconciling with OpenRefine").
+ * (docs/reconciliation.md).
  * - `GET /reconcile` without parameters: the service manifest.
  * - `GET /reconcile?queries=…`, `POST /reconcile` with a form field `queries` (what OpenRefine sends) or a
  *   JSON body (the batch itself, or `{ "queries": … }`): a result batch.

@@ -14,7 +14,7 @@
  *
  * An erasure cannot be undone (`refuseUndoingErasure`, checked in every undo's transaction), and undoing an
  * older write cannot bring the data back: the records it would put back no longer hold it. Backups made
- * before still do: see the README (Personal data).
+ * before still do: see docs/security.md (Personal data).
  */
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "neo4j-driver";

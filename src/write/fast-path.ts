@@ -21,7 +21,7 @@
  * Neo4j's bulk-loading advice goes; search answers only once they are back. Measured on 2 cores: writing an
  * entity into the full-text index cost more than writing the entity (7,000 → 19,000 entities/s without it).
  *
- * What differs from one transaction, as documented in the README: a batch that fails (Neo4j stopped, an
+ * What differs from one transaction, as documented in docs/import-export.md: a batch that fails (Neo4j stopped, an
  * end of a relationship deleted by someone else since the check) stops the import with the batches before
  * it committed — when Neo4j went away, `WriteInterrupted` names them, and a batch whose commit was sent is
  * never run again (it may have taken) —; running the same import again finishes it, since what was written

@@ -4,7 +4,7 @@ import type { Problem, RecordReader, Section } from "../graph-data/index.js";
 import type { StoredLookup } from "./stored-state.js";
 
 /**
- * How a record written again meets the stored one (README → Adding facts → Patch or replace):
+ * How a record written again meets the stored one (docs/import-export.md → Patch or replace):
  * - `replace`: the record as given is the whole record; a field it leaves out is removed (a file that states
  *   everything, the seed, an undo). The report lists what that removes (`removed`) and warns about it.
  * - `patch`: a field left out keeps its stored value; a field given as null is cleared; a list given (aliases,

@@ -1,6 +1,6 @@
 /**
  * The GraphQL-over-HTTP spec's server audits (graphql-http) against the running server. Every MUST passes;
- * the SHOULDs that do not are exactly the ones README → "GraphQL over HTTP" lists, with the reason.
+ * the SHOULDs that do not are exactly the ones docs/api.md → "GraphQL over HTTP" lists, with the reason.
  */
 import { type Audit, serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-/** The SHOULDs Apollo Server does not follow, as documented in the README. */
+/** The SHOULDs Apollo Server does not follow, as documented in docs/api.md. */
 const DOCUMENTED_SHOULD_MISSES = [
   "SHOULD use 200 status code on document parsing failure when accepting application/json",
   "SHOULD use 200 status code on document validation failure when accepting application/json",

@@ -2,10 +2,8 @@
  * The limits that refuse hostile reads before anything runs (no database): the document guard (tokens,
  * nesting, selections after fragment expansion), the operation checks (operation name, variables' nesting,
  * list cost, filter depth, terms and cost), and — the other side of the same limits — every query this
- * project documents or sends (README, GraphiQL, the explorer, the benchmark) passes them all.
+ * project documents or sends (README and docs/, GraphiQL, the explorer, the benchmark) passes them all.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
   type GraphQLSchema,
   Kind,
@@ -21,7 +19,7 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { fragmentBomb, fragmentChain } from "../../bench/hostile-documents.js";
 import { BENCH_QUERIES } from "../../bench/queries.js";
-import { PROJECT_ROOT, type RequestLimits, loadConfig } from "../../src/config/index.js";
+import { type RequestLimits, loadConfig } from "../../src/config/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
 import {
   checkQueryText,
@@ -31,6 +29,7 @@ import {
   variablesNesting,
 } from "../../src/server/index.js";
 import { operationTypeExists } from "../../src/server/validation-rules.js";
+import { docPages, readDoc } from "../support/docs.js";
 import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
 import { MAP_QUERIES } from "../../src/web/explorer/map-api.js";
 import { EDIT_QUERIES, VIEWER_QUERY } from "../../src/web/explorer/edit-api.js";
@@ -226,10 +225,15 @@ function placeholderVariables(operation: OperationDefinitionNode): Record<string
   );
 }
 
-/** Each query operation of the README's ```graphql blocks, on its own (a block may hold several). */
-function readmeQueries(): string[] {
-  const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+/** Each query operation of the documentation's ```graphql blocks (README and docs/), on its own, with its page. */
+function documentedQueries(): [string, string][] {
+  return docPages().flatMap((page) => {
+    const blocks = [...readDoc(page).matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    return queriesOf(blocks).map((query, i): [string, string] => [`${page} #${i + 1}`, query]);
+  });
+}
+
+function queriesOf(blocks: string[]): string[] {
   return blocks.flatMap((block) =>
     parse(block)
       .definitions.filter(
@@ -242,7 +246,7 @@ function readmeQueries(): string[] {
 
 describe("every query the project documents or sends passes every limit", () => {
   const cases: [string, string, Record<string, unknown> | undefined][] = [
-    ...readmeQueries().map((query, i): [string, string, undefined] => [`README #${i + 1}`, query, undefined]),
+    ...documentedQueries().map(([label, query]): [string, string, undefined] => [label, query, undefined]),
     ...EXAMPLE_TABS.map((tab, i): [string, string, Record<string, unknown> | undefined] => [
       `GraphiQL tab ${i + 1}`,
       tab.query,
@@ -261,8 +265,8 @@ describe("every query the project documents or sends passes every limit", () => 
     ["GraphiQL's introspection", getIntrospectionQuery({ inputValueDeprecation: true }), undefined],
   ];
 
-  it("finds the README's queries", () => {
-    expect(readmeQueries().length).toBeGreaterThanOrEqual(12);
+  it("finds the documented queries", () => {
+    expect(documentedQueries().length).toBeGreaterThanOrEqual(12);
   });
 
   it.each(cases)("%s", (_label, query, variables) => {

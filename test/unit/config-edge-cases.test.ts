@@ -1,6 +1,6 @@
 /**
  * Configuration at its edges, beyond test/unit/config.test.ts: how flags, sizes, algorithms, addresses and
- * numbers are read, which values stop start-up (BAD_CONFIG, naming the variable and the README section), and
+ * numbers are read, which values stop start-up (BAD_CONFIG, naming the variable and the page), and
  * empty variables taken as unset.
  */
 import path from "node:path";
@@ -106,7 +106,7 @@ describe("numbers and addresses", () => {
   ])("%s=%s stops start-up, naming it and where to read more", (name, value) => {
     const message = refused({ [name]: value });
     expect(message).toContain(name);
-    expect(message).toContain("README → Configuration");
+    expect(message).toContain("docs/configuration.md");
   });
 
   it.each<[Record<string, string>, (c: config.AppConfig) => unknown, unknown]>([

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG_VARIABLES, PROJECT_ROOT, loadConfig } from "../../src/config/index.js";
+import { PROJECT_ROOT, loadConfig } from "../../src/config/index.js";
 import { StartupError } from "../../src/errors/index.js";
 import { javaMajorVersion } from "../../src/database/index.js";
 import { connectionsCheckingInterval } from "../../src/server/start-server.js";
@@ -83,11 +82,6 @@ describe("configuration", () => {
     expect(connectionsCheckingInterval({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 })).toBe(1_000);
     expect(connectionsCheckingInterval({ headersTimeoutMs: 1_000, requestTimeoutMs: 3_000 })).toBe(250);
     expect(connectionsCheckingInterval({ headersTimeoutMs: 100, requestTimeoutMs: 100 })).toBe(100);
-  });
-
-  it("the README documents every variable", () => {
-    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-    for (const name of CONFIG_VARIABLES) expect(readme, name).toContain(`\`${name}\``);
   });
 });
 

@@ -1,16 +1,14 @@
 /**
  * Every code a client can see, from where it is made to what goes over the wire: each GraphQLError subclass's
- * extensions, the README's table of codes and statuses against src/errors, every Neo4j code the boundary
+ * extensions, docs/errors.md's table of codes and statuses against src/errors, every Neo4j code the boundary
  * translates (by code, by GQL status, through a cause chain) with the status `sendError` answers, the
  * `@neo4j/graphql` errors recognised by name, and what the formatter strips. The basic cases are
  * test/unit/error-boundary.test.ts's; these are the rest of the map.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { GraphQLError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { describe, expect, it, vi } from "vitest";
-import { PROJECT_ROOT } from "../../src/config/index.js";
+import { readDoc, tableRows } from "../support/docs.js";
 import {
   BadRequestError,
   BadUserInputError,
@@ -116,22 +114,22 @@ describe("each error class carries its code and HTTP status", () => {
   });
 });
 
-describe("the README's table of codes", () => {
-  const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Errors"), readme.indexOf("## Research over time"));
+describe("docs/errors.md, the table of codes", () => {
   const rows = new Map(
-    [...section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((match) => [match[1]!, match[2]!.trim()]),
+    tableRows(readDoc("docs/errors.md"))
+      .filter((row) => /^`[A-Z_]+`$/.test(row[0] ?? ""))
+      .map((row) => [row[0]!.slice(1, -1), row[1]!]),
   );
 
   it("lists every code, once", () => {
     expect([...rows.keys()].sort()).toEqual(Object.values(ErrorCode).sort());
   });
 
-  it.each(Object.entries(HTTP_STATUS))("%s answers the status the README says", (code, status) => {
+  it.each(Object.entries(HTTP_STATUS))("%s answers the status the page says", (code, status) => {
     expect(rows.get(code)?.split(" / ")[0]).toBe(String(status));
   });
 
-  it("GDS_UNAVAILABLE and INTERNAL_SERVER_ERROR: 501 and 500, as the README says", () => {
+  it("GDS_UNAVAILABLE and INTERNAL_SERVER_ERROR: 501 and 500, as the page says", () => {
     expect([rows.get("GDS_UNAVAILABLE"), rows.get("INTERNAL_SERVER_ERROR")]).toEqual(["501", "500"]);
   });
 });

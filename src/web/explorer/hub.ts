@@ -9,7 +9,7 @@ import { RELATIONSHIP_TYPES, relationshipLabel } from "./kinds.js";
 import type { SourcesFilter } from "./url-state.js";
 
 /**
- * The most entities the graph draws at once (README → The explorer: about 60 × 60 px each on a laptop's
+ * The most entities the graph draws at once (docs/explorer.md → Hubs: about 60 × 60 px each on a laptop's
  * canvas, where labels still read and the layout settles in about a second). Each neighbourhood is asked for
  * at most this many, and the union of the opened neighbourhoods is cut to it too.
  */

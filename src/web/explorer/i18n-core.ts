@@ -60,4 +60,3 @@ function pluralForm(lang: Lang, message: PluralMessage, count: string | number |
   const n = typeof count === "number" ? count : Number(count);
   return new Intl.PluralRules(LOCALES[lang]).select(Number.isFinite(n) ? n : 0) === "one" ? message.one : message.other;
 }
-
