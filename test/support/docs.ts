@@ -11,13 +11,13 @@ export function readDoc(page: string): string {
   return readFileSync(path.join(PROJECT_ROOT, page), "utf8");
 }
 
-/** Every documentation page, by its path from the root: README.md, CONTRIBUTING.md, docs/*.md, test/README.md. */
+/** Every documentation page, by its path from the root: README.md, CONTRIBUTING.md, LICENSE-DATA.md, docs/*.md, test/README.md. */
 export function docPages(): string[] {
   const docs = readdirSync(path.join(PROJECT_ROOT, "docs"))
     .filter((name) => name.endsWith(".md"))
     .sort()
     .map((name) => `docs/${name}`);
-  return ["README.md", "CONTRIBUTING.md", ...docs, "test/README.md"];
+  return ["README.md", "CONTRIBUTING.md", "LICENSE-DATA.md", ...docs, "test/README.md"];
 }
 
 /** The rows of a page's Markdown tables: each row's cells, trimmed (header and separator rows left out). */

@@ -4,7 +4,7 @@
  * (The pages' other promises are checked where their subject is tested: the error codes in error-codes.test.ts,
  * the problem codes in record-model.test.ts, every documented query against the limits in query-limits.test.ts.)
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withTables } from "../../src/cli/config-docs-command.js";
@@ -94,4 +94,22 @@ describe("docs/configuration.md", () => {
       expect(schema.parse(shown.slice(1, -1))).toEqual(schema.parse(undefined));
     },
   );
+});
+
+describe("the licences and the citation", () => {
+  it("NOTICE names every publisher the curated graph quotes", () => {
+    const notice = readDoc("NOTICE");
+    const publishers = new Set(
+      readdirSync(path.join(PROJECT_ROOT, "seed"))
+        .filter((name) => name.endsWith(".yaml"))
+        .flatMap((name) => [...readDoc(`seed/${name}`).matchAll(/^\s*publisher:\s*(.+)$/gm)])
+        .map((match) => match[1]!.trim().replace(/^["']|["']$/g, "")),
+    );
+    expect([...publishers].filter((publisher) => !notice.includes(`- ${publisher}\n`))).toEqual([]);
+  });
+
+  it("CITATION.cff cites the version package.json has", () => {
+    const version = (JSON.parse(readDoc("package.json")) as { version: string }).version;
+    expect(readDoc("CITATION.cff")).toContain(`version: "${version}"`);
+  });
 });
