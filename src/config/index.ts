@@ -373,178 +373,26 @@ const EnvSchema = z.object({
 
 export type Env = z.input<typeof EnvSchema>;
 
-export interface Neo4jConnection {
-  readonly uri: string;
-  readonly user: string;
-  readonly password: string | undefined;
-  readonly database: string;
-}
+/** Every setting, grouped as the server uses them; their types are the mapping's (settings() below). */
+export type AppConfig = DeepReadonly<ReturnType<typeof settings>>;
 
-export interface LocalNeo4jSettings {
-  readonly port: number;
-  /** Absolute path of the store folder. */
-  readonly dataDir: string;
-  /** Absolute path of the folder holding the jars and the compiled launcher. */
-  readonly cacheDir: string;
-  readonly heapBytes: number;
-  readonly pageCacheBytes: number;
-  readonly startTimeoutMs: number;
-  /** Server-side transaction timeout of the local Neo4j (NEO4J_TX_TIMEOUT_MS). */
-  readonly transactionTimeoutMs: number;
-  /** Load the Graph Data Science plugin (centrality, communities); false starts Neo4j with APOC only. */
-  readonly gds: boolean;
-}
+type DeepReadonly<T> = T extends (infer I)[]
+  ? readonly DeepReadonly<I>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 
-/** How tokens are checked. With neither `secret` nor `jwksUrl` the server is read-only. */
-export interface AuthSettings {
-  /** HS256 shared secret. */
-  readonly secret: string | undefined;
-  /** JSON Web Key Set address (for RS256 / ES256 / … tokens from an identity provider). */
-  readonly jwksUrl: string | undefined;
-  /** Algorithms accepted; anything else (and `none`) is refused. */
-  readonly algorithms: readonly string[];
-  readonly issuer: string | undefined;
-  readonly audience: string | undefined;
-  /**
-   * Where the roles are in a token: a claim name (`roles`), or a dotted path into nested claims
-   * (`realm_access.roles` for Keycloak). A claim whose name has dots (Auth0's `https://…/roles`) is tried whole first.
-   */
-  readonly rolesClaim: string;
-  /** Derive the JWKS from this issuer's discovery document (OIDC_ISSUER without JWT_JWKS_URL). */
-  readonly discoveryIssuer: string | undefined;
-}
-
-/**
- * The explorer's sign-in (OpenID Connect, authorization code + PKCE): what the page may know, all of it public.
- * The API verifies the provider's access tokens with the settings in `AuthSettings`.
- */
-export interface OidcSettings {
-  readonly issuer: string;
-  /** The explorer's client id at the provider (a public client: no secret). */
-  readonly clientId: string;
-  readonly scopes: string;
-}
-
-/** Limits applied to every request before any Cypher runs (see docs/security.md). */
-/** One gate: how many run at once, how many may wait in all and per client. */
-export interface GateSettings {
-  readonly concurrent: number;
-  readonly waiting: number;
-  readonly waitingPerClient: number;
-}
-
-export interface WorkLimits {
-  /** Graph algorithm runs (centrality, communities); `runsPerWindow` per client per RATE_LIMIT_WINDOW_MS (0: none). */
-  readonly algorithms: GateSettings & { readonly runsPerWindow: number; readonly windowMs: number };
-  /** Questions that read every relationship (whole-graph compare, activitySeries, corroboration). */
-  readonly scans: GateSettings;
-}
-
-export interface RequestLimits {
-  readonly maxDepth: number;
-  readonly maxAliases: number;
-  readonly maxDirectives: number;
-  readonly maxCost: number;
-  /** Lexical tokens in the query text. */
-  readonly maxTokens: number;
-  /** Nesting of brackets in the query text, of values in the variables, and of fragment spreads. */
-  readonly maxNesting: number;
-  /** Field selections after every fragment is expanded. */
-  readonly maxSelections: number;
-  /** Nesting of AND/OR/NOT and relationship filters inside one `where`. */
-  readonly maxFilterDepth: number;
-  /** Predicates in all the operation's filters (after fragment expansion). */
-  readonly maxFilterTerms: number;
-  /** Estimated filter work: predicates weighted by operand size and by fan-out per relationship filter. */
-  readonly maxFilterCost: number;
-  /** Related records a relationship filter (some/all/none/single/aggregate) is assumed to visit per record. */
-  readonly filterFanout: number;
-  readonly maxBodyBytes: number;
-  /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
-  readonly maxEditorDeletes: number;
-  /** The gates of the expensive research questions (src/resolvers/gds-gate.ts). */
-  readonly work: WorkLimits;
-  readonly requestTimeoutMs: number;
-  readonly headersTimeoutMs: number;
-  /** Per-transaction timeout in Neo4j for every query the API runs. */
-  readonly transactionTimeoutMs: number;
-  readonly introspection: boolean;
-  /** "Did you mean …?" hints in validation errors (off in production unless asked for). */
-  readonly fieldSuggestions: boolean;
-}
-
-/** Per-client request rates (0: no limit) and how clients are told apart. */
-export interface RateLimits {
-  readonly windowMs: number;
-  /** Requests to /graphql per client per window. */
-  readonly graphql: number;
-  /** Requests to /export per client per window. */
-  readonly export: number;
-  /** Requests to /reconcile (OpenRefine's reconciliation service) per client per window. */
-  readonly reconcile: number;
-  /** express's `trust proxy`: whose X-Forwarded-For to believe for a client's address. */
-  readonly trustProxy: boolean | number | string;
-  /**
-   * Count the request rates and the export slots in this Redis, shared by every API process that uses it
-   * (LIMITS_REDIS_URL, else RESULT_CACHE_REDIS_URL); undefined: in this process's memory.
-   */
-  readonly redisUrl: string | undefined;
-}
-
-/** How exports are read and how many may run at once. */
-export interface ExportLimits {
-  readonly maxPerClient: number;
-  readonly maxConcurrent: number;
-  /** Records per read transaction. */
-  readonly pageSize: number;
-}
-
-/**
- * The result cache (src/result-cache): answers of read operations, keyed by the operation, its variables, the
- * caller's roles and the graph's version, so a write through the write path makes every earlier answer
- * unreachable at once.
- */
-export interface ResultCacheSettings {
-  readonly enabled: boolean;
-  /**
-   * An answer is dropped this long after it was stored, whatever the version (0: kept until the version moves
-   * or the cache is full). Bounds how stale an answer can be when something writes to Neo4j outside the write path.
-   */
-  readonly ttlMs: number;
-  /** Memory the in-process cache may hold (answers counted as JSON text); one answer may take an eighth. */
-  readonly maxSizeBytes: number;
-  /** Keep the answers in this Redis, shared by every API process that uses it (the version stays in Neo4j). */
-  readonly redisUrl: string | undefined;
-}
-
-/** Driver settings that decide how fast a dead database is noticed. */
-export interface DriverTimeouts {
-  readonly connectionTimeoutMs: number;
-  readonly maxRetryMs: number;
-}
-
-export interface AppConfig {
-  readonly port: number;
-  readonly host: string;
-  readonly logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
-  /** Set when NEO4J_URI is: use that server and start nothing. */
-  readonly external: Neo4jConnection | undefined;
-  /** Used when NEO4J_URI is not set: the project starts its own Neo4j. */
-  readonly local: LocalNeo4jSettings;
-  readonly database: string;
-  /** `auto` loads the curated graph into an empty database; `always` reloads it; `never` leaves it. */
-  readonly seedOnStart: "auto" | "always" | "never";
-  readonly auth: AuthSettings;
-  /** Sign-in in the explorer; undefined when OIDC_ISSUER is not set (editing then needs a token from elsewhere). */
-  readonly oidc: OidcSettings | undefined;
-  readonly limits: RequestLimits;
-  readonly rateLimits: RateLimits;
-  readonly exports: ExportLimits;
-  readonly driver: DriverTimeouts;
-  /** Build (when needed) and serve the explorer and GraphiQL pages. */
-  readonly webPages: boolean;
-  readonly resultCache: ResultCacheSettings;
-}
+export type Neo4jConnection = NonNullable<AppConfig["external"]>;
+export type LocalNeo4jSettings = AppConfig["local"];
+export type AuthSettings = AppConfig["auth"];
+export type OidcSettings = NonNullable<AppConfig["oidc"]>;
+export type RequestLimits = AppConfig["limits"];
+export type WorkLimits = RequestLimits["work"];
+export type GateSettings = WorkLimits["scans"];
+export type RateLimits = AppConfig["rateLimits"];
+export type ExportLimits = AppConfig["exports"];
+export type ResultCacheSettings = AppConfig["resultCache"];
+export type DriverTimeouts = AppConfig["driver"];
 
 /** Reads the environment; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -587,53 +435,89 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (algorithms.some((name) => name.toLowerCase() === "none")) {
     throw new StartupError("BAD_CONFIG", "JWT_ALGORITHMS must not include `none`.");
   }
+  return settings(e, algorithms, issuer);
+}
+
+/** The variables, parsed, as the server uses them: this function's result type is `AppConfig`. */
+function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: string | undefined) {
   return {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     database: e.NEO4J_DATABASE,
+    /** Set when NEO4J_URI is: use that server and start nothing. */
     external: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : undefined,
+    /** Used when NEO4J_URI is not set: the project starts its own Neo4j. */
     local: {
       port: e.NEO4J_LOCAL_PORT,
+      /** Absolute path of the store folder. */
       dataDir: path.resolve(PROJECT_ROOT, e.NEO4J_LOCAL_DATA),
+      /** Absolute path of the folder holding the jars and the compiled launcher. */
       cacheDir: path.resolve(PROJECT_ROOT, e.NEO4J_LOCAL_CACHE),
       heapBytes: e.NEO4J_LOCAL_HEAP,
       pageCacheBytes: e.NEO4J_LOCAL_PAGECACHE,
       startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
+      /** Server-side transaction timeout of the local Neo4j (NEO4J_TX_TIMEOUT_MS). */
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      /** Load the Graph Data Science plugin (centrality, communities); false starts Neo4j with APOC only. */
       gds: e.NEO4J_LOCAL_GDS,
     },
+    /** `auto` loads the curated graph into an empty database; `always` reloads it; `never` leaves it. */
     seedOnStart: e.SEED_ON_START,
+    /** How tokens are checked. With neither `secret` nor `jwksUrl` the server is read-only. */
     auth: {
+      /** HS256 shared secret. */
       secret: e.JWT_SECRET,
+      /** JSON Web Key Set address (for RS256 / ES256 / … tokens from an identity provider). */
       jwksUrl: e.JWT_JWKS_URL,
+      /** Algorithms accepted; anything else (and `none`) is refused. */
       algorithms,
       issuer,
       audience: e.JWT_AUDIENCE,
+      /**
+       * Where the roles are in a token: a claim name (`roles`), or a dotted path into nested claims
+       * (`realm_access.roles` for Keycloak). A claim whose name has dots (Auth0's `https://…/roles`) is tried whole first.
+       */
       rolesClaim: e.JWT_ROLES_CLAIM,
+      /** Derive the JWKS from this issuer's discovery document (OIDC_ISSUER without JWT_JWKS_URL). */
       discoveryIssuer: e.JWT_JWKS_URL ? undefined : e.OIDC_ISSUER,
     },
+    /**
+     * The explorer's sign-in (OpenID Connect, authorization code + PKCE): what the page may know, all of it
+     * public; undefined when OIDC_ISSUER is not set. `clientId` is a public client (no secret).
+     */
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, scopes: e.OIDC_SCOPES }
         : undefined,
+    /** Limits applied to every request before any Cypher runs (see docs/security.md). */
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
       maxCost: e.MAX_QUERY_COST,
+      /** Lexical tokens in the query text. */
       maxTokens: e.MAX_QUERY_TOKENS,
+      /** Nesting of brackets in the query text, of values in the variables, and of fragment spreads. */
       maxNesting: e.MAX_QUERY_NESTING,
+      /** Field selections after every fragment is expanded. */
       maxSelections: e.MAX_QUERY_SELECTIONS,
+      /** Nesting of AND/OR/NOT and relationship filters inside one `where`. */
       maxFilterDepth: e.MAX_FILTER_DEPTH,
+      /** Predicates in all the operation's filters (after fragment expansion). */
       maxFilterTerms: e.MAX_FILTER_TERMS,
+      /** Estimated filter work: predicates weighted by operand size and by fan-out per relationship filter. */
       maxFilterCost: e.MAX_FILTER_COST,
+      /** Related records a relationship filter (some/all/none/single/aggregate) is assumed to visit per record. */
       filterFanout: e.FILTER_FANOUT,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
       maxEditorDeletes: e.MAX_EDITOR_DELETES,
+      /** The gates of the expensive research questions: how many run at once, wait in all and per client. */
       work: {
+        /** Graph algorithm runs (centrality, communities); `runsPerWindow` per client per window (0: none). */
         algorithms: {
           concurrent: e.ALGORITHM_CONCURRENT,
           waiting: e.ALGORITHM_WAITING,
@@ -641,30 +525,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           runsPerWindow: e.ALGORITHM_RUNS_PER_WINDOW,
           windowMs: e.RATE_LIMIT_WINDOW_MS,
         },
+        /** Questions that read every relationship (whole-graph compare, activitySeries, corroboration). */
         scans: { concurrent: e.SCAN_CONCURRENT, waiting: e.SCAN_WAITING, waitingPerClient: e.SCAN_WAITING_PER_CLIENT },
       },
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      /** Per-transaction timeout in Neo4j for every query the API runs. */
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
       introspection: e.INTROSPECTION,
+      /** "Did you mean …?" hints in validation errors (off in production unless asked for). */
       fieldSuggestions: e.FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
     },
+    /** Per-client request rates (0: no limit) and how clients are told apart. */
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       graphql: e.RATE_LIMIT_GRAPHQL,
       export: e.RATE_LIMIT_EXPORT,
       reconcile: e.RATE_LIMIT_RECONCILE,
+      /** express's `trust proxy`: whose X-Forwarded-For to believe for a client's address. */
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
-      // Processes that share their answers share their limits too, unless the limits have a Redis of their own.
+      /**
+       * Count the request rates and the export slots in this Redis, shared by every API process that uses it
+       * (LIMITS_REDIS_URL, else RESULT_CACHE_REDIS_URL: processes that share their answers share their limits
+       * too); undefined: in this process's memory.
+       */
       redisUrl: e.LIMITS_REDIS_URL ?? e.RESULT_CACHE_REDIS_URL,
     },
+    /** How exports are read (`pageSize` records per read transaction) and how many may run at once. */
     exports: {
       maxPerClient: e.EXPORT_MAX_PER_CLIENT,
       maxConcurrent: e.EXPORT_MAX_CONCURRENT,
       pageSize: e.EXPORT_PAGE_SIZE,
     },
+    /** Driver settings that decide how fast a dead database is noticed. */
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
+    /** Build (when needed) and serve the explorer and GraphiQL pages. */
     webPages: e.WEB_PAGES,
+    /**
+     * The result cache (src/result-cache): answers of read operations keyed by the operation, its variables,
+     * the caller's roles and the graph's version. `ttlMs` bounds how stale an answer can be when something
+     * writes to Neo4j outside the write path (0: kept until the version moves or the cache is full);
+     * `maxSizeBytes` counts answers as JSON text, one answer taking at most an eighth; with `redisUrl` the
+     * answers are shared by every API process that uses it (the version stays in Neo4j).
+     */
     resultCache: {
       enabled: e.RESULT_CACHE,
       ttlMs: e.RESULT_CACHE_TTL_MS,
