@@ -34,6 +34,7 @@ import { clientKeyFor, requestRateLimit } from "./client-limits.js";
 import { createSharedLimits } from "./shared-limits.js";
 import { operationTypeExists } from "./validation-rules.js";
 import { exportRouter } from "./export-route.js";
+import { compressAnswers } from "./compress.js";
 import { reconcileRouter } from "./reconcile-route.js";
 import { allowOnly, notFound } from "./unmatched-requests.js";
 import { webPagesRouter } from "./web-pages.js";
@@ -183,6 +184,8 @@ export async function createApp({
   // start-server.ts hands /graphql to `graphql` before express sees it; this mount serves anyone who uses
   // the express app alone (the same handler, so the same answers).
   app.use("/graphql", (req, res) => graphql(req, res));
+  // After /graphql, which compresses its own answers (graphql-route.ts), so nothing is compressed twice.
+  app.use(compressAnswers);
   app.use(
     "/export",
     requestRateLimit({

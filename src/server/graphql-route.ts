@@ -24,6 +24,7 @@ import type { RateLimits, RequestLimits } from "../config/index.js";
 import { BadRequestError, QueryLimitError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
 import { requestRateLimit } from "./client-limits.js";
+import { compressAnswers } from "./compress.js";
 import type { SharedLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
 import { checkQueryTextOnce } from "./limit-verdicts.js";
@@ -110,6 +111,7 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
       return;
     }
     if (res.writableEnded) return; // a preflight, answered
+    await run(compressAnswers, req, res);
     if (req.method !== "GET" && req.method !== "POST") {
       sendMethodNotAllowed(res, req.method, GRAPHQL_METHODS, requestId);
       return;

@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type RequestHandler, type Router } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import type { OidcSettings } from "../config/index.js";
 import { ServiceUnavailableError } from "../errors/index.js";
@@ -87,12 +88,14 @@ export function webPagesRouter(options: { outDir?: string; signIn?: OidcSettings
     ["/", "/explorer/config.json", ...WEB_PAGES.flatMap((page) => [`/${page}`, `/${page}/`])],
     allowOnly("GET"),
   );
+  // Each asset as the browser accepts it: the brotli or gzip file the build wrote beside it, else as it is.
   router.use(
     "/assets",
-    express.static(path.join(outDir, "assets"), {
-      immutable: true,
-      maxAge: YEAR_SECONDS * 1000,
+    expressStaticGzip(path.join(outDir, "assets"), {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
       index: false,
+      serveStatic: { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false },
     }),
   );
   return router;

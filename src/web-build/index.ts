@@ -7,7 +7,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { constants as zlibConstants } from "node:zlib";
 import type { build as ViteBuild } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { PROJECT_ROOT } from "../config/index.js";
 
 export const WEB_SOURCE_DIR = path.join(PROJECT_ROOT, "src", "web");
@@ -84,6 +86,19 @@ async function viteBuild(build: typeof ViteBuild, outDir: string): Promise<void>
     base: "/",
     logLevel: "warn",
     worker: { format: "es" },
+    // Every text asset also as .br and .gz, compressed once here, so the server sends what a browser accepts
+    // without compressing on each request (web-pages.ts, express-static-gzip). Brotli at a middle quality:
+    // the highest saves little more for many times the build's time (docs/benchmarks.md, "Compressed transfer").
+    plugins: [
+      compression({
+        algorithms: [
+          defineAlgorithm("brotliCompress", { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+          defineAlgorithm("gzip", { level: 9 }),
+        ],
+        threshold: 1024,
+        include: /\.(html|css|js|mjs|json|svg|ttf|wasm)$/,
+      }),
+    ],
     build: {
       outDir,
       emptyOutDir: true,
