@@ -1,7 +1,8 @@
 /**
  * GeoJSON (RFC 7946) for QGIS, geojson.io and web maps: one FeatureCollection in WGS 84 whose features are
  * - a Point for every located entity (cities, offices with a `location`), with its kind, names, external ids
- *   and sources (ids and titles);
+ *   and sources (ids and titles); an office without a location of its own is placed at the city it is
+ *   LOCATED_IN, as the explorer's map draws it, and says so (`placedAt`: that city's id and name);
  * - a LineString for every relationship whose two ends are located, from its start to its end, with its type,
  *   kind, ends, dates, status as stored, `state` (what status and dates mean on `stateOn`: the export's `asOf`,
  *   else the day it is written; `relationshipState`) and sources (id, title and excerpt each). A line takes the short way round:
@@ -137,13 +138,28 @@ export async function writeGeojson(graph: GraphReader, out: Writable, options: W
     out,
     `{\n  "type": "FeatureCollection",\n  "name": "helsinki-international-relations",\n${options.asOf ? `  "asOf": ${JSON.stringify(options.asOf)},\n` : ""}  "features": [`,
   );
+  const placements = (await graph.officePlacements?.()) ?? new Map<string, string>();
+  // Offices placed at their city wait until every city's position is known (entities come by id).
+  const atTheirCity: EntityRecord[] = [];
   for await (const entity of graph.entities()) {
     const location = locationOf(entity);
     if (location) {
       located.set(entity.id, { position: position(location), name: entity.name });
       await feature({ type: "Point", coordinates: position(location) }, entity.id, entityProperties(entity, titles));
+    } else if (placements.has(entity.id)) {
+      atTheirCity.push(entity);
     }
     options.onItem?.();
+  }
+  for (const office of atTheirCity) {
+    const cityId = placements.get(office.id)!;
+    const city = located.get(cityId);
+    if (!city) continue;
+    located.set(office.id, { position: city.position, name: office.name });
+    await feature({ type: "Point", coordinates: city.position }, office.id, {
+      ...entityProperties(office, titles),
+      placedAt: { id: cityId, name: city.name },
+    });
   }
   for await (const relationship of graph.relationships()) {
     const from = located.get(relationship.from);

@@ -2,7 +2,7 @@
 import type { Writable } from "node:stream";
 import type { Database } from "../database/index.js";
 import type { UndatedPolicy } from "../graph-data/index.js";
-import { readEntities, readRelationships, readSources } from "./read-graph.js";
+import { readEntities, readOfficePlacements, readRelationships, readSources } from "./read-graph.js";
 import {
   type CsvTable,
   type ExportFormat,
@@ -53,6 +53,7 @@ export async function exportGraph(db: Database, out: Writable, options: ExportOp
     sources: () => readSources(db, options.pageSize),
     entities: () => readEntities(db, options.personal, options.pageSize),
     relationships: () => readRelationships(db, options.asOf, options.pageSize, options.undated),
+    officePlacements: () => readOfficePlacements(db),
   };
   const writeOptions = { asOf: options.asOf, ...(options.onItem ? { onItem: options.onItem } : {}) };
   switch (options.format) {

@@ -172,3 +172,21 @@ export async function countGraph(
     return Number(toPlain(result.records[0]?.get("total")) ?? 0);
   });
 }
+
+/**
+ * Offices without a location of their own, each with the first located city (by id) it is LOCATED_IN: where
+ * the explorer's map draws them, and where the GeoJSON export places them. Few rows (one per office).
+ */
+export async function readOfficePlacements(db: Database): Promise<ReadonlyMap<string, string>> {
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (o:Office:${ENTITY_LABEL}) WHERE o.location IS NULL
+         MATCH (o)-[:LOCATED_IN]->(c:City:${ENTITY_LABEL}) WHERE c.location IS NOT NULL
+         WITH o, c ORDER BY c.id
+         RETURN o.id AS office, collect(c.id)[0] AS city`,
+      )
+    ).records.map((record) => [record.get("office") as string, record.get("city") as string] as const),
+  );
+  return new Map(rows);
+}

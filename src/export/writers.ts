@@ -33,6 +33,11 @@ export interface GraphReader {
   sources(): AsyncIterable<SourceRecord>;
   entities(): AsyncIterable<EntityRecord>;
   relationships(): AsyncIterable<RelationshipRecord>;
+  /**
+   * For each office without a location of its own, the id of the located city it is LOCATED_IN (the first by
+   * id, as the explorer's map places it); only the GeoJSON writer asks. Absent: no office is placed.
+   */
+  officePlacements?(): Promise<ReadonlyMap<string, string>>;
 }
 
 export interface WriteOptions {

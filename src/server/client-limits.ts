@@ -52,10 +52,16 @@ export function requestRateLimit(options: {
   readonly variable: string;
   readonly verifier: TokenVerifier;
   readonly store?: Store | undefined;
+  /** Requests not counted (e.g. a HEAD or a CORS preflight, which do no work). */
+  readonly skip?: (req: Parameters<RequestHandler>[0]) => boolean;
+  /** Leave out of the count the requests refused with 4xx/5xx (cheap refusals, before any work). */
+  readonly skipFailedRequests?: boolean;
 }): RequestHandler {
   if (options.limit === 0) return (_req, _res, next) => next();
   return rateLimit({
     ...(options.store ? { store: options.store } : {}),
+    ...(options.skip ? { skip: options.skip } : {}),
+    ...(options.skipFailedRequests ? { skipFailedRequests: true } : {}),
     windowMs: options.windowMs,
     limit: options.limit,
     standardHeaders: "draft-7",

@@ -195,6 +195,10 @@ export async function createApp({
       variable: "RATE_LIMIT_EXPORT",
       verifier,
       store: sharedLimits.rateStore("export"),
+      // What costs is an export that runs: a HEAD, a CORS preflight or a request refused for its
+      // parameters does no work, so tools probing the address do not use up a client's exports.
+      skip: (req) => req.method !== "GET",
+      skipFailedRequests: true,
     }),
   );
   app.use(

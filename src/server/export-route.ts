@@ -7,9 +7,11 @@
  * anything runs. An export holds a database session and this process's time for as long as the client
  * reads, so each client may run EXPORT_MAX_PER_CLIENT at once and all clients EXPORT_MAX_CONCURRENT (429
  * with Retry-After beyond), counted in this process or, with a Redis, across processes (shared-limits.ts);
- * the request rate is limited in create-app.ts. Errors answer through the one
- * boundary (format-error.ts `sendError`).
+ * the request rate is limited in create-app.ts (counting only GETs that are not refused). Any origin may
+ * read it (CORS, as /graphql), so web map tools load the GeoJSON by its address; `HEAD` answers the headers
+ * an export would have, without running it. Errors answer through the one boundary (format-error.ts `sendError`).
  */
+import cors from "cors";
 import express, { type Request, type Response, type Router } from "express";
 import { Role, type TokenVerifier, bearerToken, hasRole } from "../auth/index.js";
 import type { ExportLimits } from "../config/index.js";
@@ -17,7 +19,7 @@ import type { Database } from "../database/index.js";
 import { BadUserInputError, UnauthenticatedError } from "../errors/index.js";
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportFileName, exportGraph } from "../export/index.js";
 import type { Logger } from "../logging/index.js";
-import { UNDATED_POLICIES, isFullDate, isUndatedPolicy } from "../graph-data/index.js";
+import { UNDATED_POLICIES, type UndatedPolicy, isFullDate, isUndatedPolicy } from "../graph-data/index.js";
 import { clientKey, sendRateLimited } from "./client-limits.js";
 import { type SharedLimits, memoryLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
@@ -41,33 +43,37 @@ export function exportRouter(options: {
     options.limits.maxPerClient,
     options.limits.maxConcurrent,
   );
+  router.use(
+    "/export",
+    cors({
+      methods: ["GET", "HEAD"],
+      exposedHeaders: ["Content-Disposition", "x-request-id", "RateLimit", "Retry-After"],
+    }),
+  );
+  const failer = (res: Response) => (error: unknown) =>
+    sendError(res, error, {
+      requestId: res.locals.requestId as string,
+      log: options.log,
+      transactionTimeoutMs: options.transactionTimeoutMs,
+    });
+  // HEAD: the headers the export would have, its parameters checked, nothing read.
+  router.head("/export", (req: Request, res: Response) => {
+    const parameters = exportParameters(req);
+    if (parameters instanceof Error) {
+      failer(res)(parameters);
+      return;
+    }
+    setFileHeaders(res, parameters.format, parameters.table);
+    res.status(200).end();
+  });
   router.get("/export", async (req: Request, res: Response) => {
-    const fail = (error: unknown) =>
-      sendError(res, error, {
-        requestId: res.locals.requestId as string,
-        log: options.log,
-        transactionTimeoutMs: options.transactionTimeoutMs,
-      });
-    const format = req.query.format;
-    const asOf = req.query.asOf;
-    const table = req.query.table;
-    const undated = req.query.undated ?? "INCLUDE";
-    if (typeof format !== "string" || !EXPORT_FORMATS.includes(format as ExportFormat)) {
-      fail(new BadUserInputError("format", `format must be one of ${EXPORT_FORMATS.join(", ")}.`));
+    const fail = failer(res);
+    const parameters = exportParameters(req);
+    if (parameters instanceof Error) {
+      fail(parameters);
       return;
     }
-    if (asOf !== undefined && (typeof asOf !== "string" || !isFullDate(asOf))) {
-      fail(new BadUserInputError("asOf", "asOf must be a date written YYYY-MM-DD."));
-      return;
-    }
-    if (!isUndatedPolicy(undated)) {
-      fail(new BadUserInputError("undated", `undated must be one of ${UNDATED_POLICIES.join(", ")}.`));
-      return;
-    }
-    if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
-      fail(new BadUserInputError("table", "table is nodes or edges, and only with format=gephi."));
-      return;
-    }
+    const { format, asOf, undated, table } = parameters;
     let personal = false;
     let token: string | undefined;
     try {
@@ -98,16 +104,10 @@ export function exportRouter(options: {
       return;
     }
     try {
-      const csvTable = format === "gephi" ? (table ?? "nodes") : undefined;
-      res.setHeader("Content-Type", CONTENT_TYPES[format as ExportFormat]);
-      res.setHeader(
-        "Content-Disposition",
-        `attachment; filename="${exportFileName(format as ExportFormat, csvTable)}"`,
-      );
-      res.setHeader("Cache-Control", "no-store");
+      const csvTable = setFileHeaders(res, format, table);
       await exportGraph(options.db, res, {
-        format: format as ExportFormat,
-        asOf: typeof asOf === "string" ? asOf : null,
+        format,
+        asOf,
         undated,
         personal,
         pageSize: options.limits.pageSize,
@@ -125,4 +125,44 @@ export function exportRouter(options: {
   });
   router.all("/export", allowOnly("GET"));
   return router;
+}
+
+interface ExportParameters {
+  readonly format: ExportFormat;
+  readonly asOf: string | null;
+  readonly undated: UndatedPolicy;
+  readonly table: "nodes" | "edges" | undefined;
+}
+
+/** The query string's parameters, checked; the first problem as the error to answer with. */
+function exportParameters(req: Request): ExportParameters | BadUserInputError {
+  const { format, asOf, table } = req.query;
+  const undated = req.query.undated ?? "INCLUDE";
+  if (typeof format !== "string" || !EXPORT_FORMATS.includes(format as ExportFormat)) {
+    return new BadUserInputError("format", `format must be one of ${EXPORT_FORMATS.join(", ")}.`);
+  }
+  if (asOf !== undefined && (typeof asOf !== "string" || !isFullDate(asOf))) {
+    return new BadUserInputError("asOf", "asOf must be a date written YYYY-MM-DD.");
+  }
+  if (!isUndatedPolicy(undated)) {
+    return new BadUserInputError("undated", `undated must be one of ${UNDATED_POLICIES.join(", ")}.`);
+  }
+  if (table !== undefined && (format !== "gephi" || (table !== "nodes" && table !== "edges"))) {
+    return new BadUserInputError("table", "table is nodes or edges, and only with format=gephi.");
+  }
+  return {
+    format: format as ExportFormat,
+    asOf: typeof asOf === "string" ? asOf : null,
+    undated,
+    table,
+  };
+}
+
+/** The file's headers; the Gephi table written (nodes unless asked), or undefined for the other formats. */
+function setFileHeaders(res: Response, format: ExportFormat, table: "nodes" | "edges" | undefined) {
+  const csvTable = format === "gephi" ? (table ?? "nodes") : undefined;
+  res.setHeader("Content-Type", CONTENT_TYPES[format]);
+  res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(format, csvTable)}"`);
+  res.setHeader("Cache-Control", "no-store");
+  return csvTable;
 }

@@ -107,6 +107,11 @@ describe("GET /export", () => {
       },
       properties: { type: "PARTNER_OF", kind: "bilateral", fromName: "Helsinki", toName: "Tallinn" },
     });
+    // Offices without an address of their own, at the city they are located in, as the map draws them.
+    expect(byId.get("helsinki-eu-office")).toMatchObject({
+      geometry: { type: "Point", coordinates: byId.get("brussels")!.geometry.coordinates },
+      properties: { kind: "Office", placedAt: { id: "brussels", name: "Brussels" } },
+    });
     // Only located entities: no countries, networks or themes.
     expect(collection.features.filter((f) => f.geometry.type === "Point").map((f) => f.properties.kind)).not.toContain(
       "Country",
@@ -143,5 +148,60 @@ describe("GET /export", () => {
     expect(editor.text).not.toMatch(/"email"/);
     const forged = await get("?format=json", { authorization: "Bearer not.a.token" });
     expect(forged.response.status).toBe(401);
+  });
+});
+
+describe("GET /export for web map tools and probing clients", () => {
+  it("lets any origin read an export (CORS), and answers the preflight", async () => {
+    const { response } = await get("?format=geojson", { origin: "https://geojson.io" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-expose-headers")).toContain("Content-Disposition");
+    const preflight = await fetch(`${api.url}/export?format=geojson`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://kepler.gl",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
+  });
+
+  it("answers HEAD with the file's headers and no body, checking the parameters", async () => {
+    const head = await fetch(`${api.url}/export?format=gephi&table=edges`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(head.headers.get("content-disposition")).toBe('attachment; filename="helsinki-kg-edges.csv"');
+    expect(await head.text()).toBe("");
+    const bad = await fetch(`${api.url}/export?format=pdf`, { method: "HEAD" });
+    expect(bad.status).toBe(400);
+  });
+
+  it("counts against RATE_LIMIT_EXPORT only the exports that run, not probes or refusals", async () => {
+    const limited = await startTestServer({ WEB_PAGES: "false", RATE_LIMIT_EXPORT: "2" });
+    try {
+      const at = (query: string, init?: RequestInit) => fetch(`${limited.url}/export${query}`, init);
+      for (let i = 0; i < 5; i++) {
+        expect((await at("?format=geojson", { method: "HEAD" })).status).toBe(200);
+        expect((await at("?format=pdf")).status).toBe(400);
+        const preflight = await at("?format=json", {
+          method: "OPTIONS",
+          headers: { origin: "https://example.org", "access-control-request-method": "GET" },
+        });
+        expect(preflight.status).toBe(204);
+      }
+      expect((await at("?format=csv")).status).toBe(200);
+      expect((await at("?format=csv")).status).toBe(200);
+      const third = await at("?format=csv");
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        "RATE_LIMITED",
+      );
+    } finally {
+      await limited.stop();
+    }
   });
 });

@@ -384,6 +384,27 @@ describe("GeoJSON, beyond Points and lines", () => {
     expect(items).toBe(7);
   });
 
+  it("places an office without a location of its own at the city it is located in, and says so", async () => {
+    const office: EntityRecord = { kind: "Office", id: "eu-office", name: "EU Office", aliases: [], sources: [] };
+    const lost: EntityRecord = { kind: "Office", id: "lost-office", name: "Lost", aliases: [], sources: [] };
+    const entities = [located("a", { lat: 50.85, lon: 4.35 }), office, lost, located("z", { lat: 60, lon: 25 })];
+    const relationships: RelationshipRecord[] = [
+      { type: "FUNDS", id: "z-funds", from: "z", to: "eu-office", citations: [] },
+      { type: "FUNDS", id: "z-funds-lost", from: "z", to: "lost-office", citations: [] },
+    ];
+    const graph: GraphReader = {
+      ...graphOf(SOURCES, entities, relationships),
+      officePlacements: async () => new Map([["eu-office", "a"]]),
+    };
+    const collection = JSON.parse(await written(writeGeojson, graph)) as {
+      features: { id: string; geometry: { coordinates: unknown }; properties: Record<string, unknown> }[];
+    };
+    expect(collection.features.map((feature) => feature.id)).toEqual(["a", "z", "eu-office", "z-funds"]);
+    const placed = collection.features.find((feature) => feature.id === "eu-office")!;
+    expect(placed.geometry.coordinates).toEqual([4.35, 50.85]);
+    expect(placed.properties).toMatchObject({ kind: "Office", placedAt: { id: "a", name: "A" } });
+  });
+
   it("names an unknown source's title null, and a relationship's missing fields null", () => {
     const titles = new Map([["report", { title: "Annual report & review" }]]);
     expect(entityProperties({ ...ENTITIES[1]!, sources: ["report", "gone"] }, titles)).toEqual({
