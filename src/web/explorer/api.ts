@@ -1,73 +1,77 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
-import { graphql } from "../shared/graphql-client.js";
+import { request } from "./api-request.js";
 import { closeNames, suggestionQuery } from "./did-you-mean.js";
 import type { Undated } from "./url-state.js";
+import { CHANGE_FIELDS, type ChangeEntry } from "./edit-api.js";
+import type {
+  CentralityAlgorithm,
+  CorroborationClass,
+  ExplorerCentralityQuery,
+  ExplorerCentralityQueryVariables,
+  ExplorerChangesQuery,
+  ExplorerChangesQueryVariables,
+  ExplorerCommunitiesQuery,
+  ExplorerCommunitiesQueryVariables,
+  ExplorerCompareQuery,
+  ExplorerCompareQueryVariables,
+  ExplorerCorroborationQuery,
+  ExplorerCorroborationQueryVariables,
+  ExplorerDashboardQuery,
+  ExplorerEntitySourcesQuery,
+  ExplorerEntitySourcesQueryVariables,
+  ExplorerNeighbourhoodQuery,
+  ExplorerNeighbourhoodQueryVariables,
+  ExplorerNodeQuery,
+  ExplorerNodeQueryVariables,
+  ExplorerPathQuery,
+  ExplorerPathQueryVariables,
+  ExplorerPeersQuery,
+  ExplorerPeersQueryVariables,
+  ExplorerSearchQuery,
+  ExplorerSearchQueryVariables,
+  ExplorerSharedQuery,
+  ExplorerSharedQueryVariables,
+  ExplorerSourcesQuery,
+  ExplorerSourcesQueryVariables,
+  ExplorerSuggestQuery,
+  ExplorerSuggestQueryVariables,
+  ExplorerTimelineQuery,
+  ExplorerTimelineQueryVariables,
+  ExplorerYearActivityFragment,
+} from "./generated/operations.js";
 
-export interface GraphNode {
-  id: string;
-  kind: string;
-  name: string;
-  description: string | null;
-  names: { lang: string; value: string }[];
-  aliases: string[];
-  /** Where it is (cities, offices), WGS 84; null when not known. */
-  location: { lat: number; lon: number } | null;
-}
+export type { ChangeEntry };
+
+/** An entity as the explorer draws it (the fields of `NODE_FIELDS`; `location` is WGS 84, null when not known). */
+export type GraphNode = NonNullable<ExplorerNodeQuery["node"]>;
 
 /** Who publishes a source: the vocabulary's publisher kinds; null where the source does not say. */
 export type PublisherKind = "city" | "organisation" | "government" | "media" | "crowd";
 
-export interface Citation {
-  sourceId: string;
-  title: string;
-  publisher: string | null;
-  /** `city`, `organisation`, `government`, `media` or `crowd` (Wikidata's editors); null when not recorded. */
-  publisherKind: string | null;
-  publisherId: string | null;
-  /** True when the publisher is an end of the relationship (a party to it), false for a third party. */
-  party: boolean;
-  url: string | null;
-  published: string | null;
-  excerpt: string | null;
-  /** Where in a dataset the fact is (`Q1757 P190 Q1085`): a dataset is cited by this, not by an excerpt. */
-  locator: string | null;
-}
+/**
+ * A source cited for a relationship. `publisherKind` is a `PublisherKind` (null when not recorded); `party` is
+ * true when the publisher is an end of the relationship; a dataset is cited by `locator`, not by an excerpt.
+ */
+export type Citation = GraphEdge["sources"][number];
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  kind: string | null;
-  fromId: string;
-  toId: string;
-  validFrom: string | null;
-  validTo: string | null;
-  status: string | null;
-  sources: Citation[];
-}
+/** A relationship with its sources (the fields of `EDGE_FIELDS`). */
+export type GraphEdge = Subgraph["edges"][number];
 
-export interface Subgraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-  /** How many entities the neighbourhood holds without the limit (the start included), counted up to 1000. */
-  total: number;
-  /** False when there are more than `total`. */
-  totalExact: boolean;
-  /** The start's own relationships by type, whatever types were asked for: how many entities each reaches. */
-  firstHopTypes: { key: string; count: number }[];
-}
+/**
+ * An entity's neighbourhood: `total` counts its entities without the limit (the start included, up to 1000;
+ * `totalExact` false when there are more); `firstHopTypes` how many entities each of the start's relationship
+ * types reaches, whatever types were asked for.
+ */
+export type Subgraph = ExplorerNeighbourhoodQuery["neighbourhood"];
 
-export interface SourceRecord {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  published: string | null;
-}
+export type SourceRecord = ExplorerSourcesQuery["sources"][number];
 
 const NODE_FIELDS = "id kind name description names { lang value } aliases location { lat lon }";
 const CITATION_FIELDS = "sourceId title publisher publisherKind publisherId party url published excerpt locator";
 const EDGE_FIELDS = `id type kind fromId toId validFrom validTo status sources { ${CITATION_FIELDS} }`;
+const SCOPE_VARIABLES = "$around: [ID!], $hops: Int, $relationshipTypes: [String!], $publisherKinds: [String!]";
+const SCOPE_ARGUMENTS =
+  "around: $around, hops: $hops, relationshipTypes: $relationshipTypes, publisherKinds: $publisherKinds";
 
 /**
  * Every operation the explorer sends, by name, with the largest variables it sends them with: the server's
@@ -186,24 +190,80 @@ export const EXPLORER_QUERIES = {
   changes: {
     query: `
       query ExplorerChanges($id: ID!) {
-        changes(entityId: $id, limit: 20) {
-          at
-          actor
-          origin
-          operation
-          itemType
-          itemId
-          itemKind
-          fields
-        }
+        changes(entityId: $id, limit: 20) { ${CHANGE_FIELDS} }
       }
     `,
     variables: { id: "helsinki" },
   },
+  compare: {
+    query: `query ExplorerCompare($from: String!, $to: String!, $entityId: ID, $undated: UndatedClaims) {
+      compare(from: $from, to: $to, entityId: $entityId, undated: $undated) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
+    }`,
+    variables: { from: "2015-01-01", to: "2025-01-01", entityId: "helsinki", undated: "INCLUDE" },
+  },
+  timeline: {
+    query: `query ExplorerTimeline($entityId: ID!) {
+      timeline(entityId: $entityId, limit: 200) { edge { ${EDGE_FIELDS} } other { ${NODE_FIELDS} } }
+    }`,
+    variables: { entityId: "helsinki" },
+  },
+  centrality: {
+    query: `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
+      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}, limit: 1000) { node { ${NODE_FIELDS} } score rank }
+    }`,
+    variables: {
+      algorithm: "BETWEENNESS",
+      asOf: "2020-01-01",
+      undated: "INCLUDE",
+      around: ["helsinki", "tampere"],
+      hops: 3,
+      relationshipTypes: ["PARTNER_OF", "MEMBER_OF"],
+      publisherKinds: ["city", "organisation", "government", "media"],
+    },
+  },
+  communities: {
+    query: `
+      query ExplorerCommunities($asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
+        communities(asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}) {
+          id
+          size
+          members {
+            id
+          }
+        }
+      }
+    `,
+    variables: {
+      asOf: "2020-01-01",
+      undated: "INCLUDE",
+      around: ["helsinki", "tampere"],
+      hops: 3,
+      relationshipTypes: ["PARTNER_OF", "MEMBER_OF"],
+      publisherKinds: ["city", "organisation", "government", "media"],
+    },
+  },
+  shared: {
+    query: `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String, $undated: UndatedClaims) {
+      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf, undated: $undated) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
+    }`,
+    variables: { aId: "helsinki", bId: "tampere", asOf: "2020-01-01", undated: "INCLUDE" },
+  },
+} as const;
+
+/**
+ * Parts of documents the explorer builds as it goes (one `activitySeries` alias per type or entity): named
+ * here so their results are typed like the fixed operations' (src/web/explorer/generated/).
+ */
+export const EXPLORER_FRAGMENTS = {
+  yearActivity: "fragment ExplorerYearActivity on YearActivity { year active }",
 } as const;
 
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
-  const data = await graphql<{ search: { node: GraphNode }[] }>(EXPLORER_QUERIES.search.query, { text }, signal);
+  const data = await request<ExplorerSearchQuery, ExplorerSearchQueryVariables>(
+    EXPLORER_QUERIES.search.query,
+    { text },
+    signal,
+  );
   return data.search.map((hit) => hit.node);
 }
 
@@ -211,7 +271,7 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
 export async function suggestEntities(text: string, signal?: AbortSignal): Promise<GraphNode[]> {
   const query = suggestionQuery(text);
   if (!query) return [];
-  const data = await graphql<{ search: { node: GraphNode }[] }>(
+  const data = await request<ExplorerSuggestQuery, ExplorerSuggestQueryVariables>(
     EXPLORER_QUERIES.suggest.query,
     { text: query },
     signal,
@@ -238,7 +298,7 @@ export async function fetchNeighbourhood(
   },
   signal?: AbortSignal,
 ): Promise<Subgraph> {
-  const data = await graphql<{ neighbourhood: Subgraph }>(
+  const data = await request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(
     EXPLORER_QUERIES.neighbourhood.query,
     {
       id,
@@ -261,7 +321,7 @@ export async function fetchShortestPath(
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
 ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
-  const data = await graphql<{ shortestPath: { nodes: GraphNode[]; edges: GraphEdge[] } | null }>(
+  const data = await request<ExplorerPathQuery, ExplorerPathQueryVariables>(
     EXPLORER_QUERIES.path.query,
     { from: fromId, to: toId, asOf, undated },
     signal,
@@ -270,27 +330,32 @@ export async function fetchShortestPath(
 }
 
 export async function fetchNode(id: string, signal?: AbortSignal): Promise<GraphNode | null> {
-  const data = await graphql<{ node: GraphNode | null }>(EXPLORER_QUERIES.node.query, { id }, signal);
+  const data = await request<ExplorerNodeQuery, ExplorerNodeQueryVariables>(
+    EXPLORER_QUERIES.node.query,
+    { id },
+    signal,
+  );
   return data.node;
 }
 
 /** The sources an entity record cites (entities carry `sourceIds`; the generated API resolves them). */
 export async function fetchEntitySources(id: string, signal?: AbortSignal): Promise<SourceRecord[]> {
-  const data = await graphql<{ entities: { sourceIds: string[] }[] }>(
+  const data = await request<ExplorerEntitySourcesQuery, ExplorerEntitySourcesQueryVariables>(
     EXPLORER_QUERIES.entitySources.query,
     { id },
     signal,
   );
   const ids = data.entities[0]?.sourceIds ?? [];
   if (ids.length === 0) return [];
-  const sources = await graphql<{ sources: SourceRecord[] }>(EXPLORER_QUERIES.sources.query, { ids }, signal);
+  const sources = await request<ExplorerSourcesQuery, ExplorerSourcesQueryVariables>(
+    EXPLORER_QUERIES.sources.query,
+    { ids },
+    signal,
+  );
   return sources.sources;
 }
 
-export interface KeyCount {
-  key: string;
-  count: number;
-}
+export type KeyCount = ExplorerDashboardQuery["graphStats"]["nodesByKind"][number];
 
 export interface DashboardData {
   nodesByKind: KeyCount[];
@@ -299,10 +364,11 @@ export interface DashboardData {
 }
 
 export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
-  const data = await graphql<{
-    graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
-    fundersPerOffice: { office: { id: string; name: string }; funders: number }[];
-  }>(EXPLORER_QUERIES.dashboard.query, {}, signal);
+  const data = await request<ExplorerDashboardQuery, Record<string, never>>(
+    EXPLORER_QUERIES.dashboard.query,
+    {},
+    signal,
+  );
   return {
     nodesByKind: data.graphStats.nodesByKind,
     edgesByType: data.graphStats.edgesByType,
@@ -346,31 +412,20 @@ export async function fetchPartnersByCountry(
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-export interface ChangeEntry {
-  at: string;
-  actor: string;
-  origin: string;
-  operation: string;
-  itemType: string;
-  itemId: string;
-  itemKind: string | null;
-  fields: string[];
-}
-
 /** The latest recorded changes to an entity and its relationships (imports and edits). */
 export async function fetchChanges(entityId: string, signal?: AbortSignal): Promise<ChangeEntry[]> {
-  const data = await graphql<{ changes: ChangeEntry[] }>(EXPLORER_QUERIES.changes.query, { id: entityId }, signal);
+  const data = await request<ExplorerChangesQuery, ExplorerChangesQueryVariables>(
+    EXPLORER_QUERIES.changes.query,
+    { id: entityId },
+    signal,
+  );
   return data.changes;
 }
 
 // ── Research over time ───────────────────────────────────────────────────────
 
-export interface GraphDiff {
-  from: string;
-  to: string;
-  started: GraphEdge[];
-  ended: GraphEdge[];
-}
+/** The relationships that started and ended between two days. */
+export type GraphDiff = ExplorerCompareQuery["compare"];
 
 /** What changed between two days, for one entity's relationships. */
 export async function fetchCompare(
@@ -380,40 +435,34 @@ export async function fetchCompare(
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
 ): Promise<GraphDiff> {
-  const data = await graphql<{ compare: GraphDiff }>(
-    `query ExplorerCompare($from: String!, $to: String!, $entityId: ID, $undated: UndatedClaims) {
-      compare(from: $from, to: $to, entityId: $entityId, undated: $undated) { from to started { ${EDGE_FIELDS} } ended { ${EDGE_FIELDS} } }
-    }`,
+  const data = await request<ExplorerCompareQuery, ExplorerCompareQueryVariables>(
+    EXPLORER_QUERIES.compare.query,
     { from, to, entityId, undated },
     signal,
   );
   return data.compare;
 }
 
-export interface TimelineEntry {
-  edge: GraphEdge;
-  other: GraphNode;
-}
+export type TimelineEntry = ExplorerTimelineQuery["timeline"][number];
 
 export async function fetchTimeline(entityId: string, signal?: AbortSignal): Promise<TimelineEntry[]> {
-  const data = await graphql<{ timeline: TimelineEntry[] }>(
-    `query ExplorerTimeline($entityId: ID!) {
-      timeline(entityId: $entityId, limit: 200) { edge { ${EDGE_FIELDS} } other { ${NODE_FIELDS} } }
-    }`,
+  const data = await request<ExplorerTimelineQuery, ExplorerTimelineQueryVariables>(
+    EXPLORER_QUERIES.timeline.query,
     { entityId },
     signal,
   );
   return data.timeline;
 }
 
-export const CENTRALITY_MEASURES = ["DEGREE", "BETWEENNESS", "CLOSENESS", "PAGERANK"] as const;
+export const CENTRALITY_MEASURES = [
+  "DEGREE",
+  "BETWEENNESS",
+  "CLOSENESS",
+  "PAGERANK",
+] as const satisfies readonly CentralityAlgorithm[];
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
 
-export interface NodeScore {
-  node: GraphNode;
-  score: number;
-  rank: number;
-}
+export type NodeScore = ExplorerCentralityQuery["centrality"][number];
 
 /**
  * What a graph algorithm runs over: the whole graph (`around` null), or the part within `hops` steps of some
@@ -428,10 +477,6 @@ export interface AnalysisScope {
 
 export const WHOLE_GRAPH: AnalysisScope = { around: null, hops: 2, relationshipTypes: null, publisherKinds: null };
 
-const SCOPE_VARIABLES = "$around: [ID!], $hops: Int, $relationshipTypes: [String!], $publisherKinds: [String!]";
-const SCOPE_ARGUMENTS =
-  "around: $around, hops: $hops, relationshipTypes: $relationshipTypes, publisherKinds: $publisherKinds";
-
 export async function fetchCentrality(
   measure: CentralityMeasure,
   asOf: string | null,
@@ -439,21 +484,15 @@ export async function fetchCentrality(
   undated: Undated = "INCLUDE",
   scope: AnalysisScope = WHOLE_GRAPH,
 ): Promise<NodeScore[]> {
-  const data = await graphql<{ centrality: NodeScore[] }>(
-    `query ExplorerCentrality($algorithm: CentralityAlgorithm!, $asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
-      centrality(algorithm: $algorithm, asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}, limit: 1000) { node { ${NODE_FIELDS} } score rank }
-    }`,
+  const data = await request<ExplorerCentralityQuery, ExplorerCentralityQueryVariables>(
+    EXPLORER_QUERIES.centrality.query,
     { algorithm: measure, asOf, undated, ...scope },
     signal,
   );
   return data.centrality;
 }
 
-export interface Community {
-  id: number;
-  size: number;
-  members: { id: string }[];
-}
+export type Community = ExplorerCommunitiesQuery["communities"][number];
 
 export async function fetchCommunities(
   asOf: string | null,
@@ -461,29 +500,15 @@ export async function fetchCommunities(
   undated: Undated = "INCLUDE",
   scope: AnalysisScope = WHOLE_GRAPH,
 ): Promise<Community[]> {
-  const data = await graphql<{ communities: Community[] }>(
-    `
-      query ExplorerCommunities($asOf: String, $undated: UndatedClaims, ${SCOPE_VARIABLES}) {
-        communities(asOf: $asOf, undated: $undated, ${SCOPE_ARGUMENTS}) {
-          id
-          size
-          members {
-            id
-          }
-        }
-      }
-    `,
+  const data = await request<ExplorerCommunitiesQuery, ExplorerCommunitiesQueryVariables>(
+    EXPLORER_QUERIES.communities.query,
     { asOf, undated, ...scope },
     signal,
   );
   return data.communities;
 }
 
-export interface SharedConnection {
-  node: GraphNode;
-  fromA: GraphEdge;
-  fromB: GraphEdge;
-}
+export type SharedConnection = ExplorerSharedQuery["sharedConnections"][number];
 
 export async function fetchSharedConnections(
   aId: string,
@@ -492,20 +517,15 @@ export async function fetchSharedConnections(
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
 ): Promise<SharedConnection[]> {
-  const data = await graphql<{ sharedConnections: SharedConnection[] }>(
-    `query ExplorerShared($aId: ID!, $bId: ID!, $asOf: String, $undated: UndatedClaims) {
-      sharedConnections(aId: $aId, bId: $bId, asOf: $asOf, undated: $undated) { node { ${NODE_FIELDS} } fromA { ${EDGE_FIELDS} } fromB { ${EDGE_FIELDS} } }
-    }`,
+  const data = await request<ExplorerSharedQuery, ExplorerSharedQueryVariables>(
+    EXPLORER_QUERIES.shared.query,
     { aId, bId, asOf, undated },
     signal,
   );
   return data.sharedConnections;
 }
 
-export interface YearActivity {
-  year: number;
-  active: number;
-}
+export type YearActivity = ExplorerYearActivityFragment;
 
 /** Relationships in force per year, one series per relationship type (one request, an alias per type). */
 export async function fetchActivityByType(
@@ -518,11 +538,11 @@ export async function fetchActivityByType(
   const fields = types
     .map(
       (type, index) =>
-        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"]) { year active }`,
+        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"]) { ...ExplorerYearActivity }`,
     )
     .join("\n");
-  const data = await graphql<Record<string, YearActivity[]>>(
-    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!) { ${fields} }`,
+  const data = await request<Record<string, YearActivity[]>, Record<string, unknown>>(
+    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!) { ${fields} } ${EXPLORER_FRAGMENTS.yearActivity}`,
     { entityId, fromYear, toYear },
     signal,
   );
@@ -544,12 +564,12 @@ export async function fetchActivityByEntity(
   const fields = entityIds
     .map(
       (_, index) =>
-        `e${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $e${index}, relationshipTypes: $types, undated: $undated) { year active }`,
+        `e${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $e${index}, relationshipTypes: $types, undated: $undated) { ...ExplorerYearActivity }`,
     )
     .join("\n");
   const variables = entityIds.map((_, index) => `$e${index}: ID!`).join(", ");
-  const data = await graphql<Record<string, YearActivity[]>>(
-    `query ExplorerPeersActivity(${variables}, $fromYear: Int!, $toYear: Int!, $types: [String!], $undated: UndatedClaims) { ${fields} }`,
+  const data = await request<Record<string, YearActivity[]>, Record<string, unknown>>(
+    `query ExplorerPeersActivity(${variables}, $fromYear: Int!, $toYear: Int!, $types: [String!], $undated: UndatedClaims) { ${fields} } ${EXPLORER_FRAGMENTS.yearActivity}`,
     {
       ...Object.fromEntries(entityIds.map((id, index) => [`e${index}`, id])),
       fromYear,
@@ -573,31 +593,22 @@ export const CORROBORATION_CLASSES = [
   "THIRD_PARTY_ONLY",
   "OFFICIAL_ONLY",
   "DENIED",
-] as const;
+] as const satisfies readonly CorroborationClass[];
 /** The API's classes, in its verdict order (the first class a tie is in is its verdict). */
-export type CorroborationClass = (typeof CORROBORATION_CLASSES)[number];
+export type { CorroborationClass };
+/** Every class the schema has is in the list (a class added to the API fails the type check here). */
+const _everyClassListed: Exclude<CorroborationClass, (typeof CORROBORATION_CLASSES)[number]> extends never
+  ? true
+  : never = true;
 
-export interface TieCorroboration {
-  fromId: string;
-  fromName: string;
-  fromKind: string;
-  toId: string;
-  toName: string;
-  toKind: string;
-  verdict: CorroborationClass;
-  classes: { class: CorroborationClass; relationshipIds: string[] }[];
-  claims: GraphEdge[];
-}
+/** How the claims about one tie stand: its verdict (the first of its classes), its classes and claims. */
+export type TieCorroboration = Corroboration["ties"][number];
 
-export interface Corroboration {
-  total: number;
-  counts: { class: CorroborationClass; ties: number }[];
-  ties: TieCorroboration[];
-}
+export type Corroboration = ExplorerCorroborationQuery["corroboration"];
 
 /** How the claims about each of an entity's ties (`PARTNER_OF` pairs) stand, with their claims and sources. */
 export async function fetchCorroboration(entityId: string, signal?: AbortSignal): Promise<Corroboration> {
-  const data = await graphql<{ corroboration: Corroboration }>(
+  const data = await request<ExplorerCorroborationQuery, ExplorerCorroborationQueryVariables>(
     EXPLORER_QUERIES.corroboration.query,
     { entityId, limit: 1000 },
     signal,
@@ -605,32 +616,11 @@ export async function fetchCorroboration(entityId: string, signal?: AbortSignal)
   return data.corroboration;
 }
 
-export interface PeerNode {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface PeerLink {
-  peer: { id: string; name: string };
-  /** The earliest day any of the relationships counts from; null when none is dated. */
-  since: string | null;
-  relationships: GraphEdge[];
-}
-
-export interface PeerConnection {
-  node: PeerNode;
-  type: string;
-  sharedBy: number;
-  links: PeerLink[];
-}
-
-export interface PeerComparison {
-  peers: PeerNode[];
-  sharedByAll: PeerConnection[];
-  sharedBySome: PeerConnection[];
-  unique: PeerConnection[];
-}
+export type PeerComparison = ExplorerPeersQuery["peers"];
+export type PeerNode = PeerComparison["peers"][number];
+export type PeerConnection = PeerComparison["sharedByAll"][number];
+/** One peer's relationships to a connection; `since` is the earliest day any of them counts from (null: none dated). */
+export type PeerLink = PeerConnection["links"][number];
 
 /** Two to eight entities side by side: what all, some or only one of them are linked to, as of a day. */
 export async function fetchPeers(
@@ -638,6 +628,10 @@ export async function fetchPeers(
   asOf: string | null,
   signal?: AbortSignal,
 ): Promise<PeerComparison> {
-  const data = await graphql<{ peers: PeerComparison }>(EXPLORER_QUERIES.peers.query, { entityIds, asOf }, signal);
+  const data = await request<ExplorerPeersQuery, ExplorerPeersQueryVariables>(
+    EXPLORER_QUERIES.peers.query,
+    { entityIds, asOf },
+    signal,
+  );
   return data.peers;
 }

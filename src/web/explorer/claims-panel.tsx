@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { graphql } from "../shared/graphql-client.js";
 import type { GraphEdge } from "./api.js";
 import { EDIT_QUERIES } from "./edit-api.js";
+import type { ExplorerClaimsQuery } from "./generated/operations.js";
 import { WhoseWord } from "./citation-list.js";
 import { formatPartialDate } from "./graph-model.js";
 import { relationshipLabel } from "./kinds.js";
@@ -30,7 +31,7 @@ export function claimedBy(claim: GraphEdge): string {
 
 /** The other claims about the same relationship (same type, same two ends), oldest start first. */
 export async function fetchClaims(edge: GraphEdge, signal?: AbortSignal): Promise<GraphEdge[]> {
-  const data = await graphql<{ timeline: { edge: GraphEdge }[] }>(
+  const data = await graphql<ExplorerClaimsQuery>(
     EDIT_QUERIES.claims.query,
     { entityId: edge.fromId, types: [edge.type] },
     signal,

@@ -5,74 +5,49 @@
  * `deletedRecords`). Writes carry the signed-in user's token; reads do not.
  */
 import { graphql } from "../shared/graphql-client.js";
+import { request } from "./api-request.js";
+import type {
+  ExplorerDeletedQuery,
+  ExplorerDeletedQueryVariables,
+  ExplorerEndMutation,
+  ExplorerFindSourcesQuery,
+  ExplorerFindSourcesQueryVariables,
+  ExplorerRecentChangesQuery,
+  ExplorerRecentChangesQueryVariables,
+  ExplorerRecordQuery,
+  ExplorerRecordQueryVariables,
+  ExplorerRevertMutation,
+  ExplorerRevertMutationVariables,
+  ExplorerUpsertMutation,
+  WriteMode,
+} from "./generated/operations.js";
 
-export interface WriteCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  corroborated: number;
-  conflicts: number;
-  deleted: number;
-}
-
-export interface WriteItem {
-  item: string;
-  id: string;
-  change: string;
-  fields: string[];
-  /** Fields that held data and the write removes. */
-  removed: string[];
-  conflict: string | null;
-}
+/**
+ * What a write did or would do: counts per list, and each item's change (`removed`: fields that held data and
+ * the write removes). The same for `upsertRecords`, `endRelationship` and `revertChange` (one selection, REPORT).
+ */
+export type WriteReport = ExplorerUpsertMutation["upsertRecords"];
+export type WriteCounts = WriteReport["sources"];
+export type WriteItem = WriteReport["items"][number];
 
 /**
  * How a record written again meets the stored one: `PATCH` (fields left out are kept, null clears one) when an
  * edit sends what changed, `REPLACE` (the record as given is the whole record) when a form states a new record.
  */
-export type WriteMode = "PATCH" | "REPLACE";
-
-export interface WriteReport {
-  writeId: string | null;
-  dryRun: boolean;
-  sources: WriteCounts;
-  entities: WriteCounts;
-  relationships: WriteCounts;
-  items: WriteItem[];
-  truncated: boolean;
-}
+export type { WriteMode };
 
 /** A record in the import format (what the mutations take and the history holds). */
 export type RawRecord = Record<string, unknown>;
 
-export interface ChangeEntry {
-  id: string;
-  writeId: string | null;
-  reverts: string | null;
-  at: string;
-  actor: string;
-  origin: string;
-  operation: string;
-  itemType: string;
-  itemId: string;
-  itemKind: string | null;
-  fromId: string | null;
-  toId: string | null;
-  fields: string[];
-  before: string | null;
-  after: string | null;
-}
+/** One recorded change (an import's, an edit's or a revert's), with the record before and after as JSON. */
+export type ChangeEntry = ExplorerRecentChangesQuery["changes"][number];
 
-export interface SourceSummary {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  url: string | null;
-}
+export type SourceSummary = ExplorerFindSourcesQuery["sources"][number];
 
 const COUNTS = "{ new changed unchanged corroborated conflicts deleted }";
 const REPORT = `{ writeId dryRun sources ${COUNTS} entities ${COUNTS} relationships ${COUNTS} items { item id change fields removed conflict } truncated }`;
-const CHANGE_FIELDS =
+/** What the history shows of a change (the explorer asks every list of changes for these). */
+export const CHANGE_FIELDS =
   "id writeId reverts at actor origin operation itemType itemId itemKind fromId toId fields before after";
 
 /** Who the API takes the signed-in user to be (asked once after sign-in, with the access token). */
@@ -164,7 +139,8 @@ export async function upsertRecords(
   token: string,
   signal?: AbortSignal,
 ): Promise<WriteReport> {
-  const data = await graphql<{ upsertRecords: WriteReport }>(
+  // The records are in the import format, checked by the API (RawRecord), so the variables go untyped.
+  const data = await graphql<ExplorerUpsertMutation>(
     EDIT_QUERIES.upsert.query,
     {
       sources: input.sources ?? [],
@@ -192,23 +168,23 @@ export async function endRelationship(
   token: string,
   signal?: AbortSignal,
 ): Promise<WriteReport> {
-  const data = await graphql<{ endRelationship: WriteReport }>(
-    EDIT_QUERIES.end.query,
-    { ...input, dryRun },
-    { token, signal },
-  );
+  const data = await graphql<ExplorerEndMutation>(EDIT_QUERIES.end.query, { ...input, dryRun }, { token, signal });
   return data.endRelationship;
 }
 
 export async function revertChange(id: string, dryRun: boolean, token: string): Promise<WriteReport> {
-  const data = await graphql<{ revertChange: WriteReport }>(EDIT_QUERIES.revert.query, { id, dryRun }, { token });
+  const data = await request<ExplorerRevertMutation, ExplorerRevertMutationVariables>(
+    EDIT_QUERIES.revert.query,
+    { id, dryRun },
+    { token },
+  );
   return data.revertChange;
 }
 
 /** A stored record in the import format, as of now (null when there is none). */
 export async function fetchRecord(id: string, signal?: AbortSignal): Promise<RawRecord | null> {
   const today = new Date().toISOString().slice(0, 10);
-  const data = await graphql<{ recordAsOf: { existed: boolean; properties: string | null } }>(
+  const data = await request<ExplorerRecordQuery, ExplorerRecordQueryVariables>(
     EDIT_QUERIES.record.query,
     { id, date: today },
     signal,
@@ -219,7 +195,7 @@ export async function fetchRecord(id: string, signal?: AbortSignal): Promise<Raw
 }
 
 export async function findSources(text: string, signal?: AbortSignal): Promise<SourceSummary[]> {
-  const data = await graphql<{ sources: SourceSummary[] }>(
+  const data = await request<ExplorerFindSourcesQuery, ExplorerFindSourcesQueryVariables>(
     EDIT_QUERIES.sources.query,
     // `contains` is case-sensitive in the generated API: the text as typed, capitalised, and as an id.
     { text, capitalised: `${text.charAt(0).toUpperCase()}${text.slice(1)}`, id: text.toLowerCase() },
@@ -229,7 +205,7 @@ export async function findSources(text: string, signal?: AbortSignal): Promise<S
 }
 
 export async function fetchRecentChanges(entityId: string | null, signal?: AbortSignal): Promise<ChangeEntry[]> {
-  const data = await graphql<{ changes: ChangeEntry[] }>(
+  const data = await request<ExplorerRecentChangesQuery, ExplorerRecentChangesQueryVariables>(
     EDIT_QUERIES.recentChanges.query,
     { entityId, limit: 200 },
     signal,
@@ -238,6 +214,10 @@ export async function fetchRecentChanges(entityId: string | null, signal?: Abort
 }
 
 export async function fetchDeletedRecords(entityId: string | null, signal?: AbortSignal): Promise<ChangeEntry[]> {
-  const data = await graphql<{ deletedRecords: ChangeEntry[] }>(EDIT_QUERIES.deleted.query, { entityId }, signal);
+  const data = await request<ExplorerDeletedQuery, ExplorerDeletedQueryVariables>(
+    EDIT_QUERIES.deleted.query,
+    { entityId },
+    signal,
+  );
   return data.deletedRecords;
 }

@@ -3,7 +3,8 @@
  * location of its own is placed at the city it is LOCATED_IN (the curated offices: Helsinki EU Office in
  * Brussels, Helsinki Centre in St Petersburg), and the map says so.
  */
-import { graphql } from "../shared/graphql-client.js";
+import { request } from "./api-request.js";
+import type { ExplorerOfficePlacesQuery, ExplorerOfficePlacesQueryVariables } from "./generated/operations.js";
 
 export interface OfficePlace {
   readonly officeId: string;
@@ -26,18 +27,13 @@ export const MAP_QUERIES = {
   },
 } as const;
 
-interface OfficeRow {
-  id: string;
-  locatedIn: { id: string; name: string; location: { latitude: number; longitude: number } | null }[];
-}
-
 /** For each office id, the first located city it is located in (offices with none are left out). */
 export async function fetchOfficePlaces(
   ids: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, OfficePlace>> {
   if (ids.length === 0) return new Map();
-  const data = await graphql<{ offices: OfficeRow[] }>(
+  const data = await request<ExplorerOfficePlacesQuery, ExplorerOfficePlacesQueryVariables>(
     MAP_QUERIES.officePlaces.query,
     { ids: ids.slice(0, 200) },
     signal,

@@ -18,6 +18,7 @@
 import type { User, UserManager } from "oidc-client-ts";
 import { ApiError, graphql } from "../shared/graphql-client.js";
 import { VIEWER_QUERY } from "./edit-api.js";
+import type { ExplorerViewerQuery } from "./generated/operations.js";
 
 export interface SignInSettings {
   issuer: string;
@@ -78,11 +79,7 @@ async function adopt(user: User | null, message: string | null = null): Promise<
     return;
   }
   try {
-    const data = await graphql<{ viewer: { sub: string; roles: string[] } | null }>(
-      VIEWER_QUERY,
-      {},
-      { token: user.access_token },
-    );
+    const data = await graphql<ExplorerViewerQuery>(VIEWER_QUERY, {}, { token: user.access_token });
     if (!data.viewer) throw new ApiError("The API did not see the sign-in.", "UNAUTHENTICATED");
     const profile = user.profile as { name?: unknown; preferred_username?: unknown };
     const name =
