@@ -183,6 +183,16 @@ export const EXPLORER_QUERIES = {
       asOf: "2020-01-01",
     },
   },
+  /**
+   * All of an entity's relationships for its side panel, dated or not, whatever the drawing caps: the
+   * `timeline` query (either direction, with validity, status and sources), with the other end's name.
+   */
+  entityRelationships: {
+    query: `query ExplorerEntityRelationships($entityId: ID!, $limit: Int) {
+      timeline(entityId: $entityId, limit: $limit) { edge { ${EDGE_FIELDS} } other { id kind name } }
+    }`,
+    variables: { entityId: "helsinki", limit: 1000 },
+  },
   changes: {
     query: `
       query ExplorerChanges($id: ID!) {
@@ -401,6 +411,24 @@ export async function fetchTimeline(entityId: string, signal?: AbortSignal): Pro
       timeline(entityId: $entityId, limit: 200) { edge { ${EDGE_FIELDS} } other { ${NODE_FIELDS} } }
     }`,
     { entityId },
+    signal,
+  );
+  return data.timeline;
+}
+
+/** The most relationships the side panel asks for: the `timeline` query's own maximum. */
+export const RELATIONSHIPS_LIMIT = EXPLORER_QUERIES.entityRelationships.variables.limit;
+
+export interface EntityRelationship {
+  edge: GraphEdge;
+  other: Pick<GraphNode, "id" | "kind" | "name">;
+}
+
+/** Every relationship of an entity (up to `RELATIONSHIPS_LIMIT`), in either direction, with the other end. */
+export async function fetchEntityRelationships(entityId: string, signal?: AbortSignal): Promise<EntityRelationship[]> {
+  const data = await graphql<{ timeline: EntityRelationship[] }>(
+    EXPLORER_QUERIES.entityRelationships.query,
+    { entityId, limit: RELATIONSHIPS_LIMIT },
     signal,
   );
   return data.timeline;
