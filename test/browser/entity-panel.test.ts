@@ -5,6 +5,8 @@
  * line with its records as periods (seed/helsinki.yaml until 2022-03; suspended from 2022-03 by the City,
  * seed/helsinki-2015-2023.yaml, and from 2022-02-28 or later by a news site, seed/peers-helsinki.yaml).
  */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningApi } from "../../src/start.js";
@@ -17,6 +19,17 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 const patience = { timeout: 45_000 };
+const screenshotsDir = process.env.SCREENSHOTS_DIR;
+
+// Functions passed to page.evaluate run in the page; this is the page global they use (tests have no DOM types).
+declare const document: any;
+
+/** With SCREENSHOTS_DIR set, the page as it stands, for the docs. */
+async function screenshot(name: string): Promise<void> {
+  if (!screenshotsDir) return;
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+}
 
 beforeAll(async () => {
   api = await startTestServer();
@@ -118,6 +131,7 @@ describe("the entity panel", () => {
     ]);
     expect(await moscow.textContent()).toContain("(3 records)");
     expect(await page.getByTestId("relationships-day").textContent()).toBe("States as of 2020-01-01, the chosen day.");
+    await screenshot("explorer-entity-panel");
 
     // The day moves: the same periods, their states on the new day.
     await page.getByTestId("date-control").locator('input[type="date"]').fill("2023-06-01");
@@ -141,6 +155,13 @@ describe("the entity panel", () => {
     await expect
       .poll(() => page.getByTestId("citations").textContent(), patience)
       .toContain("the municipality is suspending its cooperation");
+  });
+
+  it("fits a phone: a hub's panel is no wider than 390 px", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${api.url}/explorer?focus=helsinki&select=node:helsinki`);
+    await group(/^Partner of \(\d+\)$/).waitFor(patience);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth as number)).toBeLessThanOrEqual(390);
   });
 
   it("lists the drawn relationships one line per tie, its records as periods", async () => {
