@@ -173,6 +173,18 @@ describe("the explorer's accessibility (axe-core, WCAG 2.1 A and AA)", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("has no violations in an entity's panel and the In view list, both open", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki&select=node:helsinki&asOf=2020-01-01`);
+    await page
+      .getByTestId("entity-relationships")
+      .getByRole("heading", { level: 4 })
+      .first()
+      .waitFor({ timeout: 45_000 });
+    await page.getByTestId("element-list").locator("summary").click();
+    await page.getByTestId("relationship-list").locator("button.period").first().waitFor({ timeout: 45_000 });
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it("has no violations in the map view, whose relationships the keyboard reaches", async () => {
     await page.goto(`${api.url}/explorer?view=map&focus=helsinki`);
     const arcs = page.getByTestId("map").locator("g.map-arc");

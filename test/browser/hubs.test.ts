@@ -133,3 +133,21 @@ describe("a hub in the explorer", () => {
     expect(page.url()).not.toContain("types=");
   });
 });
+
+describe("a hub's entity panel", () => {
+  it("lists all 163 partners, beyond the 150 drawn, 20 at a time until all are asked for", async () => {
+    await page.goto(`${api.url}/explorer?focus=test-hub&select=node:test-hub`);
+    const panel = page.getByTestId("entity-relationships");
+    const partners = panel
+      .getByRole("region")
+      .filter({ has: page.getByRole("heading", { level: 4, name: "Partner of (163)" }) });
+    await partners.waitFor(patience);
+    expect(await partners.locator("li").count()).toBe(20);
+    await partners.getByRole("button", { name: "Show all 163" }).click();
+    expect(await partners.locator("li").count()).toBe(163);
+    expect(await panel.getByRole("heading", { level: 4 }).allTextContents()).toEqual([
+      "Partner of (163)",
+      "Member of (1)",
+    ]);
+  });
+});

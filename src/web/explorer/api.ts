@@ -37,6 +37,8 @@ import type {
   ExplorerSuggestQueryVariables,
   ExplorerTimelineQuery,
   ExplorerTimelineQueryVariables,
+  ExplorerEntityRelationshipsQuery,
+  ExplorerEntityRelationshipsQueryVariables,
   ExplorerYearActivityFragment,
 } from "./generated/operations.js";
 
@@ -186,6 +188,16 @@ export const EXPLORER_QUERIES = {
       entityIds: ["helsinki", "stockholm", "copenhagen", "oslo", "tallinn", "tampere", "turku", "espoo"],
       asOf: "2020-01-01",
     },
+  },
+  /**
+   * All of an entity's relationships for its side panel, dated or not, whatever the drawing caps: the
+   * `timeline` query (either direction, with validity, status and sources), with the other end's name.
+   */
+  entityRelationships: {
+    query: `query ExplorerEntityRelationships($entityId: ID!, $limit: Int) {
+      timeline(entityId: $entityId, limit: $limit) { edge { ${EDGE_FIELDS} } other { id kind name } }
+    }`,
+    variables: { entityId: "helsinki", limit: 1000 },
   },
   changes: {
     query: `
@@ -449,6 +461,21 @@ export async function fetchTimeline(entityId: string, signal?: AbortSignal): Pro
   const data = await request<ExplorerTimelineQuery, ExplorerTimelineQueryVariables>(
     EXPLORER_QUERIES.timeline.query,
     { entityId },
+    signal,
+  );
+  return data.timeline;
+}
+
+/** The most relationships the side panel asks for: the `timeline` query's own maximum. */
+export const RELATIONSHIPS_LIMIT = EXPLORER_QUERIES.entityRelationships.variables.limit;
+
+export type EntityRelationship = ExplorerEntityRelationshipsQuery["timeline"][number];
+
+/** Every relationship of an entity (up to `RELATIONSHIPS_LIMIT`), in either direction, with the other end. */
+export async function fetchEntityRelationships(entityId: string, signal?: AbortSignal): Promise<EntityRelationship[]> {
+  const data = await request<ExplorerEntityRelationshipsQuery, ExplorerEntityRelationshipsQueryVariables>(
+    EXPLORER_QUERIES.entityRelationships.query,
+    { entityId, limit: RELATIONSHIPS_LIMIT },
     signal,
   );
   return data.timeline;

@@ -37,6 +37,8 @@ import { Dashboard } from "./dashboard.js";
 import { DateControl } from "./date-control.js";
 import { EdgeDetails, NodeDetails } from "./details-panel.js";
 import { EditActions } from "./edit-actions.js";
+import { PeriodButton } from "./entity-relationships.js";
+import { useT } from "./i18n.js";
 import { dayWithSomething } from "./empty-states.js";
 import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
@@ -44,10 +46,12 @@ import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
 import { DRAW_LIMIT, narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
-import { KIND_STYLES, LINE_LEGEND, communityColor, edgeState, kindStyle, relationshipLabel } from "./kinds.js";
+import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { PeersPanel } from "./peers-panel.js";
+import { drawnTies } from "./relationship-groups.js";
+import { RECORD_WORDS } from "./relationship-words.js";
 import { SearchBox } from "./search-box.js";
 import { SharedConnections } from "./shared-connections.js";
 import { canEdit, tokenRefused } from "./sign-in.js";
@@ -370,12 +374,17 @@ export function App() {
     [communities],
   );
 
-  // ── Names for ids that may not be drawn (a shared link's path ends, a selection outside the view).
+  const selectedEdge =
+    state.select?.type === "edge" ? (graph.edges.get(state.select.id) ?? listedEdges.get(state.select.id)) : undefined;
+  // ── Names for ids that may not be drawn (a shared link's path ends, a selection outside the view, the ends
+  // of a relationship opened from a list).
   const names = useNodeNames(graph, [
     state.from,
     state.to,
     state.focus,
     state.select?.type === "node" ? state.select.id : null,
+    selectedEdge?.fromId ?? null,
+    selectedEdge?.toId ?? null,
     ...state.peers,
   ]);
 
@@ -395,8 +404,6 @@ export function App() {
 
   const selectedNode =
     state.select?.type === "node" ? (graph.nodes.get(state.select.id) ?? names.get(state.select.id)) : undefined;
-  const selectedEdge =
-    state.select?.type === "edge" ? (graph.edges.get(state.select.id) ?? listedEdges.get(state.select.id)) : undefined;
   const focusNode = state.focus ? (graph.nodes.get(state.focus) ?? names.get(state.focus)) : undefined;
   const dashboardCity = focusNode?.kind === "City" ? focusNode : undefined;
   // The peers compared with the focus, by name where the drawing knows it, for the dashboard's comparison.
@@ -608,6 +615,9 @@ export function App() {
             <NodeDetails
               key={`${selectedNode.id}:${revision}`}
               node={selectedNode}
+              asOf={state.asOf}
+              onSelectNode={(id) => onSelect({ type: "node", id })}
+              onSelectEdge={selectListedEdge}
               onExpand={() => onSelect({ type: "node", id: selectedNode.id })}
               onFocus={() => update({ focus: selectedNode.id, expand: [], view: "graph" })}
               onPathFrom={() => update({ from: selectedNode.id })}
@@ -617,8 +627,8 @@ export function App() {
           {selectedEdge && (
             <EdgeDetails
               edge={selectedEdge}
-              from={graph.nodes.get(selectedEdge.fromId)}
-              to={graph.nodes.get(selectedEdge.toId)}
+              from={names.get(selectedEdge.fromId)}
+              to={names.get(selectedEdge.toId)}
               onSelectNode={(id) => onSelect({ type: "node", id })}
             />
           )}
@@ -716,7 +726,9 @@ function ElementList({
   asOf: string | null;
 }) {
   const nodes = [...graph.nodes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  const t = useT();
   const edges = [...graph.edges.values()];
+  const ties = drawnTies(edges, asOf);
   const name = (id: string) => graph.nodes.get(id)?.name ?? id;
   return (
     <details className="element-list" data-testid="element-list">
@@ -741,25 +753,49 @@ function ElementList({
       </ul>
       <h3>Relationships</h3>
       <ul data-testid="relationship-list">
-        {edges.map((edge) => (
-          <li key={edge.id} className={graph.onPath.has(edge.id) ? "on-path" : undefined}>
-            <button
-              type="button"
-              className="link"
-              data-type={edge.type}
-              aria-current={selection?.type === "edge" && selection.id === edge.id}
-              onClick={() => onSelect({ type: "edge", id: edge.id })}
-            >
-              {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
-            </button>
-            {edgeState(edge, asOf) !== "CURRENT" && (
-              <span className="muted" data-state={edgeState(edge, asOf)}>
-                {" "}
-                · {RELATIONSHIP_STATE_WORDS[edgeState(edge, asOf)]}
-              </span>
-            )}
-          </li>
-        ))}
+        {ties.map((tie) => {
+          const first = tie.periods[0]!;
+          const words = `${name(tie.fromId)} — ${relationshipLabel(tie.type)} → ${name(tie.toId)}`;
+          return (
+            <li key={tie.key} className={tie.periods.some((p) => graph.onPath.has(p.edge.id)) ? "on-path" : undefined}>
+              <button
+                type="button"
+                className="link"
+                data-type={tie.type}
+                aria-current={selection?.type === "edge" && tie.periods.some((p) => p.edge.id === selection.id)}
+                onClick={() => onSelect({ type: "edge", id: first.edge.id })}
+              >
+                {words}
+              </button>
+              {tie.periods.length === 1 && first.state !== "CURRENT" && (
+                <span className="muted" data-state={first.state}>
+                  {" "}
+                  · {RELATIONSHIP_STATE_WORDS[first.state]}
+                </span>
+              )}
+              {/* Several records of one tie (its periods, or several sources' claims) are one line. */}
+              {tie.periods.length > 1 && (
+                <>
+                  <span className="muted" title={t(RECORD_WORDS.why)}>
+                    {" "}
+                    · {t(RECORD_WORDS.count, { count: tie.periods.length })}:
+                  </span>{" "}
+                  <span className="periods">
+                    {tie.periods.map((period) => (
+                      <PeriodButton
+                        key={period.edge.id}
+                        period={period}
+                        heading={`${name(tie.fromId)} ${relationshipLabel(tie.type)}`}
+                        name={name(tie.toId)}
+                        onOpen={() => onSelect({ type: "edge", id: period.edge.id })}
+                      />
+                    ))}
+                  </span>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

@@ -1,6 +1,7 @@
 /**
- * The side panel: the selected entity or relationship, with its provenance (source, publisher, date, excerpt,
- * link) and whose word each source is (citation-list.tsx).
+ * The side panel: the selected entity, with its relationships by type and direction (entity-relationships.tsx),
+ * or the selected relationship, with its provenance (source, publisher, date, excerpt, link) and whose word each
+ * source is (citation-list.tsx).
  */
 import { useEffect, useState } from "react";
 import {
@@ -12,6 +13,7 @@ import {
   fetchEntitySources,
 } from "./api.js";
 import { CitationList } from "./citation-list.js";
+import { EntityRelationships } from "./entity-relationships.js";
 import { formatPartialDate, formatValidity } from "./graph-model.js";
 import { operationWords, originWords } from "./history-words.js";
 import { kindStyle, relationshipLabel } from "./kinds.js";
@@ -21,13 +23,26 @@ const LANGUAGES: Record<string, string> = { fi: "Finnish", sv: "Swedish", en: "E
 
 interface NodeDetailsProps {
   readonly node: GraphNode;
+  /** The day the date control is set to (null: all dates), for the relationships' states. */
+  readonly asOf: string | null;
+  readonly onSelectNode: (id: string) => void;
+  readonly onSelectEdge: (edge: GraphEdge) => void;
   readonly onExpand: () => void;
   readonly onFocus: () => void;
   readonly onPathFrom: () => void;
   readonly onPathTo: () => void;
 }
 
-export function NodeDetails({ node, onExpand, onFocus, onPathFrom, onPathTo }: NodeDetailsProps) {
+export function NodeDetails({
+  node,
+  asOf,
+  onSelectNode,
+  onSelectEdge,
+  onExpand,
+  onFocus,
+  onPathFrom,
+  onPathTo,
+}: NodeDetailsProps) {
   const [sources, setSources] = useState<SourceRecord[] | null>(null);
   const [changes, setChanges] = useState<ChangeEntry[] | null>(null);
   useEffect(() => {
@@ -80,6 +95,7 @@ export function NodeDetails({ node, onExpand, onFocus, onPathFrom, onPathTo }: N
           Path to here
         </button>
       </div>
+      <EntityRelationships entityId={node.id} asOf={asOf} onSelectNode={onSelectNode} onSelectEdge={onSelectEdge} />
       <h3>Sources</h3>
       {sources === null ? (
         <p className="muted">Loading…</p>

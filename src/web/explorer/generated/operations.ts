@@ -532,6 +532,39 @@ export type PeerConnectionFieldsFragment = {
   }>;
 };
 
+export type ExplorerEntityRelationshipsQueryVariables = Exact<{
+  entityId: string | number;
+  limit?: number | null | undefined;
+}>;
+
+export type ExplorerEntityRelationshipsQuery = {
+  timeline: Array<{
+    edge: {
+      id: string;
+      type: string;
+      kind: string | null;
+      fromId: string;
+      toId: string;
+      validFrom: string | null;
+      validTo: string | null;
+      status: string | null;
+      sources: Array<{
+        sourceId: string;
+        title: string;
+        publisher: string | null;
+        publisherKind: string | null;
+        publisherId: string | null;
+        party: boolean;
+        url: string | null;
+        published: string | null;
+        excerpt: string | null;
+        locator: string | null;
+      }>;
+    };
+    other: { id: string; kind: string; name: string };
+  }>;
+};
+
 export type ExplorerChangesQueryVariables = Exact<{
   id: string | number;
 }>;
