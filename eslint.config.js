@@ -34,7 +34,7 @@ export default tseslint.config(
     // The explorer's modules without JSX are pure: unit tests import them into the server's type program,
     // where React's global types would turn the browser tests' DOM types into empty stubs. Their words come
     // from i18n-core.ts; React stays in .tsx files, i18n.ts and the hooks' own modules.
-    files: ["src/web/explorer/**/*.ts"],
+    files: ["src/web/explorer/**/*.ts", "test/**/*.ts"],
     ignores: ["src/web/explorer/i18n.ts", "src/web/explorer/edit-drafts.ts"],
     rules: {
       "no-restricted-imports": [

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { RELATIONSHIP_STATES, RELATIONSHIP_STATE_WORDS } from "../../src/graph-data/relationship-state.js";
 import { RELATIONSHIP_TYPES } from "../../src/graph-data/vocabulary.js";
 import type { GraphEdge } from "../../src/web/explorer/api.js";
-import { type Lang, format } from "../../src/web/explorer/i18n.js";
+import { type Lang, format } from "../../src/web/explorer/i18n-core.js";
 import { INVERSE_LABELS, relationshipLabel } from "../../src/web/explorer/kinds.js";
 import {
   GROUP_ROWS,
