@@ -102,7 +102,7 @@ async function runImport(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
-      // Files too large for one transaction: one per batch (src/write/fast-path.ts, docs/import-export.md → Big files).
+      // Files too large for one transaction: one per batch (src/write/batched-write.ts, docs/import-export.md → Big files).
       batched: { type: "boolean", default: false },
       format: { type: "string" },
       // How a record already stored is written (docs/import-export.md → Patch or replace): the whole record as given (the

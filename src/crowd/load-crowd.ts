@@ -9,7 +9,7 @@
  * country), from what the dataset and the graph's other entities say alone: a Place's own stored location is
  * never evidence, so loading again decides the same.
  *
- * Batched (one transaction per 10,000 records, fast-path.ts) by default: measured on the whole dataset,
+ * Batched (one transaction per 10,000 records, batched-write.ts) by default: measured on the whole dataset,
  * see docs/benchmarks.md ("The crowd layer").
  */
 import path from "node:path";

@@ -63,12 +63,15 @@ export async function resolveExternalReferences(
   const wanted = new Map<string, ExternalId>();
   const inInput = new Map<string, Set<string>>();
   for await (const record of reader.records(() => undefined)) {
-    if (
-      record.section === "entities" &&
-      typeof record.value.id === "string" &&
-      Array.isArray(record.value.externalIds)
-    ) {
-      for (const id of record.value.externalIds as { scheme?: unknown; value?: unknown }[]) {
+    if (record.section === "entities" && typeof record.value.id === "string") {
+      const ids = Array.isArray(record.value.externalIds)
+        ? [...(record.value.externalIds as { scheme?: unknown; value?: unknown }[])]
+        : [];
+      // A country's ISO code is its `isoCode`, as in the graph (entitiesByExternalId).
+      if (record.value.kind === "Country" && typeof record.value.isoCode === "string") {
+        ids.push({ scheme: "iso3166", value: record.value.isoCode });
+      }
+      for (const id of ids) {
         if (typeof id?.scheme !== "string" || typeof id.value !== "string") continue;
         const key = `${id.scheme}:${id.value}`;
         inInput.set(key, (inInput.get(key) ?? new Set()).add(record.value.id));

@@ -26,7 +26,7 @@ import { checkInput, recheckedRecords } from "../../src/write/check-input.js";
 import { patchRecord, patchedInput } from "../../src/write/patch-input.js";
 import type { PlannedItem, StoredNode, StoredRelationship } from "../../src/write/plan.js";
 import { memoryLookup } from "../../src/write/stored-state.js";
-import { planBatch } from "../../src/write/write-graph.js";
+import { planBatch } from "../../src/write/plan-batch.js";
 import { ReportBuilder } from "../../src/write/write-report.js";
 
 function checked<S extends Section>(section: S, value: Record<string, unknown>) {

@@ -39,10 +39,10 @@ import { applyWrites } from "./cypher-writer.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
 import type { PlanOptions, PlannedItem } from "./plan.js";
+import { planBatch } from "./plan-batch.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, memoryLookup, transactionLookup } from "./stored-state.js";
-import { type WriteInput, WriteInterrupted, isInterruption } from "./write-input.js";
-import type { WriteOptions } from "./write-graph.js";
+import { type WriteInput, type WriteOptions, WriteInterrupted, isInterruption } from "./write-input.js";
 import { ReportBuilder, type WriteReport } from "./write-report.js";
 
 /** Records per transaction: large enough that per-transaction costs vanish, small enough for any heap. */
@@ -54,14 +54,6 @@ const ATTEMPTS = 20;
 /** How long the indexes dropped for a first load may take to be built again (a million entities: minutes). */
 const INDEX_BUILD_SECONDS = 3_600;
 
-/** The batch planner of write-graph.ts, handed in by its caller (so this file does not import it back). */
-export type PlanBatch = (
-  lookup: StoredLookup,
-  section: Section,
-  batch: readonly SectionRecord[Section][],
-  options: PlanOptions,
-) => Promise<PlannedItem[]>;
-
 class DryRunRollback extends Error {
   constructor(readonly items: PlannedItem[]) {
     super("dry run");
@@ -72,12 +64,7 @@ function isTransient(error: unknown): boolean {
   return error instanceof Neo4jError && (error.retriable || error.code.startsWith("Neo.TransientError"));
 }
 
-export async function writeInBatches(
-  db: Database,
-  input: WriteInput,
-  options: WriteOptions,
-  planBatch: PlanBatch,
-): Promise<WriteReport> {
+export async function writeInBatches(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
   if ((input.deletions ?? []).length > 0) throw new Error("batched writes take no deletions");
   if (input.guard) throw new Error("batched writes take no checks of their own");
   // A patch completes each record from its stored state in the transaction that writes it (writeGraph refuses it).
