@@ -20,7 +20,8 @@ import { type Location, recordsReader } from "../graph-data/index.js";
 import { type WriteReport, entitiesByExternalId, writeGraph } from "../write/index.js";
 import { type CrowdGeography, crowdGeography } from "./crowd-places.js";
 import { CROWD_SOURCE_ID } from "./crowd-source.js";
-import { type CrowdRecords, crowdRecords, placeIdOf, placeItems } from "./crowd-records.js";
+import { placeIdOf } from "./crowd-ids.js";
+import { type CrowdRecords, crowdRecords, placeItems } from "./crowd-records.js";
 import { TWINNED_DATASET_DIR, type TwinnedDataset } from "./twinned-dataset.js";
 
 export interface CrowdLoadOptions {

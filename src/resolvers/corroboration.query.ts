@@ -17,21 +17,10 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { STATUS_RULES, type Status, firstDayOf, isDateValue } from "../graph-data/index.js";
+import { CorroborationClass } from "./corroboration-class.js";
 import type { Corroboration, TieCorroboration } from "./corroboration.type.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import { type EdgeRow, type SourceRow, edgeProjection, sourcesOfCypher, toGraphEdges } from "./graph-records.js";
-
-/** How the claims about one tie stand against each other (corroboration.query.ts says how each is decided). */
-export enum CorroborationClass {
-  CONTRADICTED = "CONTRADICTED",
-  OUTDATED = "OUTDATED",
-  BACKED = "BACKED",
-  BACKED_AS_OTHER_KIND = "BACKED_AS_OTHER_KIND",
-  CROWD_ONLY = "CROWD_ONLY",
-  THIRD_PARTY_ONLY = "THIRD_PARTY_ONLY",
-  OFFICIAL_ONLY = "OFFICIAL_ONLY",
-  DENIED = "DENIED",
-}
 
 /** The classes in the order a tie's verdict is chosen. */
 export const VERDICT_ORDER: readonly CorroborationClass[] = [

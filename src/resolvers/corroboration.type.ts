@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { CorroborationClass } from "./corroboration.query.js";
+import { CorroborationClass } from "./corroboration-class.js";
 import { GraphEdge } from "./graph-edge.type.js";
 
 export { CorroborationClass };
