@@ -1,5 +1,5 @@
 /**
- * What the research fields cost in the query-cost model (src/server/query-limits.ts reads `complexity` from
+ * What the research fields cost in the query-cost model (src/admission/query-limits.ts reads `complexity` from
  * a field's extensions): lists without a `limit` argument are priced at the most they can return, and a
  * graph algorithm run carries a surcharge so that one request holds at most three of them under the default
  * MAX_QUERY_COST (1,000,000); a question that reads the whole graph carries a smaller one. Measured costs: docs/research.md, docs/benchmarks.md.

@@ -19,6 +19,7 @@ import { HeaderMap } from "@apollo/server";
 import bodyParser from "body-parser";
 import cors from "cors";
 import proxyAddr from "proxy-addr";
+import { checkQueryTextOnce } from "../admission/index.js";
 import type { TokenVerifier } from "../auth/index.js";
 import type { RateLimits, RequestLimits } from "../config/index.js";
 import { BadRequestError, QueryLimitError } from "../errors/index.js";
@@ -26,7 +27,6 @@ import type { Logger } from "../logging/index.js";
 import { requestRateLimit } from "./client-limits.js";
 import type { SharedLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
-import { checkQueryTextOnce } from "./limit-verdicts.js";
 import { sendMethodNotAllowed } from "./unmatched-requests.js";
 
 /** The methods GraphQL over HTTP takes (OPTIONS is CORS's preflight); any other is 405 METHOD_NOT_ALLOWED. */

@@ -10,7 +10,6 @@
  * MAX_VARIABLES_CHARACTERS are not remembered (their hashing would cost what it saves).
  */
 import { createHash } from "node:crypto";
-import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
 import type { RequestLimits } from "../config/index.js";
@@ -71,18 +70,4 @@ export function operationProblemOnce(
   const problem = operationProblem(schema, document, request, limits);
   verdicts.set(key, problem ?? PASSED);
   return problem;
-}
-
-/** The cost and filter limits as an Apollo plugin: checked once the operation is known, before anything runs. */
-export function queryCostPlugin(limits: RequestLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, queryHash }) {
-          const problem = operationProblemOnce(schema, document, queryHash, request, limits);
-          if (problem) throw problem;
-        },
-      };
-    },
-  };
 }
