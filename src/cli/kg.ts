@@ -39,22 +39,19 @@ import {
   readTwinnedDataset,
 } from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
+import { RestoreError, backupGraph, restoreGraph, writePrivateFile } from "../backup/index.js";
 import { listChanges, listErasures } from "../history/index.js";
 import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
-  RestoreError,
   WriteInterrupted,
-  backupGraph,
   erasePersonalData,
   formatWriteReport,
   mergeEntities,
   readCuratedGraph,
-  restoreGraph,
   writeGraph,
   isInterruption,
   reasonOf,
-  writePrivateFile,
 } from "../write/index.js";
 import { createProgress } from "./progress.js";
 

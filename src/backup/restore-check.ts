@@ -43,7 +43,7 @@ import {
   sourceFromProperties,
 } from "../graph-data/index.js";
 import { type BackupInput, type BackupLine, type Properties, backupLines, decodeProps } from "./backup-format.js";
-import { GRAPH_VERSION_LABEL } from "./graph-version.js";
+import { GRAPH_VERSION_LABEL } from "../write/index.js";
 
 /** What a node's labels make it. */
 type NodeRole =

@@ -3,9 +3,9 @@
  * as JSON Lines (backup-format.ts): a header line, then one line per node and per relationship, exactly as
  * Neo4j holds them (date-times kept to the nanosecond and their time zone). `restore` puts such a file into
  * an EMPTY database only: it is the graph coming back, not a write of new facts, so it records no new history
- * (the history it restores already says who wrote what); that is also why it lives here, with the write
+ * (the history it restores already says who wrote what); that is also why it lives apart from the write
  * path, and writes through the same driver boundary in bounded transactions. It checks the whole file first
- * with the write path's checker (restore-check.ts) and writes nothing when anything is wrong. Labels and
+ * with the record model's checker (restore-check.ts) and writes nothing when anything is wrong. Labels and
  * relationship types come from the model's allow-lists, never from the file.
  *
  * Reading pages through each label by id (as exports do), so a backup of a million records streams. A backup
@@ -37,7 +37,7 @@ import {
   encodeProps,
 } from "./backup-format.js";
 import { checkBackup, nodeRole } from "./restore-check.js";
-import { reasonOf } from "./write-input.js";
+import { reasonOf } from "../write/index.js";
 
 export { BACKUP_FORMAT, type BackupInput } from "./backup-format.js";
 

@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import neo4j, { type DateTime, type Integer, type Point, isInt } from "neo4j-driver";
 import { toNumber } from "../database/index.js";
 import { CHANGE_LABEL, ENTITY_LABEL, type Problem, ProblemCode, SOURCE_LABEL } from "../graph-data/index.js";
-import { GRAPH_VERSION_LABEL } from "./graph-version.js";
+import { GRAPH_VERSION_LABEL } from "../write/index.js";
 
 export const BACKUP_FORMAT = "helsinki-kg-backup/1";
 
