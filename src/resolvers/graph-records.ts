@@ -4,32 +4,20 @@
  * A projection reads only what the request selects (`NodeSelection`, `EdgeSelection`; see selection.ts):
  * the fields left out come back as null or empty and GraphQL never shows them.
  */
-import type { StatementRunner } from "../database/index.js";
-import { ENTITY_KINDS, externalIdUrl, parseExternalId } from "../graph-data/index.js";
+import { externalIdUrl, parseExternalId } from "../graph-data/index.js";
+import { type NodeRow, type NodeSelection } from "../graph-reads/index.js";
 import type { Citation, GraphEdge } from "./graph-edge.type.js";
 import type { GraphNode, LocalizedName } from "./graph-node.type.js";
 
-/** Parameters every query using the projections must pass. */
-export const PROJECTION_PARAMS = { entityKinds: [...ENTITY_KINDS] };
-
-/** The GraphNode fields read besides `id`, `kind` and `name` (which every answer sorts by). */
-export interface NodeSelection {
-  readonly description: boolean;
-  /** `names`: the Finnish, Swedish and English names. */
-  readonly names: boolean;
-  readonly aliases: boolean;
-  /** `externalIds`: the stored ids and a country's ISO code. */
-  readonly externalIds: boolean;
-  readonly location: boolean;
-}
-
-export const ALL_NODE_FIELDS: NodeSelection = {
-  description: true,
-  names: true,
-  aliases: true,
-  externalIds: true,
-  location: true,
-};
+// The entity's projection is shared below the API (src/graph-reads/): the queries here take it from this module.
+export {
+  ALL_NODE_FIELDS,
+  PROJECTION_PARAMS,
+  findEntity,
+  nodeProjection,
+  type NodeRow,
+  type NodeSelection,
+} from "../graph-reads/index.js";
 
 /** The node fields a request selects, from the GraphNode field names under it. */
 export function nodeSelection(fields: ReadonlySet<string>): NodeSelection {
@@ -40,17 +28,6 @@ export function nodeSelection(fields: ReadonlySet<string>): NodeSelection {
     externalIds: fields.has("externalIds"),
     location: fields.has("location"),
   };
-}
-
-/** Cypher map projection of entity variable `n` (the query must pass PROJECTION_PARAMS). */
-export function nodeProjection(n: string, selection: NodeSelection = ALL_NODE_FIELDS): string {
-  const parts = [`id: ${n}.id`, `kind: [l IN labels(${n}) WHERE l IN $entityKinds][0]`, `name: ${n}.name`];
-  if (selection.description) parts.push(`description: ${n}.description`);
-  if (selection.names) parts.push(`nameFi: ${n}.nameFi`, `nameSv: ${n}.nameSv`, `nameEn: ${n}.nameEn`);
-  if (selection.aliases) parts.push(`aliases: coalesce(${n}.aliases, [])`);
-  if (selection.externalIds) parts.push(`externalIds: coalesce(${n}.externalIds, [])`, `isoCode: ${n}.isoCode`);
-  if (selection.location) parts.push(`lat: ${n}.location.y`, `lon: ${n}.location.x`);
-  return `{ ${parts.join(", ")} }`;
 }
 
 /** The GraphEdge fields read besides `type`, `fromId` and `toId` (which every answer sorts by). */
@@ -115,23 +92,6 @@ export function sourcesOfCypher(rels: string): string {
     MATCH (s:Source {id: sourceId})
     RETURN collect(s { .id, .title, .publisher, .publisherKind, .publisherId, .url, .published }) AS sources
   }`;
-}
-
-/** A node as `nodeProjection` returns it; the optional fields are there when selected. */
-export interface NodeRow {
-  id: string;
-  kind: string;
-  name: string;
-  description?: string | null;
-  nameFi?: string | null;
-  nameSv?: string | null;
-  nameEn?: string | null;
-  aliases?: string[];
-  /** `scheme:value` strings. */
-  externalIds?: string[];
-  isoCode?: string | null;
-  lat?: number | null;
-  lon?: number | null;
 }
 
 /** A relationship as `edgeProjection` returns it; the optional fields are there when selected. */
@@ -225,13 +185,4 @@ export function citations(
         },
       ];
     });
-}
-
-/** Looks up one entity by id; undefined when there is none. */
-export async function findEntity(tx: StatementRunner, id: string): Promise<NodeRow | undefined> {
-  const result = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${nodeProjection("n")} AS node`, {
-    id,
-    ...PROJECTION_PARAMS,
-  });
-  return result.records[0]?.get("node") as NodeRow | undefined;
 }

@@ -2,7 +2,7 @@
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors/index.js";
 import { EXTERNAL_ID_SCHEMES, EXTERNAL_ID_SCHEME_NAMES, isExternalIdScheme } from "../graph-data/index.js";
-import { entitiesByExternalId } from "../write/index.js";
+import { entitiesByExternalId } from "../graph-reads/index.js";
 import { findEntity, toGraphNode } from "./graph-records.js";
 import { GraphNode } from "./graph-node.type.js";
 import type { ResolverContext } from "./resolver-context.js";

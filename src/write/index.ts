@@ -40,4 +40,3 @@ export { mergeEntities, mergedEntity, repointed } from "./merge.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
 export { erasePersonalData, erasureReason, ERASE_OPERATION, type ErasureOptions, type ErasureReport } from "./erase.js";
-export { entitiesByExternalId } from "./external-references.js";
