@@ -102,7 +102,7 @@ function overLimit(limit: string, message: string, measured: Record<string, numb
 
 /**
  * The estimators, in order: a field that states its own `complexity` (the research fields: graph algorithm
- * runs and lists sized by a constant, src/resolvers/insight-costs.ts) is priced by it; every other field by
+ * runs and lists sized by a constant, src/resolvers/shared/insight-costs.ts) is priced by it; every other field by
  * the list rule above.
  */
 export const costEstimators: ComplexityEstimator[] = [fieldExtensionsEstimator(), listSizeEstimator];

@@ -462,7 +462,7 @@ export interface RequestLimits {
   readonly maxBodyBytes: number;
   /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
   readonly maxEditorDeletes: number;
-  /** The gates of the expensive research questions (src/resolvers/gds-gate.ts). */
+  /** The gates of the expensive research questions (src/resolvers/algorithms/gds-gate.ts). */
   readonly work: WorkLimits;
   readonly requestTimeoutMs: number;
   readonly headersTimeoutMs: number;

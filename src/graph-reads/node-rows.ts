@@ -1,6 +1,6 @@
 /**
  * How an entity leaves Cypher: one map projection (`nodeProjection`), reading only the fields asked for
- * (`NodeSelection`), and the row it gives (`NodeRow`). Shared by the API's fields (resolvers/graph-records.ts
+ * (`NodeSelection`), and the row it gives (`NodeRow`). Shared by the API's fields (resolvers/shared/graph-records.ts
  * makes GraphNodes of the rows), search and reconciliation.
  */
 import type { StatementRunner } from "../database/index.js";

@@ -20,7 +20,7 @@ import {
   textReader,
 } from "../../src/graph-data/index.js";
 import "reflect-metadata";
-import { toRawRecord } from "../../src/resolvers/record-input.type.js";
+import { toRawRecord } from "../../src/resolvers/write/record-input.type.js";
 import { type WriteMode, RejectedWrite, formatWriteReport } from "../../src/write/index.js";
 import { checkInput, recheckedRecords } from "../../src/write/check-input.js";
 import { patchRecord, patchedInput } from "../../src/write/patch-input.js";
