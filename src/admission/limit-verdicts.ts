@@ -3,7 +3,7 @@
  * and whether an operation with its variables passes the cost and filter limits (query-limits.ts). Both are
  * pure functions of what the client sent (and of the limits, fixed per process), so a question asked again
  * gets the same verdict without the lexer, the parser and graphql-query-complexity's walk running again —
- * measured at about 0.3 ms of the server's ~3.5 ms per request under load (docs/benchmarks.md).
+ * a measurable share of the server's time per request under load (docs/benchmarks.md).
  *
  * What is kept is bounded whatever clients send: keys are SHA-256 hashes of the text (and of the variables),
  * values are the verdict (nothing, or the refusal), at most VERDICTS entries in an LRU. Variables larger than

@@ -8,7 +8,7 @@
  *
  * Measured under 16 concurrent lookups on a 2-core machine (server CPU per request, profiles in
  * docs/benchmarks.md): express's router, its `res.send` (ETag hashing, freshness checks) and the express
- * integration cost about 0.2 ms of the ~3.5 ms the server spends on a request. The other routes (/health,
+ * integration were a measurable share of the server's time per request. The other routes (/health,
  * /ready, /export, the pages) stay on express; start-server.ts sends /graphql here first, and the express
  * app mounts this same handler, so there is one implementation whichever way a request comes in.
  */

@@ -18,8 +18,8 @@
  * ids stored, and the graph had none — so batches skip the stored-state lookups, and the indexes a first
  * load need not maintain entry by entry (the full-text index over names, the history's and the
  * relationships' id indexes: `DEFERRABLE_INDEXES`) are dropped for the load and built once at its end, as
- * Neo4j's bulk-loading advice goes; search answers only once they are back. Measured on 2 cores: writing an
- * entity into the full-text index cost more than writing the entity (7,000 → 19,000 entities/s without it).
+ * Neo4j's bulk-loading advice goes; search answers only once they are back. Writing an entity into the
+ * full-text index cost more than writing the entity (docs/benchmarks.md).
  *
  * What differs from one transaction, as documented in docs/import-export.md: a batch that fails (Neo4j stopped, an
  * end of a relationship deleted by someone else since the check) stops the import with the batches before

@@ -9,7 +9,7 @@
  * queue of its own of at most `maxWaitingPerClient`, and a freed slot goes to the clients in turn (round
  * robin), not to whoever queued first. One client looping at the rate limit can fill its own queue only (it is
  * then told RATE_LIMITED); anyone else waits behind at most one run per other waiting client. A plain FIFO let
- * one anonymous client keep everyone else out (issue 19: 1 answer in 22–26 tries).
+ * one anonymous client keep everyone else out (one answer in some twenty tries for the others).
  *
  * **Runs per client per window are shared** by every API process when the rate limits are (a Redis:
  * src/server/shared-limits.ts, given to `createWorkGates` as a `SharedRunCounter`), so a balancer does not

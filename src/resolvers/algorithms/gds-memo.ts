@@ -4,7 +4,7 @@
  * for every day of a year is not 365 runs. The graph as of a day changes only on the days some date in it
  * counts from (a relationship's `validFrom` or `validTo`, a citing source's `published` for `ATTESTED`:
  * `firstDayCypher`), so an answer for day D is the answer for the latest such day on or before D. One
- * client looping over new days (issue 19: each `asOf` missed the result cache) now gets remembered answers.
+ * client looping over new days (each `asOf` missed the result cache) now gets remembered answers.
  *
  * Keyed by the version token the result cache uses (`<version>:<writeId>`, raised by every write in its own
  * transaction): a write anywhere makes every remembered answer stale at once. A graph without a version node

@@ -7,8 +7,8 @@
  * read only the fields the request selects (graph-records.ts).
  *
  * Before, the walk was one query per hop plus one for the relationships (three round trips for depth 2) and
- * always read every field: measured end to end on the benchmark's neighbourhoods, the one-statement form
- * was 24% faster at p50 and served 22% more requests per second (docs/benchmarks.md).
+ * always read every field: on the benchmark's neighbourhoods, the one-statement form is faster and serves
+ * more requests per second (docs/benchmarks.md).
  */
 import { MAX_LIST_SIZE } from "../../config/list-size.js";
 import { cypherInt, type StatementRunner, toNumber } from "../../database/index.js";

@@ -2,8 +2,8 @@
  * A shortest path between two entities in either direction, over traversable relationships (valid on
  * `asOf`, of the allowed types), with Cypher's `shortestPath()`: its bidirectional breadth-first search
  * applies an `all(r IN relationships(p) WHERE …)` predicate while it expands
- * (https://neo4j.com/docs/cypher-manual/5/patterns/reference/#shortest-functions). Measured on a 100k-node
- * synthetic graph, it answers in 10–120 ms where the newer `ANY SHORTEST` with a quantified pattern took 1–2 s.
+ * (https://neo4j.com/docs/cypher-manual/5/patterns/reference/#shortest-functions). On the synthetic graph it
+ * is an order of magnitude faster than the newer `ANY SHORTEST` with a quantified pattern (docs/benchmarks.md).
  */
 import type { StatementRunner } from "../../database/index.js";
 import { type UndatedPolicy, isTieCypher } from "../../graph-data/index.js";

@@ -82,7 +82,7 @@ export function edgeProjection(r: string, selection: EdgeSelection = ALL_EDGE_FI
 /**
  * Cypher `CALL` clause: the distinct `Source` records that the relationships in list variable `rels` cite,
  * as `sources`. One lookup per distinct source in the same query, rather than one per relationship
- * (measured: a per-relationship subquery doubled the cost of a 130-edge neighbourhood).
+ * (a per-relationship subquery doubled the cost of a neighbourhood).
  */
 export function sourcesOfCypher(rels: string): string {
   return `CALL (${rels}) {

@@ -1,8 +1,8 @@
 /**
  * What a request selects below an insights field, so its Cypher fetches only that: a neighbourhood asked for
  * `nodes { id } edges { type fromId toId }` need not read descriptions, names in three languages, aliases
- * or its relationships' sources (measured on the benchmark's neighbourhoods: decoding unselected fields was
- * ~3 ms of ~8 ms of server CPU). Fragments and inline fragments are followed; `@include`/`@skip` are
+ * or its relationships' sources (on the benchmark's neighbourhoods, decoding unselected fields was a large
+ * share of the server's CPU). Fragments and inline fragments are followed; `@include`/`@skip` are
  * ignored, so the answer is a superset of what is needed, never less.
  */
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
