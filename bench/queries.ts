@@ -7,7 +7,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { type Database, ENTITY_NAME_INDEX, cypherInt, toNumber } from "../src/database/index.js";
-import { luceneQuery, searchWords } from "../src/resolvers/search.query.js";
+import { luceneQuery, searchWords } from "../src/graph-reads/index.js";
 import { type GraphPlan, type Kind, type Random, entityId } from "./synthetic-graph.js";
 
 export type Params = Record<string, unknown>;

@@ -9,7 +9,7 @@
 import { type GraphQLSchema, graphql, parse } from "graphql";
 import { createRequire } from "node:module";
 import type { getComplexity as GetComplexity } from "graphql-query-complexity";
-import { costEstimators } from "../src/server/index.js";
+import { costEstimators } from "../src/admission/index.js";
 import { summarise, timeSequential } from "./latency.js";
 import { type GraphPlan, entityId } from "./synthetic-graph.js";
 

@@ -13,7 +13,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j, { type Driver } from "neo4j-driver";
 import { ENTITY_NAME_INDEX } from "../src/database/index.js";
-import { luceneQuery, searchWords } from "../src/resolvers/search.query.js";
+import { luceneQuery, searchWords } from "../src/graph-reads/index.js";
 import { readTypeDefs } from "../src/schema/index.js";
 
 /** What the starter adds to the SDL for the questions the generated API does not answer. */

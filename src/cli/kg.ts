@@ -39,22 +39,19 @@ import {
   readTwinnedDataset,
 } from "../crowd/index.js";
 import { enrichGraph, enrichGraphData, enrichmentYaml, formatMatchReport, loadDatasets } from "../enrich/index.js";
+import { RestoreError, backupGraph, restoreGraph, writePrivateFile } from "../backup/index.js";
 import { listChanges, listErasures } from "../history/index.js";
 import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
-  RestoreError,
   WriteInterrupted,
-  backupGraph,
   erasePersonalData,
   formatWriteReport,
   mergeEntities,
   readCuratedGraph,
-  restoreGraph,
   writeGraph,
   isInterruption,
   reasonOf,
-  writePrivateFile,
 } from "../write/index.js";
 import { createProgress } from "./progress.js";
 
@@ -102,7 +99,7 @@ async function runImport(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
-      // Files too large for one transaction: one per batch (src/write/fast-path.ts, docs/import-export.md → Big files).
+      // Files too large for one transaction: one per batch (src/write/batched-write.ts, docs/import-export.md → Big files).
       batched: { type: "boolean", default: false },
       format: { type: "string" },
       // How a record already stored is written (docs/import-export.md → Patch or replace): the whole record as given (the

@@ -24,7 +24,7 @@
  */
 import { type CityDataset, type CountryDataset, type DatasetCity, describeCity } from "../enrich/index.js";
 import { type EntityRecord, type Location, type SourceRecord, nameKey } from "../graph-data/index.js";
-import { placeIdOf } from "./crowd-records.js";
+import { placeIdOf } from "./crowd-ids.js";
 import type { TwinnedDataset } from "./twinned-dataset.js";
 
 /** Partners placed before a candidate can be doubted. */

@@ -24,6 +24,7 @@ import {
   type SourceRecord,
   defaultRelationshipId,
 } from "../graph-data/index.js";
+import { pairIdOf, placeIdOf } from "./crowd-ids.js";
 import type { CrowdGeography } from "./crowd-places.js";
 import { crowdSource } from "./crowd-source.js";
 import type { TwinnedDataset } from "./twinned-dataset.js";
@@ -33,12 +34,6 @@ export interface CrowdRecords {
   readonly entities: readonly EntityRecord[];
   readonly relationships: readonly RelationshipRecord[];
 }
-
-/** The id of the Place an item becomes when no entity holds it (`Q1899` → `wd-q1899`). */
-export const placeIdOf = (qid: string): string => `wd-${qid.toLowerCase()}`;
-
-/** The stable id of a pair's relationship. */
-export const pairIdOf = (a: string, b: string): string => `p190--${a}--${b}`;
 
 /**
  * The records; `holders` gives, per `wikidata:Q…`, the ids of the entities that already carry it (the

@@ -24,7 +24,8 @@ export {
   type CuratedOutcome,
 } from "./curated-matcher.js";
 export { curatedOverlay, CROWD_OVERLAY_FILE } from "./curated-overlay.js";
-export { crowdRecords, placeIdOf, pairIdOf, placeItems, type CrowdRecords } from "./crowd-records.js";
+export { crowdRecords, placeItems, type CrowdRecords } from "./crowd-records.js";
+export { placeIdOf, pairIdOf } from "./crowd-ids.js";
 export {
   placeCrowd,
   crowdCountries,

@@ -9,7 +9,7 @@
  * country), from what the dataset and the graph's other entities say alone: a Place's own stored location is
  * never evidence, so loading again decides the same.
  *
- * Batched (one transaction per 10,000 records, fast-path.ts) by default: measured on the whole dataset,
+ * Batched (one transaction per 10,000 records, batched-write.ts) by default: measured on the whole dataset,
  * see docs/benchmarks.md ("The crowd layer").
  */
 import path from "node:path";
@@ -17,10 +17,12 @@ import { PROJECT_ROOT } from "../config/index.js";
 import { type Database, toPlain } from "../database/index.js";
 import { type Datasets, loadDatasets } from "../enrich/index.js";
 import { type Location, recordsReader } from "../graph-data/index.js";
-import { type WriteReport, entitiesByExternalId, writeGraph } from "../write/index.js";
+import { entitiesByExternalId } from "../graph-reads/index.js";
+import { type WriteReport, writeGraph } from "../write/index.js";
 import { type CrowdGeography, crowdGeography } from "./crowd-places.js";
 import { CROWD_SOURCE_ID } from "./crowd-source.js";
-import { type CrowdRecords, crowdRecords, placeIdOf, placeItems } from "./crowd-records.js";
+import { placeIdOf } from "./crowd-ids.js";
+import { type CrowdRecords, crowdRecords, placeItems } from "./crowd-records.js";
 import { TWINNED_DATASET_DIR, type TwinnedDataset } from "./twinned-dataset.js";
 
 export interface CrowdLoadOptions {

@@ -50,8 +50,8 @@ export class Database {
 
   /**
    * Runs `work`'s statements each as an auto-commit read in a read session: one round trip per statement,
-   * where a read transaction sends BEGIN and COMMIT besides (three socket writes instead of one, ~0.5 ms of
-   * CPU and two round trips per request, measured). For the insights fields, which answer with one
+   * where a read transaction sends BEGIN and COMMIT besides (three socket writes instead of one, and two more
+   * round trips per request; docs/benchmarks.md). For the insights fields, which answer with one
    * statement (a second only to explain an empty answer), so no transaction spans them anyway. A failure the
    * driver calls retriable (the database away, a leader switch) runs `work` again as `read` does, retried
    * for up to NEO4J_MAX_RETRY_MS: an outage is answered as before, after the same retries.
@@ -75,8 +75,8 @@ export class Database {
   /**
    * One small read as an auto-commit query: a single round trip (a managed transaction adds BEGIN and
    * COMMIT) and no retries. Only for a tiny read asked on nearly every request, where a failure just means
-   * "not known now" (the graph version the result cache checks). Measured here on a 2-core machine: p50
-   * 0.6 ms against 0.85 ms for `read`, and 2,000 against 1,140 reads/s from 16 concurrent callers.
+   * "not known now" (the graph version the result cache checks). Faster than `read` and with more reads per
+   * second under concurrent callers (docs/benchmarks.md).
    */
   async readAutoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
@@ -153,7 +153,7 @@ export function createDriver(connection: Neo4jConnection, timeouts: DriverTimeou
 /** Converts a Neo4j Integer (or a plain number) to a JS number. Counts and sizes here stay far below 2^53. */
 /**
  * neo4j-driver keeps every Result of an explicit transaction (with its query parameters and records) until
- * the transaction ends, so a long import held all its rows in memory (measured: 2.5 GB of Node heap for a
+ * the transaction ends, so a long import held all its rows in memory (gigabytes of Node heap for a
  * million rows). Results that have completed are not needed by commit or rollback, which only wait for
  * pending ones: drop them from the driver's list as they complete. Relies on the driver's private
  * `_results` array; if a driver release renames it, nothing breaks, memory simply grows again.

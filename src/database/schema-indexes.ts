@@ -41,8 +41,8 @@ const STATEMENTS = [
 
 /**
  * Indexes that a first load of a large graph builds once at its end instead of entry by entry (the write
- * path's batched writes into an empty graph, src/write/fast-path.ts): the full-text index over names (each
- * entity written into it cost ~60% of the entity's write, measured), the history's indexes and the
+ * path's batched writes into an empty graph, src/write/batched-write.ts): the full-text index over names (each
+ * entity written into it cost more than half of the entity's write; docs/benchmarks.md), the history's indexes and the
  * relationships' id indexes. The uniqueness constraints stay: they keep ids unique during the load.
  */
 export const DEFERRABLE_INDEXES: readonly string[] = [

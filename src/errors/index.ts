@@ -47,17 +47,32 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.ServiceUnavailable]: 503,
 };
 
+/**
+ * The base of every error a client sees: its code, and the HTTP status from HTTP_STATUS (the one table) unless
+ * a class has a reason to differ (`status`); `extensions` adds what the code's class tells besides.
+ */
+export class ApiError extends GraphQLError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extensions: Readonly<Record<string, unknown>> = {},
+    status: number | undefined = HTTP_STATUS[code],
+  ) {
+    super(message, { extensions: { code, ...extensions, ...(status === undefined ? {} : { http: { status } }) } });
+  }
+}
+
 /** Not a GraphQL-over-HTTP request at all: bad JSON, a body too large or of the wrong type (HTTP 400, 413, 415). */
-export class BadRequestError extends GraphQLError {
-  constructor(message: string, status = 400) {
-    super(message, { extensions: { code: ErrorCode.BadRequest, http: { status } } });
+export class BadRequestError extends ApiError {
+  constructor(message: string, status?: number) {
+    super(ErrorCode.BadRequest, message, {}, status);
   }
 }
 
 /** No route at this path (HTTP 404). */
-export class NotFoundError extends GraphQLError {
+export class NotFoundError extends ApiError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.NotFound, http: { status: 404 } } });
+    super(ErrorCode.NotFound, message);
   }
 }
 
@@ -65,18 +80,12 @@ export class NotFoundError extends GraphQLError {
  * A route that exists, asked with a method it does not take (HTTP 405): `allow` lists the methods it does
  * take, which the answer also sends as the `Allow` header (RFC 9110 §15.5.6).
  */
-export class MethodNotAllowedError extends GraphQLError {
+export class MethodNotAllowedError extends ApiError {
   constructor(
     message: string,
     readonly allow: readonly string[],
   ) {
-    super(message, {
-      extensions: {
-        code: ErrorCode.MethodNotAllowed,
-        ...(allow.length > 0 ? { allow: [...allow] } : {}),
-        http: { status: 405 },
-      },
-    });
+    super(ErrorCode.MethodNotAllowed, message, allow.length > 0 ? { allow: [...allow] } : {});
   }
 }
 
@@ -85,16 +94,12 @@ export class MethodNotAllowedError extends GraphQLError {
  * write also carries its problems as data (`{ file, line, column, index, item, id, field, code, message }`,
  * see src/graph-data/problems.ts) and how many more were found than listed.
  */
-export class BadUserInputError extends GraphQLError {
+export class BadUserInputError extends ApiError {
   constructor(argumentName: string, message: string, problems?: readonly object[], omittedProblems = 0) {
-    super(message, {
-      extensions: {
-        code: ErrorCode.BadUserInput,
-        argumentName,
-        ...(problems ? { problems } : {}),
-        ...(omittedProblems > 0 ? { omittedProblems } : {}),
-        http: { status: 400 },
-      },
+    super(ErrorCode.BadUserInput, message, {
+      argumentName,
+      ...(problems ? { problems } : {}),
+      ...(omittedProblems > 0 ? { omittedProblems } : {}),
     });
   }
 }
@@ -103,25 +108,23 @@ export class BadUserInputError extends GraphQLError {
  * No valid token where one is needed, or a token that fails verification (HTTP 401). `claim` names the token
  * claim at fault when one is (`sub`, `exp`, the roles claim …), so a client can point at it.
  */
-export class UnauthenticatedError extends GraphQLError {
+export class UnauthenticatedError extends ApiError {
   constructor(message: string, claim?: string) {
-    super(message, {
-      extensions: { code: ErrorCode.Unauthenticated, ...(claim ? { claim } : {}), http: { status: 401 } },
-    });
+    super(ErrorCode.Unauthenticated, message, claim ? { claim } : {});
   }
 }
 
 /** A valid token without the role the operation needs (HTTP 403). */
-export class ForbiddenError extends GraphQLError {
+export class ForbiddenError extends ApiError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Forbidden, http: { status: 403 } } });
+    super(ErrorCode.Forbidden, message);
   }
 }
 
 /** A query refused by a limit (depth, aliases, directives, cost) before anything runs (HTTP 400). */
-export class QueryLimitError extends GraphQLError {
+export class QueryLimitError extends ApiError {
   constructor(limit: string, message: string) {
-    super(message, { extensions: { code: ErrorCode.ValidationFailed, limit, http: { status: 400 } } });
+    super(ErrorCode.ValidationFailed, message, { limit });
   }
 }
 
@@ -129,9 +132,9 @@ export class QueryLimitError extends GraphQLError {
  * The request names no operation the document has: several operations and no `operationName`, or an
  * `operationName` the document does not define (HTTP 400).
  */
-export class OperationResolutionError extends GraphQLError {
+export class OperationResolutionError extends ApiError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.OperationResolutionFailed, http: { status: 400 } } });
+    super(ErrorCode.OperationResolutionFailed, message);
   }
 }
 
@@ -139,12 +142,13 @@ export class OperationResolutionError extends GraphQLError {
  * Neo4j stopped the query at its transaction timeout (HTTP 504). Running the same query again takes as long;
  * asking for less is what helps.
  */
-export class QueryTimeoutError extends GraphQLError {
+export class QueryTimeoutError extends ApiError {
   constructor(timeoutMs: number) {
     super(
+      ErrorCode.QueryTimeout,
       `The query was stopped after ${timeoutMs / 1000} s (NEO4J_TX_TIMEOUT_MS): ask for less — fewer hops, a ` +
         "smaller limit or first, a narrower filter, or page with first/after. The same query will take as long again.",
-      { extensions: { code: ErrorCode.QueryTimeout, timeoutMs, http: { status: HTTP_STATUS.QUERY_TIMEOUT } } },
+      { timeoutMs },
     );
   }
 }
@@ -153,38 +157,34 @@ export class QueryTimeoutError extends GraphQLError {
  * Neo4j refused the memory the query needed (HTTP 422): the query's own limit, or the database's pool when
  * `pool` is true — then other work holds memory too, and the same query may pass later.
  */
-export class QueryMemoryLimitError extends GraphQLError {
+export class QueryMemoryLimitError extends ApiError {
   constructor(pool: boolean) {
     super(
+      ErrorCode.QueryMemoryLimit,
       pool
         ? "The database ran short of memory for this query: ask for less (a smaller limit or first, fewer hops, " +
             "page with first/after), or try again when the server is less busy."
         : "The query needs more memory than the database gives one query: ask for less — a smaller limit or " +
             "first, fewer hops, or page with first/after instead of sorting everything at once.",
-      { extensions: { code: ErrorCode.QueryMemoryLimit, http: { status: HTTP_STATUS.QUERY_MEMORY_LIMIT } } },
     );
   }
 }
 
 /** Too many requests from one client, or too much running at once: wait `retryAfterSeconds` (HTTP 429). */
-export class RateLimitedError extends GraphQLError {
+export class RateLimitedError extends ApiError {
   constructor(
     message: string,
     limit: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(message, {
-      extensions: { code: ErrorCode.RateLimited, limit, retryAfterSeconds, http: { status: HTTP_STATUS.RATE_LIMITED } },
-    });
+    super(ErrorCode.RateLimited, message, { limit, retryAfterSeconds });
   }
 }
 
 /** The database cannot be reached or is restarting: try again later (HTTP 503). */
-export class ServiceUnavailableError extends GraphQLError {
+export class ServiceUnavailableError extends ApiError {
   constructor(message = "The graph database is not available right now; try again shortly.") {
-    super(message, {
-      extensions: { code: ErrorCode.ServiceUnavailable, http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE } },
-    });
+    super(ErrorCode.ServiceUnavailable, message);
   }
 }
 
@@ -192,12 +192,16 @@ export class ServiceUnavailableError extends GraphQLError {
  * The graph algorithms (centrality, communities) need Neo4j Graph Data Science, which this Neo4j lacks
  * (HTTP 501): everything else works. See docs/running.md → Another Neo4j.
  */
-export class GdsUnavailableError extends GraphQLError {
+export class GdsUnavailableError extends ApiError {
   constructor() {
     super(
+      ErrorCode.GdsUnavailable,
       "This Neo4j has no Graph Data Science plugin, which centrality and communities need; every other field works. " +
         "Install GDS 2.13 (the local Neo4j has it unless NEO4J_LOCAL_GDS=false).",
-      { extensions: { code: ErrorCode.GdsUnavailable, http: { status: 501 } } },
+      {},
+      // Not in HTTP_STATUS: the table also sets a GraphQL answer's status, and this is one field's error in an
+      // answer whose other fields stand.
+      501,
     );
   }
 }

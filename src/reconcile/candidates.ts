@@ -1,7 +1,7 @@
 /**
  * Reading reconciliation candidates: read-only, parameterised Cypher, bounded per query.
  * - By name, through the `entity_names` full-text index (every name in every language and every alias,
- *   accent-folding): the text is cut into plain words exactly as search does (resolvers/search.query.ts), so no
+ *   accent-folding): the text is cut into plain words exactly as search does (graph-reads/search.ts), so no
  *   Lucene syntax from a client is ever interpreted, and each of its first MAX_WORDS words is looked for whole,
  *   as a prefix, and — when it has 4 to 20 letters — one edit away ("tallin" finds "tallinn"). At most
  *   CANDIDATES hits per query.
@@ -12,8 +12,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { ENTITY_NAME_INDEX, cypherInt, toPlain } from "../database/index.js";
 import { ENTITY_KINDS, ENTITY_LABEL, ID_PATTERN, type ExternalId, parseExternalId } from "../graph-data/index.js";
-import { searchWords } from "../resolvers/search.query.js";
-import { entitiesByExternalId } from "../write/index.js";
+import { entitiesByExternalId, searchWords } from "../graph-reads/index.js";
 import type { ReconcileQuery } from "./reconcile-request.js";
 import type { CandidateEntity } from "./scoring.js";
 
@@ -24,8 +23,8 @@ export const CANDIDATES = 30;
 export const MAX_WORDS = 8;
 /**
  * Fuzzy terms cost Lucene an automaton per word, growing with its length: words of 4–20 letters are looked for
- * one edit away (measured: a batch of 50 queries of 300 characters took 3.8 s with every word fuzzy, on 38
- * entities), longer ones whole and as prefixes only.
+ * one edit away (with every word fuzzy, a batch of long queries took seconds even on a tiny graph), longer ones
+ * whole and as prefixes only.
  */
 const FUZZY_LENGTH = { min: 4, max: 20 } as const;
 

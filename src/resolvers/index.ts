@@ -9,28 +9,28 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { ActivitySeriesResolver } from "./activity-series.resolver.js";
-import { CentralityResolver } from "./centrality.resolver.js";
-import { CommunitiesResolver } from "./communities.resolver.js";
-import { CompareResolver } from "./compare.resolver.js";
-import { CorroborationResolver } from "./corroboration.resolver.js";
-import { FundingResolver } from "./funding.resolver.js";
-import { GraphStatsResolver } from "./graph-stats.resolver.js";
-import { HistoryResolver } from "./history.resolver.js";
-import { LookupResolver } from "./lookup.resolver.js";
-import { NeighbourhoodResolver } from "./neighbourhood.resolver.js";
-import { NodeResolver } from "./node.resolver.js";
-import { PeersResolver } from "./peers.resolver.js";
-import { RelationshipStateResolver } from "./relationship-state.resolver.js";
-import { SearchResolver } from "./search.resolver.js";
-import { SharedConnectionsResolver } from "./shared-connections.resolver.js";
-import { ShortestPathResolver } from "./shortest-path.resolver.js";
-import { TimelineResolver } from "./timeline.resolver.js";
-import { ViewerResolver } from "./viewer.resolver.js";
-import { WriteResolver } from "./write.resolver.js";
+import { ActivitySeriesResolver } from "./research/activity-series.resolver.js";
+import { CentralityResolver } from "./algorithms/centrality.resolver.js";
+import { CommunitiesResolver } from "./algorithms/communities.resolver.js";
+import { CompareResolver } from "./research/compare.resolver.js";
+import { CorroborationResolver } from "./research/corroboration.resolver.js";
+import { FundingResolver } from "./dashboard/funding.resolver.js";
+import { GraphStatsResolver } from "./dashboard/graph-stats.resolver.js";
+import { HistoryResolver } from "./history/history.resolver.js";
+import { LookupResolver } from "./search/lookup.resolver.js";
+import { NeighbourhoodResolver } from "./paths/neighbourhood.resolver.js";
+import { NodeResolver } from "./search/node.resolver.js";
+import { PeersResolver } from "./research/peers.resolver.js";
+import { RelationshipStateResolver } from "./shared/relationship-state.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
+import { SharedConnectionsResolver } from "./paths/shared-connections.resolver.js";
+import { ShortestPathResolver } from "./paths/shortest-path.resolver.js";
+import { TimelineResolver } from "./research/timeline.resolver.js";
+import { ViewerResolver } from "./write/viewer.resolver.js";
+import { WriteResolver } from "./write/write.resolver.js";
 
-export type { ResolverContext } from "./resolver-context.js";
-export { DEFAULT_WORK_GATES, type SharedRunCounter, type WorkGates, createWorkGates } from "./gds-gate.js";
+export type { ResolverContext } from "./shared/resolver-context.js";
+export { DEFAULT_WORK_GATES, type SharedRunCounter, type WorkGates, createWorkGates } from "./algorithms/gds-gate.js";
 
 export const RESOLVERS = [
   SearchResolver,

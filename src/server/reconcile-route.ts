@@ -31,7 +31,7 @@ import {
   parseSuggest,
 } from "../reconcile/reconcile-request.js";
 import { scoreCandidates } from "../reconcile/scoring.js";
-import { searchEntities } from "../resolvers/search.query.js";
+import { searchEntityRows } from "../graph-reads/index.js";
 import { requestRateLimit } from "./client-limits.js";
 import type { SharedLimits } from "./shared-limits.js";
 import { sendError } from "./format-error.js";
@@ -159,7 +159,7 @@ export function reconcileRouter(options: {
     "/reconcile/suggest/entity",
     handle(async (req, res) => {
       const { prefix, cursor } = parseSuggest(req.query.prefix, req.query.cursor);
-      const hits = await options.db.read((tx) => searchEntities(tx, prefix, cursor + RECONCILE_LIMITS.suggestions));
+      const hits = await options.db.read((tx) => searchEntityRows(tx, prefix, cursor + RECONCILE_LIMITS.suggestions));
       res.json({
         result: hits.slice(cursor).map((hit) => ({
           id: hit.node.id,

@@ -6,7 +6,7 @@
  * - **Request rates** (/graphql, /export, /reconcile): express-rate-limit with `rate-limit-redis`'s store
  *   (one Lua script: a counter per client per window, its expiry the window's end).
  * - **Algorithm runs per client per window** (ALGORITHM_RUNS_PER_WINDOW): the same counters (`counter`), for
- *   the algorithm gate (src/resolvers/gds-gate.ts).
+ *   the algorithm gate (src/resolvers/algorithms/gds-gate.ts).
  * - **Export slots** (EXPORT_MAX_PER_CLIENT, EXPORT_MAX_CONCURRENT): leases in two sorted sets, the client's
  *   and everyone's, taken and counted in one Lua script; a running export renews its lease, so the slots of a
  *   process that died free themselves when their lease ends (EXPORT_LEASE_MS).
@@ -21,7 +21,7 @@
  * take the API down; failing open (no limits) would let one client take it. During an outage a client gets
  * each process's allowance — what it got before limits were shared.
  *
- * The slots and queues of the algorithm and whole-graph gates (src/resolvers/gds-gate.ts) stay per process on
+ * The slots and queues of the algorithm and whole-graph gates (src/resolvers/algorithms/gds-gate.ts) stay per process on
  * purpose; see there.
  */
 import { createHash, randomUUID } from "node:crypto";

@@ -40,15 +40,3 @@ export { mergeEntities, mergedEntity, repointed } from "./merge.js";
 export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
 export { erasePersonalData, erasureReason, ERASE_OPERATION, type ErasureOptions, type ErasureReport } from "./erase.js";
-export {
-  backupGraph,
-  restoreGraph,
-  writePrivateFile,
-  RestoreError,
-  RestoreErrorCode,
-  BACKUP_FORMAT,
-  type BackupCounts,
-  type BackupInput,
-} from "./backup.js";
-export { checkBackup } from "./restore-check.js";
-export { entitiesByExternalId } from "./external-references.js";

@@ -1,6 +1,6 @@
 /**
  * The one preparation of an input for writing, shared by both halves of the write path — one transaction
- * (write-graph.ts) and one per batch (fast-path.ts): relationship ends named by an external id
+ * (write-graph.ts) and one per batch (batched-write.ts): relationship ends named by an external id
  * (`wikidata:Q1757`) become our ids (external-references.ts), in PATCH mode each record is completed from
  * its stored state (patch-input.ts), then the whole input is checked against the input and the graph together
  * (check-input.ts). The input handed back reads the resolved records, so

@@ -19,74 +19,29 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError, type Transaction } from "neo4j-driver";
 import type { Database } from "../database/index.js";
-import {
-  type EntityRecord,
-  ProblemCode,
-  type RelationshipRecord,
-  type Section,
-  type SectionRecord,
-  type SourceRecord,
-} from "../graph-data/index.js";
+import { ProblemCode, type SectionRecord } from "../graph-data/index.js";
 import { type Checked, recheckedRecords } from "./check-input.js";
 import { applyWrites } from "./cypher-writer.js";
 import { refuseUndoingErasure } from "./erase.js";
-import { writeInBatches } from "./fast-path.js";
+import { writeInBatches } from "./batched-write.js";
 import { bumpGraphVersion } from "./graph-version.js";
 import { writeChanges } from "./history-writer.js";
-import {
-  type PlanOptions,
-  type PlannedItem,
-  type StoredRelationship,
-  planEntity,
-  planRelationship,
-  planSource,
-  sideBySideId,
-} from "./plan.js";
+import type { PlanOptions, PlannedItem } from "./plan.js";
+import { planBatch } from "./plan-batch.js";
 import { prepareInput } from "./prepare-input.js";
 import { type StoredLookup, transactionLookup } from "./stored-state.js";
-import { RejectedWrite, type WriteInput, type WriteMode, WriteInterrupted, isInterruption } from "./write-input.js";
+import {
+  RejectedWrite,
+  type WriteInput,
+  type WriteMode,
+  type WriteOptions,
+  WriteInterrupted,
+  isInterruption,
+} from "./write-input.js";
 import { ReportBuilder, type WriteReport } from "./write-report.js";
 
-export { RejectedWrite, type WriteInput, type WriteMode, WriteInterrupted } from "./write-input.js";
+export { RejectedWrite, type WriteInput, type WriteMode, type WriteOptions, WriteInterrupted } from "./write-input.js";
 export { type WriteCounts, type ItemReport, type WriteReport, type WriteWarning, WarningCode } from "./write-report.js";
-
-export interface WriteOptions {
-  /** Check and plan everything, report, and change nothing. */
-  readonly dryRun: boolean;
-  /** Who writes: a token's `sub`, `cli:<user>`, `seed`. Recorded on records and in the history. */
-  readonly actor: string;
-  /** From where: `file:<name>`, `graphql:<request id>`. */
-  readonly origin: string;
-  /** The writer has the `staff` role: may write personal contact details. */
-  readonly staff: boolean;
-  /** The seed: keep records someone else wrote since, and report them as conflicts. */
-  readonly keepOthersEdits?: boolean;
-  /**
-   * How a record written again meets the stored one (write-input.ts): `replace` (the default: the record as
-   * given is the whole record) or `patch` (fields left out are kept, null clears).
-   */
-  readonly mode?: WriteMode;
-  /**
-   * Put records exactly as given (undoing a write), without the merge and conflict rules, restricted fields
-   * included whoever writes: the records come from the history, not from the writer, and the report still
-   * names no restricted field to a writer without `staff`. Implies mode `replace`.
-   */
-  readonly replace?: boolean;
-  /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
-  readonly maxDeletes?: number;
-  /** The write this one undoes (recorded on its history). */
-  readonly reverts?: string;
-  /** At most this many items are listed one by one in the report (all are counted). */
-  readonly maxListed?: number;
-  /** The transaction's timeout (default: the database's per-transaction timeout). */
-  readonly timeoutMs?: number;
-  /** Called once the input is checked, with the number of records it holds. */
-  readonly onChecked?: (records: number) => void;
-  /** Called as records are written, with how many are done. */
-  readonly onProgress?: (done: number) => void;
-  /** Inputs too large for one transaction: one transaction per batch (fast-path.ts says what changes). */
-  readonly batched?: boolean;
-}
 
 const BATCH = 1_000;
 
@@ -116,7 +71,7 @@ export async function writeGraph(db: Database, input: WriteInput, options: Write
         },
       ]);
     }
-    return writeInBatches(db, input, options, planBatch);
+    return writeInBatches(db, input, options);
   }
   // Set once the work is done and the transaction is being committed: a failure after it leaves the outcome unknown.
   let committing = false;
@@ -232,42 +187,4 @@ async function applyInput(
     warnings: report.warnings,
     truncated: report.truncated,
   };
-}
-
-/** Plans a batch of checked records against their stored state. */
-export async function planBatch(
-  lookup: StoredLookup,
-  section: Section,
-  batch: readonly SectionRecord[Section][],
-  options: PlanOptions,
-): Promise<PlannedItem[]> {
-  if (section === "relationships") {
-    const records = batch as RelationshipRecord[];
-    const stored = new Map<string, StoredRelationship>();
-    for (const type of new Set(records.map((record) => record.type))) {
-      const ofType = records.filter((record) => record.type === type);
-      const found = await lookup.relationshipsOfType(
-        type,
-        ofType.flatMap((record) => [record.id, sideBySideId(record)]),
-      );
-      for (const [id, relationship] of found) stored.set(id, relationship);
-    }
-    // Two records of one batch may land on the same side-by-side id: plan them one after the other.
-    const planned: PlannedItem[] = [];
-    const pending = new Map<string, StoredRelationship>();
-    for (const record of records) {
-      const item = planRelationship((id) => pending.get(id) ?? stored.get(id), record, options);
-      if (item.write && item.write.op !== "delete" && item.write.item === "relationship") {
-        pending.set(item.id, { type: record.type, from: record.from, to: record.to, props: item.write.props });
-      }
-      planned.push(item);
-    }
-    return planned;
-  }
-  const records = batch as (SourceRecord | EntityRecord)[];
-  const stored = await lookup.nodes(records.map((record) => record.id));
-  const at = (id: string) => stored.get(id);
-  return section === "sources"
-    ? (records as SourceRecord[]).map((record) => planSource(at(record.id), record, options))
-    : (records as EntityRecord[]).map((record) => planEntity(at(record.id), record, options));
 }

@@ -1,4 +1,7 @@
-/** What a write takes and how it is refused: shared by the checking and the writing halves of the write path. */
+/**
+ * What a write takes (its input and options) and how it is refused or interrupted: shared by the checking and
+ * the writing halves of the write path, one transaction or batched.
+ */
 import { Neo4jError, type Transaction } from "neo4j-driver";
 import type { Problem, RecordReader, Section } from "../graph-data/index.js";
 import type { StoredLookup } from "./stored-state.js";
@@ -13,6 +16,45 @@ import type { StoredLookup } from "./stored-state.js";
  *   for the record as it will be stored.
  */
 export type WriteMode = "patch" | "replace";
+
+/** How a write runs: who writes, from where, how records meet the stored ones, and its limits. */
+export interface WriteOptions {
+  /** Check and plan everything, report, and change nothing. */
+  readonly dryRun: boolean;
+  /** Who writes: a token's `sub`, `cli:<user>`, `seed`. Recorded on records and in the history. */
+  readonly actor: string;
+  /** From where: `file:<name>`, `graphql:<request id>`. */
+  readonly origin: string;
+  /** The writer has the `staff` role: may write personal contact details. */
+  readonly staff: boolean;
+  /** The seed: keep records someone else wrote since, and report them as conflicts. */
+  readonly keepOthersEdits?: boolean;
+  /**
+   * How a record written again meets the stored one (write-input.ts): `replace` (the default: the record as
+   * given is the whole record) or `patch` (fields left out are kept, null clears).
+   */
+  readonly mode?: WriteMode;
+  /**
+   * Put records exactly as given (undoing a write), without the merge and conflict rules, restricted fields
+   * included whoever writes: the records come from the history, not from the writer, and the report still
+   * names no restricted field to a writer without `staff`. Implies mode `replace`.
+   */
+  readonly replace?: boolean;
+  /** At most this many records deleted, cascades included (an editor's limit; unlimited when absent). */
+  readonly maxDeletes?: number;
+  /** The write this one undoes (recorded on its history). */
+  readonly reverts?: string;
+  /** At most this many items are listed one by one in the report (all are counted). */
+  readonly maxListed?: number;
+  /** The transaction's timeout (default: the database's per-transaction timeout). */
+  readonly timeoutMs?: number;
+  /** Called once the input is checked, with the number of records it holds. */
+  readonly onChecked?: (records: number) => void;
+  /** Called as records are written, with how many are done. */
+  readonly onProgress?: (done: number) => void;
+  /** Inputs too large for one transaction: one transaction per batch (batched-write.ts says what changes). */
+  readonly batched?: boolean;
+}
 
 export interface WriteInput {
   readonly reader: RecordReader;

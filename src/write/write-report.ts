@@ -1,6 +1,6 @@
 /**
  * A write's report, as both halves of the write path build it (write-graph.ts in one transaction,
- * fast-path.ts per batch): counts per kind of record and change, every record that is not unchanged with the
+ * batched-write.ts per batch): counts per kind of record and change, every record that is not unchanged with the
  * fields it changes and removes (and, in PATCH mode, the fields it left out that were kept), and a warning
  * for every record a REPLACE write strips of data — so nobody removes data without being told.
  */
@@ -67,7 +67,7 @@ export interface WriteReport {
   readonly warnings: readonly WriteWarning[];
   /** True when more records changed (or were warned about) than `items` (or `warnings`) list. */
   readonly truncated: boolean;
-  /** Written one transaction per batch (fast-path.ts) rather than in one. */
+  /** Written one transaction per batch (batched-write.ts) rather than in one. */
   readonly batched?: boolean;
 }
 

@@ -9,7 +9,7 @@ import { PassThrough, Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, toPlain } from "../../src/database/index.js";
 import { exportGraph } from "../../src/export/index.js";
-import { backupGraph, checkBackup } from "../../src/write/index.js";
+import { backupGraph, checkBackup } from "../../src/backup/index.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
 

@@ -6,8 +6,8 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
-import { CentralityAlgorithm } from "../../src/resolvers/node-score.type.js";
-import { findCentrality, projectionCount, withProjectedGraph } from "../../src/resolvers/gds.query.js";
+import { CentralityAlgorithm } from "../../src/resolvers/algorithms/node-score.type.js";
+import { findCentrality, projectionCount, withProjectedGraph } from "../../src/resolvers/algorithms/gds.query.js";
 import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
 import { type TestApi, createTestApi } from "../support/test-api.js";
 

@@ -1,5 +1,5 @@
 /**
- * The write path's batched mode (src/write/fast-path.ts) on a Neo4j of its own: a first load into an empty
+ * The write path's batched mode (src/write/batched-write.ts) on a Neo4j of its own: a first load into an empty
  * graph writes every record with its history, raises the graph's version, and builds the deferred indexes
  * again (search works after it); the same input again changes nothing; a refused input writes nothing and
  * leaves the indexes alone; a load stopped half-way leaves the indexes back and a rerun finishes it; a dry
@@ -139,21 +139,27 @@ describe("a first load in batches", () => {
 });
 
 // A regression: the batched path checked the raw input and refused `from: "wikidata:Q…"` as UNKNOWN_REFERENCE.
+// Every form an end may take: wikidata, geonames, url, and iso3166 (a country's isoCode), in the file or stored.
 describe("relationship ends named by external id", () => {
   const source = `sources:
   - { id: xid-page, title: A page naming cities by their Wikidata items }
 `;
   const stored = `${source}entities:
   - { kind: City, id: xid-stored, name: Stored City, externalIds: [{ scheme: wikidata, value: "Q990001" }], sources: [xid-page] }
+  - { kind: Country, id: xid-stored-land, name: Stored Land, isoCode: XS, sources: [xid-page] }
 `;
   const file = `${source}entities:
   - { kind: City, id: xid-a, name: City A, externalIds: [{ scheme: wikidata, value: "Q990002" }], sources: [xid-page] }
   - { kind: City, id: xid-b, name: City B, externalIds: [{ scheme: geonames, value: "990003" }], sources: [xid-page] }
+  - { kind: Country, id: xid-land, name: A Land, isoCode: XA, externalIds: [{ scheme: url, value: "https://example.org/land" }], sources: [xid-page] }
 relationships:
   - { type: PARTNER_OF, from: "wikidata:Q990002", to: "geonames:990003", citations: [{ source: xid-page, excerpt: "a and b" }] }
+  - { type: IN_COUNTRY, from: "geonames:990003", to: "iso3166:XA", citations: [{ source: xid-page, excerpt: "b in a land" }] }
+  - { type: IN_COUNTRY, id: "xid--a--land", from: xid-a, to: "url:https://example.org/land", citations: [{ source: xid-page, excerpt: "a in a land" }] }
   - { type: PARTNER_OF, id: "xid--a--stored", from: xid-a, to: "wikidata:Q990001", citations: [{ source: xid-page, excerpt: "a and stored" }] }
+  - { type: IN_COUNTRY, id: "xid--stored--land", from: "wikidata:Q990001", to: "iso3166:XS", citations: [{ source: xid-page, excerpt: "stored in stored land" }] }
 `;
-  const withoutStored = file.replace(/\n {2}- \{ type: PARTNER_OF, id: "xid--a--stored".*\n/, "\n");
+  const withoutStored = file.replace(/\n {2}- \{ type: PARTNER_OF, id: "xid--a--stored".*\n.*\n/, "\n");
 
   async function relationships(): Promise<string[]> {
     return neo4j.db.read(async (tx) => {
@@ -185,17 +191,24 @@ relationships:
 
   it("resolve against the file itself in a first load, as in one transaction", async () => {
     const [single, batched] = await importBothWays(withoutStored);
-    expect(single!.relationships).toEqual(["xid-a PARTNER_OF xid-b xid-a--PARTNER_OF--xid-b"]);
+    expect(single!.relationships).toEqual([
+      "xid-a IN_COUNTRY xid-land xid--a--land",
+      "xid-a PARTNER_OF xid-b xid-a--PARTNER_OF--xid-b",
+      "xid-b IN_COUNTRY xid-land xid-b--IN_COUNTRY--xid-land",
+    ]);
     expect(batched).toEqual(single);
   });
 
   it("resolve against the graph and the file, as in one transaction", async () => {
     const [single, batched] = await importBothWays(file, stored);
     expect(single!.relationships).toEqual([
+      "xid-a IN_COUNTRY xid-land xid--a--land",
       "xid-a PARTNER_OF xid-b xid-a--PARTNER_OF--xid-b",
       "xid-a PARTNER_OF xid-stored xid--a--stored",
+      "xid-b IN_COUNTRY xid-land xid-b--IN_COUNTRY--xid-land",
+      "xid-stored IN_COUNTRY xid-stored-land xid--stored--land",
     ]);
-    expect(single!.counts.relationship.new).toBe(2);
+    expect(single!.counts.relationship.new).toBe(5);
     expect(batched).toEqual(single);
   });
 
@@ -217,7 +230,7 @@ relationships:
     // Once, with the resolver's message (the check's own "unknown entity" at the same place is the same problem).
     expect(refusals[0]!.map(({ line, id, field, code, message }) => ({ line, id, field, code, message }))).toEqual([
       {
-        line: 7,
+        line: 8,
         id: "xid-a--PARTNER_OF--geonames:990999",
         field: "to",
         code: "UNKNOWN_REFERENCE",

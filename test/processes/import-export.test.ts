@@ -15,15 +15,8 @@ import { PROJECT_ROOT } from "../../src/config/index.js";
 import { type ExportFormat, exportGraph } from "../../src/export/index.js";
 import { type Problem, type RecordReader, fileReader, textReader } from "../../src/graph-data/index.js";
 import { listChanges, recordAsOf } from "../../src/history/index.js";
-import {
-  RejectedWrite,
-  RestoreError,
-  type WriteOptions,
-  backupGraph,
-  loadCuratedGraph,
-  restoreGraph,
-  writeGraph,
-} from "../../src/write/index.js";
+import { RejectedWrite, type WriteOptions, loadCuratedGraph, writeGraph } from "../../src/write/index.js";
+import { RestoreError, backupGraph, restoreGraph } from "../../src/backup/index.js";
 import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";

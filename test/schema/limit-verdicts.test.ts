@@ -1,5 +1,5 @@
 /**
- * The limits' verdicts, remembered (src/server/limit-verdicts.ts), give exactly the verdict the limits give:
+ * The limits' verdicts, remembered (src/admission/limit-verdicts.ts), give exactly the verdict the limits give:
  * the same refusal (code, limit, measures) the first time and every time after, the same pass, and a
  * different verdict for other variables or other limits. No database.
  */
@@ -7,8 +7,12 @@ import { type GraphQLSchema, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
-import { checkQueryText, operationProblem } from "../../src/server/index.js";
-import { checkQueryTextOnce, operationProblemOnce } from "../../src/server/limit-verdicts.js";
+import {
+  checkQueryText,
+  checkQueryTextOnce,
+  operationProblem,
+  operationProblemOnce,
+} from "../../src/admission/index.js";
 
 let schema: GraphQLSchema;
 const limits: RequestLimits = loadConfig({}).limits;

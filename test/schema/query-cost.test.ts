@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLSchema } from "graphql";
 import type { getComplexity as GetComplexity } from "graphql-query-complexity";
 import { buildApiSchema } from "../../src/schema/index.js";
-import { costEstimators } from "../../src/server/index.js";
+import { costEstimators } from "../../src/admission/index.js";
 
 const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
   getComplexity: typeof GetComplexity;

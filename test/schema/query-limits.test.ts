@@ -26,9 +26,9 @@ import {
   limitValidationRules,
   measureFilter,
   operationProblem,
+  operationTypeExists,
   variablesNesting,
-} from "../../src/server/index.js";
-import { operationTypeExists } from "../../src/server/validation-rules.js";
+} from "../../src/admission/index.js";
 import { docPages, readDoc } from "../support/docs.js";
 import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
 import { MAP_QUERIES } from "../../src/web/explorer/map-api.js";

@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writePrivateFile } from "../../src/write/index.js";
+import { writePrivateFile } from "../../src/backup/index.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -3,8 +3,9 @@
  * against what official sources, parties and the news say (the shapes of the curated graph's real cases).
  */
 import { describe, expect, it } from "vitest";
-import { CorroborationClass as C, classifyTie } from "../../src/resolvers/corroboration.query.js";
-import type { Citation, GraphEdge } from "../../src/resolvers/graph-edge.type.js";
+import { classifyTie } from "../../src/resolvers/research/corroboration.query.js";
+import { CorroborationClass as C } from "../../src/resolvers/research/corroboration-class.js";
+import type { Citation, GraphEdge } from "../../src/resolvers/shared/graph-edge.type.js";
 
 const TODAY = "2026-12-07";
 

@@ -22,10 +22,18 @@ import {
 import { describe, expect, it } from "vitest";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
 import { DEFAULT_LIST_SIZE, MAX_LIST_SIZE } from "../../src/config/list-size.js";
-import { type ShapeLimits, checkFragments, checkQueryText, variablesNesting } from "../../src/server/document-guard.js";
-import { FilterTally, measureFilter } from "../../src/server/filter-cost.js";
-import { limitValidationRules, listSizeEstimator, operationProblem } from "../../src/server/query-limits.js";
-import { operationTypeExists } from "../../src/server/validation-rules.js";
+import {
+  FilterTally,
+  type ShapeLimits,
+  checkFragments,
+  checkQueryText,
+  limitValidationRules,
+  listSizeEstimator,
+  measureFilter,
+  operationProblem,
+  operationTypeExists,
+  variablesNesting,
+} from "../../src/admission/index.js";
 
 const roomy: ShapeLimits = { maxTokens: 10_000, maxNesting: 100, maxSelections: 100_000 };
 const shape = (query: string, limits: Partial<ShapeLimits>) => checkQueryText(query, { ...roomy, ...limits });

@@ -10,6 +10,7 @@ import { Neo4jError } from "neo4j-driver";
 import { describe, expect, it, vi } from "vitest";
 import { readDoc, tableRows } from "../support/docs.js";
 import {
+  ApiError,
   BadRequestError,
   BadUserInputError,
   ErrorCode,
@@ -99,6 +100,11 @@ describe("each error class carries its code and HTTP status", () => {
   ])("%s", (_label, error, extensions) => {
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error.extensions).toEqual(extensions);
+    // One base class; its status is the table's (GDS_UNAVAILABLE is not in it: one field's error; a bad
+    // request says which of 400, 413, 415 it is).
+    expect(error).toBeInstanceOf(ApiError);
+    const { code, http } = extensions as { code: ErrorCode; http: { status: number } };
+    if (code !== ErrorCode.GdsUnavailable && code !== ErrorCode.BadRequest) expect(http.status).toBe(HTTP_STATUS[code]);
   });
 
   it("a timeout names its seconds and the variable; the two memory refusals say different things", () => {

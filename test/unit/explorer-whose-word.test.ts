@@ -9,7 +9,7 @@ import type { Citation, GraphEdge, PeerConnection, TieCorroboration } from "../.
 import { CORROBORATION_CLASSES } from "../../src/web/explorer/api.js";
 import { LINE_LEGEND } from "../../src/web/explorer/kinds.js";
 import { groupByType, peerTypeLabel, sinceText, uniqueByPeer } from "../../src/web/explorer/peers-model.js";
-import { VERDICT_ORDER } from "../../src/resolvers/corroboration.query.js";
+import { VERDICT_ORDER } from "../../src/resolvers/research/corroboration.query.js";
 import {
   CLASS_WORDS,
   CSV_COLUMNS,

@@ -1,6 +1,6 @@
 /** `asOf` normalised to the last day the graph changed on (gds-memo.ts), without a database. */
 import { describe, expect, it } from "vitest";
-import { normalisedDay } from "../../src/resolvers/gds-memo.js";
+import { normalisedDay } from "../../src/resolvers/algorithms/gds-memo.js";
 
 describe("normalisedDay", () => {
   const days = ["1953-01-01", "1993-09-25", "2016-09-12", "2022-03-01"];

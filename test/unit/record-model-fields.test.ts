@@ -22,7 +22,7 @@ import {
   recordsReader,
   textReader,
 } from "../../src/graph-data/index.js";
-import { toRawRecord } from "../../src/resolvers/record-input.type.js";
+import { toRawRecord } from "../../src/resolvers/write/record-input.type.js";
 import { checkInput } from "../../src/write/check-input.js";
 import { RejectedWrite, nextPeriodId } from "../../src/write/index.js";
 import { type StoredNode, sideBySideId } from "../../src/write/plan.js";

@@ -1,5 +1,5 @@
 /**
- * What `kg restore` checks before writing anything (src/write/restore-check.ts), on backup files made by hand:
+ * What `kg restore` checks before writing anything (src/backup/restore-check.ts), on backup files made by hand:
  * a backup as `kg backup` writes it passes; a crafted one — issue 19's invalid id, an email on a city and a
  * citation of a missing source among them — is refused with every problem, its code and its line. No
  * database: the checks read the file only (the restore that refuses it, writing nothing, is tested against a
@@ -8,7 +8,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { type Problem, formatProblem } from "../../src/graph-data/index.js";
-import { BACKUP_FORMAT, checkBackup } from "../../src/write/index.js";
+import { BACKUP_FORMAT, checkBackup } from "../../src/backup/index.js";
 
 const AT = { $datetime: [2026, 1, 2, 10, 30, 0, 123456789, 0] };
 const STAMPS = { createdAt: AT, createdBy: "cli:ada", updatedAt: AT, updatedBy: "cli:ada" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { foldText, luceneQuery, searchWords } from "../../src/resolvers/search.query.js";
+import { foldText } from "../../src/graph-data/index.js";
+import { luceneQuery, searchWords } from "../../src/graph-reads/index.js";
 
 describe("search text", () => {
   it("folds case and accents the way the index does", () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { RateLimitedError, ServiceUnavailableError } from "../../src/errors/index.js";
-import { WorkGate } from "../../src/resolvers/gds-gate.js";
+import { WorkGate } from "../../src/resolvers/algorithms/gds-gate.js";
 
 function deferred() {
   let resolve!: () => void;

@@ -20,13 +20,13 @@ import {
   textReader,
 } from "../../src/graph-data/index.js";
 import "reflect-metadata";
-import { toRawRecord } from "../../src/resolvers/record-input.type.js";
+import { toRawRecord } from "../../src/resolvers/write/record-input.type.js";
 import { type WriteMode, RejectedWrite, formatWriteReport } from "../../src/write/index.js";
 import { checkInput, recheckedRecords } from "../../src/write/check-input.js";
 import { patchRecord, patchedInput } from "../../src/write/patch-input.js";
 import type { PlannedItem, StoredNode, StoredRelationship } from "../../src/write/plan.js";
 import { memoryLookup } from "../../src/write/stored-state.js";
-import { planBatch } from "../../src/write/write-graph.js";
+import { planBatch } from "../../src/write/plan-batch.js";
 import { ReportBuilder } from "../../src/write/write-report.js";
 
 function checked<S extends Section>(section: S, value: Record<string, unknown>) {

@@ -3,7 +3,13 @@
  * typo ("Helsinky") finds nothing; asking it again for the head of each word ("helsi") finds the names that
  * start alike, and those within a few typing slips of what was typed are offered.
  */
-import type { GraphNode } from "./api.js";
+
+/** What a candidate needs for it: its names (api.ts's GraphNode has them; not imported, as api.ts imports this). */
+export interface NamedNode {
+  readonly name: string;
+  readonly names: readonly { readonly value: string }[];
+  readonly aliases: readonly string[];
+}
 
 /** Lower case, accents dropped, runs of anything but letters and digits as one space. */
 export function foldForMatch(text: string): string {
@@ -50,11 +56,11 @@ function allowedSlips(length: number): number {
  * The candidates one of whose names (in any language, or an alias) is within a few slips of `text`, either whole
  * or in its first words ("Helsinky" → "Helsinki"); the closest first, at most `max`.
  */
-export function closeNames(text: string, candidates: readonly GraphNode[], max = 3): GraphNode[] {
+export function closeNames<T extends NamedNode>(text: string, candidates: readonly T[], max = 3): T[] {
   const typed = foldForMatch(text);
   if (typed.length < 4) return [];
   const wordCount = typed.split(" ").length;
-  const scored: { node: GraphNode; distance: number }[] = [];
+  const scored: { node: T; distance: number }[] = [];
   for (const node of candidates) {
     const names = [node.name, ...node.names.map((name) => name.value), ...node.aliases].map(foldForMatch);
     const distance = Math.min(

@@ -3,7 +3,7 @@
  * party to the relationship, which relationships only the crowd states (drawn apart in the graph), what each
  * corroboration class means, and the corroboration table as CSV a researcher can cite. Pure: no React, no
  * fetch, so test/unit checks it without a browser. The classes themselves are decided by the API
- * (src/resolvers/corroboration.query.ts); this module only names them.
+ * (src/resolvers/research/corroboration.query.ts); this module only names them.
  */
 import type { Citation, Corroboration, CorroborationClass, GraphEdge, PublisherKind, TieCorroboration } from "./api.js";
 import { CORROBORATION_CLASSES } from "./api.js";
