@@ -63,6 +63,20 @@ const EnvSchema = z.object({
     "`development`",
     "`production` hides field suggestions in error messages.",
   ),
+  PUBLIC_URL: doc(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => {
+        if (!/^https?:\/\//i.test(value)) return false;
+        const url = new URL(value);
+        return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+      }, "an http(s) address without a query, a fragment or credentials")
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
+    "server",
+    "—",
+    "The address clients reach this server at (`https://kg.example.org`, or with a path prefix behind a proxy), written into the reconciliation manifest's links. Not set: each manifest is built from the request's own `Host` and scheme (behind a proxy, as `TRUST_PROXY` lets the server read them).",
+  ),
   WEB_PAGES: doc(
     flag.default(true),
     "server",
@@ -561,6 +575,8 @@ function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: st
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
     /** Build (when needed) and serve the explorer and GraphiQL pages. */
     webPages: e.WEB_PAGES,
+    /** Where clients reach this server (PUBLIC_URL, no trailing slash); undefined: each request's own host. */
+    publicUrl: e.PUBLIC_URL,
     /**
      * The result cache (src/result-cache): answers of read operations keyed by the operation, its variables,
      * the caller's roles and the graph's version. `ttlMs` bounds how stale an answer can be when something

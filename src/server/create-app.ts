@@ -52,6 +52,8 @@ export interface AppOptions {
   readonly resultCache?: ResultCacheSettings;
   /** The explorer's sign-in provider (OIDC_ISSUER …), told to the page and allowed by its CSP. */
   readonly signIn?: OidcSettings | undefined;
+  /** PUBLIC_URL: where clients reach this server (the reconciliation manifest's links). */
+  readonly publicUrl?: string | undefined;
 }
 
 export interface App {
@@ -80,6 +82,7 @@ export async function createApp({
   webPages = false,
   resultCache: resultCacheSettings,
   signIn,
+  publicUrl,
 }: AppOptions): Promise<App> {
   const resultCache = resultCacheSettings
     ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
@@ -209,7 +212,7 @@ export async function createApp({
       sharedLimits,
     }),
   );
-  app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits }));
+  app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits, publicUrl }));
   if (webPages) app.use(webPagesRouter({ signIn }));
   app.use(
     notFound([

@@ -51,6 +51,8 @@ export function reconcileRouter(options: {
   rateLimits: RateLimits;
   /** Where the rate limit counts (shared-limits.ts); this process's memory when omitted. */
   sharedLimits?: SharedLimits;
+  /** The address clients reach the server at (PUBLIC_URL); else each manifest is built from its request. */
+  publicUrl?: string | undefined;
 }): Router {
   const router = express.Router();
   router.use(
@@ -103,9 +105,9 @@ export function reconcileRouter(options: {
     handle(async (req, res) => {
       const parameters = Object.keys(req.query);
       if (parameters.length === 0) {
-        // Its addresses are this request's host: not for shared caches.
+        // Without PUBLIC_URL its addresses are this request's host: not for shared caches.
         res.setHeader("Cache-Control", "no-store");
-        res.json(manifest(serviceUrl(req)));
+        res.json(manifest(options.publicUrl ?? serviceUrl(req)));
         return;
       }
       if (req.query.extend !== undefined) {

@@ -30,6 +30,8 @@ export async function startServer(options: {
   webPages?: boolean;
   resultCache?: ResultCacheSettings;
   signIn?: OidcSettings | undefined;
+  /** PUBLIC_URL: where clients reach this server (the reconciliation manifest's links). */
+  publicUrl?: string | undefined;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,

@@ -202,6 +202,22 @@ describe("/reconcile", () => {
     expect(refused.body.errors[0].extensions).toMatchObject({ code, requestId: expect.any(String) });
   });
 
+  it("writes PUBLIC_URL into the manifest's links when it is set, whatever the request's host", async () => {
+    const behindProxy = await startTestServer({ WEB_PAGES: "false", PUBLIC_URL: "https://kg.example.org/kg/" });
+    try {
+      const manifest = (await (await fetch(`${behindProxy.url}/reconcile`)).json()) as {
+        view: { url: string };
+        preview: { url: string };
+        suggest: { entity: { service_url: string } };
+      };
+      expect(manifest.view.url).toBe("https://kg.example.org/kg/explorer?focus={{id}}");
+      expect(manifest.preview.url).toBe("https://kg.example.org/kg/reconcile/preview?id={{id}}");
+      expect(manifest.suggest.entity.service_url).toBe("https://kg.example.org/kg");
+    } finally {
+      await behindProxy.stop();
+    }
+  });
+
   it("counts requests per client against RATE_LIMIT_RECONCILE", async () => {
     const limited = await startTestServer({ WEB_PAGES: "false", RATE_LIMIT_RECONCILE: "2" });
     try {

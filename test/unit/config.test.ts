@@ -96,3 +96,17 @@ describe("Java version", () => {
     expect(javaMajorVersion(text)).toBe(major);
   });
 });
+
+describe("PUBLIC_URL", () => {
+  it("is the address clients reach the server at, without a trailing slash", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://kg.example.org/kg/" }).publicUrl).toBe("https://kg.example.org/kg");
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+  });
+
+  it.each(["kg.example.org", "ftp://kg.example.org", "https://kg.example.org/?a=1", "https://u:p@kg.example.org"])(
+    "refuses %s at start-up",
+    (value) => {
+      expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    },
+  );
+});
