@@ -19,6 +19,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChangeMark } from "./compare-model.js";
 import {
   type LabelPolicy,
+  EDGE_LABEL_PX,
   MIN_LABEL_PX,
   NODE_LABEL_PX,
   type Point,
@@ -70,20 +71,22 @@ const isKey = (element: cytoscape.SingularElementArgument) => KEY_CLASSES.some((
  * Cytoscape evaluates them again on `style().update()`, which the view calls when the zoom changes the policy.
  */
 function graphStyle(policy: () => LabelPolicy): cytoscape.StylesheetJson {
-  const scale = () => policy().nodeFont / NODE_LABEL_PX;
   return [
     {
       selector: "node",
       style: {
         label: (node: NodeSingular) => (policy().allNodeLabels || isKey(node) ? (node.data("label") as string) : ""),
         "background-color": UNKNOWN_KIND.color,
-        "font-size": () => policy().nodeFont,
+        // Set on every node by the view as the zoom changes (see `measure`); this is the size before any zoom.
+        "font-size": NODE_LABEL_PX,
         // Below this many CSS pixels on screen a label is not drawn at all (the policy keeps them above it).
         "min-zoomed-font-size": MIN_LABEL_PX,
         "text-valign": "bottom",
-        "text-margin-y": () => 4 * scale(),
+        "text-margin-y": 4,
         "text-wrap": "wrap",
-        "text-max-width": () => `${Math.round(120 * scale())}px`,
+        // In the drawing's units, not scaled with the font: a function here left Cytoscape's label texture
+        // cut to an older width (the names clipped at both sides).
+        "text-max-width": "160px",
         "text-background-color": "#ffffff",
         "text-background-opacity": 0.8,
         "text-background-padding": "1px",
@@ -115,7 +118,7 @@ function graphStyle(policy: () => LabelPolicy): cytoscape.StylesheetJson {
         "target-arrow-color": "#9aa5b1",
         "target-arrow-shape": "triangle",
         "curve-style": "bezier",
-        "font-size": () => policy().edgeFont,
+        "font-size": EDGE_LABEL_PX,
         "min-zoomed-font-size": MIN_LABEL_PX,
         color: "#3d4852",
         "text-rotation": "autorotate",
@@ -298,13 +301,19 @@ export function GraphView({
       if (samePolicy(policy, next) && !force) return;
       force = false;
       policy = next;
+      // Font sizes as plain values on each element, not function values: Cytoscape then re-measures the labels
+      // (a function value changed its size but left the label's texture cut to the old width).
+      core.batch(() => {
+        core.nodes().style("font-size", policy.nodeFont);
+        core.edges().style("font-size", policy.edgeFont);
+      });
       core.style().update();
     };
     const remeasure = () => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
-    core.on("viewport resize add remove", remeasure);
-    core.on("layoutstop", () => {
+    core.on("viewport resize", remeasure);
+    core.on("layoutstop add remove", () => {
       force = true;
       remeasure();
     });
