@@ -2,7 +2,8 @@
  * A hub in the explorer, in Chromium: a city with more partners than the explorer draws (150), most of them
  * stated only by the crowd, written through the write path (test/support/hub-fixture.ts) and removed after.
  * The notice says how many of how many are shown; narrowing by whose word or by relationship type is passed
- * to the API, kept in the address, draws the narrowed hub whole and the notice goes away.
+ * to the API, kept in the address, draws the narrowed hub whole and the notice goes away; so does asking to
+ * draw more (`limit=`, 25–1000).
  * With SCREENSHOTS_DIR set (npm run screenshots), the hub and its notice are saved there as a PNG file.
  */
 import { mkdir } from "node:fs/promises";
@@ -131,6 +132,26 @@ describe("a hub in the explorer", () => {
     await types.getByRole("button", { name: "All types" }).click();
     await expect.poll(() => notice.textContent(), patience).toContain("Showing 150 of 165 entities");
     expect(page.url()).not.toContain("types=");
+  });
+
+  it("draws as many as the reader asks, within 25–1000, kept in the address", async () => {
+    await page.goto(`${api.url}/explorer?focus=test-hub&limit=300`);
+    await expect.poll(drawnNodes, patience).toBe(165);
+    await expect.poll(status, patience).toMatch(/^165 entities, \d+ relationships$/);
+    expect(await page.getByTestId("hub-notice").count()).toBe(0);
+    // Back to the usual 150 with the control: the address drops `limit`, the notice says what is left out.
+    const limit = page.getByTestId("draw-limit");
+    await page.getByTestId("narrow").locator("summary").click();
+    expect(await limit.inputValue()).toBe("300");
+    await limit.selectOption({ label: "150 entities" });
+    await expect
+      .poll(() => page.getByTestId("hub-notice").textContent(), patience)
+      .toContain("Showing 150 of 165 entities around Test Hub.");
+    expect(page.url()).not.toContain("limit=");
+    // A link cannot ask for fewer than 25 (nor more than 1000).
+    await page.goto(`${api.url}/explorer?focus=test-hub&limit=3`);
+    await expect.poll(drawnNodes, patience).toBe(25);
+    expect(await page.getByTestId("hub-notice").textContent()).toContain("Showing 25 of 165 entities");
   });
 });
 

@@ -10,6 +10,7 @@ import {
   DRAW_LIMIT,
   hubNotice,
   narrowingWords,
+  onlyType,
   publisherKindsOf,
   toggleType,
   typesToOffer,
@@ -121,6 +122,11 @@ describe("narrowing", () => {
     expect(toggleType(offered, ["MEMBER_OF"], "PARTNER_OF")).toEqual(["PARTNER_OF", "MEMBER_OF"]);
     expect(toggleType(offered, ["MEMBER_OF", "IN_COUNTRY"], "PARTNER_OF")).toBeNull();
     expect(toggleType(offered, ["MEMBER_OF"], "MEMBER_OF")).toEqual(["MEMBER_OF"]);
+  });
+
+  it("narrows to one type in a click, and to the only type offered is no narrowing", () => {
+    expect(onlyType(["PARTNER_OF", "MEMBER_OF"], "PARTNER_OF")).toEqual(["PARTNER_OF"]);
+    expect(onlyType(["PARTNER_OF"], "PARTNER_OF")).toBeNull();
   });
 
   it("passes whose word to the API as publisher kinds: official, all but the crowd, or the crowd", () => {

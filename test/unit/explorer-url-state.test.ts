@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "../../src/web/explorer/map-geometry.js";
+import { drawLimitChoices } from "../../src/web/explorer/draw-limit.js";
 import { INITIAL_STATE, formatState, parseState } from "../../src/web/explorer/url-state.js";
 import { formatPartialDate, formatValidity, mergeGraphs } from "../../src/web/explorer/graph-model.js";
 
@@ -28,6 +29,7 @@ describe("explorer address", () => {
       peers: ["stockholm", "copenhagen"],
       types: ["PARTNER_OF", "MEMBER_OF"],
       sources: "official" as const,
+      limit: 300,
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -45,7 +47,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9&limit=lots",
     );
     expect(state).toEqual({
       view: "graph",
@@ -66,7 +68,22 @@ describe("explorer address", () => {
       peers: ["ok"],
       types: null,
       sources: null,
+      limit: 150,
     });
+  });
+
+  it("keeps how many entities to draw in the address, held within 25–1000", () => {
+    expect(formatState({ ...INITIAL_STATE, limit: 600 })).toBe("?focus=helsinki&limit=600");
+    expect(formatState({ ...INITIAL_STATE, limit: 150 })).toBe("?focus=helsinki");
+    expect(parseState("?limit=600").limit).toBe(600);
+    // A link cannot make a reader's page draw more than the API gives, nor so few that nothing reads.
+    expect(parseState("?limit=100000").limit).toBe(1000);
+    expect(parseState("?limit=99999999999").limit).toBe(150);
+    expect(parseState("?limit=3").limit).toBe(25);
+    expect(parseState("?limit=-5").limit).toBe(150);
+    expect(parseState("?limit=1e3").limit).toBe(150);
+    expect(drawLimitChoices(150)).toEqual([50, 150, 300, 600, 1000]);
+    expect(drawLimitChoices(400)).toEqual([50, 150, 300, 400, 600, 1000]);
   });
 
   it("keeps the entities compared with the focus, so a link reproduces the comparison", () => {

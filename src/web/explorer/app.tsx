@@ -44,7 +44,7 @@ import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
-import { DRAW_LIMIT, narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
+import { narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
 import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
@@ -114,7 +114,7 @@ export function App() {
   }, []);
 
   // ── The neighbourhoods drawn: the focus at the chosen depth, each expanded entity one hop out, each at most
-  // DRAW_LIMIT entities and narrowed by the API (relationship types, whose word, the date).
+  // `limit` entities (150 unless the address says) and narrowed by the API (relationship types, whose word, the date).
   const [parts, setParts] = useState<Subgraph[]>([]);
   // The relationship types met around the focus, offered for narrowing even once narrowed away.
   const [seenTypes, setSeenTypes] = useState<{ focus: string | null; types: ReadonlySet<string> }>({
@@ -141,7 +141,7 @@ export function App() {
               undated: state.undated,
               relationshipTypes: state.types,
               publisherKinds: publisherKindsOf(state.sources),
-              limit: DRAW_LIMIT,
+              limit: state.limit,
             },
             controller.signal,
           ),
@@ -173,7 +173,7 @@ export function App() {
     };
     // expandKey and typesKey stand for state.expand and state.types (arrays, new on every parse of the
     // address); revision: a write.
-  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, typesKey, state.sources, revision]);
+  }, [state.focus, expandKey, state.depth, state.asOf, state.undated, typesKey, state.sources, state.limit, revision]);
 
   // ── A day with nothing in force around the focus: say so, and find the nearest day that has something.
   const nothingInForce =
@@ -313,9 +313,9 @@ export function App() {
         // Relationships that ended between the compared days are drawn too, where both ends are drawn.
         diff ? [...parts, { nodes: [], edges: diff.ended }] : parts,
         path.status === "found" ? path : null,
-        DRAW_LIMIT,
+        state.limit,
       ),
-    [parts, path, diff],
+    [parts, path, diff, state.limit],
   );
   const offeredTypes = useMemo(
     () => typesToOffer(seenTypes.focus === state.focus ? seenTypes.types : [], state.types),
@@ -326,10 +326,10 @@ export function App() {
     () => new Map((parts[0]?.firstHopTypes ?? []).map((type) => [type.key, type.count])),
     [parts],
   );
-  // Shown while something is cut short or narrowed (so the narrowing can be undone where it was made), and
-  // kept while a narrowing loads (the control in hand keeps its focus).
+  // Above every neighbourhood, folded until wanted; open while something is cut short or narrowed (so the
+  // narrowing can be undone where it was made), and kept while a narrowing loads (the control keeps its focus).
   const hubPanel =
-    graph.cut.length > 0 || state.types !== null || state.sources !== null ? (
+    state.focus !== null || graph.cut.length > 0 || state.types !== null || state.sources !== null ? (
       <HubPanel
         cut={graph.cut}
         offeredTypes={offeredTypes}
@@ -342,6 +342,8 @@ export function App() {
         onSources={(sources) => update({ sources })}
         onAsOf={(asOf) => update({ asOf }, "replace")}
         onUndated={(undated) => update({ undated }, "replace")}
+        limit={state.limit}
+        onLimit={(limit) => update({ limit })}
       />
     ) : null;
   const edgeMarks = useMemo(() => changeMarks(diff), [diff]);
@@ -510,6 +512,7 @@ export function App() {
                 nodeColors={nodeColors}
                 edgeMarks={edgeMarks}
                 asOf={state.asOf}
+                focusId={state.focus}
               />
             )}
             <Legend />

@@ -1,6 +1,6 @@
 /**
  * Hubs: a neighbourhood with more entities than can be drawn (the crowd layer's St Petersburg has 98
- * partners, two hops reach hundreds). The explorer draws at most DRAW_LIMIT entities, says how many of how
+ * partners, two hops reach hundreds). The explorer draws at most `limit` entities (150 unless asked), says how many of how
  * many are shown, and offers ways to narrow what the API walks — relationship types, whose word, the date —
  * so that a narrowed hub is drawn complete. Pure: no React, no fetch, so test/unit checks it without a browser.
  */
@@ -9,11 +9,10 @@ import { RELATIONSHIP_TYPES, relationshipLabel } from "./kinds.js";
 import type { SourcesFilter } from "./url-state.js";
 
 /**
- * The most entities the graph draws at once (docs/explorer.md → Hubs: about 60 × 60 px each on a laptop's
- * canvas, where labels still read and the layout settles in about a second). Each neighbourhood is asked for
- * at most this many, and the union of the opened neighbourhoods is cut to it too.
+ * The most entities the graph draws at once by default (draw-limit.ts; the address's `limit` changes it). Each
+ * neighbourhood is asked for at most that many, and the union of the opened neighbourhoods is cut to it too.
  */
-export const DRAW_LIMIT = 150;
+export { DRAW_LIMIT } from "./draw-limit.js";
 
 /** Whose word each choice follows: the publisher kinds passed to the API as `publisherKinds`. */
 export const SOURCE_FILTERS: Readonly<
@@ -89,6 +88,11 @@ export function toggleType(
   if (ticked.size === 0) return chosen;
   if (offered.every((offer) => ticked.has(offer))) return null;
   return typesToOffer(ticked, null);
+}
+
+/** The types chosen by "only `type`": that type alone, or null (no narrowing) when it is the only one offered. */
+export function onlyType(offered: readonly string[], type: string): readonly string[] | null {
+  return offered.length === 1 && offered[0] === type ? null : [type];
 }
 
 /** What the narrowing in force is, in words ("partner of, member of; official sources only"); null if none. */

@@ -2,8 +2,9 @@
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
  * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`
- * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2`.
+ * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2&limit=300`.
  */
+import { DRAW_LIMIT, parseDrawLimit } from "./draw-limit.js";
 import { RELATIONSHIP_TYPES } from "./kinds.js";
 
 export type View = "graph" | "map" | "dashboard";
@@ -48,6 +49,8 @@ export interface ExplorerState {
   readonly types: readonly string[] | null;
   /** Draw only relationships these sources cite (the API's `publisherKinds`, hub.ts); null: any source. */
   readonly sources: SourcesFilter | null;
+  /** Draw at most this many entities (draw-limit.ts: 25–1000, 150 by default). */
+  readonly limit: number;
 }
 
 /** Whose word the drawing follows: see SOURCE_FILTERS in hub.ts for the publisher kinds of each. */
@@ -84,6 +87,7 @@ export const INITIAL_STATE: ExplorerState = {
   peers: [],
   types: null,
   sources: null,
+  limit: DRAW_LIMIT,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -141,6 +145,7 @@ export function parseState(search: string): ExplorerState {
     ].slice(0, MAX_PEERS),
     types: types(params.get("types")),
     sources: SOURCES_FILTERS.find((filter) => filter === params.get("sources")) ?? null,
+    limit: parseDrawLimit(params.get("limit")),
   };
 }
 
@@ -164,6 +169,7 @@ export function formatState(state: ExplorerState): string {
   if (state.peers.length > 0) params.set("peers", state.peers.join(","));
   if (state.types && state.types.length > 0) params.set("types", state.types.join(","));
   if (state.sources) params.set("sources", state.sources);
+  if (state.limit !== DRAW_LIMIT) params.set("limit", String(state.limit));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
