@@ -6,7 +6,7 @@
 import { type GraphQLSchema, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
-import { buildApiSchema } from "../../src/schema/index.js";
+import { sharedApiSchema } from "../support/test-api.js";
 import { checkQueryText, operationProblem } from "../../src/server/index.js";
 import { checkQueryTextOnce, operationProblemOnce } from "../../src/server/limit-verdicts.js";
 
@@ -14,7 +14,7 @@ let schema: GraphQLSchema;
 const limits: RequestLimits = loadConfig({}).limits;
 
 beforeAll(async () => {
-  schema = (await buildApiSchema()).schema;
+  schema = (await sharedApiSchema()).schema;
 });
 
 const verdict = (error: { message: string; extensions: Record<string, unknown> } | undefined) =>
