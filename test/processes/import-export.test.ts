@@ -1,5 +1,5 @@
 /**
- * Importing, exporting and the history, on a Neo4j of this file's own (so it can start from an empty graph):
+ * Importing, exporting and the history, on an empty graph of this file's own (the tier's shared Neo4j):
  * round trip (JSON and CSV), dry run, bad files, conflicting sources, status over time, the history, the
  * GraphQL mutation, and an import killed half-way.
  */
@@ -24,7 +24,9 @@ import {
   restoreGraph,
   writeGraph,
 } from "../../src/write/index.js";
-import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
+import type { FreshNeo4j } from "../support/fresh-neo4j.js";
+import { sharedFreshNeo4j } from "../support/shared-neo4j.js";
+import { type GraphSnapshot, restoreSnapshot, takeSnapshot } from "../support/graph-snapshot.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
 import { PAGE_SOURCE } from "../support/curated.js";
@@ -39,7 +41,7 @@ let neo4j: FreshNeo4j;
 let tmp: string;
 
 beforeAll(async () => {
-  neo4j = await startFreshNeo4j();
+  neo4j = await sharedFreshNeo4j();
   tmp = await mkdtemp(path.join(os.tmpdir(), "kg-import-test-"));
 });
 afterAll(async () => {
@@ -85,6 +87,17 @@ async function importCurated() {
   return loadCuratedGraph(neo4j.db);
 }
 
+let curated: GraphSnapshot | undefined;
+/**
+ * The curated graph in an empty database, as a test's starting point: loaded through the write path the first
+ * time, then restored from what that load wrote (the tests that are about loading it call importCurated).
+ */
+async function withCurated(): Promise<void> {
+  if (curated) return restoreSnapshot(neo4j.db, curated);
+  await importCurated();
+  curated = await takeSnapshot(neo4j.db);
+}
+
 /** The graph's facts, without the history (Change records are about the graph, not in it). */
 function dumpFacts() {
   return dumpGraph(neo4j.db).then((dump) => {
@@ -110,7 +123,7 @@ describe("import and export", () => {
   });
 
   it("imports the documented example files, YAML and CSV", async () => {
-    await importCurated();
+    await withCurated();
     const yaml = await importGraph(
       neo4j.db,
       fileReader(path.join(PROJECT_ROOT, "docs", "examples", "facts.yaml"), "yaml"),
@@ -151,7 +164,7 @@ describe("import and export", () => {
   });
 
   it("accepts YAML anchors and aliases, and refuses an entity that takes a source's id", async () => {
-    await importCurated();
+    await withCurated();
     const yaml = [
       "entities:",
       `  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [${PAGE_SOURCE}] }`,
@@ -168,7 +181,7 @@ describe("import and export", () => {
   });
 
   it("keeps the creation stamps when an import updates a record, and stamps the update", async () => {
-    await importCurated();
+    await withCurated();
     await runCypher(
       neo4j.db,
       "MATCH (n:City {id: 'tampere'}) SET n.createdAt = datetime('2026-01-02T03:04:05Z'), n.createdBy = 'test-api-user'",
@@ -194,7 +207,7 @@ describe("import and export", () => {
   });
 
   it("importing the same file twice changes nothing, and records no change the second time", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const again = await importCurated();
     for (const item of ["source", "entity", "relationship"] as const) {
@@ -204,7 +217,7 @@ describe("import and export", () => {
   });
 
   it("a dry run reports what would change and changes nothing", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const report = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), {
       ...options,
@@ -227,7 +240,7 @@ describe("import and export", () => {
   });
 
   it("a bad YAML file lists every problem with line, column and field, and changes nothing", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const problems = await problemsOf(
       importGraph(neo4j.db, fileReader(path.join(FIXTURES, "bad-file.yaml"), "yaml", "bad-file.yaml"), options),
@@ -246,7 +259,7 @@ describe("import and export", () => {
   });
 
   it("a bad CSV file names rows and columns", async () => {
-    await importCurated();
+    await withCurated();
     const problems = await problemsOf(
       importGraph(neo4j.db, fileReader(path.join(FIXTURES, "bad-file.csv"), "csv", "bad-file.csv"), options),
     );
@@ -282,7 +295,7 @@ describe("import and export", () => {
   });
 
   it("keeps conflicting claims from different sources side by side, each with its source", async () => {
-    await importCurated();
+    await withCurated();
     const report = await importGraph(
       neo4j.db,
       fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"),
@@ -349,7 +362,7 @@ describe("import and export", () => {
   });
 
   it("expresses a status that changes over time: both periods are kept with their dates", async () => {
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
     const periods = await runCypher(
       neo4j.db,
@@ -363,7 +376,7 @@ describe("import and export", () => {
   });
 
   it("exports a CSV that imports again as the same records", async () => {
-    await importCurated();
+    await withCurated();
     const json = await exportText("json");
     const csv = await exportText("csv");
     await neo4j.wipe();
@@ -372,7 +385,7 @@ describe("import and export", () => {
   });
 
   it("exports Gephi tables a spreadsheet opens, and as-of exports leave out what did not hold yet", async () => {
-    await importCurated();
+    await withCurated();
     const nodes = await exportText("gephi", { table: "nodes" });
     expect(nodes.startsWith("\uFEFFId,Label,kind")).toBe(true);
     const nodeRows = csvRows(nodes);
@@ -395,7 +408,7 @@ describe("import and export", () => {
   });
 
   it("exports GraphML and GEXF that parse as XML, with labels, kinds, dates, sources, and GEXF time intervals", async () => {
-    await importCurated();
+    await withCurated();
     // Markup characters come through the write path; a control character cannot (the record model refuses
     // it), but a Neo4j others also write to may hold one: the writers must still give well-formed XML.
     await runCypher(
@@ -426,7 +439,7 @@ describe("import and export", () => {
   });
 
   it("leaves personal contact details out of exports unless asked for", async () => {
-    await importCurated();
+    await withCurated();
     const withPersonal = await exportText("json", { personal: true });
     const without = await exportText("json", { personal: false });
     expect(withPersonal).toMatch(/"email":/);
@@ -447,7 +460,7 @@ describe("backup and restore", () => {
 
   it("back up the whole graph with its history; restored into an empty database it backs up and exports the same", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
     const first = await backup();
     const exported = await exportText("json");
@@ -483,7 +496,7 @@ describe("backup and restore", () => {
 
   it("refuses a backup edited to break the record model — every problem with its line — and writes nothing", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const { text } = await backup();
     await neo4j.wipe();
     const lines = text.trimEnd().split("\n");
@@ -532,7 +545,7 @@ describe("backup and restore", () => {
 
   it("kg backup writes a file only its owner may read, and kg restore brings it back", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const file = path.join(tmp, "kg-backup.jsonl");
     const made = await kg("backup", "--out", file);
     expect(made).toMatchObject({ code: 0, stderr: expect.stringContaining("readable by its owner only") });
@@ -550,7 +563,7 @@ describe("backup and restore", () => {
 
   it("kg erase: a backup made before still holds the data; restored, kg erase --replay erases it again", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const email = "jani.moliis@hel.fi";
     const earlier = path.join(tmp, "before-erasure.jsonl");
     await writeFile(earlier, (await backup()).text);
@@ -600,7 +613,7 @@ describe("backup and restore", () => {
 describe("history", () => {
   beforeAll(async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), {
       ...options,
       origin: "file:conflicting-claims.yaml",
@@ -658,7 +671,7 @@ describe("the importGraph mutation", () => {
   let api: TestApi;
   beforeAll(async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     api = await createTestApi(neo4j.db);
   });
   afterAll(async () => {
@@ -746,7 +759,7 @@ describe("the importGraph mutation", () => {
 describe("an import killed half-way", () => {
   it("leaves the graph as it was", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const before = await countGraph(neo4j.db);
     const file = path.join(tmp, "big.csv");
     const rows = ["record,kind,id,name,sources"];
