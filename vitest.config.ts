@@ -29,7 +29,9 @@ process.env.NEO4J_LOCAL_START_TIMEOUT_MS ??= "600000";
  * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
  *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures), one file at a time.
  * One `vitest run` runs the tiers one after the other (vitest queues every one-file-at-a-time project in one
- * line); `npm test` runs the processes tier in two more vitests beside the others, as they share nothing.
+ * line), after every project's global setup. So `npm test` runs them as four vitests side by side, as they
+ * share nothing: unit and schema (no global setup: they start at once, not after the shared Neo4j has started
+ * and loaded the curated graph), integration, and the processes tier's two parts.
  * The compiled server and the web pages are built before the tiers that use them
  * (test/support/build-global-setup.ts; two vitests building at once build once).
  */
