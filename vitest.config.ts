@@ -5,13 +5,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * `npm test` runs the processes tier as two vitests side by side (PROCESSES_PART): "servers", the suites
- * that start the API or the benchmark as processes, and "rest", every other file of the tier. Unset: all.
+ * that start the API or the benchmark as processes (each with its own Neo4j), and "rest", every other file
+ * of the tier (their own Neo4j where they kill it, else one shared: processes-neo4j-global-setup.ts). Unset: all.
  */
-const SERVER_SUITES = [
-  "test/processes/lifecycle.test.ts",
-  "test/processes/bench.test.ts",
-  "test/processes/without-gds.test.ts",
-];
+const SERVER_SUITES = ["test/processes/lifecycle.test.ts", "test/processes/bench.test.ts"];
 const processesPart = process.env.PROCESSES_PART;
 
 /**
@@ -32,7 +29,9 @@ process.env.NEO4J_LOCAL_START_TIMEOUT_MS ??= "600000";
  * - processes: suites that start processes of their own (`npm start` through a whole life, an import on a
  *   Neo4j of its own, the benchmark, the local Neo4j's start-up failures), one file at a time.
  * One `vitest run` runs the tiers one after the other (vitest queues every one-file-at-a-time project in one
- * line); `npm test` runs the processes tier in two more vitests beside the others, as they share nothing.
+ * line), after every project's global setup. So `npm test` runs them as four vitests side by side, as they
+ * share nothing: unit and schema (no global setup: they start at once, not after the shared Neo4j has started
+ * and loaded the curated graph), integration, and the processes tier's two parts.
  * The compiled server and the web pages are built before the tiers that use them
  * (test/support/build-global-setup.ts; two vitests building at once build once).
  */
@@ -52,10 +51,17 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
       },
-      // Building the whole schema takes seconds on an idle 2-core machine, and more than 10 s on a loaded one.
+      // Building the whole schema takes seconds on an idle 2-core machine, and more than 10 s on a loaded one:
+      // the files share loaded modules, so each worker builds it once (sharedApiSchema), not each file.
       {
         extends: true,
-        test: { name: "schema", include: ["test/schema/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 240_000 },
+        test: {
+          name: "schema",
+          include: ["test/schema/**/*.test.ts"],
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
       },
       {
         extends: true,
@@ -82,7 +88,11 @@ export default defineConfig({
           include: processesPart === "servers" ? SERVER_SUITES : ["test/processes/**/*.test.ts"],
           exclude: processesPart === "rest" ? [...configDefaults.exclude, ...SERVER_SUITES] : configDefaults.exclude,
           // Global setups run one after the other, so the pages are built once, whichever tier comes first.
-          globalSetup: ["test/support/build-global-setup.ts"],
+          // The shared Neo4j only where its files run (not in the servers part).
+          globalSetup: [
+            "test/support/build-global-setup.ts",
+            ...(processesPart === "servers" ? [] : ["test/support/processes-neo4j-global-setup.ts"]),
+          ],
           fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 720_000,

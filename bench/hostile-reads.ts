@@ -7,7 +7,7 @@
  * reached it would answer 503, which this run counts as a failure. Rate limits are off (one client sends all).
  *
  * 1. /health alone, `--probes` times: the baseline;
- * 2. each request of bench/hostile-documents.ts `--repeat` times in a row while /health is probed every 20 ms;
+ * 2. each request of test/fixtures/hostile-documents.ts `--repeat` times in a row while /health is probed every 20 ms;
  * 3. every request at once, `--repeat` times, probing /health the same way.
  * Writes bench/results/hostile-reads.json and the table between the `hostile:` markers of docs/benchmarks.md.
  */
@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/config/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
-import { HOSTILE_REQUESTS, type HostileRequest } from "./hostile-documents.js";
+import { HOSTILE_REQUESTS, type HostileRequest } from "../test/fixtures/hostile-documents.js";
 import { startServerWithoutDatabase } from "../test/support/server-without-database.js";
 import { summarise } from "./latency.js";
 

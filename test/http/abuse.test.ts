@@ -8,6 +8,7 @@ import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, countGraph, removeTestData } from "../support/test-database.js";
 import { post, startTestServer } from "../support/test-server.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 let api: RunningApi;
 let db: Database;
@@ -126,7 +127,7 @@ describe("injection-shaped strings in every string argument", () => {
       const result = await post(
         api.url,
         {
-          query: `mutation($s: String!) { upsertRecords(entities: [{ kind: "City", id: "test-nasty", name: "Nasty", description: $s, sources: ["hel-fi-international-activities-2020"] }]) { writeId } }`,
+          query: `mutation($s: String!) { upsertRecords(entities: [{ kind: "City", id: "test-nasty", name: "Nasty", description: $s, sources: ["${PAGE_SOURCE}"] }]) { writeId } }`,
           variables: { s: text },
         },
         { authorization: `Bearer ${editor}` },

@@ -11,6 +11,7 @@ import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, countGraph, runCypher } from "../support/test-database.js";
 import { post, startTestServer } from "../support/test-server.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 const EXTRA = 3_000;
 /** Long enough descriptions that a held export cannot fit in the sockets' buffers (about 20 MB in all). */
@@ -27,10 +28,10 @@ beforeAll(async () => {
     db,
     `UNWIND range(0, $n - 1) AS i
        CREATE (c:City:Entity { id: 'test-export-' + right('0000' + toString(i), 5), name: 'Test city ' + i,
-                               aliases: [], sourceIds: ['hel-fi-international-activities-2020'], description: $description })
+                               aliases: [], sourceIds: ['${PAGE_SOURCE}'], description: $description })
        WITH c, i
        MATCH (h:Entity { id: 'helsinki' })
-       CREATE (c)-[:PARTNER_OF { id: 'test-export-rel-' + i, kind: 'bilateral', sourceIds: ['hel-fi-international-activities-2020'],
+       CREATE (c)-[:PARTNER_OF { id: 'test-export-rel-' + i, kind: 'bilateral', sourceIds: ['${PAGE_SOURCE}'],
                                  excerpts: ['test'] }]->(h)`,
     { n: EXTRA, description: DESCRIPTION },
   );

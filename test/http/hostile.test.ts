@@ -15,8 +15,8 @@ import { createErrorFormatter } from "../../src/server/index.js";
 import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, countGraph } from "../support/test-database.js";
-import { fragmentBomb, nested, orContains, whereVariables } from "../../bench/hostile-documents.js";
-import { whileProbingHealth } from "../support/hostile-documents.js";
+import { fragmentBomb, nested, orContains, whereVariables } from "../fixtures/hostile-documents.js";
+import { whileProbingHealth } from "../support/health-probe.js";
 import { post, startTestServer } from "../support/test-server.js";
 
 let api: RunningApi;

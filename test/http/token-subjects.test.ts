@@ -14,6 +14,7 @@ import type { RunningApi } from "../../src/start.js";
 import { TEST_JWT_SECRET } from "../support/test-api.js";
 import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
 import { post, startTestServer } from "../support/test-server.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 let api: RunningApi;
 let db: Database;
@@ -30,8 +31,6 @@ afterAll(async () => {
   await db.close();
 });
 
-const PAGE = "hel-fi-international-activities-2020";
-
 /** A token signed with the test server's secret whose `sub` is whatever is given (jose's setSubject takes strings only). */
 function tokenWithSub(sub: unknown, roles: string[] = ["editor"]): Promise<string> {
   const claims: Record<string, unknown> = { roles, ...(sub === undefined ? {} : { sub }) };
@@ -47,7 +46,7 @@ const writeCity = (id: string, token: string, requestId: string) =>
     api.url,
     {
       query: `mutation($e: [EntityInput!]) { upsertRecords(entities: $e) { writeId } }`,
-      variables: { e: [{ kind: "City", id, name: `City ${id}`, sources: [PAGE] }] },
+      variables: { e: [{ kind: "City", id, name: `City ${id}`, sources: [PAGE_SOURCE] }] },
     },
     { authorization: `Bearer ${token}`, "x-request-id": requestId },
   );

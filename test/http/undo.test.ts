@@ -11,6 +11,7 @@ import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, countGraph, dumpGraph, removeTestData } from "../support/test-database.js";
 import { post, startTestServer } from "../support/test-server.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 let api: RunningApi;
 let db: Database;
@@ -31,7 +32,6 @@ afterAll(async () => {
   await db.close();
 });
 
-const PAGE = "hel-fi-international-activities-2020";
 const REPORT = "{ writeId items { item id change } }";
 
 async function write(query: string, variables: Record<string, unknown>, token: string) {
@@ -43,16 +43,21 @@ async function seedCity(id: string) {
   const result = await write(
     `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) ${REPORT} }`,
     {
-      e: [{ kind: "City", id, name: `City ${id}`, nameFi: `Kaupunki ${id}`, sources: [PAGE] }],
+      e: [{ kind: "City", id, name: `City ${id}`, nameFi: `Kaupunki ${id}`, sources: [PAGE_SOURCE] }],
       r: [
         {
           type: "PARTNER_OF",
           from: "helsinki",
           to: id,
           kind: "bilateral",
-          citations: [{ source: PAGE, excerpt: "test: partners" }],
+          citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
         },
-        { type: "IN_COUNTRY", from: id, to: "finland", citations: [{ source: PAGE, excerpt: "test: in Finland" }] },
+        {
+          type: "IN_COUNTRY",
+          from: id,
+          to: "finland",
+          citations: [{ source: PAGE_SOURCE, excerpt: "test: in Finland" }],
+        },
       ],
     },
     editor,
@@ -102,12 +107,12 @@ describe("undo over HTTP", () => {
   it("undoing one change undoes its whole write; a later write must be undone first", async () => {
     await seedCity("test-undo-later");
     const renamed = await write(
-      `mutation { upsertRecords(entities: [{ kind: "City", id: "test-undo-later", name: "Renamed", sources: ["${PAGE}"] }]) ${REPORT} }`,
+      `mutation { upsertRecords(entities: [{ kind: "City", id: "test-undo-later", name: "Renamed", sources: ["${PAGE_SOURCE}"] }]) ${REPORT} }`,
       {},
       editor,
     );
     const renamedAgain = await write(
-      `mutation { upsertRecords(entities: [{ kind: "City", id: "test-undo-later", name: "Renamed again", sources: ["${PAGE}"] }]) ${REPORT} }`,
+      `mutation { upsertRecords(entities: [{ kind: "City", id: "test-undo-later", name: "Renamed again", sources: ["${PAGE_SOURCE}"] }]) ${REPORT} }`,
       {},
       editor,
     );

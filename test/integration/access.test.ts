@@ -4,40 +4,31 @@
  * however they are reached.
  */
 import { SignJWT, UnsecuredJWT, generateKeyPair } from "jose";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase, dumpGraph, removeTestData } from "../support/test-database.js";
-import { TEST_JWT_SECRET, type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dumpGraph } from "../support/test-database.js";
+import { TEST_JWT_SECRET, createTestApi, errorCodes, testToken } from "../support/test-api.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 let staff: string;
 let reader: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
   staff = await testToken(["staff"], "test-staff");
   reader = await testToken([], "test-reader");
-});
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
 });
 
 /** One write of each kind: every one needs the editor role. */
 const WRITES: [string, Record<string, unknown>][] = [
   [
     `mutation($e: [EntityInput!]) { upsertRecords(entities: $e) { writeId } }`,
-    { e: [{ kind: "City", id: "test-city", name: "Test", sources: ["hel-fi-international-activities-2020"] }] },
+    { e: [{ kind: "City", id: "test-city", name: "Test", sources: [PAGE_SOURCE] }] },
   ],
   [
-    `mutation { endRelationship(id: "helsinki--PARTNER_OF--tallinn", date: "2030", citation: { source: "hel-fi-international-activities-2020", excerpt: "x" }) { writeId } }`,
+    `mutation { endRelationship(id: "helsinki--PARTNER_OF--tallinn", date: "2030", citation: { source: "${PAGE_SOURCE}", excerpt: "x" }) { writeId } }`,
     {},
   ],
   [`mutation { deleteRecords(ids: ["helsinki"]) { writeId } }`, {}],

@@ -3,23 +3,11 @@
  * Helsinki's page "Kansainvälinen toiminta" (5 Feb 2020, seed/helsinki.yaml), the 2015–2023 sources
  * (seed/helsinki-2015-2023.yaml) and the Nordic and Baltic peers (seed/peers-*.yaml).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase } from "../support/test-database.js";
-import { type TestApi, createTestApi } from "../support/test-api.js";
+import { describe, expect, it } from "vitest";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-const SOURCE_ID = "hel-fi-international-activities-2020";
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+const { api } = useTestGraph();
 
 async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const result = await api.query<T>(query, variables);
@@ -43,7 +31,7 @@ describe("who funds which office", () => {
       expect(entry.office.id).toBe("helsinki-centre-st-petersburg");
       expect(entry.sources).toHaveLength(1);
       expect(entry.sources[0]).toMatchObject({
-        sourceId: SOURCE_ID,
+        sourceId: PAGE_SOURCE,
         title: "Kansainvälinen toiminta",
         publisher: "City of Helsinki (Helsingin kaupunki)",
         published: "2020-02-05",
@@ -102,7 +90,7 @@ describe("who funds which office", () => {
 describe("partner cities", () => {
   it("the 2020 page's partners: Tallinn, Stockholm and St Petersburg bilateral; Beijing and Moscow special historical", async () => {
     const { cities } = await data(
-      `{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection(where: { edge: { sourceIds: { includes: "${SOURCE_ID}" } } }) { edges { node { id } properties { kind status sourceIds } } } } }`,
+      `{ cities(where: { id: { eq: "helsinki" } }) { partnersConnection(where: { edge: { sourceIds: { includes: "${PAGE_SOURCE}" } } }) { edges { node { id } properties { kind status sourceIds } } } } }`,
     );
     const edges = cities[0].partnersConnection.edges;
     const byKind = (kind: string): string[] =>
@@ -112,7 +100,7 @@ describe("partner cities", () => {
         .sort();
     expect(byKind("bilateral")).toEqual(["st-petersburg", "stockholm", "tallinn"]);
     expect(byKind("special-historical")).toEqual(["beijing", "moscow"]);
-    expect(edges.every((e: any) => e.properties.status === "active" && e.properties.sourceIds[0] === SOURCE_ID)).toBe(
+    expect(edges.every((e: any) => e.properties.status === "active" && e.properties.sourceIds[0] === PAGE_SOURCE)).toBe(
       true,
     );
   });
@@ -305,7 +293,7 @@ describe("what the 2015–2023 and the Nordic-Baltic sources add", () => {
       )
       .sort();
     expect(rows).toEqual([
-      `beijing special-historical active - ${SOURCE_ID}`,
+      `beijing special-historical active - ${PAGE_SOURCE}`,
       "beijing twin-city - 2006 embassy-of-finland-beijing-2016-05-02+wtcf-news-2016-05",
       "copenhagen twin-city denied - decentralization-ua-2023-01-11+ritzau-2023-copenhagen-kyiv",
       // In force until the updated document of 28 November 2022, which the later sources cite.
@@ -316,10 +304,10 @@ describe("what the 2015–2023 and the Nordic-Baltic sources add", () => {
       `st-petersburg bilateral suspended 2022-03 ${WAR}`,
       // St Petersburg's list of its agreements of 10 January 2003 gives no end.
       "st-petersburg cooperation-agreement - ../2003-01-10 zaks-ru-2003-01-10",
-      `stockholm bilateral active - ${SOURCE_ID}`,
+      `stockholm bilateral active - ${PAGE_SOURCE}`,
       "stockholm twin-city denied - stockholm-organisations-and-networks",
       "tallinn - - - tallinn-relations-other-cities",
-      `tallinn bilateral active - ${SOURCE_ID}`,
+      `tallinn bilateral active - ${PAGE_SOURCE}`,
       "tallinn cooperation-agreement active 2022-04-08 daily-finland-2022-04-09+err-news-tallinn-helsinki-renew-2022",
     ]);
   });
@@ -331,7 +319,7 @@ describe("what the 2015–2023 and the Nordic-Baltic sources add", () => {
     const periods = offices[0].representsConnection.edges.map((e: any) => e.properties);
     expect(periods.sort((a: any, b: any) => String(a.validFrom).localeCompare(String(b.validFrom)))).toEqual([
       { status: "closing", validFrom: "2022-03", validTo: null, sourceIds: [WAR, "helsinki-decision-hel-2022-002983"] },
-      { status: null, validFrom: null, validTo: "2022-03", sourceIds: [SOURCE_ID, WAR] },
+      { status: null, validFrom: null, validTo: "2022-03", sourceIds: [PAGE_SOURCE, WAR] },
     ]);
   });
 });

@@ -4,14 +4,11 @@
  * with every class's claims and sources. Everything written has a `test-` id and is removed afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
 import { recordsReader } from "../../src/graph-data/index.js";
 import { writeGraph } from "../../src/write/index.js";
-import { type TestApi, createTestApi, errorCodes } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData } from "../support/test-database.js";
-
-let db: Database;
-let api: TestApi;
+import { errorCodes } from "../support/test-api.js";
+import { removeTestData } from "../support/test-database.js";
+import { useTestGraph } from "../support/test-graph.js";
 
 const crowd = (a: string, b: string, locator: string) => ({
   type: "PARTNER_OF",
@@ -22,9 +19,8 @@ const crowd = (a: string, b: string, locator: string) => ({
   citations: [{ source: "test-crowd", locator }],
 });
 
+const { db, api } = useTestGraph();
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   const city = (id: string) => ({ kind: "City", id, name: id.replace("test-", "Test "), sources: ["test-home-page"] });
   await writeGraph(
     db,
@@ -84,8 +80,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeTestData(db);
-  await api.stop();
-  await db.close();
 });
 
 const QUERY = `query ($id: ID, $classes: [CorroborationClass!]) {

@@ -18,6 +18,7 @@ import { textReader } from "../../src/graph-data/index.js";
 import { writeGraph } from "../../src/write/index.js";
 import { mergeEntities } from "../../src/write/merge.js";
 import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "wikidata-twinned-small");
 
@@ -180,7 +181,7 @@ describe("a Place merged into the city it is", () => {
     const options = { dryRun: false, actor: "cli:test-crowd", datasets };
     await loadCrowd(db, dataset, options);
     const city = `entities:
-  - { kind: City, id: test-praha, name: Test Prague, sources: [hel-fi-international-activities-2020] }
+  - { kind: City, id: test-praha, name: Test Prague, sources: [${PAGE_SOURCE}] }
 `;
     await writeGraph(
       db,

@@ -4,29 +4,18 @@
  * restored it, filters by kind of record and entity, and refuses an unknown kind. `endRelationship` may bring
  * a new source for its citation in the same transaction. The editor's `viewer` is what the token says.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorCodes, testToken } from "../support/test-api.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 
+const { api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
-const PAGE = "hel-fi-international-activities-2020";
 const DELETED = `query($entityId: ID, $itemType: String) {
   deletedRecords(entityId: $entityId, itemType: $itemType) { itemType itemId itemKind operation writeId before } }`;
 
@@ -41,13 +30,13 @@ describe("deleted records", () => {
     await mutate(
       `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
       {
-        e: [{ kind: "City", id: "test-gone-city", name: "Gone City", sources: [PAGE] }],
+        e: [{ kind: "City", id: "test-gone-city", name: "Gone City", sources: [PAGE_SOURCE] }],
         r: [
           {
             type: "PARTNER_OF",
             from: "helsinki",
             to: "test-gone-city",
-            citations: [{ source: PAGE, excerpt: "test: partners" }],
+            citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
           },
         ],
       },
@@ -84,7 +73,7 @@ describe("ending a relationship with a new source", () => {
     await mutate(
       `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
       {
-        e: [{ kind: "City", id: "test-end-city", name: "End City", sources: [PAGE] }],
+        e: [{ kind: "City", id: "test-end-city", name: "End City", sources: [PAGE_SOURCE] }],
         r: [
           {
             type: "PARTNER_OF",
@@ -92,7 +81,7 @@ describe("ending a relationship with a new source", () => {
             from: "helsinki",
             to: "test-end-city",
             validFrom: "2010",
-            citations: [{ source: PAGE, excerpt: "test: partners" }],
+            citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
           },
         ],
       },

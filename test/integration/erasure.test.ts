@@ -6,37 +6,28 @@
  * undoing older writes — the one that created the person, the one that deleted it — never brings the data back.
  */
 import { PassThrough, Readable } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Database, toPlain } from "../../src/database/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { toPlain } from "../../src/database/index.js";
 import { exportGraph } from "../../src/export/index.js";
 import { backupGraph, checkBackup } from "../../src/backup/index.js";
-import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData, runCypher } from "../support/test-database.js";
+import { errorCodes, testToken } from "../support/test-api.js";
+import { runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 let staffEditor: string;
 let admin: string;
 let staffAdmin: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
   staffEditor = await testToken(["editor", "staff"], "test-staff-editor");
   admin = await testToken(["admin"], "test-admin");
   staffAdmin = await testToken(["admin", "staff"], "test-dpo");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
-const PAGE = "hel-fi-international-activities-2020";
 const EMAIL = "erase.me.first@example.org";
 const NEW_EMAIL = "erase.me.second@example.org";
 const PHONE = "+358 40 555 0199";
@@ -64,7 +55,7 @@ const person = (id: string, extra: Record<string, unknown> = {}) => ({
   name: `Test ${id}`,
   email: EMAIL,
   phone: PHONE,
-  sources: [PAGE],
+  sources: [PAGE_SOURCE],
   ...extra,
 });
 
@@ -109,9 +100,14 @@ describe("erasePersonalData", () => {
     const w1 = await mutate(
       UPSERT,
       {
-        e: [person("test-bob"), { kind: "City", id: "test-bob-city", name: "Bob City", sources: [PAGE] }],
+        e: [person("test-bob"), { kind: "City", id: "test-bob-city", name: "Bob City", sources: [PAGE_SOURCE] }],
         r: [
-          { type: "PARTICIPATES_IN", from: "test-bob", to: "oasc", citations: [{ source: PAGE, excerpt: "test: in" }] },
+          {
+            type: "PARTICIPATES_IN",
+            from: "test-bob",
+            to: "oasc",
+            citations: [{ source: PAGE_SOURCE, excerpt: "test: in" }],
+          },
         ],
       },
       staffEditor,
@@ -171,7 +167,7 @@ describe("erasePersonalData", () => {
       kind: "Person",
       id: "test-bob",
       name: "Test test-bob",
-      sources: [PAGE],
+      sources: [PAGE_SOURCE],
     });
     expect(own.slice(1).map((change) => change.erased)).toEqual([
       ["email", "phone"],
@@ -216,7 +212,7 @@ describe("erasePersonalData", () => {
       {
         itemId: "test-ann",
         writeId: deleted.deleteRecords.writeId,
-        before: JSON.stringify({ kind: "Person", id: "test-ann", name: "Test test-ann", sources: [PAGE] }),
+        before: JSON.stringify({ kind: "Person", id: "test-ann", name: "Test test-ann", sources: [PAGE_SOURCE] }),
       },
     ]);
     await mutate(REVERT, { id: deleted.deleteRecords.writeId }, staffAdmin);
@@ -282,7 +278,11 @@ describe("erasePersonalData", () => {
       "entityId",
       "NOT_ALLOWED",
     ]);
-    expect(await refused({ id: PAGE, reason: "request 1" })).toEqual(["BAD_USER_INPUT", "entityId", "NOT_ALLOWED"]);
+    expect(await refused({ id: PAGE_SOURCE, reason: "request 1" })).toEqual([
+      "BAD_USER_INPUT",
+      "entityId",
+      "NOT_ALLOWED",
+    ]);
     expect(await refused({ id: "Not An Id", reason: "request 1" })).toEqual([
       "BAD_USER_INPUT",
       "entityId",

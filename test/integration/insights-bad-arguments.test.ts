@@ -3,23 +3,17 @@
  * stack trace or driver text, and leaves the graph as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
-import { type TestApi, createTestApi } from "../support/test-api.js";
+import { dumpGraph } from "../support/test-database.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let before: string;
 
+const { db, api } = useTestGraph();
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   before = await dumpGraph(db);
 });
 afterAll(async () => {
   expect(await dumpGraph(db)).toBe(before);
-  await api.stop();
-  await db.close();
 });
 
 const CASES: [field: string, query: string, argument: string][] = [

@@ -3,28 +3,16 @@
  * into a curated City (names, ids, sources and relationships carried over, the place gone), recorded in the
  * history and undone; and the refusals.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorCodes, testToken } from "../support/test-api.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
+const { api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
-
-const PAGE = "hel-fi-international-activities-2020";
 
 async function write(query: string, variables: Record<string, unknown>): Promise<any> {
   const result = await api.query<any>(query, variables, editor);
@@ -39,7 +27,7 @@ async function setUp() {
     {
       s: [{ id: "test-crowd", title: "Statements", form: "dataset", publisherKind: "crowd", published: "2016-09-12" }],
       e: [
-        { kind: "City", id: "test-praha", name: "Prague", nameFi: "Praha", sources: [PAGE] },
+        { kind: "City", id: "test-praha", name: "Prague", nameFi: "Praha", sources: [PAGE_SOURCE] },
         {
           kind: "Place",
           id: "test-wd-q1085",
@@ -154,9 +142,9 @@ describe("mergeEntities", () => {
           id: "test-other-prague",
           name: "Prague",
           externalIds: [{ scheme: "wikidata", value: "Q1" }],
-          sources: [PAGE],
+          sources: [PAGE_SOURCE],
         },
-        { kind: "Country", id: "test-land", name: "Land", sources: [PAGE] },
+        { kind: "Country", id: "test-land", name: "Land", sources: [PAGE_SOURCE] },
       ],
     });
     const refusal = async (keep: string, merge: string) => {

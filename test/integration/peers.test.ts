@@ -3,21 +3,11 @@
  * both have, with each one's relationships, dates and sources — and the refusals.
  */
 import "reflect-metadata";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { type TestApi, createTestApi, errorCodes } from "../support/test-api.js";
-import { connectTestDatabase } from "../support/test-database.js";
+import { describe, expect, it } from "vitest";
+import { errorCodes } from "../support/test-api.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
-beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+const { api } = useTestGraph();
 
 const PEERS = `query ($ids: [ID!]!, $asOf: String, $types: [String!]) {
   peers(entityIds: $ids, asOf: $asOf, relationshipTypes: $types) {

@@ -5,30 +5,25 @@
  */
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
 import { CentralityAlgorithm } from "../../src/resolvers/algorithms/node-score.type.js";
 import { findCentrality, projectionCount, withProjectedGraph } from "../../src/resolvers/algorithms/gds.query.js";
-import { connectTestDatabase, dumpGraph } from "../support/test-database.js";
-import { type TestApi, createTestApi } from "../support/test-api.js";
+import { dumpGraph } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
 const WAR_SOURCE = "helsinki-prepares-for-war-in-ukraine-2022";
 const SUSPENSION =
   "The City of Helsinki will suspend cooperation with the cities of Moscow and Saint Petersburg for the time being.";
-let db: Database;
-let api: TestApi;
 let before: string;
 
+const { db, api } = useTestGraph();
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   before = await dumpGraph(db);
 });
 afterAll(async () => {
   // Research fields only read: the graph is as it was, and no GDS projection is left in the catalog.
   expect(await dumpGraph(db)).toBe(before);
   expect(await projections()).toEqual([]);
-  await api.stop();
-  await db.close();
 });
 
 async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -106,7 +101,7 @@ describe("compare: what changed between two days", () => {
     // The 2020 claim stays with its source; the 2022 source says why it ended.
     expect(
       compare.ended.find((e: any) => e.id === "helsinki--PARTNER_OF--moscow").sources.map((s: any) => s.sourceId),
-    ).toEqual(["hel-fi-international-activities-2020", WAR_SOURCE]);
+    ).toEqual([PAGE_SOURCE, WAR_SOURCE]);
   });
 
   it("scoped to an entity and to types: Helsinki's memberships from 2015 to 2021", async () => {

@@ -6,27 +6,19 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RejectedWrite, loadCuratedGraph, readCuratedGraph } from "../../src/write/index.js";
-import { type TestApi, createTestApi, testToken } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph, removeTestData, runCypher } from "../support/test-database.js";
+import { testToken } from "../support/test-api.js";
+import { dumpGraph, runCypher } from "../support/test-database.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let dir: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   dir = await mkdtemp(path.join(os.tmpdir(), "kg-test-seed-"));
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
 afterAll(async () => {
-  await api.stop();
-  await db.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -7,33 +7,23 @@
  * end); a merge undone waits for the writes built on what it made. And an undo's answer names no personal
  * contact field to an editor without `staff`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { type GraphQLResult, type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph, removeTestData, runCypher } from "../support/test-database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type GraphQLResult, errorCodes, testToken } from "../support/test-api.js";
+import { dumpGraph, runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editorA: string;
 let editorB: string;
 let staff: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editorA = await testToken(["editor"], "test-editor-a");
   editorB = await testToken(["editor"], "test-editor-b");
   staff = await testToken(["editor", "staff"], "test-staff");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
-const PAGE = "hel-fi-international-activities-2020";
 const REPORT = "{ writeId dryRun items { item id change fields } }";
 const UPSERT = `mutation($s: [SourceInput!], $e: [EntityInput!], $r: [RelationshipInput!]) {
   upsertRecords(sources: $s, entities: $e, relationships: $r) ${REPORT} }`;
@@ -214,13 +204,13 @@ describe("undo never loses later work", () => {
 
   it("a partnership whose end a later write deleted is not put back: refused naming that write", async () => {
     await written(editorA, UPSERT, {
-      e: [{ kind: "City", id: "test-a-city", name: "A City", sources: [PAGE] }],
+      e: [{ kind: "City", id: "test-a-city", name: "A City", sources: [PAGE_SOURCE] }],
       r: [
         {
           type: "PARTNER_OF",
           from: "helsinki",
           to: "test-a-city",
-          citations: [{ source: PAGE, excerpt: "test: partners" }],
+          citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
         },
       ],
     });
@@ -250,7 +240,7 @@ describe("undo never loses later work", () => {
   it("a citation made for a source's new form holds back the undo of that form", async () => {
     await written(editorA, UPSERT, {
       s: [{ id: "test-a-data", title: "A's table" }],
-      e: [{ kind: "City", id: "test-a-city", name: "A City", sources: [PAGE] }],
+      e: [{ kind: "City", id: "test-a-city", name: "A City", sources: [PAGE_SOURCE] }],
     });
     const w1 = (await written(editorA, UPSERT, { s: [{ id: "test-a-data", title: "A's table", form: "dataset" }] }))
       .writeId;
@@ -282,8 +272,8 @@ describe("undo never loses later work", () => {
   it("a merge undone waits for a later write on what it re-pointed; other work at the kept entity does not block it", async () => {
     await written(editorA, UPSERT, {
       e: [
-        { kind: "City", id: "test-keep", name: "Kept City", sources: [PAGE] },
-        { kind: "City", id: "test-dup", name: "Duplicate City", sources: [PAGE] },
+        { kind: "City", id: "test-keep", name: "Kept City", sources: [PAGE_SOURCE] },
+        { kind: "City", id: "test-dup", name: "Duplicate City", sources: [PAGE_SOURCE] },
       ],
       r: [
         {
@@ -291,7 +281,7 @@ describe("undo never loses later work", () => {
           from: "helsinki",
           to: "test-dup",
           validFrom: "2010",
-          citations: [{ source: PAGE, excerpt: "test: partners" }],
+          citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
         },
       ],
     });
@@ -302,7 +292,7 @@ describe("undo never loses later work", () => {
     const ended = await written(
       editorB,
       `mutation { endRelationship(id: "helsinki--PARTNER_OF--test-keep", date: "2023",
-         citation: { source: "${PAGE}", excerpt: "test: ended" }) ${REPORT} }`,
+         citation: { source: "${PAGE_SOURCE}", excerpt: "test: ended" }) ${REPORT} }`,
     );
     await written(editorB, UPSERT, {
       r: [
@@ -310,7 +300,7 @@ describe("undo never loses later work", () => {
           type: "PARTNER_OF",
           from: "test-keep",
           to: "tampere",
-          citations: [{ source: PAGE, excerpt: "test: partners" }],
+          citations: [{ source: PAGE_SOURCE, excerpt: "test: partners" }],
         },
       ],
     });
@@ -330,7 +320,7 @@ describe("undo never loses later work", () => {
 });
 
 describe("an undo's answer keeps personal contact details with staff", () => {
-  const PERSON = { kind: "Person", id: "test-contact", name: "Test Contact", sources: [PAGE] };
+  const PERSON = { kind: "Person", id: "test-contact", name: "Test Contact", sources: [PAGE_SOURCE] };
   const CONTACT = { email: "contact@example.org", phone: "+358 40 123 4567" };
 
   function mentionsContact(result: GraphQLResult): boolean {

@@ -4,35 +4,25 @@
  * changes nothing, and an accepted write leaves a history entry for every record it touched (cascades
  * included) and a graph whose export imports again. The doors the generated API used to open are gone.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PassThrough } from "node:stream";
-import type { Database } from "../../src/database/index.js";
 import { exportGraph } from "../../src/export/index.js";
 import { textReader } from "../../src/graph-data/index.js";
 import { writeGraph } from "../../src/write/index.js";
-import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph, removeTestData, runCypher } from "../support/test-database.js";
+import { errorCodes, testToken } from "../support/test-api.js";
+import { dumpGraph, runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 let staff: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
   staff = await testToken(["editor", "staff"], "test-staff-editor");
 });
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
 
-const PAGE = "hel-fi-international-activities-2020";
 const REPORT = `{ writeId dryRun sources { new changed unchanged corroborated conflicts deleted }
   entities { new changed unchanged corroborated conflicts deleted }
   relationships { new changed unchanged corroborated conflicts deleted } items { item id change fields conflict } truncated }`;
@@ -147,17 +137,17 @@ describe("a write that breaks a rule is refused with its problems, and changes n
     ],
     [
       "an entity taking a source's id",
-      async () => [UPSERT, { entities: [{ kind: "City", id: PAGE, name: "C", sources: [PAGE] }] }],
-      [{ item: "entity", id: PAGE, field: "id", code: "ID_TAKEN" }],
+      async () => [UPSERT, { entities: [{ kind: "City", id: PAGE_SOURCE, name: "C", sources: [PAGE_SOURCE] }] }],
+      [{ item: "entity", id: PAGE_SOURCE, field: "id", code: "ID_TAKEN" }],
     ],
     [
       "a city turned into an office",
-      async () => [UPSERT, { entities: [{ kind: "Office", id: "kotka", name: "Kotka", sources: [PAGE] }] }],
+      async () => [UPSERT, { entities: [{ kind: "Office", id: "kotka", name: "Kotka", sources: [PAGE_SOURCE] }] }],
       [{ item: "entity", id: "kotka", field: "kind", code: "ID_TAKEN" }],
     ],
     [
       "a blank name",
-      async () => [UPSERT, { entities: [{ kind: "City", id: "kotka", name: " ", sources: [PAGE] }] }],
+      async () => [UPSERT, { entities: [{ kind: "City", id: "kotka", name: " ", sources: [PAGE_SOURCE] }] }],
       [{ item: "entity", id: "kotka", field: "name", code: "REQUIRED" }],
     ],
     [
@@ -166,7 +156,11 @@ describe("a write that breaks a rule is refused with its problems, and changes n
         UPSERT,
         {
           relationships: [
-            { ...partnership("helsinki", "tampere"), kind: "<enemy-of>", citations: [{ source: PAGE, excerpt: "x" }] },
+            {
+              ...partnership("helsinki", "tampere"),
+              kind: "<enemy-of>",
+              citations: [{ source: PAGE_SOURCE, excerpt: "x" }],
+            },
           ],
         },
       ],
@@ -198,7 +192,7 @@ describe("a write that breaks a rule is refused with its problems, and changes n
         UPSERT,
         {
           relationships: [
-            { type: "FUNDS", from: "helsinki", to: "finland", citations: [{ source: PAGE, excerpt: "x" }] },
+            { type: "FUNDS", from: "helsinki", to: "finland", citations: [{ source: PAGE_SOURCE, excerpt: "x" }] },
           ],
         },
       ],
@@ -208,20 +202,26 @@ describe("a write that breaks a rule is refused with its problems, and changes n
       "an editor without staff writing an email",
       async () => [
         UPSERT,
-        { entities: [{ kind: "Person", id: "test-p", name: "P", sources: [PAGE], email: "p@example.org" }] },
+        { entities: [{ kind: "Person", id: "test-p", name: "P", sources: [PAGE_SOURCE], email: "p@example.org" }] },
       ],
       [{ item: "entity", id: "test-p", field: "email", code: "RESTRICTED" }],
     ],
     [
       "ending a relationship that does not exist",
-      async () => [END, { id: "test-a--PARTNER_OF--test-z", date: "2022", citation: { source: PAGE, excerpt: "x" } }],
+      async () => [
+        END,
+        { id: "test-a--PARTNER_OF--test-z", date: "2022", citation: { source: PAGE_SOURCE, excerpt: "x" } },
+      ],
       [{ item: "relationship", id: "test-a--PARTNER_OF--test-z", field: "id", code: "NOT_FOUND" }],
     ],
     [
       "ending a relationship before it began",
       async () => {
         await seedTestPair();
-        return [END, { id: "test-a--PARTNER_OF--test-b", date: "2001", citation: { source: PAGE, excerpt: "x" } }];
+        return [
+          END,
+          { id: "test-a--PARTNER_OF--test-b", date: "2001", citation: { source: PAGE_SOURCE, excerpt: "x" } },
+        ];
       },
       [{ item: "relationship", id: "test-a--PARTNER_OF--test-b", field: "date", code: "DATE_ORDER" }],
     ],
@@ -256,8 +256,8 @@ describe("a write that breaks a rule is refused with its problems, and changes n
     ],
     [
       "deleting a source that is still cited",
-      async () => [DELETE, { ids: [PAGE] }],
-      [{ item: "source", id: PAGE, field: null, code: "STILL_CITED" }],
+      async () => [DELETE, { ids: [PAGE_SOURCE] }],
+      [{ item: "source", id: PAGE_SOURCE, field: null, code: "STILL_CITED" }],
     ],
     [
       "deleting what is not there",
@@ -269,7 +269,7 @@ describe("a write that breaks a rule is refused with its problems, and changes n
       async () => [
         IMPORT,
         {
-          content: `entities:\n  - { kind: City, id: test-c, name: C, sources: [${PAGE}] }\nrelationships:\n  - { type: PARTNER_OF, from: helsinki, to: test-c, validFrom: "2020-13", citations: [{ source: ${PAGE}, excerpt: x }] }\n`,
+          content: `entities:\n  - { kind: City, id: test-c, name: C, sources: [${PAGE_SOURCE}] }\nrelationships:\n  - { type: PARTNER_OF, from: helsinki, to: test-c, validFrom: "2020-13", citations: [{ source: ${PAGE_SOURCE}, excerpt: x }] }\n`,
         },
       ],
       [{ item: "relationship", id: "helsinki--PARTNER_OF--test-c", field: "validFrom", code: "INVALID_VALUE" }],
@@ -387,7 +387,7 @@ describe("an accepted write leaves history for every record it touched", () => {
         id: "test-a--PARTNER_OF--test-b",
         date: "2022-03",
         status: "suspended",
-        citation: { source: PAGE, excerpt: "test: suspended" },
+        citation: { source: PAGE_SOURCE, excerpt: "test: suspended" },
       },
       editor,
     );
@@ -412,14 +412,14 @@ describe("an accepted write leaves history for every record it touched", () => {
           status: "active",
           validFrom: "2010",
           validTo: "2022-03",
-          sources: [{ sourceId: "test-report" }, { sourceId: PAGE }],
+          sources: [{ sourceId: "test-report" }, { sourceId: PAGE_SOURCE }],
         },
         {
           id: "test-a--PARTNER_OF--test-b--2022-03",
           status: "suspended",
           validFrom: "2022-03",
           validTo: null,
-          sources: [{ sourceId: PAGE }],
+          sources: [{ sourceId: PAGE_SOURCE }],
         },
       ]),
     );
@@ -458,7 +458,11 @@ describe("an accepted write leaves history for every record it touched", () => {
     await seedTestPair();
     const corroborated = await api.query(
       UPSERT,
-      { relationships: [partnership("test-a", "test-b", { citations: [{ source: PAGE, excerpt: "also partners" }] })] },
+      {
+        relationships: [
+          partnership("test-a", "test-b", { citations: [{ source: PAGE_SOURCE, excerpt: "also partners" }] }),
+        ],
+      },
       editor,
     );
     expect(corroborated.data.upsertRecords.items).toMatchObject([{ change: "corroborated" }]);
@@ -495,7 +499,7 @@ describe("an accepted write leaves history for every record it touched", () => {
     await seedTestPair();
     await api.query(
       END,
-      { id: "test-a--PARTNER_OF--test-b", date: "2023", citation: { source: PAGE, excerpt: "ended" } },
+      { id: "test-a--PARTNER_OF--test-b", date: "2023", citation: { source: PAGE_SOURCE, excerpt: "ended" } },
       editor,
     );
     const out = new PassThrough();
@@ -514,7 +518,7 @@ describe("an accepted write leaves history for every record it touched", () => {
 });
 
 describe("personal contact details through the write path", () => {
-  const person = { kind: "Person", id: "test-person", name: "Test Person", sources: [PAGE] };
+  const person = { kind: "Person", id: "test-person", name: "Test Person", sources: [PAGE_SOURCE] };
 
   it("an editor without staff learns nothing by guessing: a right and a wrong guess get the same answer", async () => {
     expect(

@@ -5,26 +5,16 @@
  * the dry run and the real write (`removed`, a FIELDS_REMOVED warning); the history records the removal, and
  * undoing the write puts every field back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/database/index.js";
-import { type TestApi, createTestApi, testToken } from "../support/test-api.js";
-import { connectTestDatabase, dumpGraph, removeTestData, runCypher } from "../support/test-database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TestApi, testToken } from "../support/test-api.js";
+import { dumpGraph, runCypher } from "../support/test-database.js";
+import { useTestGraph } from "../support/test-graph.js";
 
-let db: Database;
-let api: TestApi;
 let editor: string;
 
+const { db, api } = useTestGraph({ removeTestDataAfterEach: true });
 beforeAll(async () => {
-  db = connectTestDatabase();
-  api = await createTestApi(db);
   editor = await testToken(["editor"], "test-editor");
-});
-afterEach(async () => {
-  await removeTestData(db);
-});
-afterAll(async () => {
-  await api.stop();
-  await db.close();
 });
 
 const REPORT = `{ writeId dryRun mode entities { new changed unchanged } relationships { new changed unchanged }

@@ -1,5 +1,5 @@
 /**
- * The write path's batched mode (src/write/batched-write.ts) on a Neo4j of its own: a first load into an empty
+ * The write path's batched mode (src/write/batched-write.ts) on an empty graph of its own (the tier's shared Neo4j): a first load into an empty
  * graph writes every record with its history, raises the graph's version, and builds the deferred indexes
  * again (search works after it); the same input again changes nothing; a refused input writes nothing and
  * leaves the indexes alone; a load stopped half-way leaves the indexes back and a rerun finishes it; a dry
@@ -13,11 +13,12 @@ import { type RecordReader, textReader } from "../../src/graph-data/index.js";
 import { RejectedWrite, readGraphVersion, writeGraph } from "../../src/write/index.js";
 import { planGraph } from "../../bench/synthetic-graph.js";
 import { syntheticReader } from "../../bench/synthetic-records.js";
-import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
+import type { FreshNeo4j } from "../support/fresh-neo4j.js";
+import { sharedFreshNeo4j } from "../support/shared-neo4j.js";
 
 let neo4j: FreshNeo4j;
 beforeAll(async () => {
-  neo4j = await startFreshNeo4j();
+  neo4j = await sharedFreshNeo4j();
 });
 afterAll(async () => {
   await neo4j?.stop();

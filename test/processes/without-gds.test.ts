@@ -1,18 +1,20 @@
 /**
  * A Neo4j without Graph Data Science (a server where nobody installed it): centrality and communities say
  * so with GDS_UNAVAILABLE, and everything else — the other research fields included — works. This test runs
- * its own Neo4j, started without the GDS plugin (NEO4J_LOCAL_GDS=false does the same for `npm start`).
+ * on the processes tier's shared Neo4j, started without the GDS plugin (processes-neo4j-global-setup.ts;
+ * NEO4J_LOCAL_GDS=false does the same for `npm start`).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCuratedGraph } from "../../src/write/index.js";
-import { type FreshNeo4j, startFreshNeo4j } from "../support/fresh-neo4j.js";
+import type { FreshNeo4j } from "../support/fresh-neo4j.js";
+import { sharedFreshNeo4j } from "../support/shared-neo4j.js";
 import { type TestApi, createTestApi } from "../support/test-api.js";
 
 let neo4j: FreshNeo4j;
 let api: TestApi;
 
 beforeAll(async () => {
-  neo4j = await startFreshNeo4j({ gds: false });
+  neo4j = await sharedFreshNeo4j();
   await loadCuratedGraph(neo4j.db);
   api = await createTestApi(neo4j.db);
 });

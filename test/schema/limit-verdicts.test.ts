@@ -6,19 +6,15 @@
 import { type GraphQLSchema, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
-import { buildApiSchema } from "../../src/schema/index.js";
-import {
-  checkQueryText,
-  checkQueryTextOnce,
-  operationProblem,
-  operationProblemOnce,
-} from "../../src/admission/index.js";
+import { sharedApiSchema } from "../support/test-api.js";
+import { checkQueryText, operationProblem } from "../../src/admission/index.js";
+import { checkQueryTextOnce, operationProblemOnce } from "../../src/admission/index.js";
 
 let schema: GraphQLSchema;
 const limits: RequestLimits = loadConfig({}).limits;
 
 beforeAll(async () => {
-  schema = (await buildApiSchema()).schema;
+  schema = (await sharedApiSchema()).schema;
 });
 
 const verdict = (error: { message: string; extensions: Record<string, unknown> } | undefined) =>

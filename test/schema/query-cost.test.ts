@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GraphQLSchema } from "graphql";
 import type { getComplexity as GetComplexity } from "graphql-query-complexity";
-import { buildApiSchema } from "../../src/schema/index.js";
+import { sharedApiSchema } from "../support/test-api.js";
 import { costEstimators } from "../../src/admission/index.js";
 
 const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as {
@@ -12,7 +12,7 @@ const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexi
 };
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = (await buildApiSchema()).schema;
+  schema = (await sharedApiSchema()).schema;
 });
 
 function cost(query: string, variables: Record<string, unknown> = {}): number {

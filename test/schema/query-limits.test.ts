@@ -17,10 +17,10 @@ import {
   validate,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fragmentBomb, fragmentChain } from "../../bench/hostile-documents.js";
+import { fragmentBomb, fragmentChain } from "../fixtures/hostile-documents.js";
 import { BENCH_QUERIES } from "../../bench/queries.js";
 import { type RequestLimits, loadConfig } from "../../src/config/index.js";
-import { buildApiSchema } from "../../src/schema/index.js";
+import { sharedApiSchema } from "../support/test-api.js";
 import {
   checkQueryText,
   limitValidationRules,
@@ -39,7 +39,7 @@ let schema: GraphQLSchema;
 const limits: RequestLimits = loadConfig({}).limits;
 
 beforeAll(async () => {
-  schema = (await buildApiSchema()).schema;
+  schema = (await sharedApiSchema()).schema;
 });
 
 /** The code and `extensions.limit` of the first refusal, or "ok" when the request may run. */

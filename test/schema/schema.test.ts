@@ -29,7 +29,8 @@ import {
   isRelationshipType,
   relationshipRule,
 } from "../../src/graph-data/index.js";
-import { buildApiSchema, readTypeDefs } from "../../src/schema/index.js";
+import { readTypeDefs } from "../../src/schema/index.js";
+import { sharedApiSchema } from "../support/test-api.js";
 import { RESTRICTED_FIELDS } from "../../src/server/index.js";
 
 describe("printed schema snapshots", () => {
@@ -39,7 +40,7 @@ describe("printed schema snapshots", () => {
   });
 
   it("the whole API the server runs (generated + insights)", async () => {
-    const { schema } = await buildApiSchema();
+    const { schema } = await sharedApiSchema();
     await expect(printSchema(lexicographicSortSchema(schema))).toMatchFileSnapshot("./__snapshots__/api.graphql");
   });
 
@@ -79,7 +80,7 @@ describe("printed schema snapshots", () => {
   });
 
   it("the only mutations are the write path's, with exactly the agreed signatures", async () => {
-    const { schema } = await buildApiSchema();
+    const { schema } = await sharedApiSchema();
     const signatures = Object.values(schema.getMutationType()!.getFields()).map((field) => {
       const args = field.args.map((arg) => {
         const value = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);
@@ -104,7 +105,7 @@ describe("printed schema snapshots", () => {
 describe("one record model", () => {
   let built: Promise<GraphQLSchema> | undefined;
   const fieldsOf = async (type: string) => {
-    const schema = await (built ??= buildApiSchema().then((api) => api.schema));
+    const schema = await (built ??= sharedApiSchema().then((api) => api.schema));
     const named = schema.getType(type) as { getFields(): Record<string, unknown> } | undefined;
     return Object.keys(named?.getFields() ?? {}).sort();
   };

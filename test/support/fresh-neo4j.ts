@@ -2,7 +2,7 @@
  * The one Neo4j test harness: a fresh, empty Neo4j on a temporary store and a free port, removed when
  * stopped. The integration tier's shared Neo4j (neo4j-global-setup.ts) is one; tests that need a database of
  * their own (import into an empty graph, kill an import half-way, a Neo4j without Graph Data Science) start
- * another.
+ * another. Files that only need an empty graph share one (shared-neo4j.ts).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -36,6 +36,16 @@ export interface FreshNeo4jOptions {
    */
   readonly transactionTimeoutMs?: number;
   readonly log?: (message: string) => void;
+}
+
+/** Deletes every node and relationship. */
+export function wipeGraph(db: Database): Promise<void> {
+  return db
+    .write(async (tx) => void (await tx.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")))
+    .catch(
+      // CALL … IN TRANSACTIONS cannot run inside an explicit transaction: fall back to one delete.
+      () => db.write(async (tx) => void (await tx.run("MATCH (n) DETACH DELETE n"))),
+    );
 }
 
 export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<FreshNeo4j> {
@@ -72,13 +82,7 @@ export async function startFreshNeo4j(options: FreshNeo4jOptions = {}): Promise<
     get pid() {
       return local.pid;
     },
-    wipe: () =>
-      db
-        .write(async (tx) => void (await tx.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")))
-        .catch(
-          // CALL … IN TRANSACTIONS cannot run inside an explicit transaction: fall back to one delete.
-          () => db.write(async (tx) => void (await tx.run("MATCH (n) DETACH DELETE n"))),
-        ),
+    wipe: () => wipeGraph(db),
     async kill() {
       process.kill(local.pid, "SIGKILL");
       await local.exited;

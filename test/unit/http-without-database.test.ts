@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedApiSchema } from "../support/test-api.js";
-import { HOSTILE_REQUESTS } from "../../bench/hostile-documents.js";
-import { whileProbingHealth } from "../support/hostile-documents.js";
+import { HOSTILE_REQUESTS } from "../fixtures/hostile-documents.js";
+import { whileProbingHealth } from "../support/health-probe.js";
 import { post } from "../support/test-server.js";
 import { type ServerWithoutDatabase, startServerWithoutDatabase } from "../support/server-without-database.js";
 

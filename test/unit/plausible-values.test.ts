@@ -4,7 +4,7 @@
  * a citation), line breaks in names, a city partnered with itself, years 0000 and 9999, a source published in
  * 3000, a web address with a password in it. Each is refused by the one checker (src/graph-data/check.ts,
  * plain-text.ts, partial-date.ts) with a code and a message naming the field; the same problems through
- * every door are in record-model-fields.test.ts.
+ * every door are in record-model.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { crowdRecords, readTwinnedDataset } from "../../src/crowd/index.js";

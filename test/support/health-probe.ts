@@ -1,5 +1,5 @@
 /**
- * A probe of /health while a hostile request is answered (the requests: bench/hostile-documents.ts). Every
+ * A probe of /health while a hostile request is answered (the requests: test/fixtures/hostile-documents.ts). Every
  * probe must answer 200; how fast they answer is measured by `npm run bench:hostile`, not asserted here.
  */
 import { expect } from "vitest";
