@@ -54,6 +54,12 @@ export interface ReconcileQuery {
   readonly types: readonly EntityKind[];
   readonly limit: number;
   readonly properties: readonly { readonly pid: ReconcilePropertyId; readonly values: readonly string[] }[];
+  /**
+   * Why this query can match nothing, when its cell cannot: empty or blank with no properties, or a name over
+   * RECONCILE_LIMITS.textLength characters. Such a query answers no candidates; the rest of its batch is
+   * answered as usual (a tool reconciling a column loses only that cell, not its nine neighbours).
+   */
+  readonly unmatchable?: string;
 }
 
 const text = z
@@ -68,7 +74,8 @@ const propertyValue = z.union([
   z.looseObject({ id: text, name: text.optional() }).transform((value) => value.id),
 ]);
 const QuerySchema = z.looseObject({
-  query: text.optional(),
+  // Its length is checked apart (a cell too long to match answers no candidates, not a refusal).
+  query: z.string().trim().optional(),
   type: z
     .union([z.string(), z.array(z.string()).max(ENTITY_KINDS.length)])
     .optional()
@@ -138,17 +145,18 @@ export function parseQueryBatch(input: unknown): Map<string, ReconcileQuery> {
       pid: property.pid,
       values: [property.v].flat().filter((v) => v.length > 0),
     }));
-    if (!query && values.every((property) => property.values.length === 0)) {
-      throw new BadUserInputError(
-        `queries.${key}.query`,
-        `Query ${JSON.stringify(key)} has neither a name nor properties.`,
-      );
-    }
+    const unmatchable =
+      query !== undefined && query.length > RECONCILE_LIMITS.textLength
+        ? `a name over ${RECONCILE_LIMITS.textLength} characters`
+        : !query && values.every((property) => property.values.length === 0)
+          ? "neither a name nor properties"
+          : undefined;
     queries.set(key, {
-      query: query || undefined,
+      query: unmatchable ? undefined : query || undefined,
       types: type as EntityKind[],
       limit: limit ?? RECONCILE_LIMITS.defaultLimit,
-      properties: values,
+      properties: unmatchable ? [] : values,
+      ...(unmatchable ? { unmatchable } : {}),
     });
   }
   return queries;

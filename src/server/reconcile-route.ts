@@ -92,7 +92,9 @@ export function reconcileRouter(options: {
     const results = await options.db.read(async (tx) => {
       const answers: Record<string, { result: unknown[] }> = {};
       for (const [key, query] of queries) {
-        answers[key] = { result: scoreCandidates(query, await findCandidates(tx, query)) };
+        answers[key] = {
+          result: query.unmatchable ? [] : scoreCandidates(query, await findCandidates(tx, query)),
+        };
       }
       return answers;
     });
