@@ -1,6 +1,7 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { graphql } from "../shared/graphql-client.js";
 import { closeNames, suggestionQuery } from "./did-you-mean.js";
+import { type PartnerCount, countPartners } from "./partner-count.js";
 import type { Undated } from "./url-state.js";
 
 export interface GraphNode {
@@ -135,7 +136,7 @@ export const EXPLORER_QUERIES = {
   },
   dashboard: {
     query: `
-      query ExplorerDashboard {
+      query ExplorerDashboard($asOf: String, $undated: UndatedClaims) {
         graphStats {
           nodesByKind {
             key
@@ -146,7 +147,7 @@ export const EXPLORER_QUERIES = {
             count
           }
         }
-        fundersPerOffice(limit: 50) {
+        fundersPerOffice(asOf: $asOf, undated: $undated, limit: 50) {
           office {
             id
             name
@@ -155,7 +156,7 @@ export const EXPLORER_QUERIES = {
         }
       }
     `,
-    variables: {},
+    variables: { asOf: "2020-01-01", undated: "INCLUDE" },
   },
   corroboration: {
     query: `query ExplorerCorroboration($entityId: ID!, $limit: Int) {
@@ -298,11 +299,16 @@ export interface DashboardData {
   fundersPerOffice: { id: string; name: string; funders: number }[];
 }
 
-export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
+/** Graph sizes (all dates) and funders per office, these in force as of `asOf` (null: all dates). */
+export async function fetchDashboard(
+  asOf: string | null = null,
+  undated: Undated = "INCLUDE",
+  signal?: AbortSignal,
+): Promise<DashboardData> {
   const data = await graphql<{
     graphStats: { nodesByKind: KeyCount[]; edgesByType: KeyCount[] };
     fundersPerOffice: { office: { id: string; name: string }; funders: number }[];
-  }>(EXPLORER_QUERIES.dashboard.query, {}, signal);
+  }>(EXPLORER_QUERIES.dashboard.query, { asOf, undated }, signal);
   return {
     nodesByKind: data.graphStats.nodesByKind,
     edgesByType: data.graphStats.edgesByType,
@@ -315,35 +321,21 @@ export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardDat
 }
 
 /**
- * A city's partner cities counted by the country they lie in, as of a date: its `PARTNER_OF` and the
- * partners' `IN_COUNTRY` relationships, two hops out.
+ * A city's partners counted by the country they lie in, as of a date: its `PARTNER_OF` and the partners'
+ * `IN_COUNTRY` relationships, two hops out (partner-count.ts says how they count).
  */
 export async function fetchPartnersByCountry(
   cityId: string,
   asOf: string | null,
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
-): Promise<KeyCount[]> {
+): Promise<PartnerCount> {
   const graph = await fetchNeighbourhood(
     cityId,
     { depth: 2, asOf, undated, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
     signal,
   );
-  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
-  const partners = new Set(
-    graph.edges
-      .filter((edge) => edge.type === "PARTNER_OF" && (edge.fromId === cityId || edge.toId === cityId))
-      .map((edge) => (edge.fromId === cityId ? edge.toId : edge.fromId)),
-  );
-  const counts = new Map<string, number>();
-  for (const partner of partners) {
-    const country = graph.edges.find((edge) => edge.type === "IN_COUNTRY" && edge.fromId === partner);
-    const key = country ? (names.get(country.toId) ?? country.toId) : "Country not recorded";
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return countPartners(graph, cityId);
 }
 
 export interface ChangeEntry {
@@ -452,7 +444,8 @@ export async function fetchCentrality(
 export interface Community {
   id: number;
   size: number;
-  members: { id: string }[];
+  /** The members (at most 500), the entities asked about first. */
+  members: { id: string; name: string; kind: string }[];
 }
 
 export async function fetchCommunities(
@@ -469,6 +462,8 @@ export async function fetchCommunities(
           size
           members {
             id
+            name
+            kind
           }
         }
       }
@@ -513,17 +508,18 @@ export async function fetchActivityByType(
   types: readonly string[],
   fromYear: number,
   toYear: number,
+  undated: Undated = "INCLUDE",
   signal?: AbortSignal,
 ): Promise<Record<string, YearActivity[]>> {
   const fields = types
     .map(
       (type, index) =>
-        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"]) { year active }`,
+        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"], undated: $undated) { year active }`,
     )
     .join("\n");
   const data = await graphql<Record<string, YearActivity[]>>(
-    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!) { ${fields} }`,
-    { entityId, fromYear, toYear },
+    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!, $undated: UndatedClaims) { ${fields} }`,
+    { entityId, fromYear, toYear, undated },
     signal,
   );
   return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));
