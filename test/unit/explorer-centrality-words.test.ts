@@ -59,7 +59,7 @@ describe("the measures and their scope", () => {
       "Over the whole graph, in force on 2019-12-31 (undated claims counted as in force).",
     );
     expect(analysisScopeWords("en", 2, ["Helsinki", "Stockholm"], "partner of", null, "INCLUDE")).toBe(
-      "Over two steps around Helsinki, Stockholm, over all dates (All dates: ended ones too); only partner of.",
+      "Over two steps around Helsinki, Stockholm, across all dates (All dates: ended ones too); only partner of.",
     );
     expect(analysisScopeWords("sv", 1, ["Helsinki"], null, "2019-12-31", "EXCLUDE")).toBe(
       "Inom ett steg från Helsinki, gällande 2019-12-31 (odaterade uppgifter utelämnas).",

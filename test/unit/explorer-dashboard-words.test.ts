@@ -16,11 +16,16 @@ import { LANGS } from "../../src/web/explorer/i18n.js";
 import { countPartners } from "../../src/web/explorer/partner-count.js";
 
 const city = (id: string, name = id, kind = "City") => ({ id, name, kind });
-const tie = (type: string, fromId: string, toId: string) => ({ type, fromId, toId });
+const tie = (type: string, fromId: string, toId: string, status: string | null = null) => ({
+  type,
+  fromId,
+  toId,
+  status,
+});
 
 // Helsinki's partnerships in force in 2019 as the curated graph holds them: the 2020 page's undated records
 // beside the dated agreements (Tallinn 2018, Beijing's twinning of 2006), and St Petersburg's own record of
-// its agreement with Helsinki, pointing the other way.
+// its agreement with Helsinki, pointing the other way. Ties not in force (denied, suspended) do not count.
 const helsinki2019 = {
   nodes: [
     city("helsinki", "Helsinki"),
@@ -46,6 +51,9 @@ const helsinki2019 = {
     tie("PARTNER_OF", "helsinki", "kyiv"),
     tie("PARTNER_OF", "design-week", "helsinki"),
     tie("PARTNER_OF", "tallinn", "stockholm"),
+    // Copenhagen's denial of a twinning, and a suspension: no partnership in force.
+    tie("PARTNER_OF", "copenhagen", "helsinki", "denied"),
+    tie("PARTNER_OF", "helsinki", "moscow", "suspended"),
     tie("IN_COUNTRY", "tallinn", "estonia"),
     tie("IN_COUNTRY", "st-petersburg", "russia"),
     tie("IN_COUNTRY", "moscow", "russia"),
@@ -103,9 +111,9 @@ describe("the dashboard's captions", () => {
       "espoo",
     );
     expect(partnersChart("en", "Espoo", null, "EXCLUDE", one).caption).toEqual([
-      "1 partner city of Espoo, over all dates (All dates: ended ones too), by the country it lies in (cities only). Each partner counts once, however many relationships tie it to Espoo.",
+      "1 partner city of Espoo, across all dates (All dates: ended ones too), by the country it lies in (cities only). Each partner counts once, however many relationships tie it to Espoo.",
     ]);
-    expect(fundersChart("en", null, "INCLUDE").caption[0]).toContain("over all dates");
+    expect(fundersChart("en", null, "INCLUDE").caption[0]).toContain("across all dates");
     expect(fundersChart("en", "2019-12-31", "EXCLUDE").caption[0]).toBe(
       "Funding relationships of each office, in force on 2019-12-31 (undated claims left out). A funder with several periods or claims counts once for each.",
     );

@@ -67,7 +67,7 @@ const M = messages({
   },
   onDay: { en: "in force on {date} ({undated})", fi: "voimassa {date} ({undated})", sv: "gällande {date} ({undated})" },
   allDates: {
-    en: "over all dates (All dates: ended ones too)",
+    en: "across all dates (All dates: ended ones too)",
     fi: "kaikilta ajoilta (Kaikki päivät: myös päättyneet)",
     sv: "under alla datum (Alla datum: även avslutade)",
   },
@@ -112,7 +112,7 @@ export function undatedWords(lang: Lang, undated: Undated): string {
   return format(lang, M[`undated${undated}`]);
 }
 
-/** "in force on 2019-12-31 (undated claims …)" or "over all dates …". */
+/** "in force on 2019-12-31 (undated claims …)" or "across all dates …". */
 export function whenWords(lang: Lang, asOf: string | null, undated: Undated): string {
   return asOf ? format(lang, M.onDay, { date: asOf, undated: undatedWords(lang, undated) }) : format(lang, M.allDates);
 }

@@ -4,8 +4,10 @@
  * 2020 page's undated partnership with Tallinn and the dated agreement of 2018 are two relationships with one
  * partner, so in 2019 Helsinki has 6 partner cities but 9 partnership relationships (what the per-year
  * chart counts). Both numbers are kept so the dashboard can say why they differ. Partners that are not cities
- * (a design week, a network) are listed apart, not counted by country.
+ * (a design week, a network) are listed apart, not counted by country. As in the per-year chart, only ties
+ * in force count: a denial (Copenhagen's "no sister city"), a suspension or an application does not.
  */
+import { IN_FORCE_STATUSES } from "../../graph-data/vocabulary.js";
 
 interface PartnerNode {
   readonly id: string;
@@ -17,7 +19,11 @@ interface PartnerEdge {
   readonly type: string;
   readonly fromId: string;
   readonly toId: string;
+  readonly status?: string | null;
 }
+
+const inForce = (edge: PartnerEdge) =>
+  edge.status == null || (IN_FORCE_STATUSES as readonly string[]).includes(edge.status);
 
 export interface PartnerCount {
   /** Partner cities by country, the most first; "" (last) for cities whose country is not recorded. */
@@ -42,7 +48,7 @@ export function countPartners(
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const ties = new Map<string, number>();
   for (const edge of graph.edges) {
-    if (edge.type !== "PARTNER_OF" || (edge.fromId !== cityId && edge.toId !== cityId)) continue;
+    if (edge.type !== "PARTNER_OF" || (edge.fromId !== cityId && edge.toId !== cityId) || !inForce(edge)) continue;
     const partner = edge.fromId === cityId ? edge.toId : edge.fromId;
     if (partner === cityId) continue;
     ties.set(partner, (ties.get(partner) ?? 0) + 1);
