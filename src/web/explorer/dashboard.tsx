@@ -266,7 +266,8 @@ function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCar
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { tooltip: { enabled: true } },
+        // One series, named by the card's title: a legend would only repeat it (in one colour, beside bars of several).
+        plugins: { tooltip: { enabled: true }, legend: { display: false } },
         scales: { [horizontal ? "x" : "y"]: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     };
