@@ -185,6 +185,16 @@ describe("the explorer's accessibility (axe-core, WCAG 2.1 A and AA)", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("has no violations in the ranking, the communities and their legend", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki&measure=DEGREE&communities=1&asOf=2019-12-31`);
+    await expect
+      .poll(() => page.getByTestId("ranking").locator("tbody tr").count(), { timeout: 150_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("community").count(), { timeout: 150_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("graph-legend").textContent()).toContain("Colour: community");
+    expect(await axeViolations()).toEqual([]);
+  }, 400_000);
+
   it("has no violations in the map view, whose relationships the keyboard reaches", async () => {
     await page.goto(`${api.url}/explorer?view=map&focus=helsinki`);
     const arcs = page.getByTestId("map").locator("g.map-arc");

@@ -375,7 +375,7 @@ describe("the explorer", () => {
     const byTitle = Object.fromEntries(tables.map((table) => [table.title, table.rows]));
     expect(byTitle["Funders per office"]).toContain("Helsinki Centre5");
     expect(byTitle["Entities by kind"]?.some((row: string | null) => row?.startsWith("City"))).toBe(true);
-    expect(byTitle["Partners of Helsinki by country"]?.length).toBeGreaterThan(0);
+    expect(byTitle["Partner cities of Helsinki by country"]?.length).toBeGreaterThan(0);
     // Helsinki's relationships in force per year, by type (activitySeries), on 1 July: UBC (joined 1993–95),
     // Mayors for Peace, the Euregio, IRBC, Climate-KIC Nordic and the digital rights coalition (undated), then
     // OASC from 2015, the Carbon Neutral Cities Alliance (by 2019-05-29) and WHO Healthy Cities from 2020.
@@ -577,11 +577,15 @@ describe("research over time in the explorer", () => {
     const ranking = page.getByTestId("ranking");
     await expect
       .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
-      .toBe("1Helsinki89");
-    expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Turku17");
+      .toBe("1Helsinki10089");
+    // Rank, name, the share of the top score (17 of 89 is 19 %), and for degree the relationships.
+    expect(await ranking.locator("tbody tr").nth(1).textContent()).toBe("2Turku1917");
     await expect
       .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
-      .toBe("11 communities; Helsinki is in community 1 (49 entities)");
+      .toMatch(/^11 communities, largest first\./);
+    expect(await panel.locator('[data-testid="community"][aria-current="true"]').textContent()).toMatch(
+      /^Community 1 \(49 entities\) · Helsinki is here: Helsinki, /,
+    );
     const sizes = await page.evaluate(() => {
       const element: any = document.querySelector('[data-testid="graph-canvas"]');
       return {
@@ -597,16 +601,19 @@ describe("research over time in the explorer", () => {
     await panel.getByTestId("analysis-scope").selectOption("1");
     await expect.poll(() => page.url()).toContain("scope=1");
     expect(await panel.getByTestId("analysis-scope-words").textContent()).toBe(
-      "Computed over Helsinki and what lies within one step.",
+      "Over one step around Helsinki, across all dates (All dates: ended ones too).",
     );
     await expect
       .poll(() => panel.getByTestId("community-count").textContent(), { timeout: 150_000 })
-      .toMatch(/^\d+ communities; Helsinki is in community \d+ \(\d+ entities\)$/);
+      .toMatch(/^\d+ communit(y|ies), largest first\./);
+    await expect
+      .poll(() => panel.locator('[data-testid="community"][aria-current="true"]').textContent(), { timeout: 150_000 })
+      .toMatch(/^Community \d+ \(\d+ entities\) · Helsinki is here: Helsinki/);
     await expect
       .poll(() => ranking.locator("tbody tr").first().textContent(), { timeout: 150_000 })
-      .toBe("1Helsinki89");
+      .toBe("1Helsinki10089");
     await expect
-      .poll(async () => Number((await ranking.locator("tbody tr").nth(1).textContent())?.replace(/^2\D+/, "")))
+      .poll(async () => Number(await ranking.locator("tbody tr").nth(1).locator("td").last().textContent()))
       .toBeLessThan(17);
     // The ranking's names open the entity.
     const second = ranking.locator("tbody tr").nth(1).getByRole("button");

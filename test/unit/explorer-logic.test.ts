@@ -247,7 +247,7 @@ describe("the legend: kinds, types and colours", () => {
 
   it("colours every relationship type the model has, in its order", () => {
     expect(COLOURED_TYPES).toEqual([...RELATIONSHIP_TYPES]);
-    expect(typeColor("PARTNER_OF")).toBe("#1f6fb4");
+    expect(typeColor("PARTNER_OF")).toBe("#1f77b4");
     expect(typeColor("UNKNOWN")).toBe("#444444");
   });
 
@@ -381,7 +381,7 @@ describe("what the views are given", () => {
     sources: [],
   });
 
-  it("counts a city's partners by country: either direction, once each, the most first", async () => {
+  it("counts a city's partner cities by country: either direction, once each, the most first", async () => {
     const sent = api({
       data: {
         neighbourhood: {
@@ -402,11 +402,17 @@ describe("what the views are given", () => {
         },
       },
     });
-    expect(await fetchPartnersByCountry("helsinki", "2020-01-01")).toEqual([
-      { key: "Estonia", count: 2 },
-      { key: "China", count: 1 },
-      { key: "Country not recorded", count: 1 },
-    ]);
+    expect(await fetchPartnersByCountry("helsinki", "2020-01-01")).toEqual({
+      byCountry: [
+        { key: "Estonia", count: 2 },
+        { key: "China", count: 1 },
+        { key: "", count: 1 },
+      ],
+      cities: 4,
+      relationships: 5,
+      repeated: [{ name: "tartu", relationships: 2 }],
+      notCities: [],
+    });
     expect(sent[0]?.variables).toEqual({
       id: "helsinki",
       depth: 2,
@@ -477,18 +483,19 @@ describe("what the views are given", () => {
     }
   });
 
-  it("flattens the dashboard's funders per office", async () => {
-    api({
+  it("flattens the dashboard's funders per office, asked as of the explorer's day", async () => {
+    const sent = api({
       data: {
         graphStats: { nodesByKind: [{ key: "City", count: 3 }], edgesByType: [{ key: "FUNDS", count: 2 }] },
         fundersPerOffice: [{ office: { id: "hel-eu", name: "Helsinki EU Office" }, funders: 2 }],
       },
     });
-    expect(await fetchDashboard()).toEqual({
+    expect(await fetchDashboard("2019-12-31", "EXCLUDE")).toEqual({
       nodesByKind: [{ key: "City", count: 3 }],
       edgesByType: [{ key: "FUNDS", count: 2 }],
       fundersPerOffice: [{ id: "hel-eu", name: "Helsinki EU Office", funders: 2 }],
     });
+    expect(sent[0]?.variables).toEqual({ asOf: "2019-12-31", undated: "EXCLUDE" });
   });
 
   it("asks the activity of every type in one request, an alias each, and gives each type its series", async () => {
@@ -504,7 +511,8 @@ describe("what the views are given", () => {
       "t1: activitySeries",
       "t2: activitySeries",
     ]);
-    expect(sent[0]?.variables).toEqual({ entityId: "helsinki", fromYear: 2019, toYear: 2020 });
+    expect(sent[0]?.variables).toEqual({ entityId: "helsinki", fromYear: 2019, toYear: 2020, undated: "INCLUDE" });
+    expect(sent[0]?.query).toContain('relationshipTypes: ["MEMBER_OF"], undated: $undated');
   });
 
   it("asks an entity's sources only when it cites some", async () => {

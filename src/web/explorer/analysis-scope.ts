@@ -1,25 +1,9 @@
 /**
- * What the explorer's research panels say (pure): what centrality and communities run over, the focus's
- * community, and what the dashboard's comparison of the chosen cities counts.
+ * What the dashboard's comparison of the chosen cities counts (pure). What centrality and communities run
+ * over is said by centrality-words.ts.
  */
-import type { Community } from "./api.js";
 import { relationshipLabel } from "./kinds.js";
-import type { Scope, Undated } from "./url-state.js";
-
-/** The community holding the focus, if the answer lists it. */
-export function focusCommunity(communities: readonly Community[] | null, focus: string | null): Community | null {
-  if (!communities || !focus) return null;
-  return communities.find((community) => community.members.some((member) => member.id === focus)) ?? null;
-}
-
-/** What the measures run over, in words. */
-export function scopeWords(scope: Scope, around: readonly string[], narrowing: string | null): string {
-  const part =
-    scope === 0 || around.length === 0
-      ? "the whole graph"
-      : `${around.join(", ")} and what lies within ${scope === 1 ? "one step" : `${scope === 2 ? "two" : "three"} steps`}`;
-  return `Computed over ${part}${narrowing ? ` (${narrowing})` : ""}.`;
-}
+import type { Undated } from "./url-state.js";
 
 const UNDATED_WORDS: Record<Undated, string> = {
   INCLUDE: "undated claims counted every year",

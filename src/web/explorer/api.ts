@@ -1,6 +1,7 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { request } from "./api-request.js";
 import { closeNames, suggestionQuery } from "./did-you-mean.js";
+import { type PartnerCount, countPartners } from "./partner-count.js";
 import type { Undated } from "./url-state.js";
 import { CHANGE_FIELDS, type ChangeEntry } from "./edit-api.js";
 import type {
@@ -17,6 +18,7 @@ import type {
   ExplorerCorroborationQuery,
   ExplorerCorroborationQueryVariables,
   ExplorerDashboardQuery,
+  ExplorerDashboardQueryVariables,
   ExplorerEntitySourcesQuery,
   ExplorerEntitySourcesQueryVariables,
   ExplorerNeighbourhoodQuery,
@@ -141,7 +143,7 @@ export const EXPLORER_QUERIES = {
   },
   dashboard: {
     query: `
-      query ExplorerDashboard {
+      query ExplorerDashboard($asOf: String, $undated: UndatedClaims) {
         graphStats {
           nodesByKind {
             key
@@ -152,7 +154,7 @@ export const EXPLORER_QUERIES = {
             count
           }
         }
-        fundersPerOffice(limit: 50) {
+        fundersPerOffice(asOf: $asOf, undated: $undated, limit: 50) {
           office {
             id
             name
@@ -161,7 +163,7 @@ export const EXPLORER_QUERIES = {
         }
       }
     `,
-    variables: {},
+    variables: { asOf: "2020-01-01", undated: "INCLUDE" },
   },
   corroboration: {
     query: `query ExplorerCorroboration($entityId: ID!, $limit: Int) {
@@ -241,6 +243,8 @@ export const EXPLORER_QUERIES = {
           size
           members {
             id
+            name
+            kind
           }
         }
       }
@@ -375,10 +379,15 @@ export interface DashboardData {
   fundersPerOffice: { id: string; name: string; funders: number }[];
 }
 
-export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
-  const data = await request<ExplorerDashboardQuery, Record<string, never>>(
+/** Graph sizes (all dates) and funders per office, these in force as of `asOf` (null: all dates). */
+export async function fetchDashboard(
+  asOf: string | null = null,
+  undated: Undated = "INCLUDE",
+  signal?: AbortSignal,
+): Promise<DashboardData> {
+  const data = await request<ExplorerDashboardQuery, ExplorerDashboardQueryVariables>(
     EXPLORER_QUERIES.dashboard.query,
-    {},
+    { asOf, undated },
     signal,
   );
   return {
@@ -393,35 +402,21 @@ export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardDat
 }
 
 /**
- * A city's partner cities counted by the country they lie in, as of a date: its `PARTNER_OF` and the
- * partners' `IN_COUNTRY` relationships, two hops out.
+ * A city's partners counted by the country they lie in, as of a date: its `PARTNER_OF` and the partners'
+ * `IN_COUNTRY` relationships, two hops out (partner-count.ts says how they count).
  */
 export async function fetchPartnersByCountry(
   cityId: string,
   asOf: string | null,
   signal?: AbortSignal,
   undated: Undated = "INCLUDE",
-): Promise<KeyCount[]> {
+): Promise<PartnerCount> {
   const graph = await fetchNeighbourhood(
     cityId,
     { depth: 2, asOf, undated, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000 },
     signal,
   );
-  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
-  const partners = new Set(
-    graph.edges
-      .filter((edge) => edge.type === "PARTNER_OF" && (edge.fromId === cityId || edge.toId === cityId))
-      .map((edge) => (edge.fromId === cityId ? edge.toId : edge.fromId)),
-  );
-  const counts = new Map<string, number>();
-  for (const partner of partners) {
-    const country = graph.edges.find((edge) => edge.type === "IN_COUNTRY" && edge.fromId === partner);
-    const key = country ? (names.get(country.toId) ?? country.toId) : "Country not recorded";
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return countPartners(graph, cityId);
 }
 
 /** The latest recorded changes to an entity and its relationships (imports and edits). */
@@ -560,17 +555,18 @@ export async function fetchActivityByType(
   types: readonly string[],
   fromYear: number,
   toYear: number,
+  undated: Undated = "INCLUDE",
   signal?: AbortSignal,
 ): Promise<Record<string, YearActivity[]>> {
   const fields = types
     .map(
       (type, index) =>
-        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"]) { ...ExplorerYearActivity }`,
+        `t${index}: activitySeries(fromYear: $fromYear, toYear: $toYear, entityId: $entityId, relationshipTypes: ["${type}"], undated: $undated) { ...ExplorerYearActivity }`,
     )
     .join("\n");
   const data = await request<Record<string, YearActivity[]>, Record<string, unknown>>(
-    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!) { ${fields} } ${EXPLORER_FRAGMENTS.yearActivity}`,
-    { entityId, fromYear, toYear },
+    `query ExplorerActivity($entityId: ID!, $fromYear: Int!, $toYear: Int!, $undated: UndatedClaims) { ${fields} } ${EXPLORER_FRAGMENTS.yearActivity}`,
+    { entityId, fromYear, toYear, undated },
     signal,
   );
   return Object.fromEntries(types.map((type, index) => [type, data[`t${index}`] ?? []]));

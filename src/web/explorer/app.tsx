@@ -27,7 +27,6 @@ import {
   fetchShortestPath,
   fetchTimeline,
 } from "./api.js";
-import { focusCommunity } from "./analysis-scope.js";
 import { CentralityPanel } from "./centrality-panel.js";
 import { ClaimsPanel } from "./claims-panel.js";
 import { changeMarks } from "./compare-model.js";
@@ -41,12 +40,13 @@ import { PeriodButton } from "./entity-relationships.js";
 import { useT } from "./i18n.js";
 import { dayWithSomething } from "./empty-states.js";
 import { type EditMode, storeEditing, storedEditing } from "./edit-drafts.js";
+import { GraphLegend } from "./graph-legend.js";
 import { GraphView } from "./graph-view.js";
 import { type DrawnGraph, mergeGraphs } from "./graph-model.js";
 import { HistoryPanel } from "./history-panel.js";
 import { narrowingWords, publisherKindsOf, typesToOffer } from "./hub.js";
 import { HubPanel } from "./hub-panel.js";
-import { KIND_STYLES, LINE_LEGEND, communityColor, kindStyle, relationshipLabel } from "./kinds.js";
+import { communityColor, kindStyle, relationshipLabel } from "./kinds.js";
 import { MapView } from "./map-view.js";
 import { PathFinder, type PathResult } from "./path-finder.js";
 import { PeersPanel } from "./peers-panel.js";
@@ -515,7 +515,7 @@ export function App() {
                 focusId={state.focus}
               />
             )}
-            <Legend />
+            <GraphLegend communities={state.communities ? communities : null} focus={state.focus} />
             <TimelineView
               entity={selectedNode ?? focusNode}
               asOf={state.asOf}
@@ -528,14 +528,16 @@ export function App() {
                 measure={state.measure}
                 communities={state.communities}
                 scores={scores}
-                communityCount={communities?.length ?? null}
-                focusCommunity={focusCommunity(communities, state.focus)}
+                communityList={communities}
+                focusId={state.focus}
                 focusName={focusNode?.name ?? state.focus}
                 scope={state.scope}
                 around={[state.focus, ...state.peers]
                   .filter((id): id is string => id !== null)
                   .map((id) => names.get(id)?.name ?? id)}
                 narrowing={narrowingWords(state.types, state.sources)}
+                asOf={state.asOf}
+                undated={state.undated}
                 error={analysisError}
                 onScope={(scope) => update({ scope })}
                 onMeasure={(measure) => update({ measure })}
@@ -696,24 +698,6 @@ function useNodeNames(graph: DrawnGraph, ids: readonly (string | null)[]): Map<s
     return () => controller.abort();
   }, [missingKey]);
   return useMemo(() => new Map([...fetched, ...graph.nodes]), [fetched, graph]);
-}
-
-function Legend() {
-  return (
-    <ul className="legend" aria-label="Legend">
-      {Object.entries(KIND_STYLES).map(([kind, style]) => (
-        <li key={kind}>
-          <span className={`swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
-          {style.label}
-        </li>
-      ))}
-      {LINE_LEGEND.map((entry) => (
-        <li key={entry.line}>
-          <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** Every drawn element as a button: the keyboard's (and screen readers') way into the graph. */

@@ -1,7 +1,8 @@
 /**
  * The dashboard view: counts by kind, funders per office, a city's partners by country, and its
  * relationships in force per year by type (`activitySeries`), as bar charts (Chart.js), each with the same
- * numbers as a table for screen readers and copying.
+ * numbers as a table for screen readers and copying, and a caption saying what is counted, for whom and as of
+ * when (dashboard-words.ts).
  */
 import {
   BarController,
@@ -13,7 +14,7 @@ import {
   LinearScale,
   Tooltip,
 } from "chart.js";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import {
   type DashboardData,
@@ -23,7 +24,19 @@ import {
   fetchDashboard,
   fetchPartnersByCountry,
 } from "./api.js";
+import {
+  type ChartWords,
+  DASHBOARD_WORDS,
+  activityChart,
+  fundersChart,
+  kindsChart,
+  partnerRows,
+  partnersChart,
+  typesChart,
+} from "./dashboard-words.js";
+import { useLang, useT } from "./i18n.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import type { PartnerCount } from "./partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
 import type { Undated } from "./url-state.js";
 
@@ -51,16 +64,18 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
     [cityId, cityName, peers],
   );
   const [data, setData] = useState<DashboardData | null>(null);
-  const [partners, setPartners] = useState<KeyCount[] | null>(null);
+  const [partners, setPartners] = useState<PartnerCount | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const lang = useLang();
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchDashboard(controller.signal).then(setData, (failure: unknown) => {
+    setData(null);
+    fetchDashboard(asOf, undated, controller.signal).then(setData, (failure: unknown) => {
       if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
     });
     return () => controller.abort();
-  }, []);
+  }, [asOf, undated]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -78,7 +93,15 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
     () => data?.fundersPerOffice.map((office) => ({ key: office.name, count: office.funders })),
     [data],
   );
-  const typeRows = useMemo(() => data?.edgesByType.filter((row) => row.count > 0), [data]);
+  const typeRows = useMemo(
+    () => data?.edgesByType.filter((row) => row.count > 0).map((row) => ({ ...row, key: relationshipLabel(row.key) })),
+    [data],
+  );
+  const typeColors = useMemo(
+    () => data?.edgesByType.filter((row) => row.count > 0).map((row) => typeColor(row.key)),
+    [data],
+  );
+  const partnersRows = useMemo(() => (partners ? partnerRows(lang, partners) : undefined), [lang, partners]);
 
   if (error) {
     return (
@@ -89,22 +112,23 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
   }
   return (
     <div className="dashboard" data-testid="dashboard">
-      <ChartCard title="Entities by kind" rows={kindRows} colors={kindColors} />
-      <ChartCard title="Funders per office" rows={funderRows} horizontal />
+      <ChartCard words={kindsChart(lang)} rows={kindRows} colors={kindColors} testId="kinds-chart" />
+      <ChartCard words={fundersChart(lang, asOf, undated)} rows={funderRows} horizontal testId="funders-chart" />
       <ChartCard
-        title={`Partners of ${cityName} by country${asOf ? ` on ${asOf}` : ""}`}
-        rows={partners ?? undefined}
+        words={partnersChart(lang, cityName, asOf, undated, partners)}
+        rows={partnersRows}
         horizontal
+        testId="partners-chart"
       />
-      <ChartCard title="Relationships by type" rows={typeRows} horizontal />
-      <ActivityCard entityId={cityId} name={cityName} />
+      <ChartCard words={typesChart(lang)} rows={typeRows} colors={typeColors} horizontal testId="types-chart" />
+      <ActivityCard entityId={cityId} name={cityName} undated={undated} />
       {compared.length > 1 && <PeersActivityCard entities={compared} types={types} undated={undated} />}
     </div>
   );
 }
 
 /** Relationships of one entity in force on 1 July of each year, stacked by type. */
-function ActivityCard({ entityId, name }: { entityId: string; name: string }) {
+function ActivityCard({ entityId, name, undated }: { entityId: string; name: string; undated: Undated }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [series, setSeries] = useState<Record<string, YearActivity[]> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,14 +136,14 @@ function ActivityCard({ entityId, name }: { entityId: string; name: string }) {
   useEffect(() => {
     const controller = new AbortController();
     setSeries(null);
-    fetchActivityByType(entityId, RELATIONSHIP_TYPES, ACTIVITY_FROM, toYear, controller.signal).then(
+    fetchActivityByType(entityId, RELATIONSHIP_TYPES, ACTIVITY_FROM, toYear, undated, controller.signal).then(
       setSeries,
       (failure: unknown) => {
         if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
       },
     );
     return () => controller.abort();
-  }, [entityId, toYear]);
+  }, [entityId, toYear, undated]);
   // Only types that are ever in force, so the legend and table stay short.
   const used = useMemo(
     () => Object.entries(series ?? {}).filter(([, years]) => years.some((year) => year.active > 0)),
@@ -148,27 +172,32 @@ function ActivityCard({ entityId, name }: { entityId: string; name: string }) {
     });
     return () => chart.destroy();
   }, [used]);
-  const title = `Relationships of ${name} in force per year, by type`;
+  const t = useT();
+  const lang = useLang();
+  const words = activityChart(lang, name, undated, ACTIVITY_FROM, toYear);
+  const title = words.title;
+  const captionId = useId();
   return (
-    <section className="chart-card wide" aria-label={title} data-testid="activity-chart">
+    <section className="chart-card wide" aria-label={title} aria-describedby={captionId} data-testid="activity-chart">
       <h2>{title}</h2>
+      <Caption id={captionId} words={words} />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {!series && !error && <p className="muted">Loading…</p>}
+      {!series && !error && <p className="muted">{t(DASHBOARD_WORDS.loading)}</p>}
       {series && (
         <>
           <div className="chart" style={{ height: 320 }}>
-            <canvas ref={canvas} role="img" aria-label={`${title}: stacked bar chart`} />
+            <canvas ref={canvas} role="img" aria-label={t(DASHBOARD_WORDS.stackedChart, { title })} />
           </div>
           <details>
-            <summary>Table</summary>
+            <summary>{t(DASHBOARD_WORDS.table)}</summary>
             <table data-testid="activity-table">
               <thead>
                 <tr>
-                  <th scope="col">Year</th>
+                  <th scope="col">{t(DASHBOARD_WORDS.year)}</th>
                   {used.map(([type]) => (
                     <th scope="col" key={type}>
                       {relationshipLabel(type)}
@@ -194,15 +223,30 @@ function ActivityCard({ entityId, name }: { entityId: string; name: string }) {
   );
 }
 
+/** What a chart counts, for whom and as of when, under its title. */
+function Caption({ id, words }: { id: string; words: ChartWords }) {
+  return (
+    <div className="chart-caption" id={id} data-testid="chart-caption">
+      {words.caption.map((sentence) => (
+        <p key={sentence}>{sentence}</p>
+      ))}
+    </div>
+  );
+}
+
 interface ChartCardProps {
-  readonly title: string;
+  readonly words: ChartWords;
   readonly rows: readonly KeyCount[] | undefined;
   readonly colors?: readonly string[] | undefined;
   readonly horizontal?: boolean;
+  readonly testId: string;
 }
 
-function ChartCard({ title, rows, colors, horizontal = false }: ChartCardProps) {
+function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCardProps) {
+  const title = words.title;
   const canvas = useRef<HTMLCanvasElement>(null);
+  const captionId = useId();
+  const t = useT();
   useEffect(() => {
     if (!canvas.current || !rows) return;
     const config: ChartConfiguration<"bar"> = {
@@ -222,7 +266,8 @@ function ChartCard({ title, rows, colors, horizontal = false }: ChartCardProps) 
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { tooltip: { enabled: true } },
+        // One series, named by the card's title: a legend would only repeat it (in one colour, beside bars of several).
+        plugins: { tooltip: { enabled: true }, legend: { display: false } },
         scales: { [horizontal ? "x" : "y"]: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     };
@@ -232,19 +277,20 @@ function ChartCard({ title, rows, colors, horizontal = false }: ChartCardProps) 
 
   const height = horizontal ? Math.max(160, (rows?.length ?? 4) * 26 + 40) : 240;
   return (
-    <section className="chart-card" aria-label={title}>
+    <section className="chart-card" aria-label={title} aria-describedby={captionId} data-testid={testId}>
       <h2>{title}</h2>
+      <Caption id={captionId} words={words} />
       {!rows ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t(DASHBOARD_WORDS.loading)}</p>
       ) : rows.length === 0 ? (
-        <p className="muted">Nothing to count.</p>
+        <p className="muted">{t(DASHBOARD_WORDS.nothing)}</p>
       ) : (
         <>
           <div className="chart" style={{ height }}>
-            <canvas ref={canvas} role="img" aria-label={`${title}: bar chart`} />
+            <canvas ref={canvas} role="img" aria-label={t(DASHBOARD_WORDS.barChart, { title })} />
           </div>
           <details>
-            <summary>Table</summary>
+            <summary>{t(DASHBOARD_WORDS.table)}</summary>
             <table>
               <tbody>
                 {rows.map((row) => (

@@ -15,7 +15,7 @@ export const KIND_STYLES: Readonly<Record<string, KindStyle>> = {
   Theme: { color: "#7d4bb3", shape: "hexagon", label: "Theme" },
   Network: { color: "#a0522d", shape: "star", label: "Network" },
   Person: { color: "#c2407f", shape: "barrel", label: "Person" },
-  Event: { color: "#d9822b", shape: "triangle", label: "Event" },
+  Event: { color: "#c06a16", shape: "triangle", label: "Event" },
   Place: { color: "#5d8aa8", shape: "ellipse", label: "Place (from a dataset)" },
 };
 
@@ -73,25 +73,29 @@ export function relationshipLabelFrom(edge: { readonly type: string; readonly fr
   return directionFrom(edge, entityId) === "out" ? relationshipLabel(edge.type) : inverseRelationshipLabel(edge.type);
 }
 
-/** One colour per relationship type (timeline bars, activity chart), in the vocabulary's order. */
+/**
+ * One colour per relationship type (timeline bars, activity chart, map arcs): Tableau 20 (Maureen Stone's
+ * categorical palette for Tableau), without its three palest, the strong half given to the commonest types. A unit
+ * test keeps every pair at least ΔE00 10 apart (colour-distance.ts); the type's name is always written beside it.
+ */
 const TYPE_COLORS: Readonly<Record<string, string>> = {
-  PARTNER_OF: "#1f6fb4",
-  FUNDS: "#c0392b",
-  PARTNER_IN: "#e67e22",
-  LOCATED_IN: "#7f8c8d",
-  REPRESENTS: "#8e44ad",
-  HOSTED_IN: "#16a085",
-  PART_OF: "#2c3e50",
-  HEADS: "#c2407f",
-  PRIORITISES: "#7d4bb3",
-  MEMBER_OF: "#a0522d",
-  PARTICIPATES_IN: "#d4a017",
-  HOLDS_ROLE_IN: "#2a8a3a",
-  HELD_IN: "#d9822b",
-  ORGANISED_BY: "#b03a2e",
-  IN_COUNTRY: "#95a5a6",
-  FOUNDED_IN: "#6c3483",
-  FOUNDER_OF: "#1e8449",
+  PARTNER_OF: "#1f77b4",
+  FUNDS: "#2ca02c",
+  PARTNER_IN: "#17becf",
+  LOCATED_IN: "#8c564b",
+  REPRESENTS: "#e377c2",
+  HOSTED_IN: "#d62728",
+  PART_OF: "#bcbd22",
+  HEADS: "#aec7e8",
+  PRIORITISES: "#ffbb78",
+  MEMBER_OF: "#ff7f0e",
+  PARTICIPATES_IN: "#9467bd",
+  HOLDS_ROLE_IN: "#98df8a",
+  HELD_IN: "#ff9896",
+  ORGANISED_BY: "#c5b0d5",
+  IN_COUNTRY: "#7f7f7f",
+  FOUNDED_IN: "#c49c94",
+  FOUNDER_OF: "#9edae5",
 };
 
 export function typeColor(type: string): string {

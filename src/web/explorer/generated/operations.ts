@@ -342,7 +342,10 @@ export type ExplorerSourcesQuery = {
   sources: Array<{ id: string; title: string; publisher: string | null; url: string | null; published: string | null }>;
 };
 
-export type ExplorerDashboardQueryVariables = Exact<{ [key: string]: never }>;
+export type ExplorerDashboardQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  undated?: UndatedClaims | null | undefined;
+}>;
 
 export type ExplorerDashboardQuery = {
   graphStats: {
@@ -723,7 +726,7 @@ export type ExplorerCommunitiesQueryVariables = Exact<{
 }>;
 
 export type ExplorerCommunitiesQuery = {
-  communities: Array<{ id: number; size: number; members: Array<{ id: string }> }>;
+  communities: Array<{ id: number; size: number; members: Array<{ id: string; name: string; kind: string }> }>;
 };
 
 export type ExplorerSharedQueryVariables = Exact<{
