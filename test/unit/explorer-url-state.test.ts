@@ -45,7 +45,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9&lang=de",
     );
     expect(state).toEqual({
       view: "graph",
@@ -66,6 +66,7 @@ describe("explorer address", () => {
       peers: ["ok"],
       types: null,
       sources: null,
+      lang: null,
     });
   });
 

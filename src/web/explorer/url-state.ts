@@ -2,8 +2,9 @@
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
  * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`
- * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2`.
+ * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2&lang=fi`.
  */
+import { type Lang, isLang } from "./i18n.js";
 import { RELATIONSHIP_TYPES } from "./kinds.js";
 
 export type View = "graph" | "map" | "dashboard";
@@ -48,6 +49,8 @@ export interface ExplorerState {
   readonly types: readonly string[] | null;
   /** Draw only relationships these sources cite (the API's `publisherKinds`, hub.ts); null: any source. */
   readonly sources: SourcesFilter | null;
+  /** The language the reader chose (language-choice.ts); null when the address does not say. */
+  readonly lang: Lang | null;
 }
 
 /** Whose word the drawing follows: see SOURCE_FILTERS in hub.ts for the publisher kinds of each. */
@@ -84,6 +87,7 @@ export const INITIAL_STATE: ExplorerState = {
   peers: [],
   types: null,
   sources: null,
+  lang: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -141,6 +145,7 @@ export function parseState(search: string): ExplorerState {
     ].slice(0, MAX_PEERS),
     types: types(params.get("types")),
     sources: SOURCES_FILTERS.find((filter) => filter === params.get("sources")) ?? null,
+    lang: isLang(params.get("lang")) ? (params.get("lang") as Lang) : null,
   };
 }
 
@@ -164,6 +169,7 @@ export function formatState(state: ExplorerState): string {
   if (state.peers.length > 0) params.set("peers", state.peers.join(","));
   if (state.types && state.types.length > 0) params.set("types", state.types.join(","));
   if (state.sources) params.set("sources", state.sources);
+  if (state.lang) params.set("lang", state.lang);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
