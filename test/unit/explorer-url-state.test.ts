@@ -28,6 +28,7 @@ describe("explorer address", () => {
       peers: ["stockholm", "copenhagen"],
       types: ["PARTNER_OF", "MEMBER_OF"],
       sources: "official" as const,
+      lang: "sv" as const,
     };
     expect(parseState(formatState(state))).toEqual(state);
   });

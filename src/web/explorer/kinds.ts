@@ -45,6 +45,11 @@ const KIND_LABELS: Readonly<Record<string, Message>> = messages({
   Other: { en: "Other", fi: "Muu", sv: "Annan" },
 });
 
+/** A known kind's name in `lang`; null for a kind the table does not know. */
+export function knownKindLabel(kind: string, lang: Lang = "en"): string | null {
+  return KIND_LABELS[kind]?.[lang] ?? null;
+}
+
 /** A kind's name in `lang`: "Office" is "Toimisto" in Finnish. */
 export function kindLabel(kind: string, lang: Lang = "en"): string {
   const words = KIND_LABELS[kind];
