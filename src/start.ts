@@ -75,6 +75,7 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
       webPages: config.webPages,
       resultCache: config.resultCache,
       signIn: config.oidc,
+      accessibilityContact: config.accessibilityContact,
     });
     log.info(
       { url: `${server.url}/graphql`, ...(config.webPages ? { explorer: `${server.url}/explorer` } : {}) },

@@ -39,6 +39,13 @@ const redisUrl = z
   .string()
   .regex(/^rediss?:\/\/.+/, "a redis:// or rediss:// address")
   .refine((value) => URL.canParse(value), "a redis:// or rediss:// address that parses as a URL");
+/** Where readers send accessibility feedback: an e-mail address, or a feedback form's http(s) address. */
+const contact = z
+  .string()
+  .refine(
+    (value) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value) || (/^https?:\/\//.test(value) && URL.canParse(value)),
+    "an e-mail address or an http(s):// address of a feedback form",
+  );
 const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
 
 const EnvSchema = z.object({
@@ -116,6 +123,7 @@ const EnvSchema = z.object({
   INTROSPECTION: flag.default(true),
   FIELD_SUGGESTIONS: flag.optional(),
   WEB_PAGES: flag.default(true),
+  ACCESSIBILITY_CONTACT: contact.optional(),
   RESULT_CACHE: flag.default(true),
   RESULT_CACHE_TTL_MS: nonNegativeInt.default(300_000),
   RESULT_CACHE_MAX_SIZE: bytes.default(64 * 1024 * 1024),
@@ -295,6 +303,8 @@ export interface AppConfig {
   readonly driver: DriverTimeouts;
   /** Build (when needed) and serve the explorer and GraphiQL pages. */
   readonly webPages: boolean;
+  /** Where the accessibility statement asks readers to send feedback; undefined: the statement says none is set. */
+  readonly accessibilityContact: string | undefined;
   readonly resultCache: ResultCacheSettings;
 }
 
@@ -420,6 +430,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     driver: { connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, maxRetryMs: e.NEO4J_MAX_RETRY_MS },
     webPages: e.WEB_PAGES,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     resultCache: {
       enabled: e.RESULT_CACHE,
       ttlMs: e.RESULT_CACHE_TTL_MS,

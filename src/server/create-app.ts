@@ -53,6 +53,8 @@ export interface AppOptions {
   readonly resultCache?: ResultCacheSettings;
   /** The explorer's sign-in provider (OIDC_ISSUER …), told to the page and allowed by its CSP. */
   readonly signIn?: OidcSettings | undefined;
+  /** ACCESSIBILITY_CONTACT: where the accessibility statement (`GET /accessibility`) sends feedback. */
+  readonly accessibilityContact?: string | undefined;
 }
 
 export interface App {
@@ -81,6 +83,7 @@ export async function createApp({
   webPages = false,
   resultCache: resultCacheSettings,
   signIn,
+  accessibilityContact,
 }: AppOptions): Promise<App> {
   const resultCache = resultCacheSettings
     ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
@@ -205,7 +208,7 @@ export async function createApp({
     }),
   );
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits }));
-  if (webPages) app.use(webPagesRouter({ signIn }));
+  if (webPages) app.use(webPagesRouter({ signIn, accessibilityContact }));
   app.use(
     notFound([
       "/graphql",
@@ -213,7 +216,7 @@ export async function createApp({
       "/reconcile",
       "/health",
       "/ready",
-      ...(webPages ? ["/explorer", "/graphiql"] : []),
+      ...(webPages ? ["/explorer", "/graphiql", "/accessibility"] : []),
     ]),
   );
   app.use(routeErrors(log));

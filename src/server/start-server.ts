@@ -30,6 +30,7 @@ export async function startServer(options: {
   webPages?: boolean;
   resultCache?: ResultCacheSettings;
   signIn?: OidcSettings | undefined;
+  accessibilityContact?: string | undefined;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,

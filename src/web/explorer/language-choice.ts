@@ -7,6 +7,11 @@ import { LANGS, type Lang, isLang } from "./i18n.js";
 
 const STORAGE_KEY = "explorer.lang";
 
+/** The page's localStorage (typed here, so the module also loads in a unit test, which has none). */
+function storage(): { getItem(key: string): string | null; setItem(key: string, value: string): void } | undefined {
+  return (globalThis as { localStorage?: ReturnType<typeof storage> }).localStorage;
+}
+
 /** The first of the browser's languages (`navigator.languages`: "fi-FI", "sv", …) that the explorer speaks. */
 export function browserLang(languages: readonly string[]): Lang | null {
   for (const tag of languages) {
@@ -27,7 +32,7 @@ export function chooseLang(choices: {
 /** The language chosen before; null when none was, or storage is closed to the page. */
 export function storedLang(): Lang | null {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
+    const value = storage()?.getItem(STORAGE_KEY) ?? null;
     return isLang(value) ? value : null;
   } catch {
     return null;
@@ -36,7 +41,7 @@ export function storedLang(): Lang | null {
 
 export function storeLang(lang: Lang): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, lang);
+    storage()?.setItem(STORAGE_KEY, lang);
   } catch {
     // Private windows may refuse storage: the address still carries the choice.
   }
