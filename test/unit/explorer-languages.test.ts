@@ -135,25 +135,24 @@ describe("the reader's language", () => {
 });
 
 describe("the explorer's text functions in Finnish and Swedish", () => {
-  const change = (over: Partial<ChangeEntry>): ChangeEntry =>
-    ({
-      id: "c1",
-      writeId: "w1",
-      at: "2024-01-01T00:00:00Z",
-      actor: "editor",
-      origin: "graphql:abc",
-      operation: "create",
-      itemType: "relationship",
-      itemId: "r1",
-      itemKind: "FUNDS",
-      fromId: "helsinki",
-      toId: "helsinki-centre-st-petersburg",
-      fields: [],
-      before: null,
-      after: null,
-      reverts: null,
-      ...over,
-    });
+  const change = (over: Partial<ChangeEntry>): ChangeEntry => ({
+    id: "c1",
+    writeId: "w1",
+    at: "2024-01-01T00:00:00Z",
+    actor: "editor",
+    origin: "graphql:abc",
+    operation: "create",
+    itemType: "relationship",
+    itemId: "r1",
+    itemKind: "FUNDS",
+    fromId: "helsinki",
+    toId: "helsinki-centre-st-petersburg",
+    fields: [],
+    before: null,
+    after: null,
+    reverts: null,
+    ...over,
+  });
   const names = new Map([
     ["helsinki", "Helsinki"],
     ["helsinki-centre-st-petersburg", "Helsinki-keskus"],

@@ -100,7 +100,8 @@ export function PathFinder({
               return (
                 <li key={edge.id}>
                   <button type="button" className="link" onClick={() => onSelectEdge(edge.id)}>
-                    {from && nameIn(from, lang)} {forward ? "→" : "←"} {typeLabel(edge.type, lang)} {forward ? "→" : "←"} {to && nameIn(to, lang)}
+                    {from && nameIn(from, lang)} {forward ? "→" : "←"} {typeLabel(edge.type, lang)}{" "}
+                    {forward ? "→" : "←"} {to && nameIn(to, lang)}
                   </button>
                 </li>
               );

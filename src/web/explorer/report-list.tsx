@@ -43,8 +43,7 @@ export function ReportList({ report }: { report: WriteReport }) {
     <ul className="report-items">
       {report.items.map((item) => (
         <li key={`${item.item}:${item.id}:${item.change}`} data-change={item.change}>
-          <strong>{changeWords(item.change)}</strong> {item.item}{" "}
-          <code>{item.id}</code>
+          <strong>{changeWords(item.change)}</strong> {item.item} <code>{item.id}</code>
           {item.fields.length > 0 && item.change !== "new" && <span> — {item.fields.join(", ")}</span>}
           {(item.removed ?? []).length > 0 && (
             <span className="removed-note" data-testid="removed-fields">
