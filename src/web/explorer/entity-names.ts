@@ -21,7 +21,8 @@ export function inLang<T extends GraphNode>(node: T, lang: Lang): T {
   return name === node.name ? node : { ...node, name };
 }
 
-/** The drawn graph with every entity named in `lang`. */
+/** The drawn graph with every entity named in `lang` (the neighbourhoods drawn in part too). */
 export function graphInLang(graph: DrawnGraph, lang: Lang): DrawnGraph {
-  return { ...graph, nodes: new Map([...graph.nodes].map(([id, node]) => [id, inLang(node, lang)])) };
+  const nodes = new Map([...graph.nodes].map(([id, node]) => [id, inLang(node, lang)]));
+  return { ...graph, nodes, cut: graph.cut.map((cut) => ({ ...cut, name: nodes.get(cut.id)?.name ?? cut.name })) };
 }
