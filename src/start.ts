@@ -76,6 +76,7 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
       resultCache: config.resultCache,
       signIn: config.oidc,
       publicUrl: config.publicUrl,
+      accessibilityContact: config.accessibilityContact,
     });
     log.info(
       { url: `${server.url}/graphql`, ...(config.webPages ? { explorer: `${server.url}/explorer` } : {}) },

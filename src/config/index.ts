@@ -40,6 +40,13 @@ const redisUrl = z
   .string()
   .regex(/^rediss?:\/\/.+/, "a redis:// or rediss:// address")
   .refine((value) => URL.canParse(value), "a redis:// or rediss:// address that parses as a URL");
+/** Where readers send accessibility feedback: an e-mail address, or a feedback form's http(s) address. */
+const contact = z
+  .string()
+  .refine(
+    (value) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value) || (/^https?:\/\//.test(value) && URL.canParse(value)),
+    "an e-mail address or an http(s):// address of a feedback form",
+  );
 const flag = z.enum(["true", "false", "1", "0", "on", "off"]).transform((value) => ["true", "1", "on"].includes(value));
 
 const EnvSchema = z.object({
@@ -62,6 +69,12 @@ const EnvSchema = z.object({
     "server",
     "`development`",
     "`production` hides field suggestions in error messages.",
+  ),
+  ACCESSIBILITY_CONTACT: doc(
+    contact.optional(),
+    "server",
+    "—",
+    "Where the accessibility statement (`/accessibility`) asks readers to send feedback: an e-mail address or the `http(s)://` address of a feedback form. Not set: the statement says no address has been given.",
   ),
   PUBLIC_URL: doc(
     z
@@ -577,6 +590,8 @@ function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: st
     webPages: e.WEB_PAGES,
     /** Where clients reach this server (PUBLIC_URL, no trailing slash); undefined: each request's own host. */
     publicUrl: e.PUBLIC_URL,
+    /** Where the accessibility statement asks readers to send feedback; undefined: the statement says none is set. */
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     /**
      * The result cache (src/result-cache): answers of read operations keyed by the operation, its variables,
      * the caller's roles and the graph's version. `ttlMs` bounds how stale an answer can be when something

@@ -30,6 +30,31 @@ export const RELATIONSHIP_STATE_WORDS: Readonly<Record<RelationshipState, string
   DENIED: "denied by a source",
 };
 
+/** RELATIONSHIP_STATE_WORDS in each of the explorer's languages (English, Finnish, Swedish). */
+export const RELATIONSHIP_STATE_WORDS_BY_LANG: Readonly<
+  Record<"en" | "fi" | "sv", Readonly<Record<RelationshipState, string>>>
+> = {
+  en: RELATIONSHIP_STATE_WORDS,
+  fi: {
+    CURRENT: "voimassa",
+    UNDATED: "voimassa, alkamisaika tuntematon",
+    FUTURE: "ei vielä alkanut",
+    PAST: "päättynyt",
+    SUSPENDED: "keskeytetty",
+    PENDING: "ei vielä voimassa (jäsenyyttä edeltävä vaihe)",
+    DENIED: "lähde kiistää",
+  },
+  sv: {
+    CURRENT: "gäller",
+    UNDATED: "gäller, startdatum okänt",
+    FUTURE: "har inte börjat ännu",
+    PAST: "avslutad",
+    SUSPENDED: "avbruten",
+    PENDING: "gäller ännu inte (ett steg före medlemskap)",
+    DENIED: "en källa förnekar den",
+  },
+};
+
 const PENDING_STATUSES: ReadonlySet<string> = new Set(["preparing", "applied", "decided"]);
 
 export interface DatedRecord {

@@ -54,6 +54,8 @@ export interface AppOptions {
   readonly signIn?: OidcSettings | undefined;
   /** PUBLIC_URL: where clients reach this server (the reconciliation manifest's links). */
   readonly publicUrl?: string | undefined;
+  /** ACCESSIBILITY_CONTACT: where the accessibility statement (`GET /accessibility`) sends feedback. */
+  readonly accessibilityContact?: string | undefined;
 }
 
 export interface App {
@@ -83,6 +85,7 @@ export async function createApp({
   resultCache: resultCacheSettings,
   signIn,
   publicUrl,
+  accessibilityContact,
 }: AppOptions): Promise<App> {
   const resultCache = resultCacheSettings
     ? createResultCache<ApiContext>(resultCacheSettings, db, schema, (error) =>
@@ -213,7 +216,7 @@ export async function createApp({
     }),
   );
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits, publicUrl }));
-  if (webPages) app.use(webPagesRouter({ signIn }));
+  if (webPages) app.use(webPagesRouter({ signIn, accessibilityContact }));
   app.use(
     notFound([
       "/graphql",
@@ -221,7 +224,7 @@ export async function createApp({
       "/reconcile",
       "/health",
       "/ready",
-      ...(webPages ? ["/explorer", "/graphiql"] : []),
+      ...(webPages ? ["/explorer", "/graphiql", "/accessibility"] : []),
     ]),
   );
   app.use(routeErrors(log));

@@ -32,6 +32,8 @@ export async function startServer(options: {
   signIn?: OidcSettings | undefined;
   /** PUBLIC_URL: where clients reach this server (the reconciliation manifest's links). */
   publicUrl?: string | undefined;
+  /** ACCESSIBILITY_CONTACT: where the accessibility statement sends feedback. */
+  accessibilityContact?: string | undefined;
 }): Promise<RunningServer> {
   const httpServer = createServer({
     requestTimeout: options.limits.requestTimeoutMs,

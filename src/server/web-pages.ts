@@ -14,6 +14,7 @@ import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import type { OidcSettings } from "../config/index.js";
 import { ServiceUnavailableError } from "../errors/index.js";
+import { accessibilityStatement } from "./accessibility-statement.js";
 import { sendError } from "./format-error.js";
 import { allowOnly } from "./unmatched-requests.js";
 import { WEB_OUT_DIR, WEB_PAGES } from "../web-build/index.js";
@@ -47,7 +48,9 @@ function pageHeaders(connect: readonly string[] = []): RequestHandler {
   });
 }
 
-export function webPagesRouter(options: { outDir?: string; signIn?: OidcSettings | undefined } = {}): Router {
+export function webPagesRouter(
+  options: { outDir?: string; signIn?: OidcSettings | undefined; accessibilityContact?: string | undefined } = {},
+): Router {
   const outDir = options.outDir ?? WEB_OUT_DIR;
   const router = express.Router();
   router.use(pageHeaders());
@@ -63,6 +66,8 @@ export function webPagesRouter(options: { outDir?: string; signIn?: OidcSettings
     res.json(config);
   });
   router.get("/", (_req, res) => res.redirect(302, "/explorer"));
+  // The accessibility statement the law asks for (accessibility-statement.ts): plain HTML, no script.
+  router.get("/accessibility", accessibilityStatement(options.accessibilityContact));
   for (const page of WEB_PAGES) {
     const file = path.join(outDir, page, "index.html");
     router.get(
@@ -85,7 +90,7 @@ export function webPagesRouter(options: { outDir?: string; signIn?: OidcSettings
     );
   }
   router.all(
-    ["/", "/explorer/config.json", ...WEB_PAGES.flatMap((page) => [`/${page}`, `/${page}/`])],
+    ["/", "/explorer/config.json", "/accessibility", ...WEB_PAGES.flatMap((page) => [`/${page}`, `/${page}/`])],
     allowOnly("GET"),
   );
   // Each asset as the browser accepts it: the brotli or gzip file the build wrote beside it, else as it is.

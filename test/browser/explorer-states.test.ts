@@ -66,7 +66,9 @@ describe("the explorer's empty states", () => {
     const day = ((await offer.textContent()) ?? "").slice("Show ".length);
     await offer.click();
     await page.waitForURL(new RegExp(`asOf=${day}`));
-    await expect.poll(() => status.textContent(), { timeout: 45_000 }).toMatch(/^\d+ entities, [1-9]\d* relationships/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 45_000 })
+      .toMatch(/^\d+ entit(y|ies), [1-9]\d* relationships?/);
   });
 
   it("says a path is missing as of a day, and looks over all dates when asked", async () => {

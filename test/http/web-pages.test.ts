@@ -56,6 +56,28 @@ describe("the web pages", () => {
     expect(response.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
   });
 
+  it("serves the accessibility statement as plain HTML in the reader's language, with no script", async () => {
+    const finnish = await fetch(`${api.url}/accessibility?lang=fi`);
+    expect(finnish.status).toBe(200);
+    expect(finnish.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(finnish.headers.get("content-language")).toBe("fi");
+    expect(finnish.headers.get("content-security-policy") ?? "").toContain("script-src 'self'");
+    const html = await finnish.text();
+    expect(html).toContain('<html lang="fi">');
+    expect(html).toContain("<h1>Saavutettavuusseloste");
+    expect(html).toContain("WCAG 2.1");
+    expect(html).not.toContain("<script");
+
+    // No `lang`: the browser's preferred language among the three; none of them: English.
+    const swedish = await fetch(`${api.url}/accessibility`, {
+      headers: { "accept-language": "de, sv-FI;q=0.8, fi;q=0.5" },
+    });
+    expect(await swedish.text()).toContain('<html lang="sv">');
+    const other = await fetch(`${api.url}/accessibility`, { headers: { "accept-language": "de" } });
+    expect(await other.text()).toContain('<html lang="en">');
+    expect((await fetch(`${api.url}/accessibility`, { method: "POST" })).status).toBe(405);
+  });
+
   it("are not served with WEB_PAGES=false", async () => {
     const apiOnly = await startTestServer({ WEB_PAGES: "false" });
     try {

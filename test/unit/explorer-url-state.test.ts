@@ -30,6 +30,7 @@ describe("explorer address", () => {
       types: ["PARTNER_OF", "MEMBER_OF"],
       sources: "official" as const,
       limit: 300,
+      lang: "sv" as const,
     };
     expect(parseState(formatState(state))).toEqual(state);
   });
@@ -47,7 +48,7 @@ describe("explorer address", () => {
 
   it("drops values that are not ids, days or known views (the focus falls back to Helsinki)", () => {
     const state = parseState(
-      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9&limit=lots",
+      "?view=admin&focus=%3Cscript%3E&expand=ok,%22bad%22&depth=9&asOf=2019-13&select=table:x&from=a%20b&to=&compareFrom=2021&compareTo=x&measure=EVAL&communities=yes&undated=ALL&corroboration=yes&peers=ok,%3Cx%3E,ok&types=KNOWS,partner_of&sources=all&scope=9&limit=lots&lang=de",
     );
     expect(state).toEqual({
       view: "graph",
@@ -69,6 +70,7 @@ describe("explorer address", () => {
       types: null,
       sources: null,
       limit: 150,
+      lang: null,
     });
   });
 

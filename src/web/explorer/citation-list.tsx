@@ -4,11 +4,19 @@
  * dataset's locator instead of a quoted excerpt. Used wherever citations are shown.
  */
 import type { Citation } from "./api.js";
-import { formatPartialDate } from "./graph-model.js";
+import { partialDateIn } from "./date-words.js";
+import { messages, useLang, useT } from "./i18n.js";
 import { citedWords, partyLabel, publisherKindLabel } from "./whose-word.js";
 
+const M = messages({
+  datasetEntry: { en: "Dataset entry:", fi: "Aineiston kohta:", sv: "Post i datamängden:" },
+  noSource: { en: "No source recorded.", fi: "Lähdettä ei ole kirjattu.", sv: "Ingen källa registrerad." },
+});
+
 export function CitationLine({ citation }: { citation: Citation }) {
-  const published = formatPartialDate(citation.published);
+  const t = useT();
+  const lang = useLang();
+  const published = partialDateIn(citation.published, lang);
   const words = citedWords(citation);
   return (
     <>
@@ -25,14 +33,14 @@ export function CitationLine({ citation }: { citation: Citation }) {
       </p>
       <p className="whose-word" data-testid="whose-word">
         <span className={`publisher-kind publisher-${citation.publisherKind ?? "unknown"}`}>
-          {publisherKindLabel(citation)}
+          {publisherKindLabel(citation, lang)}
         </span>
         {" · "}
-        <span className={citation.party ? "party" : "third-party"}>{partyLabel(citation)}</span>
+        <span className={citation.party ? "party" : "third-party"}>{partyLabel(citation, lang)}</span>
       </p>
       {words?.kind === "locator" && (
         <p className="locator">
-          Dataset entry: <code>{words.text}</code>
+          {t(M.datasetEntry)} <code>{words.text}</code>
         </p>
       )}
       {words?.kind === "excerpt" && <blockquote className="excerpt">“{words.text}”</blockquote>}
@@ -42,17 +50,19 @@ export function CitationLine({ citation }: { citation: Citation }) {
 
 /** The compact form for tables and lists: "(city · party to this tie)" and the excerpt or locator. */
 export function WhoseWord({ citation }: { citation: Citation }) {
+  const t = useT();
+  const lang = useLang();
   const words = citedWords(citation);
   return (
     <>
       {" "}
       <span className="whose-word-inline">
-        ({publisherKindLabel(citation)} · {partyLabel(citation)})
+        ({publisherKindLabel(citation, lang)} · {partyLabel(citation, lang)})
       </span>
       {words?.kind === "locator" && (
         <span className="locator">
           {" "}
-          Dataset entry: <code>{words.text}</code>
+          {t(M.datasetEntry)} <code>{words.text}</code>
         </span>
       )}
       {words?.kind === "excerpt" && <blockquote className="excerpt">“{words.text}”</blockquote>}
@@ -61,7 +71,8 @@ export function WhoseWord({ citation }: { citation: Citation }) {
 }
 
 export function CitationList({ citations, testId }: { citations: readonly Citation[]; testId?: string }) {
-  if (citations.length === 0) return <p className="muted">No source recorded.</p>;
+  const t = useT();
+  if (citations.length === 0) return <p className="muted">{t(M.noSource)}</p>;
   return (
     <ul className="citations" data-testid={testId}>
       {citations.map((citation) => (

@@ -11,22 +11,40 @@ import type { GraphEdge } from "./api.js";
 import { EDIT_QUERIES } from "./edit-api.js";
 import type { ExplorerClaimsQuery } from "./generated/operations.js";
 import { WhoseWord } from "./citation-list.js";
-import { formatPartialDate } from "./graph-model.js";
-import { relationshipLabel } from "./kinds.js";
+import { partialDateIn } from "./date-words.js";
+import { type Lang, type Message, format, messages, useLang, useT } from "./i18n.js";
+import { typeLabel } from "./kinds.js";
 
 const COMPARED = ["kind", "status", "validFrom", "validTo"] as const;
 type Compared = (typeof COMPARED)[number];
-const LABELS: Record<Compared, string> = {
-  kind: "What kind",
-  status: "Status",
-  validFrom: "In force from",
-  validTo: "In force until",
-};
+const LABELS: Readonly<Record<Compared, Message>> = messages({
+  kind: { en: "What kind", fi: "Millainen", sv: "Vilken typ" },
+  status: { en: "Status", fi: "Tila", sv: "Status" },
+  validFrom: { en: "In force from", fi: "Voimassa alkaen", sv: "Gäller från" },
+  validTo: { en: "In force until", fi: "Voimassa asti", sv: "Gäller till" },
+});
+
+const M = messages({
+  noSource: { en: "no source cited", fi: "ei lähdettä", sv: "ingen källa anges" },
+  statedBy: { en: "stated by {who}", fi: "lähde: {who}", sv: "enligt {who}" },
+  title: {
+    en: "All claims about this {type} ({count})",
+    fi: "Kaikki väitteet tästä suhteesta ({type}) ({count})",
+    sv: "Alla påståenden om denna relation ({type}) ({count})",
+  },
+  inConflict: { en: " {count} in conflict", fi: " {count} ristiriidassa", sv: " {count} i konflikt" },
+  whatIsClaimed: { en: "What is claimed", fi: "Mitä väitetään", sv: "Vad som påstås" },
+  thisClaim: { en: "This claim", fi: "Tämä väite", sv: "Detta påstående" },
+  conflicting: { en: "Conflicting claim", fi: "Ristiriitainen väite", sv: "Motstridigt påstående" },
+  otherClaim: { en: "Other period or claim", fi: "Muu jakso tai väite", sv: "Annan period eller annat påstående" },
+  differs: { en: " (differs)", fi: " (eroaa)", sv: " (skiljer sig)" },
+  sources: { en: "Sources", fi: "Lähteet", sv: "Källor" },
+});
 
 /** Who states a claim, in words: its sources' publishers (or titles), as a column's heading says it. */
-export function claimedBy(claim: GraphEdge): string {
+export function claimedBy(claim: GraphEdge, lang: Lang = "en"): string {
   const who = [...new Set(claim.sources.map((source) => source.publisher ?? source.title))];
-  return who.length === 0 ? "no source cited" : `stated by ${who.join("; ")}`;
+  return who.length === 0 ? format(lang, M.noSource) : format(lang, M.statedBy, { who: who.join("; ") });
 }
 
 /** The other claims about the same relationship (same type, same two ends), oldest start first. */
@@ -57,6 +75,8 @@ export function inConflict(a: GraphEdge, b: GraphEdge): boolean {
 }
 
 export function ClaimsPanel({ edge }: { edge: GraphEdge }) {
+  const t = useT();
+  const lang = useLang();
   const [claims, setClaims] = useState<GraphEdge[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -70,20 +90,20 @@ export function ClaimsPanel({ edge }: { edge: GraphEdge }) {
   return (
     <section className="claims" aria-labelledby="claims-title" data-testid="claims">
       <h3 id="claims-title">
-        All claims about this {relationshipLabel(edge.type)} ({ordered.length})
-        {conflicts > 0 && <span className="badge conflict"> {conflicts} in conflict</span>}
+        {t(M.title, { type: typeLabel(edge.type, lang), count: ordered.length })}
+        {conflicts > 0 && <span className="badge conflict">{t(M.inConflict, { count: conflicts })}</span>}
       </h3>
       <div className="claims-scroll">
         <table>
           <thead>
             <tr>
-              <th scope="col">What is claimed</th>
+              <th scope="col">{t(M.whatIsClaimed)}</th>
               {ordered.map((claim, index) => (
                 <th key={claim.id} scope="col">
-                  {index === 0 ? "This claim" : inConflict(edge, claim) ? "Conflicting claim" : "Other period or claim"}
+                  {t(index === 0 ? M.thisClaim : inConflict(edge, claim) ? M.conflicting : M.otherClaim)}
                   <br />
                   <span className="claim-by" title={claim.id}>
-                    {claimedBy(claim)}
+                    {claimedBy(claim, lang)}
                   </span>
                 </th>
               ))}
@@ -92,29 +112,29 @@ export function ClaimsPanel({ edge }: { edge: GraphEdge }) {
           <tbody>
             {COMPARED.map((field) => (
               <tr key={field}>
-                <th scope="row">{LABELS[field]}</th>
+                <th scope="row">{t(LABELS[field])}</th>
                 {ordered.map((claim, index) => {
                   const value = claim[field];
                   const differs = index > 0 && (value ?? null) !== (edge[field] ?? null);
-                  const shown = field === "validFrom" || field === "validTo" ? formatPartialDate(value) : value;
+                  const shown = field === "validFrom" || field === "validTo" ? partialDateIn(value, lang) : value;
                   return (
                     <td key={claim.id} className={differs ? "differs" : undefined}>
                       {shown ?? "—"}
-                      {differs && <span className="visually-hidden"> (differs)</span>}
+                      {differs && <span className="visually-hidden">{t(M.differs)}</span>}
                     </td>
                   );
                 })}
               </tr>
             ))}
             <tr>
-              <th scope="row">Sources</th>
+              <th scope="row">{t(M.sources)}</th>
               {ordered.map((claim) => (
                 <td key={claim.id}>
                   <ul className="claim-sources">
                     {claim.sources.map((source) => (
                       <li key={source.sourceId}>
                         <strong>{source.title}</strong>
-                        {source.published && ` · ${formatPartialDate(source.published)}`}
+                        {source.published && ` · ${partialDateIn(source.published, lang)}`}
                         <WhoseWord citation={source} />
                       </li>
                     ))}

@@ -8,8 +8,22 @@ import { type ReactNode, useEffect, useId, useState } from "react";
 import type { GraphDiff, GraphEdge } from "./api.js";
 import { WhoseWord } from "./citation-list.js";
 import { type ChangeMark, groupChanges } from "./compare-model.js";
-import { formatValidity } from "./graph-model.js";
-import { relationshipLabel } from "./kinds.js";
+import { validityIn } from "./date-words.js";
+import { type Message, messages, useLang, useT } from "./i18n.js";
+import { typeLabel } from "./kinds.js";
+
+const M = messages({
+  title: { en: "Compare two days", fi: "Vertaa kahta päivää", sv: "Jämför två dagar" },
+  from: { en: "From", fi: "Alku", sv: "Från" },
+  to: { en: "To", fi: "Loppu", sv: "Till" },
+  compare: { en: "Compare", fi: "Vertaa", sv: "Jämför" },
+  clear: { en: "Clear", fi: "Tyhjennä", sv: "Rensa" },
+  none: { en: "None.", fi: "Ei yhtään.", sv: "Inga." },
+  started: { en: "Started", fi: "Alkoi", sv: "Började" },
+  ended: { en: "Ended", fi: "Päättyi", sv: "Avslutades" },
+  suspended: { en: "Status changed: suspended", fi: "Tila muuttui: keskeytetty", sv: "Status ändrades: avbruten" },
+  resumed: { en: "Status changed: resumed", fi: "Tila muuttui: jatkui", sv: "Status ändrades: återupptagen" },
+});
 
 interface ComparePanelProps {
   readonly from: string | null;
@@ -23,6 +37,8 @@ interface ComparePanelProps {
 }
 
 export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, onSelectEdge }: ComparePanelProps) {
+  const t = useT();
+  const lang = useLang();
   const fromId = useId();
   const toId = useId();
   const [draftFrom, setDraftFrom] = useState(from ?? "2019-01-01");
@@ -34,10 +50,10 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
   const item = (edge: GraphEdge, change: ChangeMark) => (
     <li key={`${change}-${edge.id}`} className={`change-${change}`}>
       <button type="button" className="link" onClick={() => onSelectEdge(edge)}>
-        {name(edge.fromId)} — {relationshipLabel(edge.type)} → {name(edge.toId)}
+        {name(edge.fromId)} — {typeLabel(edge.type, lang)} → {name(edge.toId)}
       </button>{" "}
       <span className="muted">
-        {formatValidity(edge)}
+        {validityIn(edge, lang)}
         {edge.status ? ` · ${edge.status}` : ""}
       </span>
       <ul className="change-sources">
@@ -52,7 +68,7 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
   );
   return (
     <section className="compare" aria-labelledby="compare-title" data-testid="compare">
-      <h2 id="compare-title">Compare two days</h2>
+      <h2 id="compare-title">{t(M.title)}</h2>
       <form
         className="compare-form"
         onSubmit={(event) => {
@@ -60,14 +76,14 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
           if (draftFrom && draftTo) onCompare(draftFrom, draftTo);
         }}
       >
-        <label htmlFor={fromId}>From</label>
+        <label htmlFor={fromId}>{t(M.from)}</label>
         <input id={fromId} type="date" value={draftFrom} onChange={(event) => setDraftFrom(event.target.value)} />
-        <label htmlFor={toId}>To</label>
+        <label htmlFor={toId}>{t(M.to)}</label>
         <input id={toId} type="date" value={draftTo} onChange={(event) => setDraftTo(event.target.value)} />
-        <button type="submit">Compare</button>
+        <button type="submit">{t(M.compare)}</button>
         {(from || to) && (
           <button type="button" onClick={onClear}>
-            Clear
+            {t(M.clear)}
           </button>
         )}
       </form>
@@ -85,27 +101,28 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
 
 const GROUPS: readonly {
   readonly key: "started" | "ended" | "suspended" | "resumed";
-  readonly title: string;
+  readonly title: Message;
   readonly mark: ChangeMark;
   readonly swatch: string;
 }[] = [
-  { key: "started", title: "Started", mark: "started", swatch: "started" },
-  { key: "ended", title: "Ended", mark: "ended", swatch: "ended" },
-  { key: "suspended", title: "Status changed: suspended", mark: "changed", swatch: "changed" },
-  { key: "resumed", title: "Status changed: resumed", mark: "changed", swatch: "changed" },
+  { key: "started", title: M.started, mark: "started", swatch: "started" },
+  { key: "ended", title: M.ended, mark: "ended", swatch: "ended" },
+  { key: "suspended", title: M.suspended, mark: "changed", swatch: "changed" },
+  { key: "resumed", title: M.resumed, mark: "changed", swatch: "changed" },
 ];
 
 function Groups({ diff, item }: { diff: GraphDiff; item: (edge: GraphEdge, change: ChangeMark) => ReactNode }) {
   const groups = groupChanges(diff);
+  const t = useT();
   return (
     <>
       {GROUPS.map(({ key, title, mark, swatch }) => (
-        <section key={key} className="compare-group" data-group={key} aria-label={title}>
+        <section key={key} className="compare-group" data-group={key} aria-label={t(title)}>
           <h3>
-            {title} ({groups[key].length}) <span className={`swatch-line ${swatch}`} aria-hidden="true" />
+            {t(title)} ({groups[key].length}) <span className={`swatch-line ${swatch}`} aria-hidden="true" />
           </h3>
           {groups[key].length === 0 ? (
-            <p className="muted">None.</p>
+            <p className="muted">{t(M.none)}</p>
           ) : (
             <ul>{groups[key].map((edge) => item(edge, mark))}</ul>
           )}

@@ -8,17 +8,64 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import { type Corroboration, type GraphEdge, type TieCorroboration, fetchCorroboration } from "./api.js";
 import { WhoseWord } from "./citation-list.js";
-import { formatValidity } from "./graph-model.js";
+import { validityIn } from "./date-words.js";
+import { messages, useLang, useT } from "./i18n.js";
 import {
-  CLASS_WORDS,
   classCounts,
-  classLabel,
   classesOfClaim,
   corroborationFileName,
   corroborationRows,
   tiesByVerdict,
   toCsv,
+  classWords,
 } from "./whose-word.js";
+
+const M = messages({
+  loadFailed: {
+    en: "Something went wrong while loading.",
+    fi: "Lataamisessa tapahtui virhe.",
+    sv: "Något gick fel vid inläsningen.",
+  },
+  title: {
+    en: "Whose word backs {name}’s ties",
+    fi: "Kenen tietoon kohteen {name} suhteet perustuvat",
+    sv: "Vems ord som stöder relationerna för {name}",
+  },
+  hide: { en: "Hide whose word", fi: "Piilota lähteiden erittely", sv: "Dölj vems ord" },
+  show: {
+    en: "Show whose word backs {name}’s partnerships and twinnings",
+    fi: "Näytä, kenen tietoon kohteen {name} kumppanuudet ja ystävyyskaupunkisuhteet perustuvat",
+    sv: "Visa vems ord som stöder partnerskapen och vänortsförbindelserna för {name}",
+  },
+  download: { en: "Download the table (CSV)", fi: "Lataa taulukko (CSV)", sv: "Ladda ner tabellen (CSV)" },
+  loading: { en: "Loading…", fi: "Ladataan…", sv: "Läser in…" },
+  noneRecorded: {
+    en: "No partnership or twinning of {name} is recorded.",
+    fi: "Kohteelle {name} ei ole kirjattu kumppanuuksia eikä ystävyyskaupunkisuhteita.",
+    sv: "Inga partnerskap eller vänortsförbindelser för {name} har registrerats.",
+  },
+  ties: {
+    one: {
+      en: "{count} tie with other cities and bodies; a tie may be in more than one class.",
+      fi: "{count} suhde muihin kaupunkeihin ja toimijoihin; suhde voi kuulua useampaan luokkaan.",
+      sv: "{count} relation med andra städer och organ; en relation kan höra till fler än en klass.",
+    },
+    other: {
+      en: "{count} ties with other cities and bodies; a tie may be in more than one class.",
+      fi: "{count} suhdetta muihin kaupunkeihin ja toimijoihin; suhde voi kuulua useampaan luokkaan.",
+      sv: "{count} relationer med andra städer och organ; en relation kan höra till fler än en klass.",
+    },
+  },
+  firstListed: {
+    en: " The first {count} are listed.",
+    fi: " Ensimmäiset {count} on lueteltu.",
+    sv: " De första {count} listas.",
+  },
+  perClass: { en: "Ties per class", fi: "Suhteet luokittain", sv: "Relationer per klass" },
+  also: { en: "also:", fi: "myös:", sv: "även:" },
+  partnership: { en: "partnership", fi: "kumppanuus", sv: "partnerskap" },
+  behind: { en: " — behind: {classes}", fi: " — perustana: {classes}", sv: " — bakom: {classes}" },
+});
 
 interface CorroborationPanelProps {
   readonly entityId: string | null;
@@ -50,6 +97,9 @@ export function CorroborationPanel({
   onOpen,
   onSelectEdge,
 }: CorroborationPanelProps) {
+  const t = useT();
+  const lang = useLang();
+  const classLabel = (name: Parameters<typeof classWords>[0]) => classWords(name, lang).label;
   const [answer, setAnswer] = useState<Corroboration | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -59,7 +109,7 @@ export function CorroborationPanel({
     const controller = new AbortController();
     fetchCorroboration(entityId, controller.signal).then(setAnswer, (failure: unknown) => {
       if (controller.signal.aborted) return;
-      setError(failure instanceof ApiError ? failure.message : "Something went wrong while loading.");
+      setError(failure instanceof ApiError ? failure.message : t(M.loadFailed));
     });
     return () => controller.abort();
   }, [open, entityId, revision]);
@@ -67,17 +117,17 @@ export function CorroborationPanel({
   const other = (tie: TieCorroboration) => (tie.fromId === entityId ? tie.toName : tie.fromName);
   return (
     <section className="corroboration wide" aria-labelledby="corroboration-title" data-testid="corroboration">
-      <h2 id="corroboration-title">Whose word backs {entityName}’s ties</h2>
+      <h2 id="corroboration-title">{t(M.title, { name: entityName })}</h2>
       <div className="actions">
         <button type="button" aria-expanded={open} onClick={() => onOpen(!open)}>
-          {open ? "Hide whose word" : `Show whose word backs ${entityName}’s partnerships and twinnings`}
+          {open ? t(M.hide) : t(M.show, { name: entityName })}
         </button>
         {answer && answer.ties.length > 0 && entityId && (
           <button
             type="button"
             onClick={() => download(corroborationFileName(entityId), toCsv(corroborationRows(answer.ties)))}
           >
-            Download the table (CSV)
+            {t(M.download)}
           </button>
         )}
       </div>
@@ -90,25 +140,23 @@ export function CorroborationPanel({
           )}
           {!answer && !error && (
             <p className="muted" role="status">
-              Loading…
+              {t(M.loading)}
             </p>
           )}
           {answer && (
             <>
               <p role="status">
-                {answer.total === 0
-                  ? `No partnership or twinning of ${entityName} is recorded.`
-                  : `${answer.total} ${answer.total === 1 ? "tie" : "ties"} with other cities and bodies; a tie may be in more than one class.`}
-                {answer.ties.length < answer.total && ` The first ${answer.ties.length} are listed.`}
+                {answer.total === 0 ? t(M.noneRecorded, { name: entityName }) : t(M.ties, { count: answer.total })}
+                {answer.ties.length < answer.total && t(M.firstListed, { count: answer.ties.length })}
               </p>
-              <h3>Ties per class</h3>
+              <h3>{t(M.perClass)}</h3>
               <dl className="class-counts" data-testid="corroboration-counts">
                 {classCounts(answer).map((count) => (
                   <div key={count.class} className={count.ties === 0 ? "muted" : undefined}>
                     <dt>{classLabel(count.class)}</dt>
                     <dd>
                       <span data-testid={`count-${count.class}`}>{count.ties}</span> —{" "}
-                      {CLASS_WORDS[count.class].explanation}
+                      {classWords(count.class, lang).explanation}
                     </dd>
                   </div>
                 ))}
@@ -130,7 +178,7 @@ export function CorroborationPanel({
                         {tie.classes.length > 1 && (
                           <span className="muted">
                             {" "}
-                            (also:{" "}
+                            ({t(M.also)}{" "}
                             {tie.classes
                               .filter((found) => found.class !== tie.verdict)
                               .map((found) => classLabel(found.class))
@@ -143,7 +191,7 @@ export function CorroborationPanel({
                             <TieClaim
                               key={claim.id}
                               claim={claim}
-                              classes={classesOfClaim(tie, claim.id).map(classLabel)}
+                              classes={classesOfClaim(tie, claim.id).map((name) => classLabel(name))}
                               onSelect={() => onSelectEdge(claim)}
                             />
                           ))}
@@ -170,14 +218,16 @@ function TieClaim({
   classes: readonly string[];
   onSelect: () => void;
 }) {
-  const validity = formatValidity(claim);
-  const what = [claim.kind ?? "partnership", claim.status, validity].filter(Boolean).join(" · ");
+  const t = useT();
+  const lang = useLang();
+  const validity = validityIn(claim, lang);
+  const what = [claim.kind ?? t(M.partnership), claim.status, validity].filter(Boolean).join(" · ");
   return (
     <li>
       <button type="button" className="link" onClick={onSelect}>
         {what}
       </button>
-      {classes.length > 0 && <span className="muted"> — behind: {classes.join("; ")}</span>}
+      {classes.length > 0 && <span className="muted">{t(M.behind, { classes: classes.join("; ") })}</span>}
       <ul className="change-sources">
         {claim.sources.map((source) => (
           <li key={source.sourceId}>

@@ -3,6 +3,7 @@
  * and what relationships without a start date count as on that day (`undated`: most curated ones have none).
  */
 import { useId } from "react";
+import { type Lang, messages, useLang, useT } from "./i18n.js";
 import type { Undated } from "./url-state.js";
 
 interface DateControlProps {
@@ -12,11 +13,39 @@ interface DateControlProps {
   readonly onUndatedChange: (undated: Undated) => void;
 }
 
+/** What each `undated` policy is called (English; `undatedLabel` for other languages). */
 export const UNDATED_LABELS: Readonly<Record<Undated, string>> = {
   INCLUDE: "include",
   EXCLUDE: "leave out",
   ATTESTED: "from attestation",
 };
+
+/** UNDATED_LABELS in each language. */
+const UNDATED_WORDS = messages({
+  INCLUDE: { en: "include", fi: "mukaan", sv: "ta med" },
+  EXCLUDE: { en: "leave out", fi: "pois", sv: "utelämna" },
+  ATTESTED: { en: "from attestation", fi: "lähteen päivästä", sv: "från källans datum" },
+});
+
+export function undatedLabel(policy: Undated, lang: Lang = "en"): string {
+  return UNDATED_WORDS[policy][lang];
+}
+
+const M = messages({
+  asOf: { en: "As of", fi: "Ajankohta", sv: "Per dag" },
+  year: { en: "Year", fi: "Vuosi", sv: "År" },
+  endOf: { en: "end of {year}", fi: "vuoden {year} lopussa", sv: "slutet av {year}" },
+  allDatesShown: { en: "all dates", fi: "kaikki päivät", sv: "alla datum" },
+  day: { en: "Day", fi: "Päivä", sv: "Dag" },
+  asOfDay: { en: "as of {day}", fi: "{day} tilanne", sv: "per {day}" },
+  allDates: { en: "All dates", fi: "Kaikki päivät", sv: "Alla datum" },
+  undated: { en: "Undated", fi: "Päiväämättömät", sv: "Odaterade" },
+  undatedHint: {
+    en: "Relationships without a start date: count them on every day, on none, or from the first source that states them.",
+    fi: "Suhteet, joilla ei ole alkamispäivää: laske ne mukaan joka päivä, ei minään päivänä tai ensimmäisen ne mainitsevan lähteen päivästä alkaen.",
+    sv: "Relationer utan startdatum: räkna dem varje dag, ingen dag, eller från den första källa som nämner dem.",
+  },
+});
 
 export const FIRST_YEAR = 1950;
 
@@ -25,6 +54,8 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
   const dayId = useId();
   const undatedId = useId();
   const ticksId = useId();
+  const t = useT();
+  const lang = useLang();
   const thisYear = new Date().getFullYear();
   // Marked every 25 years and at this year (instead of a mark under ten years before it): the slider's ends and
   // middle read without moving it.
@@ -34,9 +65,9 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
   const year = asOf ? Number(asOf.slice(0, 4)) : thisYear;
   return (
     <fieldset className="date-control" data-testid="date-control">
-      <legend>As of</legend>
+      <legend>{t(M.asOf)}</legend>
       <label htmlFor={sliderId} className="visually-hidden">
-        Year
+        {t(M.year)}
       </label>
       <span className="year-slider">
         <input
@@ -47,7 +78,7 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
           max={thisYear}
           step={1}
           value={year}
-          aria-valuetext={asOf ? `end of ${year}` : "all dates"}
+          aria-valuetext={asOf ? t(M.endOf, { year: String(year) }) : t(M.allDatesShown)}
           onChange={(event) => onChange(`${event.target.value}-12-31`)}
         />
         <datalist id={ticksId}>
@@ -64,7 +95,7 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
         </span>
       </span>
       <label htmlFor={dayId} className="visually-hidden">
-        Day
+        {t(M.day)}
       </label>
       <input
         id={dayId}
@@ -73,21 +104,21 @@ export function DateControl({ asOf, onChange, undated, onUndatedChange }: DateCo
         value={asOf ?? ""}
         onChange={(event) => onChange(event.target.value || null)}
       />
-      <output aria-live="polite">{asOf ? `as of ${asOf}` : "all dates"}</output>
+      <output aria-live="polite">{asOf ? t(M.asOfDay, { day: asOf }) : t(M.allDatesShown)}</output>
       <button type="button" onClick={() => onChange(null)} disabled={asOf === null}>
-        All dates
+        {t(M.allDates)}
       </button>
-      <label htmlFor={undatedId}>Undated</label>
+      <label htmlFor={undatedId}>{t(M.undated)}</label>
       <select
         id={undatedId}
         value={undated}
         disabled={asOf === null}
-        title="Relationships without a start date: count them on every day, on none, or from the first source that states them."
+        title={t(M.undatedHint)}
         onChange={(event) => onUndatedChange(event.target.value as Undated)}
       >
         {(Object.keys(UNDATED_LABELS) as Undated[]).map((policy) => (
           <option key={policy} value={policy}>
-            {UNDATED_LABELS[policy]}
+            {undatedLabel(policy, lang)}
           </option>
         ))}
       </select>

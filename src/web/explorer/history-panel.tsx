@@ -5,9 +5,9 @@
  * (CHANGED_SINCE) and the refusal is shown as it says it. "Deleted records" lists what is gone
  * (`deletedRecords`), each with "Restore", the same undo of the write that deleted it.
  */
-import { useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
-import { fetchNode } from "./api.js";
+import { type GraphNode, fetchNode } from "./api.js";
 import {
   type ChangeEntry,
   type WriteReport,
@@ -16,7 +16,62 @@ import {
   revertChange,
 } from "./edit-api.js";
 import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
+import { nameIn } from "./entity-names.js";
+import { messages, useLang, useT } from "./i18n.js";
 import { ReportList } from "./report-list.js";
+
+const M = messages({
+  noFields: { en: "No fields recorded.", fi: "Kenttiä ei ole kirjattu.", sv: "Inga fält har registrerats." },
+  field: { en: "Field", fi: "Kenttä", sv: "Fält" },
+  before: { en: "Before", fi: "Ennen", sv: "Före" },
+  after: { en: "After", fi: "Jälkeen", sv: "Efter" },
+  unreachable: { en: "The API cannot be reached.", fi: "Rajapintaan ei saada yhteyttä.", sv: "API:t kan inte nås." },
+  checking: {
+    en: "Checking what undoing would do…",
+    fi: "Tarkistetaan, mitä peruminen tekisi…",
+    sv: "Kontrollerar vad ångrandet skulle göra…",
+  },
+  undoPreview: { en: "Undo preview", fi: "Perumisen esikatselu", sv: "Förhandsvisning av ångrandet" },
+  putsBack: { en: "Undoing this puts back:", fi: "Peruminen palauttaa:", sv: "Att ångra detta återställer:" },
+  confirm: { en: "Confirm: {action}", fi: "Vahvista: {action}", sv: "Bekräfta: {action}" },
+  keep: { en: "Keep it", fi: "Säilytä", sv: "Behåll" },
+  undoing: { en: "Undoing…", fi: "Perutaan…", sv: "Ångrar…" },
+  cannotUndo: { en: "This cannot be undone now:", fi: "Tätä ei voi nyt perua:", sv: "Detta kan inte ångras nu:" },
+  couldNotLoad: { en: "Could not load.", fi: "Lataus epäonnistui.", sv: "Kunde inte läsa in." },
+  history: { en: "History", fi: "Historia", sv: "Historik" },
+  historyOf: { en: "History of {name}", fi: "Historia: {name}", sv: "Historik för {name}" },
+  close: { en: "Close", fi: "Sulje", sv: "Stäng" },
+  signInToUndo: {
+    en: "Sign in as an editor to undo changes and restore deleted records.",
+    fi: "Kirjaudu sisään muokkaajana, niin voit perua muutoksia ja palauttaa poistettuja tietueita.",
+    sv: "Logga in som redaktör för att ångra ändringar och återställa borttagna poster.",
+  },
+  recent: { en: "Recent changes", fi: "Viimeisimmät muutokset", sv: "Senaste ändringar" },
+  deletedRecords: { en: "Deleted records", fi: "Poistetut tietueet", sv: "Borttagna poster" },
+  loading: { en: "Loading…", fi: "Ladataan…", sv: "Läser in…" },
+  noChanges: { en: "No recorded changes.", fi: "Ei kirjattuja muutoksia.", sv: "Inga registrerade ändringar." },
+  fromOrigin: { en: "from {origin}", fi: "lähde: {origin}", sv: "från {origin}" },
+  undoes: { en: " · undoes {write}…", fi: " · peruu muutoksen {write}…", sv: " · ångrar {write}…" },
+  more: { en: "and {count} more", fi: "ja {count} muuta", sv: "och {count} till" },
+  undoThis: { en: "Undo this change", fi: "Peru tämä muutos", sv: "Ångra denna ändring" },
+  noUndoErasure: {
+    en: "An erasure of personal data on request cannot be undone.",
+    fi: "Pyynnöstä tehtyä henkilötietojen poistoa ei voi perua.",
+    sv: "En radering av personuppgifter på begäran kan inte ångras.",
+  },
+  nothingDeleted: { en: "Nothing has been deleted.", fi: "Mitään ei ole poistettu.", sv: "Inget har tagits bort." },
+  nothingDeletedHere: {
+    en: "Nothing has been deleted here.",
+    fi: "Täältä ei ole poistettu mitään.",
+    sv: "Inget har tagits bort här.",
+  },
+  deletedBy: {
+    en: "deleted {when} by {actor}",
+    fi: "poistettu {when}, poistaja {actor}",
+    sv: "borttagen {when} av {actor}",
+  },
+  restore: { en: "Restore", fi: "Palauta", sv: "Återställ" },
+});
 
 export interface HistoryPanelProps {
   /** Only changes to this entity and its relationships; everything when null. */
@@ -51,6 +106,21 @@ function groupByWrite(changes: readonly ChangeEntry[]): WriteGroup[] {
   return groups;
 }
 
+/** Marks where an element goes in translated text (`withSlot`). */
+const SLOT = "\u0000";
+
+/** The text with `element` where SLOT is (a `<time>` inside a sentence whose word order differs by language). */
+function withSlot(text: string, element: ReactNode) {
+  const [before = "", after = ""] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {element}
+      {after}
+    </>
+  );
+}
+
 function when(at: string): string {
   return at.slice(0, 19).replace("T", " ");
 }
@@ -60,7 +130,8 @@ const NAMED_AT_MOST = 40;
 
 /** The names of the entities `changes` touch (their ends, for relationships), looked up once each. */
 function useEntityNames(changes: readonly ChangeEntry[] | null): (id: string) => string | undefined {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const lang = useLang();
+  const [names, setNames] = useState<ReadonlyMap<string, GraphNode>>(new Map());
   const key = useMemo(() => {
     const ids = new Set<string>();
     for (const change of changes ?? []) {
@@ -79,7 +150,7 @@ function useEntityNames(changes: readonly ChangeEntry[] | null): (id: string) =>
         if (controller.signal.aborted) return;
         setNames((current) => {
           const next = new Map(current);
-          for (const node of nodes) if (node) next.set(node.id, node.name);
+          for (const node of nodes) if (node) next.set(node.id, node);
           return next;
         });
       },
@@ -88,31 +159,36 @@ function useEntityNames(changes: readonly ChangeEntry[] | null): (id: string) =>
     return () => controller.abort();
     // names: read to skip those known; a lookup adding to it must not start another.
   }, [key]);
-  return (id) => names.get(id);
+  return (id) => {
+    const node = names.get(id);
+    return node && nameIn(node, lang);
+  };
 }
 
 /** One change: what, in words; opened, each field it touched before and after. */
 function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: string) => string | undefined }) {
   const fields = changedFields(change);
+  const t = useT();
+  const lang = useLang();
   return (
     <li>
       <details className="change">
         <summary>
-          <span className={`operation op-${change.operation}`}>{operationWords(change.operation)}</span>{" "}
-          {changeSubject(change, nameOf)}
+          <span className={`operation op-${change.operation}`}>{operationWords(change.operation, lang)}</span>{" "}
+          {changeSubject(change, nameOf, lang)}
           {change.operation === "update" && change.fields.length > 0 && (
             <span className="muted"> ({change.fields.join(", ")})</span>
           )}
         </summary>
         {fields.length === 0 ? (
-          <p className="muted">No fields recorded.</p>
+          <p className="muted">{t(M.noFields)}</p>
         ) : (
           <table className="change-fields">
             <thead>
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
+                <th scope="col">{t(M.field)}</th>
+                <th scope="col">{t(M.before)}</th>
+                <th scope="col">{t(M.after)}</th>
               </tr>
             </thead>
             <tbody>
@@ -152,6 +228,7 @@ function UndoControl({
   onUndone: (report: WriteReport) => void;
   onTokenRefused: (message: string) => void;
 }) {
+  const t = useT();
   const [state, setState] = useState<UndoState>({ status: "idle" });
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.code === "UNAUTHENTICATED") onTokenRefused(error.message);
@@ -162,7 +239,7 @@ function UndoControl({
           ? error.problems.length > 0
             ? error.problems.map((problem) => `${problem.message} (${problem.code})`)
             : [error.message]
-          : ["The API cannot be reached."],
+          : [t(M.unreachable)],
     });
   };
   const preview = () => {
@@ -183,23 +260,23 @@ function UndoControl({
           {label}
         </button>
       )}
-      {state.status === "previewing" && <span className="muted">Checking what undoing would do…</span>}
+      {state.status === "previewing" && <span className="muted">{t(M.checking)}</span>}
       {state.status === "preview" && (
-        <div className="undo-preview" role="group" aria-label="Undo preview">
-          <p>Undoing this puts back:</p>
+        <div className="undo-preview" role="group" aria-label={t(M.undoPreview)}>
+          <p>{t(M.putsBack)}</p>
           <ReportList report={state.report} />
           <button type="button" onClick={confirm}>
-            Confirm: {label.toLowerCase()}
+            {t(M.confirm, { action: label.toLowerCase() })}
           </button>{" "}
           <button type="button" onClick={() => setState({ status: "idle" })}>
-            Keep it
+            {t(M.keep)}
           </button>
         </div>
       )}
-      {state.status === "undoing" && <span className="muted">Undoing…</span>}
+      {state.status === "undoing" && <span className="muted">{t(M.undoing)}</span>}
       {state.status === "refused" && (
         <div className="undo-refused" role="alert">
-          <p>This cannot be undone now:</p>
+          <p>{t(M.cannotUndo)}</p>
           <ul>
             {state.messages.map((message, index) => (
               <li key={index}>{message}</li>
@@ -213,6 +290,8 @@ function UndoControl({
 
 export function HistoryPanel(props: HistoryPanelProps) {
   const { entityId, token, revision } = props;
+  const t = useT();
+  const lang = useLang();
   const [tab, setTab] = useState<"changes" | "deleted">("changes");
   const [changes, setChanges] = useState<ChangeEntry[] | null>(null);
   const [deleted, setDeleted] = useState<ChangeEntry[] | null>(null);
@@ -222,7 +301,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
     const controller = new AbortController();
     setError(null);
     const failed = (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Could not load.");
+      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : t(M.couldNotLoad));
     };
     if (tab === "changes") fetchRecentChanges(entityId, controller.signal).then(setChanges, failed);
     else fetchDeletedRecords(entityId, controller.signal).then(setDeleted, failed);
@@ -244,18 +323,18 @@ export function HistoryPanel(props: HistoryPanelProps) {
   return (
     <section className="history-panel" aria-labelledby="history-title" data-testid="history-panel">
       <div className="panel-head">
-        <h2 id="history-title">History{props.entityName ? ` of ${props.entityName}` : ""}</h2>
+        <h2 id="history-title">{props.entityName ? t(M.historyOf, { name: props.entityName }) : t(M.history)}</h2>
         <button type="button" onClick={props.onClose}>
-          Close
+          {t(M.close)}
         </button>
       </div>
-      {!token && <p className="muted">Sign in as an editor to undo changes and restore deleted records.</p>}
-      <div role="tablist" aria-label="History" className="segmented">
+      {!token && <p className="muted">{t(M.signInToUndo)}</p>}
+      <div role="tablist" aria-label={t(M.history)} className="segmented">
         <button type="button" role="tab" aria-selected={tab === "changes"} onClick={() => setTab("changes")}>
-          Recent changes
+          {t(M.recent)}
         </button>
         <button type="button" role="tab" aria-selected={tab === "deleted"} onClick={() => setTab("deleted")}>
-          Deleted records
+          {t(M.deletedRecords)}
         </button>
       </div>
       {error && (
@@ -265,9 +344,9 @@ export function HistoryPanel(props: HistoryPanelProps) {
       )}
       {tab === "changes" ? (
         changes === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t(M.loading)}</p>
         ) : changes.length === 0 ? (
-          <p className="muted">No recorded changes.</p>
+          <p className="muted">{t(M.noChanges)}</p>
         ) : (
           <ol className="writes" data-testid="history-writes">
             {groupByWrite(changes).map((group) => {
@@ -277,9 +356,11 @@ export function HistoryPanel(props: HistoryPanelProps) {
                   <p className="write-head">
                     <time dateTime={first.at}>{when(first.at)}</time> · {first.actor} ·{" "}
                     <span className="muted" title={first.origin}>
-                      from {originWords(first.origin)}
+                      {t(M.fromOrigin, { origin: originWords(first.origin, lang) })}
                     </span>
-                    {first.reverts && <span className="reverts"> · undoes {first.reverts.slice(0, 8)}…</span>}
+                    {first.reverts && (
+                      <span className="reverts">{t(M.undoes, { write: first.reverts.slice(0, 8) })}</span>
+                    )}
                   </p>
                   <ul className="write-changes">
                     {group.changes.slice(0, SHOWN_CHANGES).map((change) => (
@@ -288,7 +369,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
                   </ul>
                   {group.changes.length > SHOWN_CHANGES && (
                     <details>
-                      <summary>and {group.changes.length - SHOWN_CHANGES} more</summary>
+                      <summary>{t(M.more, { count: group.changes.length - SHOWN_CHANGES })}</summary>
                       <ul className="write-changes">
                         {group.changes.slice(SHOWN_CHANGES).map((change) => (
                           <ChangeLine key={change.id} change={change} nameOf={nameOf} />
@@ -297,9 +378,9 @@ export function HistoryPanel(props: HistoryPanelProps) {
                     </details>
                   )}
                   {undoable(group.changes) ? (
-                    undo(group.writeId, "Undo this change")
+                    undo(group.writeId, t(M.undoThis))
                   ) : (
-                    <p className="muted">An erasure of personal data on request cannot be undone.</p>
+                    <p className="muted">{t(M.noUndoErasure)}</p>
                   )}
                 </li>
               );
@@ -307,20 +388,23 @@ export function HistoryPanel(props: HistoryPanelProps) {
           </ol>
         )
       ) : deleted === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t(M.loading)}</p>
       ) : deleted.length === 0 ? (
-        <p className="muted">Nothing has been deleted{props.entityName ? " here" : ""}.</p>
+        <p className="muted">{t(props.entityName ? M.nothingDeletedHere : M.nothingDeleted)}</p>
       ) : (
         <ul className="deleted" data-testid="deleted-records">
           {deleted.map((change) => (
             <li key={change.id}>
               <p>
-                <strong>{changeSubject(change, nameOf)}</strong>
+                <strong>{changeSubject(change, nameOf, lang)}</strong>
               </p>
               <p className="muted">
-                deleted <time dateTime={change.at}>{when(change.at)}</time> by {change.actor}
+                {withSlot(
+                  t(M.deletedBy, { when: SLOT, actor: change.actor }),
+                  <time dateTime={change.at}>{when(change.at)}</time>,
+                )}
               </p>
-              {change.writeId && undo(change.writeId, "Restore")}
+              {change.writeId && undo(change.writeId, t(M.restore))}
             </li>
           ))}
         </ul>

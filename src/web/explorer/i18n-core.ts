@@ -22,9 +22,20 @@ export interface PluralMessage {
 
 export type Vars = Readonly<Record<string, string | number>>;
 
-/** Declares a module's words; only checks their shape (every language present). */
+const DECLARED: Readonly<Record<string, Message | PluralMessage>>[] = [];
+
+/**
+ * Declares a module's words; checks their shape (every language present) and keeps the table, so a unit test
+ * can check every declared word is really translated (`declaredMessages`).
+ */
 export function messages<const T extends Readonly<Record<string, Message | PluralMessage>>>(table: T): T {
+  DECLARED.push(table);
   return table;
+}
+
+/** Every table `messages` was given, in the order the modules were loaded. */
+export function declaredMessages(): readonly Readonly<Record<string, Message | PluralMessage>>[] {
+  return DECLARED;
 }
 
 export function isLang(value: unknown): value is Lang {

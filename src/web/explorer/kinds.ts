@@ -1,5 +1,11 @@
 /** How each kind of entity and relationship looks: one colour and one shape per kind, shared by graph and legend. */
-import { type RelationshipState, relationshipState, todayUtc } from "../../graph-data/relationship-state.js";
+import {
+  RELATIONSHIP_STATE_WORDS_BY_LANG,
+  type RelationshipState,
+  relationshipState,
+  todayUtc,
+} from "../../graph-data/relationship-state.js";
+import { type Lang, type Message, messages } from "./i18n-core.js";
 
 export interface KindStyle {
   readonly color: string;
@@ -25,9 +31,63 @@ export function kindStyle(kind: string): KindStyle {
   return KIND_STYLES[kind] ?? UNKNOWN_KIND;
 }
 
-/** `PARTNER_OF` → "partner of": the type read from its `from` end. */
+/** The kinds' names in each language (KIND_STYLES' `label` is the English one). */
+const KIND_LABELS: Readonly<Record<string, Message>> = messages({
+  City: { en: "City", fi: "Kaupunki", sv: "Stad" },
+  Country: { en: "Country", fi: "Maa", sv: "Land" },
+  Organization: { en: "Organisation", fi: "Organisaatio", sv: "Organisation" },
+  Office: { en: "Office", fi: "Toimisto", sv: "Kontor" },
+  Theme: { en: "Theme", fi: "Teema", sv: "Tema" },
+  Network: { en: "Network", fi: "Verkosto", sv: "Nätverk" },
+  Person: { en: "Person", fi: "Henkilö", sv: "Person" },
+  Event: { en: "Event", fi: "Tapahtuma", sv: "Evenemang" },
+  Place: { en: "Place (from a dataset)", fi: "Paikka (aineistosta)", sv: "Plats (från en datamängd)" },
+  Other: { en: "Other", fi: "Muu", sv: "Annan" },
+});
+
+/** A known kind's name in `lang`; null for a kind the table does not know. */
+export function knownKindLabel(kind: string, lang: Lang = "en"): string | null {
+  return KIND_LABELS[kind]?.[lang] ?? null;
+}
+
+/** A kind's name in `lang`: "Office" is "Toimisto" in Finnish. */
+export function kindLabel(kind: string, lang: Lang = "en"): string {
+  const words = KIND_LABELS[kind];
+  return words ? words[lang] : lang === "en" ? kindStyle(kind).label : KIND_LABELS["Other"]![lang];
+}
+
+/**
+ * Each type read from its `from` end, in Finnish and Swedish (English is the type itself, lower case). Finnish
+ * cases do not fit "A — type → B" every time; these are the forms that read best in a list.
+ */
+const TYPE_LABELS: Readonly<Record<string, Omit<Message, "en">>> = {
+  PARTNER_OF: { fi: "kumppani", sv: "partner till" },
+  FUNDS: { fi: "rahoittaa", sv: "finansierar" },
+  PARTNER_IN: { fi: "osapuolena", sv: "partner i" },
+  LOCATED_IN: { fi: "sijaitsee", sv: "ligger i" },
+  REPRESENTS: { fi: "edustaa", sv: "representerar" },
+  HOSTED_IN: { fi: "sijaitsee isäntänä", sv: "har säte i" },
+  PART_OF: { fi: "osa", sv: "del av" },
+  HEADS: { fi: "johtaa", sv: "leder" },
+  PRIORITISES: { fi: "painottaa", sv: "prioriterar" },
+  MEMBER_OF: { fi: "jäsen", sv: "medlem i" },
+  PARTICIPATES_IN: { fi: "osallistuu", sv: "deltar i" },
+  HOLDS_ROLE_IN: { fi: "tehtävässä", sv: "har en roll i" },
+  HELD_IN: { fi: "järjestetään paikassa", sv: "hålls i" },
+  ORGANISED_BY: { fi: "järjestäjänä", sv: "organiseras av" },
+  IN_COUNTRY: { fi: "maassa", sv: "i landet" },
+  FOUNDED_IN: { fi: "perustettu paikassa", sv: "grundad i" },
+  FOUNDER_OF: { fi: "perustaja", sv: "grundare av" },
+};
+
+/** `PARTNER_OF` → "partner of": the type read from its `from` end (English; `typeLabel` for other languages). */
 export function relationshipLabel(type: string): string {
   return type.toLowerCase().replaceAll("_", " ");
+}
+
+/** The type read from its `from` end in `lang`; an unknown type as its English words. */
+export function typeLabel(type: string, lang: Lang = "en"): string {
+  return lang === "en" ? relationshipLabel(type) : (TYPE_LABELS[type]?.[lang] ?? relationshipLabel(type));
 }
 
 /**
@@ -55,9 +115,35 @@ export const INVERSE_LABELS: Readonly<Record<string, string>> = {
   FOUNDER_OF: "founded by",
 };
 
+/** INVERSE_LABELS in Finnish and Swedish. */
+const INVERSE_WORDS: Readonly<Record<string, Omit<Message, "en">>> = {
+  PARTNER_OF: { fi: "kumppani", sv: "partner till" },
+  FUNDS: { fi: "rahoittajana", sv: "finansieras av" },
+  PARTNER_IN: { fi: "yhteistyössä", sv: "drivs tillsammans med" },
+  LOCATED_IN: { fi: "sijaintipaikka kohteelle", sv: "plats för" },
+  REPRESENTS: { fi: "edustajana", sv: "representeras av" },
+  HOSTED_IN: { fi: "isännöi", sv: "är värd för" },
+  PART_OF: { fi: "sisältää", sv: "omfattar" },
+  HEADS: { fi: "johtajana", sv: "leds av" },
+  PRIORITISES: { fi: "painopisteenä kohteelle", sv: "prioriteras av" },
+  MEMBER_OF: { fi: "jäsenenä", sv: "har medlemmen" },
+  PARTICIPATES_IN: { fi: "osallistujana", sv: "har deltagaren" },
+  HOLDS_ROLE_IN: { fi: "tehtävässä toimii", sv: "har en rollinnehavare" },
+  HELD_IN: { fi: "tapahtumapaikka kohteelle", sv: "plats för evenemanget" },
+  ORGANISED_BY: { fi: "järjestää", sv: "organiserar" },
+  IN_COUNTRY: { fi: "sijaintimaa kohteelle", sv: "land för" },
+  FOUNDED_IN: { fi: "perustamispaikka kohteelle", sv: "grundningsort för" },
+  FOUNDER_OF: { fi: "perustajana", sv: "grundad av" },
+};
+
+const FROM_END = messages({
+  fromEnd: { en: "{type} (from)", fi: "{type} (toisesta päästä)", sv: "{type} (från andra hållet)" },
+});
+
 /** The type read from its `to` end ("funded by"); an unknown type as "<type> (from)" so it never reads backwards. */
-export function inverseRelationshipLabel(type: string): string {
-  return INVERSE_LABELS[type] ?? `${relationshipLabel(type)} (from)`;
+export function inverseRelationshipLabel(type: string, lang: Lang = "en"): string {
+  const words = lang === "en" ? INVERSE_LABELS[type] : INVERSE_WORDS[type]?.[lang];
+  return words ?? FROM_END.fromEnd[lang].replace("{type}", typeLabel(type, lang));
 }
 
 /** Whether `entityId` is where the relationship starts ("out") or ends ("in"). */
@@ -69,8 +155,14 @@ export function directionFrom(edge: { readonly fromId: string }, entityId: strin
  * The relationship as the entity `entityId` reads it, to be followed by the other end's name: Helsinki Centre's
  * FUNDS from Tampere is "funded by" (Tampere); Tampere's is "funds" (Helsinki Centre).
  */
-export function relationshipLabelFrom(edge: { readonly type: string; readonly fromId: string }, entityId: string) {
-  return directionFrom(edge, entityId) === "out" ? relationshipLabel(edge.type) : inverseRelationshipLabel(edge.type);
+export function relationshipLabelFrom(
+  edge: { readonly type: string; readonly fromId: string },
+  entityId: string,
+  lang: Lang = "en",
+) {
+  return directionFrom(edge, entityId) === "out"
+    ? typeLabel(edge.type, lang)
+    : inverseRelationshipLabel(edge.type, lang);
 }
 
 /**
@@ -145,17 +237,56 @@ export const STATE_LINES: Readonly<Record<RelationshipState, string>> = {
   DENIED: "faint",
 };
 
+/** A state in the reader's words ("ended", "päättynyt", "avslutad"). */
+export function stateWords(state: RelationshipState, lang: Lang = "en"): string {
+  return RELATIONSHIP_STATE_WORDS_BY_LANG[lang][state];
+}
+
+const LINE_WORDS = messages({
+  dashed: {
+    en: "ended (by the chosen day; under All dates, by today)",
+    fi: "päättynyt (valittuun päivään mennessä; kaikki päivät -tilassa tähän päivään mennessä)",
+    sv: "avslutad (senast den valda dagen; under Alla datum, senast i dag)",
+  },
+  dotted: { en: "suspended", fi: "keskeytetty", sv: "avbruten" },
+  undated: {
+    en: "undated: in force, start unknown",
+    fi: "päiväämätön: voimassa, alkamisaika tuntematon",
+    sv: "odaterad: gäller, startdatum okänt",
+  },
+  faint: {
+    en: "not yet in force (starts later, or only applied for)",
+    fi: "ei vielä voimassa (alkaa myöhemmin tai vasta haettu)",
+    sv: "gäller ännu inte (börjar senare eller har bara sökts)",
+  },
+  "crowd-only": {
+    en: "only Wikidata (the crowd) says so: lighter, dash-dotted",
+    fi: "vain Wikidatan (joukkoistettu) tieto: vaaleampi, pistekatkoviiva",
+    sv: "bara Wikidata (crowdsourcat) säger så: ljusare, streckprickad",
+  },
+  started: {
+    en: "started between the compared days",
+    fi: "alkoi verrattujen päivien välillä",
+    sv: "började mellan de jämförda dagarna",
+  },
+  "ended-between": { en: "ended between them", fi: "päättyi niiden välillä", sv: "avslutades mellan dem" },
+  changed: {
+    en: "status changed between them (suspended, resumed)",
+    fi: "tila muuttui niiden välillä (keskeytetty, jatkunut)",
+    sv: "status ändrades mellan dem (avbruten, återupptagen)",
+  },
+});
+
+/** The legend's lines in `lang` (LINE_LEGEND is the English one). */
+export function lineLegend(lang: Lang = "en"): readonly { readonly line: string; readonly label: string }[] {
+  return (Object.keys(LINE_WORDS) as (keyof typeof LINE_WORDS)[]).map((line) => ({
+    line,
+    label: LINE_WORDS[line][lang],
+  }));
+}
+
 /**
  * How a relationship's line reads, for the legend: each a CSS class of `.line` beside the words. The graph's
  * stylesheet (graph-view.tsx) and the map draw the same marks; none is told by colour alone.
  */
-export const LINE_LEGEND: readonly { readonly line: string; readonly label: string }[] = [
-  { line: "dashed", label: "ended (by the chosen day; under All dates, by today)" },
-  { line: "dotted", label: "suspended" },
-  { line: "undated", label: "undated: in force, start unknown" },
-  { line: "faint", label: "not yet in force (starts later, or only applied for)" },
-  { line: "crowd-only", label: "only Wikidata (the crowd) says so: lighter, dash-dotted" },
-  { line: "started", label: "started between the compared days" },
-  { line: "ended-between", label: "ended between them" },
-  { line: "changed", label: "status changed between them (suspended, resumed)" },
-];
+export const LINE_LEGEND: readonly { readonly line: string; readonly label: string }[] = lineLegend("en");

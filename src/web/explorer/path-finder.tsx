@@ -1,6 +1,8 @@
 /** Pick two entities and see a shortest path between them, highlighted in the graph and listed step by step. */
 import type { GraphEdge, GraphNode } from "./api.js";
-import { relationshipLabel } from "./kinds.js";
+import { nameIn } from "./entity-names.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { typeLabel } from "./kinds.js";
 import { SearchBox } from "./search-box.js";
 
 export type PathResult =
@@ -27,6 +29,27 @@ interface PathFinderProps {
   readonly onAllDates?: () => void;
 }
 
+const M = messages({
+  title: { en: "Path finder", fi: "Reitinhaku", sv: "Vägsökning" },
+  from: { en: "From", fi: "Mistä", sv: "Från" },
+  to: { en: "To", fi: "Mihin", sv: "Till" },
+  fromExample: { en: "e.g. Tampere", fi: "esim. Tampere", sv: "t.ex. Tammerfors" },
+  toExample: { en: "e.g. Brussels", fi: "esim. Bryssel", sv: "t.ex. Bryssel" },
+  finding: { en: "Finding a path…", fi: "Etsitään reittiä…", sv: "Söker en väg…" },
+  noneOnDay: {
+    en: "No path within 6 steps as of {day}: only relationships in force on that day are followed.",
+    fi: "Reittiä ei löydy 6 askeleen sisällä {day}: vain sinä päivänä voimassa olevia suhteita seurataan.",
+    sv: "Ingen väg inom 6 steg per {day}: bara relationer som gäller den dagen följs.",
+  },
+  tryAllDates: { en: "Try all dates", fi: "Kokeile kaikkia päiviä", sv: "Prova alla datum" },
+  none: {
+    en: "No path within 6 steps, over all dates.",
+    fi: "Reittiä ei löydy 6 askeleen sisällä, kaikki päivät huomioiden.",
+    sv: "Ingen väg inom 6 steg, över alla datum.",
+  },
+  clear: { en: "Clear path", fi: "Tyhjennä reitti", sv: "Rensa vägen" },
+});
+
 export function PathFinder({
   fromName,
   toName,
@@ -38,26 +61,28 @@ export function PathFinder({
   asOf = null,
   onAllDates,
 }: PathFinderProps) {
+  const t = useT();
+  const lang = useLang();
   return (
     <section className="path-finder" aria-labelledby="path-title" data-testid="path-finder">
-      <h2 id="path-title">Path finder</h2>
-      <SearchBox label="From" placeholder="e.g. Tampere" value={fromName} onPick={onFrom} testId="path-from" />
-      <SearchBox label="To" placeholder="e.g. Brussels" value={toName} onPick={onTo} testId="path-to" />
+      <h2 id="path-title">{t(M.title)}</h2>
+      <SearchBox label={t(M.from)} placeholder={t(M.fromExample)} value={fromName} onPick={onFrom} testId="path-from" />
+      <SearchBox label={t(M.to)} placeholder={t(M.toExample)} value={toName} onPick={onTo} testId="path-to" />
       <div aria-live="polite" data-testid="path-result">
-        {result.status === "loading" && <p className="muted">Finding a path…</p>}
+        {result.status === "loading" && <p className="muted">{t(M.finding)}</p>}
         {result.status === "none" && (
           <p>
             {asOf ? (
               <>
-                No path within 6 steps as of {asOf}: only relationships in force on that day are followed.{" "}
+                {t(M.noneOnDay, { day: asOf })}{" "}
                 {onAllDates && (
                   <button type="button" className="link" onClick={onAllDates}>
-                    Try all dates
+                    {t(M.tryAllDates)}
                   </button>
                 )}
               </>
             ) : (
-              "No path within 6 steps, over all dates."
+              t(M.none)
             )}
           </p>
         )}
@@ -75,7 +100,8 @@ export function PathFinder({
               return (
                 <li key={edge.id}>
                   <button type="button" className="link" onClick={() => onSelectEdge(edge.id)}>
-                    {from?.name} {forward ? "→" : "←"} {relationshipLabel(edge.type)} {forward ? "→" : "←"} {to?.name}
+                    {from && nameIn(from, lang)} {forward ? "→" : "←"} {typeLabel(edge.type, lang)}{" "}
+                    {forward ? "→" : "←"} {to && nameIn(to, lang)}
                   </button>
                 </li>
               );
@@ -85,7 +111,7 @@ export function PathFinder({
       </div>
       {result.status !== "idle" && (
         <button type="button" onClick={onClear}>
-          Clear path
+          {t(M.clear)}
         </button>
       )}
     </section>

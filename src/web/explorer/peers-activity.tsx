@@ -8,7 +8,20 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import { type YearActivity, fetchActivityByEntity } from "./api.js";
 import { peersActivityTitle } from "./analysis-scope.js";
+import { messages, useLang, useT } from "./i18n.js";
 import type { Undated } from "./url-state.js";
+
+const M = messages({
+  loadingFailed: { en: "Loading failed.", fi: "Lataus epäonnistui.", sv: "Inläsningen misslyckades." },
+  loading: { en: "Loading…", fi: "Ladataan…", sv: "Läser in…" },
+  chart: {
+    en: "{title}: grouped bar chart",
+    fi: "{title}: ryhmitelty pylväskaavio",
+    sv: "{title}: grupperat stapeldiagram",
+  },
+  table: { en: "Table", fi: "Taulukko", sv: "Tabell" },
+  year: { en: "Year", fi: "Vuosi", sv: "År" },
+});
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -25,6 +38,8 @@ interface PeersActivityProps {
 }
 
 export function PeersActivityCard({ entities, types, undated }: PeersActivityProps) {
+  const t = useT();
+  const lang = useLang();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [series, setSeries] = useState<Record<string, YearActivity[]> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +57,7 @@ export function PeersActivityCard({ entities, types, undated }: PeersActivityPro
       undated,
       controller.signal,
     ).then(setSeries, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : t(M.loadingFailed));
     });
     return () => controller.abort();
   }, [key, toYear]);
@@ -73,6 +88,7 @@ export function PeersActivityCard({ entities, types, undated }: PeersActivityPro
     entities.map((entity) => entity.name),
     types,
     undated,
+    lang,
   );
   return (
     <section className="chart-card wide" aria-label={title} data-testid="peers-activity">
@@ -82,18 +98,18 @@ export function PeersActivityCard({ entities, types, undated }: PeersActivityPro
           {error}
         </p>
       )}
-      {!series && !error && <p className="muted">Loading…</p>}
+      {!series && !error && <p className="muted">{t(M.loading)}</p>}
       {series && (
         <>
           <div className="chart" style={{ height: 320 }}>
-            <canvas ref={canvas} role="img" aria-label={`${title}: grouped bar chart`} />
+            <canvas ref={canvas} role="img" aria-label={t(M.chart, { title })} />
           </div>
           <details>
-            <summary>Table</summary>
+            <summary>{t(M.table)}</summary>
             <table data-testid="peers-activity-table">
               <thead>
                 <tr>
-                  <th scope="col">Year</th>
+                  <th scope="col">{t(M.year)}</th>
                   {entities.map((entity) => (
                     <th scope="col" key={entity.id}>
                       {entity.name}

@@ -4,22 +4,37 @@
  * since when each peer has a connection written as its sources date it. Pure, tested in test/unit.
  */
 import type { PeerConnection, PeerLink } from "./api.js";
-import { formatPartialDate } from "./graph-model.js";
-import { relationshipLabel } from "./kinds.js";
+import { partialDateIn } from "./date-words.js";
+import { type Lang, type Message, format, messages } from "./i18n-core.js";
+import { typeLabel } from "./kinds.js";
 
 /** The types `peers` compares on by default, in the order a reader meets them, each as a heading. */
-export const PEER_TYPE_GROUPS: Readonly<Record<string, string>> = {
-  MEMBER_OF: "Networks (member of)",
-  PARTNER_OF: "Partners",
-  PARTICIPATES_IN: "Events (took part in)",
-  FUNDS: "Offices (funds)",
-  PARTNER_IN: "Offices (runs jointly)",
-  HOLDS_ROLE_IN: "Roles held",
-  FOUNDER_OF: "Founded",
-};
+const PEER_TYPE_WORDS: Readonly<Record<string, Message>> = messages({
+  MEMBER_OF: { en: "Networks (member of)", fi: "Verkostot (jäsenenä)", sv: "Nätverk (medlem i)" },
+  PARTNER_OF: { en: "Partners", fi: "Kumppanit", sv: "Partner" },
+  PARTICIPATES_IN: { en: "Events (took part in)", fi: "Tapahtumat (osallistui)", sv: "Evenemang (deltog i)" },
+  FUNDS: { en: "Offices (funds)", fi: "Toimistot (rahoittaa)", sv: "Kontor (finansierar)" },
+  PARTNER_IN: {
+    en: "Offices (runs jointly)",
+    fi: "Toimistot (yhteisesti ylläpidetty)",
+    sv: "Kontor (drivs gemensamt)",
+  },
+  HOLDS_ROLE_IN: { en: "Roles held", fi: "Tehtävät", sv: "Roller" },
+  FOUNDER_OF: { en: "Founded", fi: "Perustanut", sv: "Grundat" },
+});
 
-export function peerTypeLabel(type: string): string {
-  return PEER_TYPE_GROUPS[type] ?? relationshipLabel(type);
+/** PEER_TYPE_WORDS in English. */
+export const PEER_TYPE_GROUPS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(PEER_TYPE_WORDS).map(([type, words]) => [type, words.en]),
+);
+
+const M = messages({
+  notRecorded: { en: "date not recorded", fi: "päivämäärää ei ole kirjattu", sv: "datum inte registrerat" },
+  since: { en: "since {date}", fi: "{date} alkaen", sv: "sedan {date}" },
+});
+
+export function peerTypeLabel(type: string, lang: Lang = "en"): string {
+  return PEER_TYPE_WORDS[type]?.[lang] ?? typeLabel(type, lang);
 }
 
 export interface TypeGroup {
@@ -29,15 +44,15 @@ export interface TypeGroup {
 }
 
 /** Connections grouped by type, the known types in their order and any other after them by name. */
-export function groupByType(connections: readonly PeerConnection[]): TypeGroup[] {
-  const order = Object.keys(PEER_TYPE_GROUPS);
+export function groupByType(connections: readonly PeerConnection[], lang: Lang = "en"): TypeGroup[] {
+  const order = Object.keys(PEER_TYPE_WORDS);
   const rank = (type: string) => (order.includes(type) ? order.indexOf(type) : order.length);
   const types = [...new Set(connections.map((connection) => connection.type))].sort(
     (a, b) => rank(a) - rank(b) || a.localeCompare(b),
   );
   return types.map((type) => ({
     type,
-    label: peerTypeLabel(type),
+    label: peerTypeLabel(type, lang),
     connections: connections.filter((connection) => connection.type === type),
   }));
 }
@@ -46,10 +61,14 @@ export function groupByType(connections: readonly PeerConnection[]): TypeGroup[]
 export function uniqueByPeer(
   peers: readonly { id: string; name: string }[],
   unique: readonly PeerConnection[],
+  lang: Lang = "en",
 ): { peer: { id: string; name: string }; groups: TypeGroup[] }[] {
   return peers.map((peer) => ({
     peer,
-    groups: groupByType(unique.filter((connection) => connection.links[0]?.peer.id === peer.id)),
+    groups: groupByType(
+      unique.filter((connection) => connection.links[0]?.peer.id === peer.id),
+      lang,
+    ),
   }));
 }
 
@@ -68,10 +87,10 @@ function startOf(validFrom: string): string {
  * Since when a peer has a connection, in words: the API gives the first day ("1993-01-01"); where a
  * relationship's own date is coarser ("1993") that is what is written, so a year is not shown as 1 January.
  */
-export function sinceText(link: Pick<PeerLink, "since" | "relationships">): string {
-  if (!link.since) return "date not recorded";
+export function sinceText(link: Pick<PeerLink, "since" | "relationships">, lang: Lang = "en"): string {
+  if (!link.since) return format(lang, M.notRecorded);
   const own = link.relationships
     .map((relationship) => (relationship.validFrom ? startOf(relationship.validFrom) : null))
     .find((start) => start !== null && /^\d{4}(-\d{2}){0,2}$/.test(start) && firstDay(start) === link.since);
-  return `since ${formatPartialDate(own ?? link.since) ?? link.since}`;
+  return format(lang, M.since, { date: partialDateIn(own ?? link.since, lang) ?? link.since });
 }

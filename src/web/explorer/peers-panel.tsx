@@ -8,10 +8,74 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type PeerComparison, type PeerConnection, fetchPeers } from "./api.js";
 import { CitationList } from "./citation-list.js";
-import { formatValidity } from "./graph-model.js";
+import { validityIn } from "./date-words.js";
+import { messages, useLang, useT } from "./i18n.js";
 import { type TypeGroup, groupByType, sinceText, uniqueByPeer } from "./peers-model.js";
 import { SearchBox } from "./search-box.js";
 import { MAX_PEERS } from "./url-state.js";
+
+const M = messages({
+  loadFailed: {
+    en: "Something went wrong while loading.",
+    fi: "Lataamisessa tapahtui virhe.",
+    sv: "Något gick fel vid inläsningen.",
+  },
+  title: {
+    en: "Side by side: {name} and others",
+    fi: "Rinnakkain: {name} ja muut",
+    sv: "Sida vid sida: {name} och andra",
+  },
+  compareWith: { en: "Compare {name} with", fi: "Vertaa kohdetta {name} kohteeseen", sv: "Jämför {name} med" },
+  another: {
+    en: "Another city, network or body",
+    fi: "Toinen kaupunki, verkosto tai toimija",
+    sv: "En annan stad, ett nätverk eller ett organ",
+  },
+  comparedWith: { en: "Compared with", fi: "Verrattavat", sv: "Jämförs med" },
+  remove: { en: "Remove {name}", fi: "Poista {name}", sv: "Ta bort {name}" },
+  clear: { en: "Clear", fi: "Tyhjennä", sv: "Rensa" },
+  atMost: {
+    en: "At most {count} entities side by side.",
+    fi: "Rinnakkain enintään {count} kohdetta.",
+    sv: "Högst {count} entiteter sida vid sida.",
+  },
+  pick: {
+    en: "Pick one or more entities to compare with {name}.",
+    fi: "Valitse yksi tai useampi kohde verrattavaksi kohteeseen {name}.",
+    sv: "Välj en eller flera entiteter att jämföra med {name}.",
+  },
+  loading: { en: "Loading…", fi: "Ladataan…", sv: "Läser in…" },
+  asOf: { en: "{names}, as of {day}.", fi: "{names}, tilanne {day}.", sv: "{names}, per {day}." },
+  anyDate: { en: "{names}, at any date.", fi: "{names}, kaikki päivät.", sv: "{names}, alla datum." },
+  sharedByAll: { en: "Shared by all ({count})", fi: "Yhteistä kaikille ({count})", sv: "Gemensamt för alla ({count})" },
+  nothingAll: {
+    en: "Nothing all of them have.",
+    fi: "Ei mitään, mikä olisi kaikilla.",
+    sv: "Inget som alla har.",
+  },
+  sharedBySome: {
+    en: "Shared by some ({count})",
+    fi: "Yhteistä osalle ({count})",
+    sv: "Gemensamt för några ({count})",
+  },
+  nothingSome: {
+    en: "Nothing more than one but not all of them have.",
+    fi: "Ei mitään, mikä olisi useammalla mutta ei kaikilla.",
+    sv: "Inget som fler än en men inte alla har.",
+  },
+  unique: { en: "Unique to each ({count})", fi: "Vain yhdellä ({count})", sv: "Unikt för var och en ({count})" },
+  only: { en: "Only {name} ({count})", fi: "Vain {name} ({count})", sv: "Bara {name} ({count})" },
+  none: { en: "None.", fi: "Ei yhtään.", sv: "Inga." },
+  sources: {
+    one: { en: "Sources ({count} relationship)", fi: "Lähteet ({count} suhde)", sv: "Källor ({count} relation)" },
+    other: {
+      en: "Sources ({count} relationships)",
+      fi: "Lähteet ({count} suhdetta)",
+      sv: "Källor ({count} relationer)",
+    },
+  },
+  noDates: { en: "no dates recorded", fi: "päivämääriä ei ole kirjattu", sv: "inga datum registrerade" },
+});
 
 interface PeersPanelProps {
   readonly focusId: string | null;
@@ -34,6 +98,8 @@ export function PeersPanel({
   onSelectEdge,
   onSelectNode,
 }: PeersPanelProps) {
+  const t = useT();
+  const lang = useLang();
   const [answer, setAnswer] = useState<PeerComparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   const compared = focusId ? [focusId, ...peers.filter((id) => id !== focusId)] : [];
@@ -46,7 +112,7 @@ export function PeersPanel({
     const controller = new AbortController();
     fetchPeers(ids, asOf, controller.signal).then(setAnswer, (failure: unknown) => {
       if (controller.signal.aborted) return;
-      setError(failure instanceof ApiError ? failure.message : "Something went wrong while loading.");
+      setError(failure instanceof ApiError ? failure.message : t(M.loadFailed));
     });
     return () => controller.abort();
   }, [comparedKey, asOf]);
@@ -79,22 +145,22 @@ export function PeersPanel({
 
   return (
     <section className="peers wide" aria-labelledby="peers-title" data-testid="peers">
-      <h2 id="peers-title">Side by side: {focusName} and others</h2>
+      <h2 id="peers-title">{t(M.title, { name: focusName })}</h2>
       <SearchBox
-        label={`Compare ${focusName} with`}
-        placeholder="Another city, network or body"
+        label={t(M.compareWith, { name: focusName })}
+        placeholder={t(M.another)}
         onPick={add}
         testId="peer-search"
       />
       {peers.length > 0 && (
-        <ul className="peer-chosen" aria-label="Compared with">
+        <ul className="peer-chosen" aria-label={t(M.comparedWith)}>
           {peers.map((id) => (
             <li key={id}>
               {name(id)}{" "}
               <button
                 type="button"
                 className="link"
-                aria-label={`Remove ${name(id)}`}
+                aria-label={t(M.remove, { name: name(id) })}
                 onClick={() => onChange(peers.filter((other) => other !== id))}
               >
                 ✕
@@ -103,52 +169,56 @@ export function PeersPanel({
           ))}
           <li>
             <button type="button" className="link" onClick={() => onChange([])}>
-              Clear
+              {t(M.clear)}
             </button>
           </li>
         </ul>
       )}
-      {peers.length >= MAX_PEERS && <p className="muted">At most {MAX_PEERS + 1} entities side by side.</p>}
+      {peers.length >= MAX_PEERS && <p className="muted">{t(M.atMost, { count: MAX_PEERS + 1 })}</p>}
       <div aria-live="polite" data-testid="peers-result">
-        {compared.length < 2 && <p className="muted">Pick one or more entities to compare with {focusName}.</p>}
+        {compared.length < 2 && <p className="muted">{t(M.pick, { name: focusName })}</p>}
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        {compared.length >= 2 && !answer && !error && <p className="muted">Loading…</p>}
+        {compared.length >= 2 && !answer && !error && <p className="muted">{t(M.loading)}</p>}
         {answer && (
           <>
             <p className="muted">
-              {answer.peers.map((peer) => peer.name).join(", ")}
-              {asOf ? `, as of ${asOf}` : ", at any date"}.
+              {asOf
+                ? t(M.asOf, { names: answer.peers.map((peer) => peer.name).join(", "), day: asOf })
+                : t(M.anyDate, { names: answer.peers.map((peer) => peer.name).join(", ") })}
             </p>
             <section data-testid="shared-by-all" aria-labelledby="shared-by-all-title">
-              <h3 id="shared-by-all-title">Shared by all ({answer.sharedByAll.length})</h3>
+              <h3 id="shared-by-all-title">{t(M.sharedByAll, { count: answer.sharedByAll.length })}</h3>
               {answer.sharedByAll.length === 0 ? (
-                <p className="muted">Nothing all of them have.</p>
+                <p className="muted">{t(M.nothingAll)}</p>
               ) : (
-                rows(groupByType(answer.sharedByAll), "h4")
+                rows(groupByType(answer.sharedByAll, lang), "h4")
               )}
             </section>
             {answer.peers.length > 2 && (
               <section data-testid="shared-by-some" aria-labelledby="shared-by-some-title">
-                <h3 id="shared-by-some-title">Shared by some ({answer.sharedBySome.length})</h3>
+                <h3 id="shared-by-some-title">{t(M.sharedBySome, { count: answer.sharedBySome.length })}</h3>
                 {answer.sharedBySome.length === 0 ? (
-                  <p className="muted">Nothing more than one but not all of them have.</p>
+                  <p className="muted">{t(M.nothingSome)}</p>
                 ) : (
-                  rows(groupByType(answer.sharedBySome), "h4")
+                  rows(groupByType(answer.sharedBySome, lang), "h4")
                 )}
               </section>
             )}
             <section data-testid="unique" aria-labelledby="unique-title">
-              <h3 id="unique-title">Unique to each ({answer.unique.length})</h3>
-              {uniqueByPeer(answer.peers, answer.unique).map(({ peer, groups }) => (
+              <h3 id="unique-title">{t(M.unique, { count: answer.unique.length })}</h3>
+              {uniqueByPeer(answer.peers, answer.unique, lang).map(({ peer, groups }) => (
                 <div key={peer.id} data-testid={`unique-${peer.id}`}>
                   <h4>
-                    Only {peer.name} ({groups.reduce((sum, group) => sum + group.connections.length, 0)})
+                    {t(M.only, {
+                      name: peer.name,
+                      count: groups.reduce((sum, group) => sum + group.connections.length, 0),
+                    })}
                   </h4>
-                  {groups.length === 0 ? <p className="muted">None.</p> : rows(groups, "h5")}
+                  {groups.length === 0 ? <p className="muted">{t(M.none)}</p> : rows(groups, "h5")}
                 </div>
               ))}
             </section>
@@ -168,6 +238,8 @@ function ConnectionRow({
   onSelectEdge: (edge: GraphEdge) => void;
   onSelectNode: (id: string) => void;
 }) {
+  const t = useT();
+  const lang = useLang();
   return (
     <li data-testid="peer-connection" data-node={connection.node.id}>
       <button type="button" className="link strong" onClick={() => onSelectNode(connection.node.id)}>
@@ -176,17 +248,14 @@ function ConnectionRow({
       <ul className="peer-links">
         {connection.links.map((link) => (
           <li key={link.peer.id}>
-            {link.peer.name}: {sinceText(link)}
+            {link.peer.name}: {sinceText(link, lang)}
             <details>
-              <summary>
-                Sources ({link.relationships.length}{" "}
-                {link.relationships.length === 1 ? "relationship" : "relationships"})
-              </summary>
+              <summary>{t(M.sources, { count: link.relationships.length })}</summary>
               <ul>
                 {link.relationships.map((relationship) => (
                   <li key={relationship.id}>
                     <button type="button" className="link" onClick={() => onSelectEdge(relationship)}>
-                      {[relationship.kind, relationship.status, formatValidity(relationship) ?? "no dates recorded"]
+                      {[relationship.kind, relationship.status, validityIn(relationship, lang) ?? t(M.noDates)]
                         .filter(Boolean)
                         .join(" · ")}
                     </button>

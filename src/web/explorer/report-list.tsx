@@ -1,36 +1,59 @@
 /** A write report as a list: what saving (or undoing) would change, or changed — each record with its fields. */
 import type { WriteReport } from "./edit-api.js";
+import { type Message, messages, useT } from "./i18n.js";
 
-const CHANGE_WORDS: Record<string, string> = {
-  new: "New",
-  changed: "Changed",
-  corroborated: "Corroborated (a further source)",
-  conflict: "Kept beside a conflicting claim",
-  deleted: "Deleted",
-};
+const CHANGE_WORDS: Readonly<Record<string, Message>> = messages({
+  new: { en: "New", fi: "Uusi", sv: "Ny" },
+  changed: { en: "Changed", fi: "Muutettu", sv: "Ändrad" },
+  corroborated: {
+    en: "Corroborated (a further source)",
+    fi: "Vahvistettu (uusi lähde)",
+    sv: "Bekräftad (ytterligare en källa)",
+  },
+  conflict: {
+    en: "Kept beside a conflicting claim",
+    fi: "Säilytetty ristiriitaisen väitteen rinnalla",
+    sv: "Behålls bredvid ett motstridigt påstående",
+  },
+  deleted: { en: "Deleted", fi: "Poistettu", sv: "Borttagen" },
+});
+
+const M = messages({
+  nothing: {
+    en: "Nothing would change: the graph already says this.",
+    fi: "Mikään ei muuttuisi: graafissa on jo tämä tieto.",
+    sv: "Inget skulle ändras: grafen säger redan detta.",
+  },
+  removes: { en: " — removes {fields}", fi: " — poistaa: {fields}", sv: " — tar bort {fields}" },
+  more: { en: "… and more.", fi: "… ja muita.", sv: "… och fler." },
+});
 
 /**
  * What saving would change (or changed): the write report's records, each with its changed fields and,
  * named apart so nobody removes data unknowingly, the fields that held data and go.
  */
 export function ReportList({ report }: { report: WriteReport }) {
-  if (report.items.length === 0) return <p className="muted">Nothing would change: the graph already says this.</p>;
+  const t = useT();
+  const changeWords = (change: string) => {
+    const words = CHANGE_WORDS[change];
+    return words ? t(words) : change;
+  };
+  if (report.items.length === 0) return <p className="muted">{t(M.nothing)}</p>;
   return (
     <ul className="report-items">
       {report.items.map((item) => (
         <li key={`${item.item}:${item.id}:${item.change}`} data-change={item.change}>
-          <strong>{CHANGE_WORDS[item.change] ?? item.change}</strong> {item.item} <code>{item.id}</code>
+          <strong>{changeWords(item.change)}</strong> {item.item} <code>{item.id}</code>
           {item.fields.length > 0 && item.change !== "new" && <span> — {item.fields.join(", ")}</span>}
           {(item.removed ?? []).length > 0 && (
             <span className="removed-note" data-testid="removed-fields">
-              {" "}
-              — removes {item.removed.join(", ")}
+              {t(M.removes, { fields: item.removed.join(", ") })}
             </span>
           )}
           {item.conflict && <span className="conflict-note"> ({item.conflict})</span>}
         </li>
       ))}
-      {report.truncated && <li className="muted">… and more.</li>}
+      {report.truncated && <li className="muted">{t(M.more)}</li>}
     </ul>
   );
 }

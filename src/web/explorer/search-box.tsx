@@ -6,7 +6,23 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphNode, searchEntities, suggestEntities } from "./api.js";
-import { kindStyle } from "./kinds.js";
+import { inLang } from "./entity-names.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { kindLabel, kindStyle } from "./kinds.js";
+
+const M = messages({
+  failed: { en: "Search failed.", fi: "Haku epäonnistui.", sv: "Sökningen misslyckades." },
+  suggestions: { en: "{label} suggestions", fi: "{label}: ehdotukset", sv: "{label}: förslag" },
+  noMatch: { en: "No match for “{query}”.", fi: "Ei osumia haulle ”{query}”.", sv: "Inga träffar för ”{query}”." },
+  looking: { en: "Looking for similar names…", fi: "Etsitään samankaltaisia nimiä…", sv: "Söker liknande namn…" },
+  didYouMean: { en: "Did you mean", fi: "Tarkoititko", sv: "Menade du" },
+  or: { en: " or ", fi: " tai ", sv: " eller " },
+  tryAnother: {
+    en: "Try another spelling, the name in Finnish, Swedish or English, or an abbreviation.",
+    fi: "Kokeile toista kirjoitusasua, nimeä suomeksi, ruotsiksi tai englanniksi tai lyhennettä.",
+    sv: "Prova en annan stavning, namnet på finska, svenska eller engelska, eller en förkortning.",
+  },
+});
 
 interface SearchBoxProps {
   readonly label: string;
@@ -47,6 +63,8 @@ export function SearchBox({
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const typed = useRef(false);
+  const t = useT();
+  const lang = useLang();
 
   useEffect(() => {
     if (!typed.current) setText(value);
@@ -63,21 +81,21 @@ export function SearchBox({
     const timer = setTimeout(() => {
       searchEntities(query, controller.signal).then(
         (nodes) => {
-          setHits(nodes);
+          setHits(nodes.map((node) => inLang(node, lang)));
           setActive(0);
           setOpen(true);
           setError(null);
           if (nodes.length > 0) return;
           setMiss({ query, like: null });
           suggestEntities(query, controller.signal).then(
-            (like) => setMiss({ query, like }),
+            (like) => setMiss({ query, like: like.map((node) => inLang(node, lang)) }),
             () => !controller.signal.aborted && setMiss({ query, like: [] }),
           );
         },
         (failure: unknown) => {
           if (controller.signal.aborted) return;
           setHits([]);
-          setError(failure instanceof ApiError ? failure.message : "Search failed.");
+          setError(failure instanceof ApiError ? failure.message : t(M.failed));
         },
       );
     }, DEBOUNCE_MS);
@@ -85,6 +103,7 @@ export function SearchBox({
       clearTimeout(timer);
       controller.abort();
     };
+    // The language is read when the answer comes; a change of language alone need not search again.
   }, [text]);
 
   const pick = (node: GraphNode) => {
@@ -150,7 +169,13 @@ export function SearchBox({
       <div className="search-miss" role="status" data-testid={testId ? `${testId}-miss` : undefined}>
         {miss && <MissNote query={miss.query} like={miss.like} onPick={pick} />}
       </div>
-      <ul id={listId} role="listbox" className="suggestions" hidden={!expanded} aria-label={`${label} suggestions`}>
+      <ul
+        id={listId}
+        role="listbox"
+        className="suggestions"
+        hidden={!expanded}
+        aria-label={t(M.suggestions, { label })}
+      >
         {hits.map((node, index) => (
           <li
             key={node.id}
@@ -163,7 +188,7 @@ export function SearchBox({
           >
             <span className="kind-dot" style={{ background: kindStyle(node.kind).color }} aria-hidden="true" />
             <span className="hit-name">{node.name}</span>
-            <span className="hit-kind">{kindStyle(node.kind).label}</span>
+            <span className="hit-kind">{kindLabel(node.kind, lang)}</span>
             {otherNames(node) && <span className="hit-aliases">{otherNames(node)}</span>}
           </li>
         ))}
@@ -189,17 +214,18 @@ function MissNote({
   readonly like: readonly GraphNode[] | null;
   readonly onPick: (node: GraphNode) => void;
 }) {
+  const t = useT();
   return (
     <p>
-      No match for “{query}”.{" "}
+      {t(M.noMatch, { query })}{" "}
       {like === null ? (
-        "Looking for similar names…"
+        t(M.looking)
       ) : like.length > 0 ? (
         <>
-          Did you mean{" "}
+          {t(M.didYouMean)}{" "}
           {like.map((node, index) => (
             <span key={node.id}>
-              {index > 0 && (index === like.length - 1 ? " or " : ", ")}
+              {index > 0 && (index === like.length - 1 ? t(M.or) : ", ")}
               <button type="button" className="link" onClick={() => onPick(node)}>
                 {node.name}
               </button>
@@ -208,7 +234,7 @@ function MissNote({
           ?
         </>
       ) : (
-        "Try another spelling, the name in Finnish, Swedish or English, or an abbreviation."
+        t(M.tryAnother)
       )}
     </p>
   );

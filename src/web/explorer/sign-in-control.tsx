@@ -1,7 +1,15 @@
 /** The header's sign-in control: "Sign in", or who is signed in with which roles and "Sign out"; and why not. */
 import "./editing.css";
 import { useSyncExternalStore } from "react";
+import { messages, useT } from "./i18n.js";
 import { type SignInState, getSignInState, signIn, signOut, subscribeSignIn } from "./sign-in.js";
+
+const M = messages({
+  signedInAs: { en: "Signed in as", fi: "Kirjautunut:", sv: "Inloggad som" },
+  reader: { en: "reader", fi: "lukija", sv: "läsare" },
+  signOut: { en: "Sign out", fi: "Kirjaudu ulos", sv: "Logga ut" },
+  signIn: { en: "Sign in to edit", fi: "Kirjaudu muokkaamaan", sv: "Logga in för att redigera" },
+});
 
 /** The current sign-in, re-rendering on every change (sign-in, expiry, sign-out). */
 export function useSignIn(): SignInState {
@@ -11,14 +19,18 @@ export function useSignIn(): SignInState {
 /** `onSignOut`: called when the user signs out here (the page then closes any open form and its draft). */
 export function SignInControl({ onSignOut }: { onSignOut?: () => void }) {
   const state = useSignIn();
+  const t = useT();
   if (state.kind === "off") return null;
   return (
     <div className="sign-in" data-testid="sign-in">
       {state.kind === "signed-in" ? (
         <>
           <span>
-            Signed in as <strong>{state.viewer.name}</strong>
-            <span className="muted"> ({state.viewer.roles.length > 0 ? state.viewer.roles.join(", ") : "reader"})</span>
+            {t(M.signedInAs)} <strong>{state.viewer.name}</strong>
+            <span className="muted">
+              {" "}
+              ({state.viewer.roles.length > 0 ? state.viewer.roles.join(", ") : t(M.reader)})
+            </span>
           </span>{" "}
           <button
             type="button"
@@ -27,7 +39,7 @@ export function SignInControl({ onSignOut }: { onSignOut?: () => void }) {
               void signOut();
             }}
           >
-            Sign out
+            {t(M.signOut)}
           </button>
         </>
       ) : (
@@ -38,7 +50,7 @@ export function SignInControl({ onSignOut }: { onSignOut?: () => void }) {
             </span>
           )}{" "}
           <button type="button" onClick={() => void signIn()}>
-            Sign in to edit
+            {t(M.signIn)}
           </button>
         </>
       )}

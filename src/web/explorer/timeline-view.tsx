@@ -8,11 +8,28 @@
  */
 import { Fragment, useEffect, useMemo, useState } from "react";
 import { firstDayOf, isDateValue } from "../../graph-data/partial-date.js";
-import { RELATIONSHIP_STATE_WORDS } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
-import { formatValidity } from "./graph-model.js";
-import { directionFrom, edgeState, relationshipLabelFrom, typeColor } from "./kinds.js";
+import { validityIn } from "./date-words.js";
+import { nameIn } from "./entity-names.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { directionFrom, edgeState, relationshipLabelFrom, stateWords, typeColor } from "./kinds.js";
+
+const M = messages({
+  loadingFailed: { en: "Loading failed.", fi: "Lataus epäonnistui.", sv: "Inläsningen misslyckades." },
+  title: { en: "Timeline of {name}", fi: "Aikajana: {name}", sv: "Tidslinje för {name}" },
+  loading: { en: "Loading…", fi: "Ladataan…", sv: "Läser in…" },
+  none: { en: "No relationships.", fi: "Ei suhteita.", sv: "Inga relationer." },
+  undated: { en: "undated", fi: "päiväämätön", sv: "odaterad" },
+  fromEntity: { en: "From {name}", fi: "Kohteesta {name}", sv: "Från {name}" },
+  toEntity: { en: "To {name}", fi: "Kohteeseen {name}", sv: "Till {name}" },
+  bar: { en: "{words}: {when}, {state}", fi: "{words}: {when}, {state}", sv: "{words}: {when}, {state}" },
+  barOnDay: {
+    en: "{words}: {when}, {state} on the chosen day",
+    fi: "{words}: {when}, valittuna päivänä {state}",
+    sv: "{words}: {when}, {state} den valda dagen",
+  },
+});
 
 interface TimelineViewProps {
   readonly entity: GraphNode | undefined;
@@ -48,6 +65,8 @@ function grouped(entries: readonly TimelineEntry[], entityId: string): TimelineE
 }
 
 export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: TimelineViewProps) {
+  const t = useT();
+  const lang = useLang();
   const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -60,7 +79,7 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
         setError(null);
       },
       (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : t(M.loadingFailed));
       },
     );
     return () => controller.abort();
@@ -83,14 +102,14 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
   for (let year = Math.ceil(range.first / step) * step; year <= range.last; year += step) ticks.push(year);
   return (
     <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
-      <h2 id="timeline-title">Timeline of {entity.name}</h2>
+      <h2 id="timeline-title">{t(M.title, { name: entity.name })}</h2>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {!entries && !error && <p className="muted">Loading…</p>}
-      {entries && entries.length === 0 && <p className="muted">No relationships.</p>}
+      {!entries && !error && <p className="muted">{t(M.loading)}</p>}
+      {entries && entries.length === 0 && <p className="muted">{t(M.none)}</p>}
       {entries && entries.length > 0 && (
         <div className="timeline-chart">
           <div className="timeline-scale" aria-hidden="true">
@@ -117,15 +136,15 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
                 `state-${state.toLowerCase()}`,
                 faded ? "not-on-date" : "",
               ].join(" ");
-              const when = formatValidity(edge) ?? "undated";
-              const words = `${relationshipLabelFrom(edge, entity.id)} ${other.name}`;
+              const when = validityIn(edge, lang) ?? t(M.undated);
+              const words = `${relationshipLabelFrom(edge, entity.id, lang)} ${nameIn(other, lang)}`;
               const direction = directionFrom(edge, entity.id);
               const groupStarts = index === 0 || directionFrom(all[index - 1]!.edge, entity.id) !== direction;
               return (
                 <Fragment key={edge.id}>
                   {groupStarts && (
                     <li className="timeline-group" data-direction={direction}>
-                      {direction === "out" ? `From ${entity.name}` : `To ${entity.name}`}
+                      {t(direction === "out" ? M.fromEntity : M.toEntity, { name: entity.name })}
                     </li>
                   )}
                   <li className="timeline-row" data-direction={direction} data-state={state}>
@@ -136,7 +155,7 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
                         className={classes}
                         data-edge={edge.id}
                         aria-current={selectedEdgeId === edge.id}
-                        aria-label={`${words}: ${when}, ${RELATIONSHIP_STATE_WORDS[state]}${asOf ? " on the chosen day" : ""}`}
+                        aria-label={t(asOf ? M.barOnDay : M.bar, { words, when, state: stateWords(state, lang) })}
                         title={`${when}${edge.kind ? ` · ${edge.kind}` : ""}${edge.status ? ` · ${edge.status}` : ""}`}
                         style={{
                           left: position(start),

@@ -2,9 +2,10 @@
  * What the explorer shows lives in the address, so a link reproduces the view:
  * `/explorer?view=map&focus=helsinki&expand=echa&depth=1&asOf=2019-12-31&select=edge:<id>&from=tampere&to=brussels`
  * `&compareFrom=2021-06-01&compareTo=2023-01-01&measure=BETWEENNESS&communities=1&undated=EXCLUDE&corroboration=1&peers=stockholm,oslo`
- * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2&limit=300`.
+ * `&types=PARTNER_OF,MEMBER_OF&sources=official&scope=2&limit=300&lang=fi`.
  */
 import { DRAW_LIMIT, parseDrawLimit } from "./draw-limit.js";
+import { type Lang, isLang } from "./i18n-core.js";
 import { RELATIONSHIP_TYPES } from "./kinds.js";
 
 export type View = "graph" | "map" | "dashboard";
@@ -51,6 +52,8 @@ export interface ExplorerState {
   readonly sources: SourcesFilter | null;
   /** Draw at most this many entities (draw-limit.ts: 25–1000, 150 by default). */
   readonly limit: number;
+  /** The language the reader chose (language-choice.ts); null when the address does not say. */
+  readonly lang: Lang | null;
 }
 
 /** Whose word the drawing follows: see SOURCE_FILTERS in hub.ts for the publisher kinds of each. */
@@ -88,6 +91,7 @@ export const INITIAL_STATE: ExplorerState = {
   types: null,
   sources: null,
   limit: DRAW_LIMIT,
+  lang: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -146,6 +150,7 @@ export function parseState(search: string): ExplorerState {
     types: types(params.get("types")),
     sources: SOURCES_FILTERS.find((filter) => filter === params.get("sources")) ?? null,
     limit: parseDrawLimit(params.get("limit")),
+    lang: isLang(params.get("lang")) ? (params.get("lang") as Lang) : null,
   };
 }
 
@@ -170,6 +175,7 @@ export function formatState(state: ExplorerState): string {
   if (state.types && state.types.length > 0) params.set("types", state.types.join(","));
   if (state.sources) params.set("sources", state.sources);
   if (state.limit !== DRAW_LIMIT) params.set("limit", String(state.limit));
+  if (state.lang) params.set("lang", state.lang);
   const text = params.toString();
   return text ? `?${text}` : "";
 }

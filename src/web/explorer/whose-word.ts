@@ -7,28 +7,45 @@
  */
 import type { Citation, Corroboration, CorroborationClass, GraphEdge, PublisherKind, TieCorroboration } from "./api.js";
 import { CORROBORATION_CLASSES } from "./api.js";
+import { type Lang, type Message, format, messages } from "./i18n-core.js";
 
-const PUBLISHER_KINDS: Readonly<Record<string, string>> & Readonly<Record<Exclude<PublisherKind, "crowd">, string>> = {
-  city: "city",
-  organisation: "organisation",
-  government: "government",
-  media: "news media",
-};
+const PUBLISHER_KINDS: Readonly<Record<Exclude<PublisherKind, "crowd">, Message>> = messages({
+  city: { en: "city", fi: "kaupunki", sv: "stad" },
+  organisation: { en: "organisation", fi: "organisaatio", sv: "organisation" },
+  government: { en: "government", fi: "valtionhallinto", sv: "statsförvaltning" },
+  media: { en: "news media", fi: "uutismedia", sv: "nyhetsmedier" },
+});
+
+const M = messages({
+  crowd: { en: "{publisher} (crowd)", fi: "{publisher} (joukkoistettu)", sv: "{publisher} (crowdsourcat)" },
+  crowdDataset: {
+    en: "a crowd-sourced dataset",
+    fi: "joukkoistettu aineisto",
+    sv: "en crowdsourcad datamängd",
+  },
+  kindNotRecorded: {
+    en: "kind of publisher not recorded",
+    fi: "julkaisijan tyyppiä ei ole kirjattu",
+    sv: "typen av utgivare har inte registrerats",
+  },
+  party: { en: "party to this tie", fi: "suhteen osapuoli", sv: "part i relationen" },
+  thirdParty: { en: "third party", fi: "ulkopuolinen", sv: "utomstående" },
+});
 
 /**
  * The publisher's kind in words: "city", "news media", "Wikidata (crowd)". The crowd is named by its
  * publisher, since "crowd" alone does not say which crowd.
  */
-export function publisherKindLabel(citation: Pick<Citation, "publisherKind" | "publisher">): string {
+export function publisherKindLabel(citation: Pick<Citation, "publisherKind" | "publisher">, lang: Lang = "en"): string {
   const kind = citation.publisherKind;
-  if (kind === "crowd") return `${citation.publisher ?? "a crowd-sourced dataset"} (crowd)`;
-  if (kind === null) return "kind of publisher not recorded";
-  return PUBLISHER_KINDS[kind] ?? kind;
+  if (kind === "crowd") return format(lang, M.crowd, { publisher: citation.publisher ?? format(lang, M.crowdDataset) });
+  if (kind === null) return format(lang, M.kindNotRecorded);
+  return (PUBLISHER_KINDS as Readonly<Record<string, Message>>)[kind]?.[lang] ?? kind;
 }
 
 /** "party to this tie" when the publisher is one of the relationship's ends, else "third party". */
-export function partyLabel(citation: Pick<Citation, "party">): string {
-  return citation.party ? "party to this tie" : "third party";
+export function partyLabel(citation: Pick<Citation, "party">, lang: Lang = "en"): string {
+  return format(lang, citation.party ? M.party : M.thirdParty);
 }
 
 /** What a citation quotes: a dataset's locator instead of an excerpt, or the excerpt; null when neither. */
@@ -55,45 +72,95 @@ export interface ClassWords {
   readonly explanation: string;
 }
 
-/** Each corroboration class in words, in the API's verdict order. */
-export const CLASS_WORDS: Readonly<Record<CorroborationClass, ClassWords>> = {
+/** Each corroboration class in words, in the API's verdict order, in every language. */
+const CLASS_MESSAGES: Readonly<Record<CorroborationClass, { label: Message; explanation: Message }>> = {
   CONTRADICTED: {
-    label: "Denied by a party",
-    explanation: "A party to the tie or an official source denies the kind of tie that others claim.",
+    label: { en: "Denied by a party", fi: "Osapuoli kiistää", sv: "En part förnekar" },
+    explanation: {
+      en: "A party to the tie or an official source denies the kind of tie that others claim.",
+      fi: "Suhteen osapuoli tai virallinen lähde kiistää sen suhteen, jota muut väittävät.",
+      sv: "En part i relationen eller en officiell källa förnekar den typ av relation som andra påstår.",
+    },
   },
   OUTDATED: {
-    label: "Ended since Wikidata's snapshot",
-    explanation:
-      "Wikidata states it; an official source says it ended or was suspended after Wikidata's data was taken, and nothing official holds today.",
+    label: {
+      en: "Ended since Wikidata's snapshot",
+      fi: "Päättynyt Wikidatan tilannekuvan jälkeen",
+      sv: "Avslutad efter Wikidatas ögonblicksbild",
+    },
+    explanation: {
+      en: "Wikidata states it; an official source says it ended or was suspended after Wikidata's data was taken, and nothing official holds today.",
+      fi: "Wikidata mainitsee sen; virallisen lähteen mukaan se päättyi tai keskeytettiin Wikidatan tietojen poiminnan jälkeen, eikä mikään virallinen tieto ole nyt voimassa.",
+      sv: "Wikidata anger den; en officiell källa säger att den avslutades eller avbröts efter att Wikidatas data hämtades, och inget officiellt gäller i dag.",
+    },
   },
   BACKED: {
-    label: "Backed by an official source",
-    explanation: "Wikidata states it, and an official source states the same kind of tie.",
+    label: { en: "Backed by an official source", fi: "Virallisen lähteen tukema", sv: "Stöds av en officiell källa" },
+    explanation: {
+      en: "Wikidata states it, and an official source states the same kind of tie.",
+      fi: "Wikidata mainitsee sen, ja virallinen lähde mainitsee samanlaisen suhteen.",
+      sv: "Wikidata anger den, och en officiell källa anger samma typ av relation.",
+    },
   },
   BACKED_AS_OTHER_KIND: {
-    label: "Backed as another kind of tie",
-    explanation: "An official source states a tie between the two, but of another kind than Wikidata says.",
+    label: {
+      en: "Backed as another kind of tie",
+      fi: "Tuettu toisenlaisena suhteena",
+      sv: "Stöds som en annan typ av relation",
+    },
+    explanation: {
+      en: "An official source states a tie between the two, but of another kind than Wikidata says.",
+      fi: "Virallinen lähde mainitsee näiden välisen suhteen, mutta toisenlaisen kuin Wikidata.",
+      sv: "En officiell källa anger en relation mellan de två, men av en annan typ än Wikidata.",
+    },
   },
   CROWD_ONLY: {
-    label: "Only Wikidata says so",
-    explanation: "Only the crowd (Wikidata's editors) states it: no official source has a word on it.",
+    label: { en: "Only Wikidata says so", fi: "Vain Wikidatan tieto", sv: "Bara Wikidata säger så" },
+    explanation: {
+      en: "Only the crowd (Wikidata's editors) states it: no official source has a word on it.",
+      fi: "Vain joukkoistettu lähde (Wikidatan muokkaajat) mainitsee sen: yksikään virallinen lähde ei sano siitä mitään.",
+      sv: "Bara crowdsourcade uppgifter (Wikidatas redaktörer) anger den: ingen officiell källa säger något om den.",
+    },
   },
   THIRD_PARTY_ONLY: {
-    label: "Only news media say so",
-    explanation: "Only third parties (news media, copies) state it; neither an official source nor Wikidata.",
+    label: { en: "Only news media say so", fi: "Vain uutismedian tieto", sv: "Bara nyhetsmedier säger så" },
+    explanation: {
+      en: "Only third parties (news media, copies) state it; neither an official source nor Wikidata.",
+      fi: "Vain ulkopuoliset (uutismedia, kopiot) mainitsevat sen; ei virallinen lähde eikä Wikidata.",
+      sv: "Bara utomstående (nyhetsmedier, kopior) anger den; varken en officiell källa eller Wikidata.",
+    },
   },
   OFFICIAL_ONLY: {
-    label: "Official sources only",
-    explanation: "Official sources state it; Wikidata does not.",
+    label: { en: "Official sources only", fi: "Vain viralliset lähteet", sv: "Bara officiella källor" },
+    explanation: {
+      en: "Official sources state it; Wikidata does not.",
+      fi: "Viralliset lähteet mainitsevat sen; Wikidata ei.",
+      sv: "Officiella källor anger den; Wikidata gör det inte.",
+    },
   },
   DENIED: {
-    label: "Only a denial on record",
-    explanation: "The only word on this tie is a denial.",
+    label: { en: "Only a denial on record", fi: "Vain kiisto kirjattu", sv: "Bara ett förnekande registrerat" },
+    explanation: {
+      en: "The only word on this tie is a denial.",
+      fi: "Ainoa tieto tästä suhteesta on sen kiistäminen.",
+      sv: "Det enda som sägs om denna relation är ett förnekande.",
+    },
   },
 };
 
-export function classLabel(name: CorroborationClass): string {
-  return CLASS_WORDS[name].label;
+/** A class in words in `lang`. */
+export function classWords(name: CorroborationClass, lang: Lang = "en"): ClassWords {
+  const words = CLASS_MESSAGES[name];
+  return { label: words.label[lang], explanation: words.explanation[lang] };
+}
+
+/** Each corroboration class in words (English), in the API's verdict order. */
+export const CLASS_WORDS: Readonly<Record<CorroborationClass, ClassWords>> = Object.fromEntries(
+  CORROBORATION_CLASSES.map((name) => [name, classWords(name)]),
+) as Record<CorroborationClass, ClassWords>;
+
+export function classLabel(name: CorroborationClass, lang: Lang = "en"): string {
+  return classWords(name, lang).label;
 }
 
 /** Every class in verdict order with its count (zero where the answer has none). */
