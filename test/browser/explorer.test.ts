@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningApi } from "../../src/start.js";
+import { typeColor } from "../../src/web/explorer/kinds.js";
 import { launchChromium } from "../support/browser.js";
 import { startTestServer } from "../support/test-server.js";
 
@@ -227,7 +228,7 @@ describe("the explorer", () => {
     await expect
       .poll(() => moscow.evaluateAll((els) => els.map((el) => el.getAttribute("data-edge-id"))), patience)
       .toEqual(["helsinki--PARTNER_OF--moscow"]);
-    expect(await moscow.locator("path").nth(0).getAttribute("stroke")).toBe("#1f6fb4");
+    expect(await moscow.locator("path").nth(0).getAttribute("stroke")).toBe(typeColor("PARTNER_OF"));
     // The date control moves the map too: in 2023 the suspended period is drawn, dotted (the City's own
     // record from March 2022, and TheMayor.EU's from 28 February 2022 on).
     await page.getByTestId("date-control").locator('input[type="date"]').fill("2023-01-01");
