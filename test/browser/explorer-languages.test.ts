@@ -39,6 +39,12 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
+/** Every label on the drawing (Cytoscape's data), entities' and relationships'. */
+const drawnLabels = () =>
+  page.evaluate<string[]>(
+    `(() => { const cy = document.querySelector('[data-testid="graph-canvas"]').cy; return cy.elements().map((e) => e.data("label")); })()`,
+  );
+
 const htmlLang = () => page.evaluate<string>("document.documentElement.lang");
 
 describe("the explorer's languages", () => {
@@ -62,6 +68,8 @@ describe("the explorer's languages", () => {
     const entities = page.getByTestId("entity-list");
     await expect.poll(() => entities.textContent(), patience).toContain("Helsinki-keskus");
     expect(await entities.textContent()).not.toContain("Helsinki Centre");
+    // The drawing speaks Finnish too: entities by their Finnish names, relationships by their Finnish types.
+    await expect.poll(drawnLabels, patience).toEqual(expect.arrayContaining(["Helsinki-keskus", "kumppani"]));
     // Each language offered in its own name, marked with its language.
     const chooser = page.getByRole("group", { name: "Kieli" });
     expect(await chooser.getByRole("button", { name: "Svenska" }).getAttribute("lang")).toBe("sv");
@@ -73,6 +81,8 @@ describe("the explorer's languages", () => {
     expect(new URL(page.url()).searchParams.get("lang")).toBe("sv");
     await page.getByRole("combobox", { name: "Sök" }).waitFor();
     await expect.poll(() => entities.textContent(), patience).toContain("Helsingforscentret");
+    // What is already drawn is relabelled, not left in the language it was drawn in.
+    await expect.poll(drawnLabels, patience).toEqual(expect.arrayContaining(["Helsingforscentret", "partner till"]));
 
     await page.reload();
     await expect.poll(() => page.getByTestId("graph-status").textContent(), patience).toMatch(/^\d+ entiteter/);

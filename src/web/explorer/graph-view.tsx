@@ -31,15 +31,23 @@ import {
   startPositions,
 } from "./graph-drawing.js";
 import type { DrawnGraph } from "./graph-model.js";
-import { messages, useT } from "./i18n.js";
-import { KIND_STYLES, STATE_LINES, UNKNOWN_KIND, edgeState, relationshipLabel } from "./kinds.js";
+import type { GraphEdge } from "./api.js";
+import { type Lang, format, messages, useLang, useT } from "./i18n.js";
+import { KIND_STYLES, STATE_LINES, UNKNOWN_KIND, edgeState, typeLabel } from "./kinds.js";
 import type { Selection } from "./url-state.js";
 import { isCrowdOnly } from "./whose-word.js";
 
 const M = messages({
   wholeGraph: { en: "Show whole graph", fi: "Näytä koko verkko", sv: "Visa hela nätverket" },
   zoomToPath: { en: "Zoom to the path", fi: "Tarkenna polkuun", sv: "Zooma in på vägen" },
+  crowdOnly: { en: "{type} (crowd only)", fi: "{type} (vain Wikidata)", sv: "{type} (endast Wikidata)" },
 });
+
+/** A relationship's label on the drawing, in the reader's language. */
+function edgeLabel(edge: GraphEdge, lang: Lang): string {
+  const type = typeLabel(edge.type, lang);
+  return isCrowdOnly(edge) ? format(lang, M.crowdOnly, { type }) : type;
+}
 
 cytoscape.use(fcose);
 
@@ -187,7 +195,7 @@ function graphStyle(policy: () => LabelPolicy): cytoscape.StylesheetJson {
   ];
 }
 
-function toElements(graph: DrawnGraph, asOf: string | null): ElementDefinition[] {
+function toElements(graph: DrawnGraph, asOf: string | null, lang: Lang): ElementDefinition[] {
   return [
     ...[...graph.nodes.values()].map((node) => ({
       group: "nodes" as const,
@@ -202,7 +210,7 @@ function toElements(graph: DrawnGraph, asOf: string | null): ElementDefinition[]
           source: edge.fromId,
           target: edge.toId,
           type: edge.type,
-          label: isCrowdOnly(edge) ? `${relationshipLabel(edge.type)} (crowd only)` : relationshipLabel(edge.type),
+          label: edgeLabel(edge, lang),
           status: edge.status ?? "",
           state: edgeState(edge, asOf),
           line: STATE_LINES[edgeState(edge, asOf)],
@@ -240,6 +248,9 @@ export function GraphView({
   select.current = onSelect;
   const asOfRef = useRef(asOf);
   asOfRef.current = asOf;
+  const lang = useLang();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const focusRef = useRef(focusId);
   focusRef.current = focusId;
   // The drawn path's elements, and whether the view is fitted to it (else to the whole drawing).
@@ -361,7 +372,7 @@ export function GraphView({
   useEffect(() => {
     const core = cy.current;
     if (!core) return;
-    const wanted = toElements(graph, asOfRef.current);
+    const wanted = toElements(graph, asOfRef.current, langRef.current);
     const wantedIds = new Set(wanted.map((element) => element.data.id));
     const stale = core.elements().filter((element) => !wantedIds.has(element.id()));
     const added = wanted.filter((element) => core.getElementById(element.data.id!).empty());
@@ -424,19 +435,24 @@ export function GraphView({
     setPathView(!whole);
     fitView.current(true);
   }, []);
-  // A relationship's state follows the day: restyle the edges already drawn when the date control moves.
+  // A relationship's state follows the day, and every label the reader's language: restyle and relabel what is
+  // already drawn when the date control or the language changes.
   useEffect(() => {
     const core = cy.current;
     if (!core) return;
     core.batch(() => {
+      for (const node of graph.nodes.values()) {
+        const element = core.getElementById(node.id);
+        if (!element.empty() && element.data("label") !== node.name) element.data({ label: node.name });
+      }
       for (const edge of graph.edges.values()) {
         const element = core.getElementById(EDGE_PREFIX + edge.id);
         if (element.empty()) continue;
         const state = edgeState(edge, asOf);
-        element.data({ state, line: STATE_LINES[state] });
+        element.data({ state, line: STATE_LINES[state], label: edgeLabel(edge, lang) });
       }
     });
-  }, [graph, asOf]);
+  }, [graph, asOf, lang]);
 
   useEffect(() => {
     const core = cy.current;
