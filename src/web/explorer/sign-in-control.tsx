@@ -11,6 +11,31 @@ const M = messages({
   signIn: { en: "Sign in to edit", fi: "Kirjaudu muokkaamaan", sv: "Logga in för att redigera" },
 });
 
+/** Why the reader was signed out (sign-in.ts `SignInNotice`); the detail stays in the words it came in. */
+const WHY = messages({
+  expired: {
+    en: "Your sign-in has expired: sign in again.",
+    fi: "Kirjautumisesi on vanhentunut: kirjaudu uudelleen.",
+    sv: "Din inloggning har gått ut: logga in igen.",
+  },
+  "api-refused": {
+    en: "Signed in at the provider, but the API refused the token: {detail}",
+    fi: "Kirjautuminen palveluntarjoajalla onnistui, mutta rajapinta hylkäsi tunnisteen: {detail}",
+    sv: "Inloggad hos leverantören, men gränssnittet avvisade token: {detail}",
+  },
+  incomplete: {
+    en: "Sign-in did not complete: {detail}",
+    fi: "Kirjautuminen ei onnistunut loppuun: {detail}",
+    sv: "Inloggningen slutfördes inte: {detail}",
+  },
+  "token-refused": { en: "Signed out: {detail}", fi: "Kirjauduttu ulos: {detail}", sv: "Utloggad: {detail}" },
+  unreachable: {
+    en: "the API cannot be reached",
+    fi: "rajapintaan ei saada yhteyttä",
+    sv: "gränssnittet kan inte nås",
+  },
+});
+
 /** The current sign-in, re-rendering on every change (sign-in, expiry, sign-out). */
 export function useSignIn(): SignInState {
   return useSyncExternalStore(subscribeSignIn, getSignInState);
@@ -46,7 +71,7 @@ export function SignInControl({ onSignOut }: { onSignOut?: () => void }) {
         <>
           {state.message && (
             <span className="sign-in-message" role="status">
-              {state.message}
+              {t(WHY[state.message.reason], { detail: state.message.detail ?? t(WHY.unreachable) })}
             </span>
           )}{" "}
           <button type="button" onClick={() => void signIn()}>

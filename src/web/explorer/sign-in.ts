@@ -34,9 +34,18 @@ export interface Viewer {
   roles: string[];
 }
 
+/**
+ * Why the reader is signed out, said by the header in the reader's language (sign-in-control.tsx); `detail` is
+ * what the API or the provider said, in its own words.
+ */
+export interface SignInNotice {
+  readonly reason: "expired" | "api-refused" | "incomplete" | "token-refused";
+  readonly detail?: string;
+}
+
 export type SignInState =
   | { kind: "off" }
-  | { kind: "signed-out"; message: string | null }
+  | { kind: "signed-out"; message: SignInNotice | null }
   | { kind: "signed-in"; viewer: Viewer; token: string; expiresAt: number | null };
 
 let manager: UserManager | null = null;
@@ -72,10 +81,10 @@ function isCallback(): boolean {
   return params.has("state") && (params.has("code") || params.has("error"));
 }
 
-async function adopt(user: User | null, message: string | null = null): Promise<void> {
+async function adopt(user: User | null, message: SignInNotice | null = null): Promise<void> {
   if (!user || user.expired) {
     if (user) await manager?.removeUser();
-    set({ kind: "signed-out", message: user ? "Your sign-in has expired: sign in again." : message });
+    set({ kind: "signed-out", message: user ? { reason: "expired" } : message });
     return;
   }
   try {
@@ -96,8 +105,10 @@ async function adopt(user: User | null, message: string | null = null): Promise<
     });
   } catch (error) {
     await manager?.removeUser();
-    const reason = error instanceof ApiError ? error.message : "the API cannot be reached";
-    set({ kind: "signed-out", message: `Signed in at the provider, but the API refused the token: ${reason}` });
+    set({
+      kind: "signed-out",
+      message: { reason: "api-refused", ...(error instanceof ApiError ? { detail: error.message } : {}) },
+    });
   }
 }
 
@@ -136,9 +147,7 @@ export async function startSignIn(): Promise<void> {
     automaticSilentRenew: false,
   });
   manager.events.addAccessTokenExpired(() => {
-    void manager
-      ?.removeUser()
-      .then(() => set({ kind: "signed-out", message: "Your sign-in has expired: sign in again." }));
+    void manager?.removeUser().then(() => set({ kind: "signed-out", message: { reason: "expired" } }));
   });
   if (isCallback()) {
     try {
@@ -148,8 +157,8 @@ export async function startSignIn(): Promise<void> {
       await adopt(user);
     } catch (error) {
       window.history.replaceState(null, "", "/explorer");
-      const reason = error instanceof Error ? error.message : String(error);
-      set({ kind: "signed-out", message: `Sign-in did not complete: ${reason}` });
+      const detail = error instanceof Error ? error.message : String(error);
+      set({ kind: "signed-out", message: { reason: "incomplete", detail } });
     }
     return;
   }
@@ -177,5 +186,5 @@ export async function signOut(): Promise<void> {
 /** The API refused the token (expired or revoked meanwhile): sign out here and say so. */
 export async function tokenRefused(message: string): Promise<void> {
   await manager?.removeUser();
-  set({ kind: "signed-out", message: `Signed out: ${message}` });
+  set({ kind: "signed-out", message: { reason: "token-refused", detail: message } });
 }
