@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { arcPath, arcsOf, fitProjection, placeLabels, placesOf } from "../../src/web/explorer/map-geometry.js";
 import { drawLimitChoices } from "../../src/web/explorer/draw-limit.js";
-import { INITIAL_STATE, formatState, parseState } from "../../src/web/explorer/url-state.js";
+import { INITIAL_STATE, changedAddress, formatState, parseState } from "../../src/web/explorer/url-state.js";
 import { formatPartialDate, formatValidity, mergeGraphs } from "../../src/web/explorer/graph-model.js";
 
 describe("explorer address", () => {
@@ -283,5 +283,22 @@ describe("the explorer's map", () => {
       { id: "stockholm", text: "S", x: 160, y: 108 },
     ]);
     expect(beside.get("tallinn")).toBe("below"); // not right (Helsinki's label), not left (Stockholm's point)
+  });
+});
+
+describe("explorer address changes", () => {
+  const location = { pathname: "/explorer", search: "" };
+
+  it("writes the changed state's address", () => {
+    const { next, url } = changedAddress(INITIAL_STATE, { view: "map" }, location);
+    expect(next).toEqual({ ...INITIAL_STATE, view: "map" });
+    expect(url).toBe("/explorer?view=map&focus=helsinki");
+  });
+
+  it("writes nothing when the address already says so (no history entry for a change that changes nothing)", () => {
+    const current = { ...INITIAL_STATE, view: "map" as const };
+    const here = { pathname: "/explorer", search: "?view=map&focus=helsinki" };
+    expect(changedAddress(current, { view: "map" }, here).url).toBeNull();
+    expect(changedAddress(current, { view: "graph" }, here).url).toBe("/explorer?focus=helsinki");
   });
 });

@@ -298,20 +298,23 @@ export async function suggestEntities(text: string, signal?: AbortSignal): Promi
   );
 }
 
+/** How a neighbourhood is asked for: its depth, its day, and the narrowing and limit of the drawing. */
+export interface NeighbourhoodOptions {
+  readonly depth: number;
+  readonly asOf: string | null;
+  readonly undated?: Undated;
+  readonly relationshipTypes?: readonly string[] | null;
+  readonly publisherKinds?: readonly PublisherKind[] | null;
+  readonly limit?: number;
+}
+
 /**
  * An entity's neighbourhood: what the API walks is narrowed by `relationshipTypes` and `publisherKinds` (whose
  * word), as of a day; `total` says how many entities there are beyond `limit`.
  */
 export async function fetchNeighbourhood(
   id: string,
-  options: {
-    depth: number;
-    asOf: string | null;
-    undated?: Undated;
-    relationshipTypes?: readonly string[] | null;
-    publisherKinds?: readonly PublisherKind[] | null;
-    limit?: number;
-  },
+  options: NeighbourhoodOptions,
   signal?: AbortSignal,
 ): Promise<Subgraph> {
   const data = await request<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>(

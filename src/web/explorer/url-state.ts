@@ -179,3 +179,23 @@ export function formatState(state: ExplorerState): string {
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/** Where the browser is: the page's path and its current query string. */
+export interface Location {
+  readonly pathname: string;
+  readonly search: string;
+}
+
+/**
+ * The state after `change`, and the address to write for it: null when the address already says so (a
+ * change that leaves the address as it is adds no history entry).
+ */
+export function changedAddress(
+  current: ExplorerState,
+  change: Partial<ExplorerState>,
+  location: Location,
+): { readonly next: ExplorerState; readonly url: string | null } {
+  const next = { ...current, ...change };
+  const url = `${location.pathname}${formatState(next)}`;
+  return { next, url: url === `${location.pathname}${location.search}` ? null : url };
+}
