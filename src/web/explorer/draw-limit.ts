@@ -1,7 +1,7 @@
 /**
- * How many entities the graph draws at once (the address's `limit`). 150 by default (about 60 × 60 px each on
- * a laptop's canvas, where labels still read and the layout settles in about a second); a reader may ask for
- * 25 to 1000 — the API's own bound on `neighbourhood(limit:)` — so no link can make a page draw more than that.
+ * How many entities the graph draws at once (the address's `limit`). 150 by default (on a laptop's canvas their
+ * labels still read and the layout settles quickly); a reader may ask for 25 to 1000 — the API's own bound on
+ * `neighbourhood(limit:)` — so no link can make a page draw more than that.
  */
 export const DRAW_LIMIT = 150;
 export const MIN_DRAW_LIMIT = 25;

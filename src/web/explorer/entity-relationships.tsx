@@ -1,5 +1,5 @@
 /**
- * The entity panel's direct answers (issue 20, item 4): every relationship of the selected entity, drawn or
+ * The entity panel's direct answers: every relationship of the selected entity, drawn or
  * not, grouped by type and direction and headed from its side ("Funded by (5)"), a line per entity at the
  * other end with each record of the tie as a period (its dates as recorded and its state on the chosen day,
  * else today), each period a button that opens the relationship with its sources. A hub's groups show their

@@ -1,5 +1,5 @@
 /**
- * An entity's relationships as its side panel lists them (issue 20, item 4): grouped by type and direction,
+ * An entity's relationships as its side panel lists them: grouped by type and direction,
  * one line per entity at the other end, and on that line every record of the tie as a period of its own.
  * Several records of one type between the same two entities are the tie's periods or several sources' claims
  * (Helsinki–Moscow: partner of until 2022-03 by the City's 2020 page, then suspended from 2022-03 by the
