@@ -36,9 +36,9 @@ export default tseslint.config(
   {
     // The explorer's modules without JSX are pure: unit tests import them into the server's type program,
     // where React's global types would turn the browser tests' DOM types into empty stubs. Their words come
-    // from i18n-core.ts; React stays in .tsx files, i18n.ts and the hooks' own modules.
+    // from i18n-core.ts; React stays in .tsx files, i18n.ts and the hooks' own modules (use-*.ts).
     files: ["src/web/explorer/**/*.ts", "test/**/*.ts"],
-    ignores: ["src/web/explorer/i18n.ts", "src/web/explorer/edit-drafts.ts"],
+    ignores: ["src/web/explorer/i18n.ts", "src/web/explorer/edit-drafts.ts", "src/web/explorer/use-*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
