@@ -102,8 +102,12 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   try {
     const settings = {
-      // Only the start-up bound comes from the environment (a loaded machine may need more): the rest is fixed.
-      ...loadConfig({ NEO4J_LOCAL_START_TIMEOUT_MS: process.env.NEO4J_LOCAL_START_TIMEOUT_MS }).local,
+      // Only the start-up bound (a loaded machine may need more) and the compiler tier come from the
+      // environment: the rest is fixed.
+      ...loadConfig({
+        NEO4J_LOCAL_START_TIMEOUT_MS: process.env.NEO4J_LOCAL_START_TIMEOUT_MS,
+        NEO4J_LOCAL_JIT: process.env.NEO4J_LOCAL_JIT,
+      }).local,
       dataDir: store,
       port: await freePort(),
       heapBytes,

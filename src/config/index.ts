@@ -190,6 +190,12 @@ const EnvSchema = z.object({
     "`true`",
     "Load Graph Data Science into the local Neo4j; `false` starts it with APOC only (centrality and communities then answer `GDS_UNAVAILABLE`).",
   ),
+  NEO4J_LOCAL_JIT: doc(
+    z.enum(["full", "quick"]).default("full"),
+    "local",
+    "`full`",
+    "How the local Neo4j's JVM compiles: `full` (the JVM's default, for a server that runs long); `quick` stops at the first compiler tier (`-XX:TieredStopAtLevel=1`): a start costs about half the CPU and heavy queries run slower. The tests use `quick`.",
+  ),
   // Tokens and sign-in
   JWT_SECRET: doc(
     z.string().min(32, "must be at least 32 characters (256 bits) for HS256").optional(),
@@ -490,6 +496,8 @@ function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: st
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
       /** Load the Graph Data Science plugin (centrality, communities); false starts Neo4j with APOC only. */
       gds: e.NEO4J_LOCAL_GDS,
+      /** `quick`: the JVM compiles with its first tier only (cheap starts, slower long runs). */
+      jit: e.NEO4J_LOCAL_JIT,
     },
     /** `auto` loads the curated graph into an empty database; `always` reloads it; `never` leaves it. */
     seedOnStart: e.SEED_ON_START,

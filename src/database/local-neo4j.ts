@@ -26,7 +26,7 @@ export interface LocalNeo4j {
   readonly exited: Promise<number | null>;
 }
 
-/** The JVM flags Neo4j's own server passes (kept), plus our heap sizes. */
+/** The JVM flags Neo4j's own server passes (kept), plus our heap sizes and the compiler tier asked for. */
 function jvmFlags(settings: LocalNeo4jSettings): string[] {
   const heapMb = Math.max(128, Math.floor(settings.heapBytes / (1 << 20)));
   return [
@@ -40,6 +40,7 @@ function jvmFlags(settings: LocalNeo4jSettings): string[] {
     "-XX:+UseG1GC",
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
+    ...(settings.jit === "quick" ? ["-XX:TieredStopAtLevel=1"] : []),
   ];
 }
 

@@ -42,10 +42,11 @@ describe("npm run bench", () => {
     const child = spawn("npm", [...args, "--no-docs", "--quiet", "--results-dir", resultsDir], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "ignore", "pipe"],
-      // No NEO4J_ setting of the caller's reaches the bench but the start-up bound (vitest.config.ts).
+      // No NEO4J_ setting of the caller's reaches the bench but the start-up bound and the compiler tier
+      // (vitest.config.ts).
       env: Object.fromEntries(
         Object.entries(process.env).filter(
-          ([key]) => !key.startsWith("NEO4J_") || key === "NEO4J_LOCAL_START_TIMEOUT_MS",
+          ([key]) => !key.startsWith("NEO4J_") || key === "NEO4J_LOCAL_START_TIMEOUT_MS" || key === "NEO4J_LOCAL_JIT",
         ),
       ),
     });
