@@ -18,6 +18,13 @@ const CHANGE_WORDS: Readonly<Record<string, Message>> = messages({
   deleted: { en: "Deleted", fi: "Poistettu", sv: "Borttagen" },
 });
 
+/** What kind of record an item is, in lower case after the change word ("New relationship"). */
+const ITEM_WORDS: Readonly<Record<string, Message>> = messages({
+  source: { en: "source", fi: "lähde", sv: "källa" },
+  entity: { en: "entity", fi: "kohde", sv: "entitet" },
+  relationship: { en: "relationship", fi: "suhde", sv: "relation" },
+});
+
 const M = messages({
   nothing: {
     en: "Nothing would change: the graph already says this.",
@@ -38,12 +45,16 @@ export function ReportList({ report }: { report: WriteReport }) {
     const words = CHANGE_WORDS[change];
     return words ? t(words) : change;
   };
+  const itemWords = (item: string) => {
+    const words = ITEM_WORDS[item];
+    return words ? t(words) : item;
+  };
   if (report.items.length === 0) return <p className="muted">{t(M.nothing)}</p>;
   return (
     <ul className="report-items">
       {report.items.map((item) => (
         <li key={`${item.item}:${item.id}:${item.change}`} data-change={item.change}>
-          <strong>{changeWords(item.change)}</strong> {item.item} <code>{item.id}</code>
+          <strong>{changeWords(item.change)}</strong> {itemWords(item.item)} <code>{item.id}</code>
           {item.fields.length > 0 && item.change !== "new" && <span> — {item.fields.join(", ")}</span>}
           {(item.removed ?? []).length > 0 && (
             <span className="removed-note" data-testid="removed-fields">
