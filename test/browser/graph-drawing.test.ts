@@ -202,9 +202,8 @@ describe("the graph drawing", () => {
         ),
       ) as Promise<Record<string, { x: number; y: number }>>;
     };
-    // The layout is seeded; the drawing is then stretched to the pane's shape as measured when it is laid out,
-    // which a busy page can measure a step apart. So each picture is compared within its own bounds: the same
-    // arrangement, whatever the stretch.
+    // The layout is seeded, and stretched towards the pane's shape for the window (not as measured). Each
+    // picture is compared within its own bounds: the same arrangement, whatever the scale.
     const normalised = (at: Record<string, { x: number; y: number }>) => {
       const xs = Object.values(at).map((p) => p.x);
       const ys = Object.values(at).map((p) => p.y);
