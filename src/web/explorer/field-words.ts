@@ -73,7 +73,7 @@ const SOURCE_WORDS: Table<typeof SOURCE_FIELDS> = {
     },
   },
   form: {
-    label: { fi: "Muoto", sv: "Form" },
+    label: { fi: "Lähteen muoto", sv: "Källans form" },
     hint: {
       fi: "document (asiakirja, johon viitataan lainauksin; oletus) tai dataset (aineisto, johon viitataan paikantimin).",
       sv: "document (ett dokument som citeras med utdrag; standard) eller dataset (en datamängd som citeras med lokaliserare).",
