@@ -152,9 +152,17 @@ export function CheckAndSave({
               const target = targetOf(problem);
               const field = fieldWordsOf(problem);
               const what = problemCodeWords(problem.code, lang);
-              const text = field
-                ? t(M.problem, { field, what, message: problem.message })
-                : t(M.recordProblem, { what, message: problem.message });
+              // The API's message is English: marked so, after the reader's words.
+              const before = (field ? t(M.problem, { field, what }) : t(M.recordProblem, { what })).replace(
+                "{message}",
+                "",
+              );
+              const text = (
+                <>
+                  {before}
+                  <span lang="en">{problem.message}</span>
+                </>
+              );
               return (
                 <li key={index} data-code={problem.code}>
                   {target ? <a href={`#${target}`}>{text}</a> : text}

@@ -33,10 +33,11 @@ export function inputId(prefix: string, name: string): string {
   return `${prefix}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
+/** The API's words for a field's problem: English, whatever the reader's language, and marked so. */
 export function ProblemText({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
   if (!messages || messages.length === 0) return null;
   return (
-    <span className="field-problem" id={id}>
+    <span className="field-problem" id={id} lang="en">
       {messages.join(" ")}
     </span>
   );
