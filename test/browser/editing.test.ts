@@ -249,6 +249,8 @@ describe("editing in the explorer", () => {
     const problems = page.getByTestId("problems");
     await expect.poll(() => problems.textContent(), { timeout: 45_000 }).toContain("Pakollinen tieto puuttuu");
     expect(await problems.textContent()).toContain("Mistä");
+    // The API's own explanation stays English, marked as English for screen readers (WCAG 3.1.2).
+    expect(await problems.locator('li span[lang="en"]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId("check-status").textContent()).toMatch(/korjattava ennen tallentamista/);
 
     // The open form comes back in Swedish (the draft is kept in the tab).

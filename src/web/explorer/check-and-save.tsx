@@ -28,8 +28,7 @@ const M = messages({
     },
   },
   toFix: { en: "To fix", fi: "Korjattavaa", sv: "Att åtgärda" },
-  problem: { en: "{field}: {what} — {message}", fi: "{field}: {what} — {message}", sv: "{field}: {what} — {message}" },
-  recordProblem: { en: "{what} — {message}", fi: "{what} — {message}", sv: "{what} — {message}" },
+  problem: { en: "{field}: {what}", fi: "{field}: {what}", sv: "{field}: {what}" },
   preview: { en: "What saving will change", fi: "Mitä tallentaminen muuttaa", sv: "Vad som ändras när du sparar" },
   previewLater: {
     en: "Shown once the API has checked the form without problems.",
@@ -151,16 +150,11 @@ export function CheckAndSave({
             {problems.map((problem, index) => {
               const target = targetOf(problem);
               const field = fieldWordsOf(problem);
+              // What the code means in the reader's words, then the API's message: English, and marked so.
               const what = problemCodeWords(problem.code, lang);
-              // The API's message is English: marked so, after the reader's words.
-              const before = (field ? t(M.problem, { field, what }) : t(M.recordProblem, { what })).replace(
-                "{message}",
-                "",
-              );
               const text = (
                 <>
-                  {before}
-                  <span lang="en">{problem.message}</span>
+                  {field ? t(M.problem, { field, what }) : what} — <span lang="en">{problem.message}</span>
                 </>
               );
               return (
