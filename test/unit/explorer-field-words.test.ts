@@ -10,6 +10,7 @@ import {
   fieldHintIn,
   fieldLabelIn,
   problemFieldIn,
+  recordFieldIn,
   statusMeaningIn,
   typeMeaningIn,
 } from "../../src/web/explorer/field-words.js";
@@ -84,6 +85,17 @@ describe("the edit forms' fields in Finnish and Swedish", () => {
       expect(typeMeaningIn(type, "sv")).not.toBe(RELATIONSHIP_RULES[type].meaning);
     }
     expect(typeMeaningIn("NOT_A_TYPE", "fi")).toBeNull();
+  });
+});
+
+describe("a write report's fields", () => {
+  it("are named in the reader's language, by the record's kind, a kind's own field too", () => {
+    expect(recordFieldIn("relationship", "validFrom", "fi")).toBe("Voimassa alkaen");
+    expect(recordFieldIn("source", "url", "sv")).toBe("Webbadress");
+    expect(recordFieldIn("entity", "nameFi", "en")).toBe("Name in Finnish");
+    expect(recordFieldIn("entity", "staffCount", "fi")).toBe("Henkilöstön määrä");
+    expect(recordFieldIn("entity", "unheardOf", "fi")).toBe("unheardOf");
+    expect(recordFieldIn("file", "name", "fi")).toBe("name");
   });
 });
 

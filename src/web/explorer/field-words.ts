@@ -478,3 +478,17 @@ export function problemFieldIn(
   const relationshipField = WORDS[`relationship.label.${first}`];
   return relationshipField ? relationshipField[lang] : problem.field;
 }
+
+/**
+ * A record's field by its model name, in `lang` (a write report's changed and removed fields): a source's,
+ * a relationship's, an entity's common field or else the first kind's that has it; else the name as given.
+ */
+export function recordFieldIn(item: string, name: string, lang: Lang): string {
+  const owners =
+    item === "source" || item === "relationship" ? [item] : item === "entity" ? ["entity", ...ENTITY_KINDS] : [];
+  for (const owner of owners) {
+    const words = WORDS[`${owner}.label.${name}`];
+    if (words) return words[lang];
+  }
+  return name;
+}
