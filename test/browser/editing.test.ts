@@ -231,4 +231,39 @@ describe("editing in the explorer", () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it("reads the edit form in Finnish and in Swedish, the API's problems said in the reader's words", async () => {
+    // Still signed in as the editor from the flow above (the tokens live in this tab).
+    await page.goto(`${api.url}/explorer?focus=helsinki&lang=fi`);
+    await page.getByRole("button", { name: "Uusi suhde" }).click();
+    const form = page.getByTestId("editor");
+    await expect
+      .poll(() => form.getByRole("heading", { level: 2 }).textContent(), { timeout: 45_000 })
+      .toBe("Uusi suhde");
+    await form.getByLabel("Voimassa alkaen").waitFor();
+    await form.getByLabel("Lainaus (pakollinen)").waitFor();
+    await form.getByRole("button", { name: "Lisää suhde" }).waitFor();
+    await form.getByRole("button", { name: "Peruuta" }).waitFor();
+    expect(await form.getByLabel("Voimassa alkaen").getAttribute("placeholder")).toBe("VVVV, VVVV-KK tai VVVV-KK-PP");
+    // The empty draft is checked: what each problem means is Finnish, the field named in Finnish.
+    const problems = page.getByTestId("problems");
+    await expect.poll(() => problems.textContent(), { timeout: 45_000 }).toContain("Pakollinen tieto puuttuu");
+    expect(await problems.textContent()).toContain("Mistä");
+    // The API's own explanation stays English, marked as English for screen readers (WCAG 3.1.2).
+    expect(await problems.locator('li span[lang="en"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("check-status").textContent()).toMatch(/korjattava ennen tallentamista/);
+
+    // The open form comes back in Swedish (the draft is kept in the tab).
+    await page.goto(`${api.url}/explorer?focus=helsinki&lang=sv`);
+    await expect
+      .poll(() => form.getByRole("heading", { level: 2 }).textContent(), { timeout: 45_000 })
+      .toBe("Ny relation");
+    await form.getByLabel("Giltig från").waitFor();
+    await form.getByLabel("Utdrag (obligatoriskt)").waitFor();
+    await form.getByRole("button", { name: "Lägg till relation" }).waitFor();
+    await expect.poll(() => problems.textContent(), { timeout: 45_000 }).toContain("Obligatoriska uppgifter saknas");
+    await form.getByRole("button", { name: "Avbryt" }).click();
+    await expect.poll(() => page.getByTestId("editor").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -202,9 +202,13 @@ describe("the graph drawing", () => {
         ),
       ) as Promise<Record<string, { x: number; y: number }>>;
     };
-    // The layout is seeded; the drawing is then stretched to the pane's shape as measured when it is laid out,
-    // which a busy page can measure a step apart. So each picture is compared within its own bounds: the same
-    // arrangement, whatever the stretch.
+    // The layout is seeded, and stretched towards the pane's shape for the window (not as measured): the same
+    // arrangement, compared within each picture's own bounds, and the same stretch (the bounds' shape).
+    const shape = (at: Record<string, { x: number; y: number }>) => {
+      const xs = Object.values(at).map((p) => p.x);
+      const ys = Object.values(at).map((p) => p.y);
+      return (Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys) || 1);
+    };
     const normalised = (at: Record<string, { x: number; y: number }>) => {
       const xs = Object.values(at).map((p) => p.x);
       const ys = Object.values(at).map((p) => p.y);
@@ -213,9 +217,11 @@ describe("the graph drawing", () => {
         Object.entries(at).map(([id, p]) => [id, { x: (p.x - x0) / (x1 - x0 || 1), y: (p.y - y0) / (y1 - y0 || 1) }]),
       );
     };
-    const first = normalised(await positions());
+    const firstAt = await positions();
     await page.goto("about:blank");
-    const second = normalised(await positions());
+    const secondAt = await positions();
+    expect(Math.abs(shape(firstAt) / shape(secondAt) - 1)).toBeLessThan(0.01);
+    const [first, second] = [normalised(firstAt), normalised(secondAt)];
     expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
     const moved = Object.keys(first).filter(
       (id) => Math.abs(first[id]!.x - second[id]!.x) > 0.005 || Math.abs(first[id]!.y - second[id]!.y) > 0.005,

@@ -104,7 +104,7 @@ describe("the graph's legend", () => {
       "turku",
     );
     expect(groups.map((group) => group.heading)).toEqual([
-      "Colour: community (the same colour may return after 10)",
+      "Colour: community (past 20, the colours come closer together)",
       "Shape: kind of entity",
     ]);
     expect(groups[0]?.swatches).toEqual([

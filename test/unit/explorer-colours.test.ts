@@ -1,11 +1,18 @@
 /**
  * The explorer's colours tell things apart: every relationship type's colour differs from every other's by at
  * least ΔE00 10 (the researcher found orange beside orange), and each entity kind's colour stands 3:1 against
- * the page, as WCAG 2.1 asks of marks that carry meaning (1.4.11); kinds are never drawn behind text.
+ * the page, as WCAG 2.1 asks of marks that carry meaning (1.4.11); kinds are never drawn behind text. Twenty
+ * communities get twenty colours at least ΔE00 15 apart (the first ten were a list that then repeated).
  */
 import { describe, expect, it } from "vitest";
 import { contrastRatio, deltaE2000, deltaE2000Lab } from "../../src/web/explorer/colour-distance.js";
-import { KIND_STYLES, RELATIONSHIP_TYPES, typeColor } from "../../src/web/explorer/kinds.js";
+import {
+  COMMUNITY_COLORS,
+  KIND_STYLES,
+  RELATIONSHIP_TYPES,
+  communityColor,
+  typeColor,
+} from "../../src/web/explorer/kinds.js";
 import { RELATIONSHIP_TYPES as VOCABULARY } from "../../src/graph-data/index.js";
 
 const MIN_TYPE_DISTANCE = 10;
@@ -67,5 +74,18 @@ describe("the explorer's palettes", () => {
   it("draws each entity kind 3:1 against the page (WCAG 1.4.11, non-text contrast)", () => {
     const weak = Object.entries(KIND_STYLES).filter(([, style]) => contrastRatio(style.color, PAGE) < 3);
     expect(weak).toEqual([]);
+  });
+
+  it("gives twenty communities twenty colours, every pair at least ΔE00 15 apart", () => {
+    const twenty = Array.from({ length: 20 }, (_, index) => [`${index + 1}`, communityColor(index + 1)] as const);
+    expect(twenty.map(([, colour]) => colour)).toEqual([...COMMUNITY_COLORS]);
+    const closest = closestPair(twenty);
+    expect(closest.distance, closest.names).toBeGreaterThanOrEqual(15);
+  });
+
+  it("makes the colours past twenty distinct from their neighbours and 3:1 against the page", () => {
+    const made = Array.from({ length: 40 }, (_, index) => communityColor(index + 21));
+    made.slice(1).forEach((colour, index) => expect(deltaE2000(colour, made[index]!)).toBeGreaterThan(10));
+    expect(made.filter((colour) => contrastRatio(colour, PAGE) < 3)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
   hashText,
   labelPolicy,
   modelFontSize,
+  paneShape,
   paneStretch,
   pathFitIds,
   samePolicy,
@@ -155,6 +156,18 @@ describe("the drawing in its pane", () => {
     // A tall pane (a phone) stretches it downwards; an empty drawing or pane is left alone.
     expect(paneStretch({ width: 600, height: 600 }, { width: 400, height: 600 })).toEqual({ x: 1, y: 1.5 });
     expect(paneStretch({ width: 0, height: 0 }, { width: 1000, height: 600 })).toEqual({ x: 1, y: 1 });
+  });
+});
+
+describe("the pane's shape the drawing is stretched towards", () => {
+  it("comes from the window's size as the stylesheet lays the page out, not from a measurement", () => {
+    // Beside the 24rem side panel; the drawing's row two thirds of the window's height, at least 24rem.
+    expect(paneShape({ width: 1440, height: 900 })).toEqual({ width: 1056, height: 594 });
+    expect(paneStretch({ width: 600, height: 600 }, paneShape({ width: 1440, height: 900 }))).toEqual({ x: 1.8, y: 1 });
+    // One column from 1000 px down; a phone gives the drawing 60 % of its height.
+    expect(paneShape({ width: 900, height: 700 })).toEqual({ width: 900, height: 462 });
+    expect(paneShape({ width: 390, height: 844 })).toEqual({ width: 390, height: 844 * 0.6 });
+    expect(paneShape({ width: 390, height: 500 }).height).toBe(384);
   });
 });
 

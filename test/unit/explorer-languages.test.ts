@@ -79,6 +79,12 @@ describe("every word of the explorer", () => {
       ),
     );
     expect(problems).toEqual([]);
+    // The edit forms' tables are among them: the record model's words (fields, statuses, types), the codes.
+    const keys = new Set(tables.flatMap((table) => Object.keys(table)));
+    for (const key of ["relationship.label.validTo", "Organization.hint.category", "status.denied", "type.FUNDS"]) {
+      expect(keys, key).toContain(key);
+    }
+    expect(keys).toContain("DATE_ORDER");
   });
 
   it("names every relationship type from both ends, and every state, in Finnish and Swedish", () => {

@@ -255,11 +255,11 @@ describe("the legend: kinds, types and colours", () => {
     expect(relationshipLabel("HOLDS_ROLE_IN")).toBe("holds role in");
   });
 
-  it("colours communities 1–10 apart, then repeats", () => {
-    const colours = Array.from({ length: 10 }, (_, i) => communityColor(i + 1));
-    expect(new Set(colours).size).toBe(10);
-    expect(communityColor(11)).toBe(communityColor(1));
-    expect(communityColor(25)).toBe(communityColor(5));
+  it("colours every community its own colour: twenty listed, then made, none repeating", () => {
+    const colours = Array.from({ length: 200 }, (_, i) => communityColor(i + 1));
+    expect(new Set(colours).size).toBe(200);
+    expect(colours.every((colour) => /^#[0-9a-f]{6}$/.test(colour))).toBe(true);
+    expect(communityColor(1)).toBe("#e6194b");
   });
 
   it("offers the same centrality measures in the address as the API takes", () => {

@@ -1,7 +1,7 @@
 /**
  * Dates as a reader of each language writes them: "May 2016", "toukokuu 2016", "maj 2016"; uncertain dates
  * (ISO 8601-2 / EDTF, as the data model allows) in words: "2022-02-28/.." → "28 February 2022 or later". The
- * same rules as graph-model.ts's English `formatPartialDate`, in the reader's language.
+ * drawing's model (graph-model.ts `formatPartialDate`, `formatValidity`) speaks through these.
  */
 import type { GraphEdge } from "./api.js";
 import { type Lang, format, locale, messages } from "./i18n-core.js";

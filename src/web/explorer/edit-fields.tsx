@@ -1,21 +1,29 @@
 /**
- * The form controls of the edit forms, one per kind of field in the record model (record-fields.ts), plus the
- * pickers for sources. Every control has a visible label, its description as a hint, and — when the API's
- * dry run found a problem with it — the problem, tied to the control with `aria-describedby` and
- * `aria-invalid` so screen readers announce it with the field.
+ * The form controls of the edit forms, one per kind of field in the record model (record-fields.ts). Every
+ * control has a visible label, its description as a hint (both in the reader's language, field-words.ts),
+ * and — when the API's dry run found a problem with it — the problem, tied to the control with
+ * `aria-describedby` and `aria-invalid` so screen readers announce it with the field.
  */
-import { useEffect, useId, useState } from "react";
-import { type SourceSummary, findSources } from "./edit-api.js";
-import {
-  type FormField,
-  type FormValues,
-  LISTED_SCHEMES,
-  SOURCE_ID_FIELD,
-  STATUSES,
-  STATUS_RULES,
-  slugFrom,
-  sourceFormFields,
-} from "./record-fields.js";
+import { fieldHintIn, fieldLabelIn, statusMeaningIn } from "./field-words.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { type FormField, type FormValues, LISTED_SCHEMES, STATUSES } from "./record-fields.js";
+
+const M = messages({
+  latitude: { en: "Latitude", fi: "Leveysaste", sv: "Latitud" },
+  longitude: { en: "Longitude", fi: "Pituusaste", sv: "Longitud" },
+  noStatus: { en: "(none: in force)", fi: "(ei tilaa: voimassa)", sv: "(ingen: gäller)" },
+  status: { en: "{status} — {meaning}", fi: "{status} — {meaning}", sv: "{status} — {meaning}" },
+  datePlaceholder: {
+    en: "YYYY, YYYY-MM or YYYY-MM-DD",
+    fi: "VVVV, VVVV-KK tai VVVV-KK-PP",
+    sv: "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+  },
+});
+
+/** The placeholder of a date input, in the reader's language. */
+export function useDatePlaceholder(): string {
+  return useT()(M.datePlaceholder);
+}
 
 /** Problems by field path (`name`, `location`, `citations.0.excerpt`), from the API's dry run. */
 export type FieldProblems = ReadonlyMap<string, readonly string[]>;
@@ -25,17 +33,18 @@ export function inputId(prefix: string, name: string): string {
   return `${prefix}-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
+/** The API's words for a field's problem: English, whatever the reader's language, and marked so. */
 export function ProblemText({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
   if (!messages || messages.length === 0) return null;
   return (
-    <span className="field-problem" id={id}>
+    <span className="field-problem" id={id} lang="en">
       {messages.join(" ")}
     </span>
   );
 }
 
 /** `aria-describedby` for a control: its hint, and its problem when it has one. */
-function describedBy(hintId: string | null, problemId: string, problems: readonly string[] | undefined) {
+export function describedBy(hintId: string | null, problemId: string, problems: readonly string[] | undefined) {
   return [hintId, problems && problems.length > 0 ? problemId : null].filter(Boolean).join(" ") || undefined;
 }
 
@@ -51,12 +60,14 @@ interface FieldControlProps {
 
 /** One field of the record model as a control; compound fields (location, external ids) as a fieldset. */
 export function FieldControl({ field, prefix, values, onChange, problems, suggestions }: FieldControlProps) {
+  const t = useT();
+  const lang = useLang();
   const id = inputId(prefix, field.name);
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
   const messages = problems.get(field.name);
   const required = field.spec.required === true;
-  const label = `${field.label}${required ? " (required)" : ""}`;
+  const label = fieldLabelIn(field, lang, required);
   const common = {
     id,
     name: field.name,
@@ -66,7 +77,7 @@ export function FieldControl({ field, prefix, values, onChange, problems, sugges
   };
   const hint = (
     <span className="hint" id={hintId}>
-      {field.spec.description}
+      {fieldHintIn(field, lang)}
     </span>
   );
   const value = values[field.name] ?? "";
@@ -77,13 +88,13 @@ export function FieldControl({ field, prefix, values, onChange, problems, sugges
     const parts =
       field.spec.type === "location"
         ? [
-            { key: "lat", label: "Latitude" },
-            { key: "lon", label: "Longitude" },
+            { key: "lat", label: t(M.latitude) },
+            { key: "lon", label: t(M.longitude) },
           ]
         : LISTED_SCHEMES.map((scheme) => ({ key: scheme, label: scheme }));
     return (
       <fieldset className="field compound" aria-describedby={describedBy(hintId, problemId, messages)}>
-        <legend>{field.label}</legend>
+        <legend>{fieldLabelIn(field, lang, false)}</legend>
         {hint}
         {parts.map((part) => {
           const name = `${field.name}.${part.key}`;
@@ -114,10 +125,10 @@ export function FieldControl({ field, prefix, values, onChange, problems, sugges
   } else if (type === "status") {
     control = (
       <select {...common} value={value} onChange={set}>
-        <option value="">(none: in force)</option>
+        <option value="">{t(M.noStatus)}</option>
         {STATUSES.map((status) => (
           <option key={status} value={status}>
-            {status} — {STATUS_RULES[status].meaning}
+            {t(M.status, { status, meaning: statusMeaningIn(status, lang) })}
           </option>
         ))}
       </select>
@@ -130,7 +141,7 @@ export function FieldControl({ field, prefix, values, onChange, problems, sugges
           {...common}
           type={type === "url" ? "url" : type === "email" ? "email" : "text"}
           inputMode={type === "count" ? "numeric" : undefined}
-          placeholder={type === "date" ? "YYYY, YYYY-MM or YYYY-MM-DD" : undefined}
+          placeholder={type === "date" ? t(M.datePlaceholder) : undefined}
           list={listId}
           value={value}
           onChange={set}
@@ -152,194 +163,5 @@ export function FieldControl({ field, prefix, values, onChange, problems, sugges
       {hint}
       <ProblemText id={problemId} messages={messages} />
     </div>
-  );
-}
-
-// ── Sources: an existing one found by search, or a new one described here.
-
-export type SourceRef =
-  | { readonly mode: "existing"; readonly source: SourceSummary | null }
-  | { readonly mode: "new"; readonly values: FormValues; readonly idTouched: boolean };
-
-export const NEW_SOURCE_FIELDS = sourceFormFields();
-/** Shown at once; the model's other source fields are one click away. */
-const PRIMARY_SOURCE_FIELDS = new Set(["title", "publisher", "published", "url"]);
-
-/** The id a source reference names ("" when none is picked yet: the API then says REQUIRED). */
-export function sourceIdOf(ref: SourceRef): string {
-  if (ref.mode === "existing") return ref.source?.id ?? "";
-  return (ref.values.id ?? "").trim() || slugFrom(ref.values.title ?? "");
-}
-
-/** Finds existing sources by title, publisher or id, as you type. */
-export function SourcePicker({
-  prefix,
-  value,
-  onChange,
-  problems,
-}: {
-  prefix: string;
-  value: SourceSummary | null;
-  onChange: (source: SourceSummary | null) => void;
-  problems: readonly string[] | undefined;
-}) {
-  const [text, setText] = useState("");
-  const [hits, setHits] = useState<SourceSummary[] | null>(null);
-  const id = inputId(prefix, "source");
-  const problemId = `${id}-problem`;
-  const resultsId = useId();
-  useEffect(() => {
-    const query = text.trim();
-    if (query.length < 2) {
-      setHits(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      findSources(query, controller.signal).then(setHits, () => setHits([]));
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text]);
-  if (value) {
-    return (
-      <div className="field picked-source">
-        <span className="label-like">Source</span>
-        <p className="source" id={id} tabIndex={-1}>
-          <strong>{value.title}</strong>
-          {value.publisher && <span> · {value.publisher}</span>}
-          {value.published && <span> · {value.published}</span>} <code>{value.id}</code>
-        </p>
-        <button type="button" onClick={() => onChange(null)}>
-          Choose another source
-        </button>
-        <ProblemText id={problemId} messages={problems} />
-      </div>
-    );
-  }
-  return (
-    <div className="field source-picker">
-      <label htmlFor={id}>Find a source (title, publisher or id)</label>
-      <input
-        id={id}
-        type="search"
-        autoComplete="off"
-        value={text}
-        aria-controls={resultsId}
-        aria-describedby={problems && problems.length > 0 ? problemId : undefined}
-        aria-invalid={problems && problems.length > 0 ? true : undefined}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <ul id={resultsId} className="source-hits" aria-live="polite">
-        {hits?.length === 0 && <li className="muted">No source matches; add a new one instead.</li>}
-        {hits?.map((hit) => (
-          <li key={hit.id}>
-            <button type="button" className="link" onClick={() => onChange(hit)}>
-              {hit.title}
-              {hit.publisher && ` · ${hit.publisher}`}
-              {hit.published && ` · ${hit.published}`}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <ProblemText id={problemId} messages={problems} />
-    </div>
-  );
-}
-
-/** A source reference: pick an existing source, or describe a new one (its id made from the title). */
-export function SourceRefEditor({
-  prefix,
-  value,
-  onChange,
-  refProblems,
-  newSourceProblems,
-}: {
-  prefix: string;
-  value: SourceRef;
-  onChange: (ref: SourceRef) => void;
-  /** Problems with the reference itself (`citations.0.source`, `sources.1`). */
-  refProblems: readonly string[] | undefined;
-  /** Problems with the new source's own fields, by field. */
-  newSourceProblems: FieldProblems;
-}) {
-  const name = `${prefix}-mode`;
-  return (
-    <div className="source-ref">
-      <div role="radiogroup" aria-label="Which source" className="segmented">
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={value.mode === "existing"}
-            onChange={() => onChange({ mode: "existing", source: null })}
-          />{" "}
-          An existing source
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={value.mode === "new"}
-            onChange={() => onChange({ mode: "new", values: {}, idTouched: false })}
-          />{" "}
-          A new source
-        </label>
-      </div>
-      {value.mode === "existing" ? (
-        <SourcePicker
-          prefix={prefix}
-          value={value.source}
-          onChange={(source) => onChange({ mode: "existing", source })}
-          problems={refProblems}
-        />
-      ) : (
-        <NewSourceFields prefix={prefix} value={value} onChange={onChange} problems={newSourceProblems} />
-      )}
-    </div>
-  );
-}
-
-function NewSourceFields({
-  prefix,
-  value,
-  onChange,
-  problems,
-}: {
-  prefix: string;
-  value: Extract<SourceRef, { mode: "new" }>;
-  onChange: (ref: SourceRef) => void;
-  problems: FieldProblems;
-}) {
-  const set = (field: string, text: string) => {
-    const values = { ...value.values, [field]: text };
-    if (field === "title" && !value.idTouched) values.id = slugFrom(text);
-    onChange({ mode: "new", values, idTouched: value.idTouched || field === "id" });
-  };
-  const idField = SOURCE_ID_FIELD;
-  const primary = NEW_SOURCE_FIELDS.filter((field) => PRIMARY_SOURCE_FIELDS.has(field.name));
-  const more = NEW_SOURCE_FIELDS.filter((field) => !PRIMARY_SOURCE_FIELDS.has(field.name));
-  const render = (field: FormField) => (
-    <FieldControl
-      key={field.name}
-      field={field}
-      prefix={`${prefix}-new`}
-      values={value.values}
-      onChange={set}
-      problems={problems}
-    />
-  );
-  return (
-    <fieldset className="new-source">
-      <legend>New source</legend>
-      {primary.map(render)}
-      {render(idField)}
-      <details>
-        <summary>More about the source</summary>
-        {more.map(render)}
-      </details>
-    </fieldset>
   );
 }

@@ -10,7 +10,7 @@ import { todayUtc } from "../../graph-data/relationship-state.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type EntityRelationship, type GraphEdge, RELATIONSHIPS_LIMIT, fetchEntityRelationships } from "./api.js";
 import { formatValidity } from "./graph-model.js";
-import { messages, useT } from "./i18n.js";
+import { messages, useLang, useT } from "./i18n.js";
 import {
   GROUP_ROWS,
   type RelationshipGroup,
@@ -194,6 +194,7 @@ export function PeriodButton({
   readonly onOpen: () => void;
 }) {
   const t = useT();
+  const lang = useLang();
   const { message, vars } = datesMessage(periodDates(period.edge));
   const dates = t(message, vars);
   const state = t(STATE_WORDS[period.state]);
@@ -204,7 +205,7 @@ export function PeriodButton({
       data-edge={period.edge.id}
       data-state={period.state}
       aria-label={t(M.open, { heading, name, dates, state })}
-      title={formatValidity(period.edge) ?? undefined}
+      title={formatValidity(period.edge, lang) ?? undefined}
       onClick={onOpen}
     >
       {t(M.period, { dates, state })}

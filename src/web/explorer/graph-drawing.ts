@@ -9,7 +9,8 @@
  *   sensible one (concentric by hop, as a reader expects a neighbourhood), so the relaxation settles quickly.
  *   fCoSE's remaining randomness (layout-base's RandomSeed) is a fixed sequence, not Math.random.
  * - **How the drawing fills its pane**: fCoSE draws a neighbourhood round; a wide pane stretches it sideways
- *   (at most 1.8 times), which gives the wide labels room instead of leaving the pane's sides empty.
+ *   (at most 1.8 times), which gives the wide labels room instead of leaving the pane's sides empty. The
+ *   pane's shape is the one the window's size gives it (`paneShape`), so the stretch does not creep.
  * - **How big labels are** on screen: never below a legible size whatever the zoom, and shown only where there
  *   is room for them (all node labels when the drawing is not crowded; a relationship's label when zoomed in
  *   far enough and its line is long enough to hold it, else on hover, selection and the path).
@@ -148,6 +149,28 @@ export function startPositions(
   }
   for (const id of ids) if (!known.has(id)) besides(null, id);
   return positions;
+}
+
+/** One rem in CSS pixels, and the widths at which explorer.css changes the page's columns. */
+const REM = 16;
+const SIDE_PANEL = 24 * REM;
+const ONE_COLUMN_BELOW = 1000;
+const PHONE_BELOW = 700;
+
+/**
+ * The shape the drawing is stretched towards: the pane's as explorer.css sizes it for a window of this size
+ * (beside the 24rem side panel from 1000 px, the row at least two thirds of the window's height, 60 % on a
+ * phone), not as measured. The measured pane grows with what the page holds below and around the drawing, so
+ * stretching towards it made each redrawing wider than the last; the window's size does not change as the
+ * drawing does.
+ */
+export function paneShape(window: { readonly width: number; readonly height: number }): {
+  width: number;
+  height: number;
+} {
+  const width = window.width > ONE_COLUMN_BELOW ? window.width - SIDE_PANEL : window.width;
+  const share = window.width > PHONE_BELOW ? 0.66 : 0.6;
+  return { width: Math.max(0, width), height: Math.max(24 * REM, window.height * share) };
 }
 
 /**

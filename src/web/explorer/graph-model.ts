@@ -4,7 +4,9 @@
  * (the start, then by distance, kind and name), so the nearest are drawn first.
  */
 import type { GraphEdge, GraphNode } from "./api.js";
+import { partialDateIn, validityIn } from "./date-words.js";
 import type { CutShort } from "./hub.js";
+import type { Lang } from "./i18n-core.js";
 
 export interface DrawnGraph {
   readonly nodes: ReadonlyMap<string, GraphNode>;
@@ -66,40 +68,15 @@ export function mergeGraphs(
 }
 
 /**
- * "2016-05" → "May 2016"; full dates as the browser's locale writes them; years as they are. An uncertain
- * date (ISO 8601-2 / EDTF intervals, as the data model allows) in words: "2022-02-28/.." → "28 February 2022
- * or later", "../2003-01-10" → "10 January 2003 or earlier", "1993-09-25/1995-12-08" → "between … and …", "2014~" → "about 2014".
+ * "2016-05" → "May 2016" ("toukokuu 2016", "maj 2016"); years as they are; an uncertain date (ISO 8601-2 /
+ * EDTF, as the data model allows) in words: "2022-02-28/.." → "28 February 2022 or later". The words are
+ * date-words.ts's, in `lang` (English unless given).
  */
-export function formatPartialDate(value: string | null): string | null {
-  if (!value) return null;
-  if (value.endsWith("~")) return `about ${formatPartialDate(value.slice(0, -1))}`;
-  if (value.includes("/")) {
-    const [start = "..", end = ".."] = value.split("/");
-    const from = start === ".." || start === "" ? null : formatPartialDate(start);
-    const to = end === ".." || end === "" ? null : formatPartialDate(end);
-    if (from && to) return `between ${from} and ${to}`;
-    if (from) return `${from} or later`;
-    if (to) return `${to} or earlier`;
-    return value;
-  }
-  const [year, month, day] = value.split("-").map(Number);
-  if (!year || Number.isNaN(month ?? 1) || Number.isNaN(day ?? 1)) return value;
-  if (!month) return String(year);
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  return date.toLocaleDateString("en-GB", {
-    year: "numeric",
-    month: "long",
-    ...(day ? { day: "numeric" } : {}),
-    timeZone: "UTC",
-  });
+export function formatPartialDate(value: string | null, lang: Lang = "en"): string | null {
+  return partialDateIn(value, lang);
 }
 
-/** "from 2007", "2016 – 2019", or null when the relationship has no dates. */
-export function formatValidity(edge: Pick<GraphEdge, "validFrom" | "validTo">): string | null {
-  const from = formatPartialDate(edge.validFrom);
-  const to = formatPartialDate(edge.validTo);
-  if (from && to) return `${from} – ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
-  return null;
+/** "from 2007", "2016 – 2019" (in `lang`), or null when the relationship has no dates. */
+export function formatValidity(edge: Pick<GraphEdge, "validFrom" | "validTo">, lang: Lang = "en"): string | null {
+  return validityIn(edge, lang);
 }

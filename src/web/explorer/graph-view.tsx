@@ -25,6 +25,7 @@ import {
   type Point,
   edgeLabelFits,
   labelPolicy,
+  paneShape,
   paneStretch,
   pathFitIds,
   samePolicy,
@@ -409,9 +410,12 @@ export function GraphView({
         fit: false,
       } as cytoscape.LayoutOptions)
       .run();
-    // Round as fCoSE draws it, stretched towards the pane's shape (graph-drawing.ts paneStretch).
+    // Round as fCoSE draws it, stretched towards the pane's shape for this window (graph-drawing.ts paneStretch).
     const box = core.nodes().boundingBox({ includeLabels: false });
-    const stretch = paneStretch({ width: box.w, height: box.h }, { width: core.width(), height: core.height() });
+    const stretch = paneStretch(
+      { width: box.w, height: box.h },
+      paneShape({ width: window.innerWidth, height: window.innerHeight }),
+    );
     if (stretch.x !== 1 || stretch.y !== 1) {
       const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
       core.nodes().positions((node) => {

@@ -196,8 +196,12 @@ export function typeColor(type: string): string {
 
 export const RELATIONSHIP_TYPES = Object.keys(TYPE_COLORS);
 
-/** Colours for communities 1, 2, … (then repeating). */
-const COMMUNITY_COLORS = [
+/**
+ * Colours for communities 1–20: the first ten from Sasha Trubetskoy's "20 distinct colours", the next ten
+ * chosen to stand as far as possible from all before them (CIEDE2000), each 3:1 against the page and none
+ * near black. A unit test keeps every pair at least ΔE00 15 apart.
+ */
+export const COMMUNITY_COLORS = [
   "#e6194b",
   "#3cb44b",
   "#4363d8",
@@ -208,10 +212,41 @@ const COMMUNITY_COLORS = [
   "#9a6324",
   "#469990",
   "#808000",
-];
+  "#006633",
+  "#0099ee",
+  "#883355",
+  "#aa2200",
+  "#9988cc",
+  "#cc7799",
+  "#555522",
+  "#bb7766",
+  "#007799",
+  "#ff2200",
+] as const;
 
+/** `hsl(h, s%, l%)` as `#rrggbb`. */
+function hslHex(hue: number, saturation: number, lightness: number): string {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/**
+ * Community `id`'s colour (ids count from 1). Past the twenty above, a colour of its own by the golden-angle
+ * rule: the hue turns 137.5° per community, at two lightnesses in turn, so no colour repeats (in the first
+ * few hundred), though they come closer together than the first twenty; the legend names each community.
+ */
 export function communityColor(id: number): string {
-  return COMMUNITY_COLORS[(id - 1) % COMMUNITY_COLORS.length]!;
+  const listed = COMMUNITY_COLORS[id - 1];
+  if (listed) return listed;
+  const past = Math.max(0, id - COMMUNITY_COLORS.length - 1);
+  return hslHex((past * 137.508) % 360, 0.7, past % 2 === 0 ? 0.32 : 0.24);
 }
 
 /**

@@ -11,9 +11,9 @@ import { KIND_STYLES, type KindStyle } from "./kinds.js";
 const M = messages({
   byKind: { en: "Colour: kind of entity", fi: "Väri: kohteen laji", sv: "Färg: typ av entitet" },
   byCommunity: {
-    en: "Colour: community (the same colour may return after 10)",
-    fi: "Väri: yhteisö (sama väri voi toistua 10 jälkeen)",
-    sv: "Färg: gemenskap (samma färg kan återkomma efter 10)",
+    en: "Colour: community (past 20, the colours come closer together)",
+    fi: "Väri: yhteisö (yli 20 yhteisön värit ovat lähempänä toisiaan)",
+    sv: "Färg: gemenskap (efter 20 ligger färgerna närmare varandra)",
   },
   shapes: { en: "Shape: kind of entity", fi: "Muoto: kohteen laji", sv: "Form: typ av entitet" },
   members: { en: "{label}: {names}", fi: "{label}: {names}", sv: "{label}: {names}" },

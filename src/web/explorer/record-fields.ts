@@ -35,7 +35,11 @@ export type { EntityKind, FieldSpec, RelationshipType };
 export interface FormField {
   readonly name: string;
   readonly spec: FieldSpec;
+  /** The English label; field-words.ts gives it in the reader's language. */
   readonly label: string;
+  /** Whose field it is, and for an entity's field the kind: where its words are (field-words.ts). */
+  readonly owner: "source" | "entity" | "relationship";
+  readonly kind?: EntityKind;
 }
 
 /** Form values: one string per input (`location.lat`, `externalIds.wikidata` for the parts of compound fields). */
@@ -70,29 +74,34 @@ export function fieldLabel(name: string): string {
   );
 }
 
-function formFields(table: FieldTable, leaveOut: readonly string[], staff: boolean): FormField[] {
+function formFields(
+  table: FieldTable,
+  leaveOut: readonly string[],
+  staff: boolean,
+  owner: Pick<FormField, "owner" | "kind">,
+): FormField[] {
   return Object.entries(table)
     .filter(([name, spec]) => !leaveOut.includes(name) && (staff || !spec.restricted))
-    .map(([name, spec]) => ({ name, spec, label: fieldLabel(name) }));
+    .map(([name, spec]) => ({ name, spec, label: fieldLabel(name), ...owner }));
 }
 
 /** An entity's own fields for its kind (`id` and `sources` have widgets of their own). */
 export function entityFormFields(kind: EntityKind, staff: boolean): FormField[] {
-  return formFields(entityFields(kind), ["id", "sources"], staff);
+  return formFields(entityFields(kind), ["id", "sources"], staff, { owner: "entity", kind });
 }
 
 /** A new source's fields (its `id` is made from the title, editable). */
 export function sourceFormFields(): FormField[] {
-  return formFields(SOURCE_FIELDS, ["id"], true);
+  return formFields(SOURCE_FIELDS, ["id"], true, { owner: "source" });
 }
 
 /** The id fields, with the model's own rules as their hints. */
-export const SOURCE_ID_FIELD: FormField = { name: "id", spec: SOURCE_FIELDS.id, label: "Source id" };
-export const ENTITY_ID_FIELD: FormField = { name: "id", spec: ENTITY_FIELDS.id, label: "Id" };
+export const SOURCE_ID_FIELD: FormField = { name: "id", spec: SOURCE_FIELDS.id, label: "Source id", owner: "source" };
+export const ENTITY_ID_FIELD: FormField = { name: "id", spec: ENTITY_FIELDS.id, label: "Id", owner: "entity" };
 
 /** A relationship's own fields (`type`, ends, `id` and citations have widgets of their own). */
 export function relationshipFormFields(): FormField[] {
-  return formFields(RELATIONSHIP_FIELDS, ["id", "from", "to", "citations"], true);
+  return formFields(RELATIONSHIP_FIELDS, ["id", "from", "to", "citations"], true, { owner: "relationship" });
 }
 
 export function relationshipRuleOf(type: string) {
