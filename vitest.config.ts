@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { configDefaults, defineConfig } from "vitest/config";
+import { type TestProjectInlineConfiguration, configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
@@ -42,6 +42,28 @@ process.env.NEO4J_LOCAL_JIT ??= "quick";
  * The compiled server and the web pages are built before the tiers that use them
  * (test/support/build-global-setup.ts; two vitests building at once build once).
  */
+/** A tier whose files share one Neo4j with the curated graph, started by its global setup. */
+function sharedNeo4jTier(name: string, include: string[]): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      include,
+      globalSetup: ["test/support/build-global-setup.ts", "test/support/neo4j-global-setup.ts"],
+      fileParallelism: false,
+      // One worker runs every file, one after the other, sharing loaded modules: the API schema is built
+      // once (test/support/test-api.ts) instead of once per file.
+      isolate: false,
+      sequence: { groupOrder: 1 },
+      testTimeout: 120_000,
+      hookTimeout: 720_000,
+      // Browser tests wait for pages that wait for the API: a poll ends as soon as its condition holds, so
+      // a generous bound costs nothing here and lets a loaded CI machine (several test streams on 2 cores) pass.
+      expect: { poll: { timeout: 30_000 } },
+    },
+  };
+}
+
 export default defineConfig({
   resolve: {
     // One copy of graphql: Vite would otherwise load its ESM build next to the CJS one that
@@ -78,42 +100,8 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "integration",
-          include: ["test/integration/**/*.test.ts", "test/http/**/*.test.ts"],
-          globalSetup: ["test/support/build-global-setup.ts", "test/support/neo4j-global-setup.ts"],
-          fileParallelism: false,
-          // One worker runs every file, one after the other, sharing loaded modules: the API schema is built
-          // once (test/support/test-api.ts) instead of once per file.
-          isolate: false,
-          sequence: { groupOrder: 1 },
-          testTimeout: 120_000,
-          hookTimeout: 720_000,
-          // Browser tests wait for pages that wait for the API: a poll ends as soon as its condition holds, so
-          // a generous bound costs nothing here and lets a loaded CI machine (4 test streams on 2 cores) pass.
-          expect: { poll: { timeout: 30_000 } },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "browser",
-          include: ["test/browser/**/*.test.ts"],
-          globalSetup: ["test/support/build-global-setup.ts", "test/support/neo4j-global-setup.ts"],
-          fileParallelism: false,
-          // One worker runs every file, one after the other, sharing loaded modules: the API schema is built
-          // once (test/support/test-api.ts) instead of once per file.
-          isolate: false,
-          sequence: { groupOrder: 1 },
-          testTimeout: 120_000,
-          hookTimeout: 720_000,
-          // Browser tests wait for pages that wait for the API: a poll ends as soon as its condition holds, so
-          // a generous bound costs nothing here and lets a loaded CI machine (4 test streams on 2 cores) pass.
-          expect: { poll: { timeout: 30_000 } },
-        },
-      },
+      sharedNeo4jTier("integration", ["test/integration/**/*.test.ts", "test/http/**/*.test.ts"]),
+      sharedNeo4jTier("browser", ["test/browser/**/*.test.ts"]),
       {
         extends: true,
         test: {
