@@ -87,7 +87,6 @@ export function questionsRouter(options: QuestionsRouteOptions): Router {
     variable: "RATE_LIMIT_GRAPHQL",
     verifier: options.verifier,
     store: options.sharedLimits?.rateStore("questions"),
-    skip: (req) => req.method !== "GET",
   });
   const fail = (res: Response, error: unknown) =>
     sendError(res, error, {
@@ -160,6 +159,17 @@ export function questionsRouter(options: QuestionsRouteOptions): Router {
       res.status(304).end();
       return;
     }
+    const fileName = `${question.name}${output.table === "sources" ? "-sources" : ""}.${format}`;
+    const fileHeaders = () => {
+      res.setHeader("Content-Type", CONTENT_TYPES[format]);
+      res.setHeader("Content-Disposition", `${format === "csv" ? "attachment" : "inline"}; filename="${fileName}"`);
+    };
+    if (req.method === "HEAD") {
+      // The headers an answer would have, its parameters checked: nothing runs, nothing is counted.
+      fileHeaders();
+      res.status(200).end();
+      return;
+    }
 
     await new Promise<void>((resolve) => {
       res.once("close", () => resolve());
@@ -218,9 +228,7 @@ export function questionsRouter(options: QuestionsRouteOptions): Router {
       return;
     }
     const asked = new Date();
-    res.setHeader("Content-Type", CONTENT_TYPES[format]);
-    const fileName = `${question.name}${output.table === "sources" ? "-sources" : ""}.${format}`;
-    res.setHeader("Content-Disposition", `${format === "csv" ? "attachment" : "inline"}; filename="${fileName}"`);
+    fileHeaders();
     if (format === "csv") {
       res.send(tableCsv(table, output.bom));
       return;

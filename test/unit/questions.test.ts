@@ -21,6 +21,7 @@ import {
   tableCsv,
   tableJson,
 } from "../../src/questions/index.js";
+import { DASHBOARD_QUESTIONS, questionUrl } from "../../src/web/explorer/question-links.js";
 
 const question = (name: string): SavedQuestion => {
   const found = savedQuestion(name);
@@ -308,5 +309,32 @@ describe("persisted documents", () => {
     expect(documents.hasText(`${q.document} `)).toBe(false);
     expect(documents.hasHash(hash.toUpperCase())).toBe(true);
     expect(documents.all).toHaveLength(SAVED_QUESTIONS.length);
+  });
+});
+
+describe("the explorer dashboard's download links", () => {
+  it("name saved questions, with parameters the questions accept", () => {
+    const links = [
+      DASHBOARD_QUESTIONS.kinds(),
+      DASHBOARD_QUESTIONS.types(),
+      DASHBOARD_QUESTIONS.funders("2020-01-01", "EXCLUDE"),
+      DASHBOARD_QUESTIONS.funders(null, "INCLUDE"),
+      DASHBOARD_QUESTIONS.activity("tampere", "ATTESTED", 1990, 2026),
+    ];
+    for (const link of links) {
+      for (const format of ["csv", "json"] as const) {
+        const url = new URL(questionUrl(link, format), "http://localhost");
+        const [, name, extension] = /^\/questions\/([a-z0-9-]+)\.(csv|json)$/.exec(url.pathname) ?? [];
+        expect(extension).toBe(format);
+        const q = question(name!);
+        expect(() => questionValues(q, url.searchParams)).not.toThrow();
+      }
+    }
+    expect(questionUrl(DASHBOARD_QUESTIONS.funders(null, "INCLUDE"), "csv")).toBe(
+      "/questions/funders-per-office.csv?undated=INCLUDE",
+    );
+    expect(questionUrl(DASHBOARD_QUESTIONS.activity("tampere", "INCLUDE", 1990, 2026), "json")).toBe(
+      "/questions/activity-by-type.json?entity=tampere&fromYear=1990&toYear=2026&undated=INCLUDE",
+    );
   });
 });

@@ -38,6 +38,7 @@ import { useLang, useT } from "./i18n.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 import type { PartnerCount } from "./partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
+import { DASHBOARD_QUESTIONS, QUESTION_LINK_WORDS, type QuestionLink, questionUrl } from "./question-links.js";
 import type { Undated } from "./url-state.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -112,15 +113,34 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
   }
   return (
     <div className="dashboard" data-testid="dashboard">
-      <ChartCard words={kindsChart(lang)} rows={kindRows} colors={kindColors} testId="kinds-chart" />
-      <ChartCard words={fundersChart(lang, asOf, undated)} rows={funderRows} horizontal testId="funders-chart" />
+      <ChartCard
+        words={kindsChart(lang)}
+        rows={kindRows}
+        colors={kindColors}
+        testId="kinds-chart"
+        download={DASHBOARD_QUESTIONS.kinds()}
+      />
+      <ChartCard
+        words={fundersChart(lang, asOf, undated)}
+        rows={funderRows}
+        horizontal
+        testId="funders-chart"
+        download={DASHBOARD_QUESTIONS.funders(asOf, undated)}
+      />
       <ChartCard
         words={partnersChart(lang, cityName, asOf, undated, partners)}
         rows={partnersRows}
         horizontal
         testId="partners-chart"
       />
-      <ChartCard words={typesChart(lang)} rows={typeRows} colors={typeColors} horizontal testId="types-chart" />
+      <ChartCard
+        words={typesChart(lang)}
+        rows={typeRows}
+        colors={typeColors}
+        horizontal
+        testId="types-chart"
+        download={DASHBOARD_QUESTIONS.types()}
+      />
       <ActivityCard entityId={cityId} name={cityName} undated={undated} />
       {compared.length > 1 && <PeersActivityCard entities={compared} types={types} undated={undated} />}
     </div>
@@ -217,9 +237,27 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
               </tbody>
             </table>
           </details>
+          <DownloadLinks link={DASHBOARD_QUESTIONS.activity(entityId, undated, ACTIVITY_FROM, toYear)} title={title} />
         </>
       )}
     </section>
+  );
+}
+
+/** Links to the saved question that answers a chart's numbers, as CSV and as JSON (question-links.ts). */
+function DownloadLinks({ link, title }: { link: QuestionLink; title: string }) {
+  const t = useT();
+  return (
+    <p className="chart-downloads" data-testid="chart-downloads">
+      {t(QUESTION_LINK_WORDS.download)}{" "}
+      <a href={questionUrl(link, "csv")} download aria-label={t(QUESTION_LINK_WORDS.csvLabel, { title })}>
+        CSV
+      </a>
+      {" · "}
+      <a href={questionUrl(link, "json")} aria-label={t(QUESTION_LINK_WORDS.jsonLabel, { title })}>
+        JSON
+      </a>
+    </p>
   );
 }
 
@@ -240,9 +278,11 @@ interface ChartCardProps {
   readonly colors?: readonly string[] | undefined;
   readonly horizontal?: boolean;
   readonly testId: string;
+  /** The saved question that answers the same numbers, offered as CSV and JSON. */
+  readonly download?: QuestionLink;
 }
 
-function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCardProps) {
+function ChartCard({ words, rows, colors, horizontal = false, testId, download }: ChartCardProps) {
   const title = words.title;
   const canvas = useRef<HTMLCanvasElement>(null);
   const captionId = useId();
@@ -302,6 +342,7 @@ function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCar
               </tbody>
             </table>
           </details>
+          {download && <DownloadLinks link={download} title={title} />}
         </>
       )}
     </section>
