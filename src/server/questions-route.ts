@@ -20,7 +20,7 @@ import { HeaderMap } from "@apollo/server";
 import cors from "cors";
 import express, { type Response, type Router } from "express";
 import { checkQueryTextOnce } from "../admission/index.js";
-import type { TokenVerifier } from "../auth/index.js";
+import { type TokenVerifier, bearerToken } from "../auth/index.js";
 import type { RateLimits, RequestLimits } from "../config/index.js";
 import { type ErrorCode, HTTP_STATUS, NotFoundError, QueryLimitError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
@@ -129,6 +129,15 @@ export function questionsRouter(options: QuestionsRouteOptions): Router {
     try {
       values = questionValues(question, query);
       output = outputOptions(question, query);
+    } catch (error) {
+      fail(res, error);
+      return;
+    }
+
+    // A token is checked before anything answers, a 304 included: a refused token is never taken as anonymous.
+    try {
+      const token = bearerToken(req.headers.authorization);
+      if (token !== undefined) await options.verifier.verify(token);
     } catch (error) {
       fail(res, error);
       return;

@@ -311,9 +311,15 @@ describe("the same limits and roles as /graphql", () => {
   });
 
   it("a refused token is refused here too (401), never taken as anonymous", async () => {
-    const answer = await get("/questions/entities-by-kind.json", { authorization: "Bearer not-a-token" });
-    expect(answer.status).toBe(401);
-    expect(answer.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const etag = (await get("/questions/entities-by-kind.json")).headers.get("etag")!;
+    for (const headers of [{}, { "if-none-match": etag }] as Record<string, string>[]) {
+      const answer = await get("/questions/entities-by-kind.json", { authorization: "Bearer not-a-token", ...headers });
+      expect(answer.status).toBe(401);
+      expect(answer.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    }
+    const staff = await testToken(["staff"], "test-questions-staff");
+    const withRole = await get("/questions/entities-by-kind.json", { authorization: `Bearer ${staff}` });
+    expect(withRole.status).toBe(200);
   });
 });
 
@@ -368,13 +374,16 @@ describe("persisted documents on GET /graphql", () => {
   });
 });
 
+/** The Python that reads the answers: `python3` on PATH, or another named by PYTHON (e.g. Debian's, with pandas). */
+const PYTHON = process.env.PYTHON ?? "python3";
+
 /**
  * Runs a Python script with the server's address in BASE; its last line of output parsed as JSON. Asynchronous: the server
  * answers in this same process, so a synchronous spawn would keep it from answering.
  */
 function python(script: string): Promise<{ status: number | null; out: any; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn("python3", ["-c", script], { env: { ...process.env, BASE: api.url } });
+    const child = spawn(PYTHON, ["-c", script], { env: { ...process.env, BASE: api.url } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -393,7 +402,7 @@ function python(script: string): Promise<{ status: number | null; out: any; err:
   });
 }
 
-const importable = (module: string) => spawnSync("python3", ["-c", `import ${module}`]).status === 0;
+const importable = (module: string) => spawnSync(PYTHON, ["-c", `import ${module}`]).status === 0;
 const hasPandas = importable("pandas");
 const hasNetworkx = importable("networkx");
 
@@ -424,7 +433,7 @@ print(json.dumps({"csv": rows, "json": answer["rows"], "version": answer["meta"]
   });
 
   (hasNetworkx ? it : it.skip)(
-    `the docs' networkx snippet reads the GraphML export${hasNetworkx ? "" : " (SKIPPED: python3 has no networkx; apt-get install python3-networkx)"}`,
+    `the docs' networkx snippet reads the GraphML export${hasNetworkx ? "" : ` (SKIPPED: ${PYTHON} has no networkx; apt-get install python3-networkx)`}`,
     async () => {
       const run = await python(pythonSnippet("networkx"));
       expect(run.status, run.err).toBe(0);
@@ -434,7 +443,7 @@ print(json.dumps({"csv": rows, "json": answer["rows"], "version": answer["meta"]
   );
 
   (hasPandas ? it : it.skip)(
-    `the docs' pandas snippet reads a question's CSV${hasPandas ? "" : " (SKIPPED: python3 has no pandas; apt-get install python3-pandas)"}`,
+    `the docs' pandas snippet reads a question's CSV${hasPandas ? "" : ` (SKIPPED: ${PYTHON} has no pandas; apt-get install python3-pandas)`}`,
     async () => {
       const run = await python(pythonSnippet("pandas"));
       expect(run.status, run.err).toBe(0);
