@@ -231,6 +231,22 @@ describe("refusals", () => {
     expect(answer.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
   });
 
+  it("HEAD answers the headers without running anything; a CORS preflight is answered for any origin", async () => {
+    const head = await fetch(`${api.url}/questions/timeline.csv?entity=moscow`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(head.headers.get("etag")).toMatch(/^W\//);
+    expect(head.headers.get("x-result-cache")).toBeNull(); // nothing asked of Apollo
+    const badHead = await fetch(`${api.url}/questions/timeline.csv?entity=Moscow!`, { method: "HEAD" });
+    expect(badHead.status).toBe(400);
+    const preflight = await fetch(`${api.url}/questions/timeline.csv`, {
+      method: "OPTIONS",
+      headers: { origin: "https://dashboards.example", "access-control-request-method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("a POST is 405 with Allow", async () => {
     const response = await fetch(`${api.url}/questions/timeline.json`, { method: "POST" });
     expect(response.status).toBe(405);

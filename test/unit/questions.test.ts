@@ -21,7 +21,7 @@ import {
   tableCsv,
   tableJson,
 } from "../../src/questions/index.js";
-import { DASHBOARD_QUESTIONS, questionUrl } from "../../src/web/explorer/question-links.js";
+import { DASHBOARD_QUESTIONS, questionUrl, timelineQuestion } from "../../src/web/explorer/question-links.js";
 
 const question = (name: string): SavedQuestion => {
   const found = savedQuestion(name);
@@ -320,6 +320,7 @@ describe("the explorer dashboard's download links", () => {
       DASHBOARD_QUESTIONS.funders("2020-01-01", "EXCLUDE"),
       DASHBOARD_QUESTIONS.funders(null, "INCLUDE"),
       DASHBOARD_QUESTIONS.activity("tampere", "ATTESTED", 1990, 2026),
+      timelineQuestion("moscow"),
     ];
     for (const link of links) {
       for (const format of ["csv", "json"] as const) {
@@ -328,6 +329,10 @@ describe("the explorer dashboard's download links", () => {
         expect(extension).toBe(format);
         const q = question(name!);
         expect(() => questionValues(q, url.searchParams)).not.toThrow();
+        if (q.relationships) {
+          const sources = new URL(questionUrl(link, format, true), "http://localhost");
+          expect(outputOptions(q, sources.searchParams).table).toBe("sources");
+        }
       }
     }
     expect(questionUrl(DASHBOARD_QUESTIONS.funders(null, "INCLUDE"), "csv")).toBe(

@@ -38,7 +38,8 @@ import { useLang, useT } from "./i18n.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 import type { PartnerCount } from "./partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
-import { DASHBOARD_QUESTIONS, QUESTION_LINK_WORDS, type QuestionLink, questionUrl } from "./question-links.js";
+import { QuestionDownloads } from "./question-downloads.js";
+import { DASHBOARD_QUESTIONS, type QuestionLink } from "./question-links.js";
 import type { Undated } from "./url-state.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -237,27 +238,13 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
               </tbody>
             </table>
           </details>
-          <DownloadLinks link={DASHBOARD_QUESTIONS.activity(entityId, undated, ACTIVITY_FROM, toYear)} title={title} />
+          <QuestionDownloads
+            link={DASHBOARD_QUESTIONS.activity(entityId, undated, ACTIVITY_FROM, toYear)}
+            title={title}
+          />
         </>
       )}
     </section>
-  );
-}
-
-/** Links to the saved question that answers a chart's numbers, as CSV and as JSON (question-links.ts). */
-function DownloadLinks({ link, title }: { link: QuestionLink; title: string }) {
-  const t = useT();
-  return (
-    <p className="chart-downloads" data-testid="chart-downloads">
-      {t(QUESTION_LINK_WORDS.download)}{" "}
-      <a href={questionUrl(link, "csv")} download aria-label={t(QUESTION_LINK_WORDS.csvLabel, { title })}>
-        CSV
-      </a>
-      {" · "}
-      <a href={questionUrl(link, "json")} aria-label={t(QUESTION_LINK_WORDS.jsonLabel, { title })}>
-        JSON
-      </a>
-    </p>
   );
 }
 
@@ -342,7 +329,7 @@ function ChartCard({ words, rows, colors, horizontal = false, testId, download }
               </tbody>
             </table>
           </details>
-          {download && <DownloadLinks link={download} title={title} />}
+          {download && <QuestionDownloads link={download} title={title} />}
         </>
       )}
     </section>
