@@ -310,6 +310,12 @@ const EnvSchema = z.object({
     "`10`",
     "The related records a relationship filter is assumed to visit per record.",
   ),
+  ANONYMOUS_SAVED_DOCUMENTS_ONLY: doc(
+    flag.default(false),
+    "query",
+    "`false`",
+    "`true`: callers without a token may send only the [saved questions'](dashboards.md) documents to `/graphql` (by `documentId`, or their exact text); anything else answers 401 `UNAUTHENTICATED`. The explorer sends its own documents, so leave it off where the explorer is served to the public.",
+  ),
   // Rates and exports (per client)
   RATE_LIMIT_WINDOW_MS: doc(
     positiveInt.default(60_000),
@@ -547,6 +553,8 @@ function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: st
       maxFilterCost: e.MAX_FILTER_COST,
       /** Related records a relationship filter (some/all/none/single/aggregate) is assumed to visit per record. */
       filterFanout: e.FILTER_FANOUT,
+      /** Anonymous callers may send only saved documents (src/questions) to /graphql. */
+      anonymousSavedDocumentsOnly: e.ANONYMOUS_SAVED_DOCUMENTS_ONLY,
       maxBodyBytes: e.MAX_BODY_BYTES,
       /** Records one write by an editor may delete, cascades included (`admin` has no limit). */
       maxEditorDeletes: e.MAX_EDITOR_DELETES,

@@ -27,15 +27,38 @@ const VERSION_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.
 /** `<version>:<writeId>`; undefined for a graph with no version node. */
 export type VersionToken = string | undefined;
 
-export class GraphVersionWatch {
-  private running: Promise<VersionToken> | undefined;
-  private queued: Promise<VersionToken> | undefined;
+/** The version with the time of the write that set it (for HTTP's `Last-Modified`). */
+export interface GraphStamp {
+  readonly token: VersionToken;
+  /** When the write that set this version committed; undefined when not known. */
+  readonly modified: Date | undefined;
+}
+
+const STAMP_CYPHER = `MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN v.version AS version, v.writeId AS writeId, toString(v.at) AS at`;
+
+/** Reads a value (the version token, or a stamp) with reads shared only forward (see above). */
+export class GraphVersionWatch<T = VersionToken> {
+  private running: Promise<T> | undefined;
+  private queued: Promise<T> | undefined;
   private reads = 0;
 
-  constructor(private readonly readVersion: () => Promise<VersionToken>) {}
+  constructor(private readonly readVersion: () => Promise<T>) {}
+
+  /** Reads the version and the time it was set (GET /questions' ETag and Last-Modified). */
+  static stampsFromDatabase(db: Database): GraphVersionWatch<GraphStamp> {
+    return new GraphVersionWatch<GraphStamp>(async () => {
+      const [row] = await db.readAutoCommit(STAMP_CYPHER);
+      if (!row || row.version === null || row.version === undefined) return { token: undefined, modified: undefined };
+      const at = typeof row.at === "string" ? new Date(row.at) : undefined;
+      return {
+        token: `${toNumber(row.version)}:${typeof row.writeId === "string" ? row.writeId : ""}`,
+        modified: at && !Number.isNaN(at.getTime()) ? at : undefined,
+      };
+    });
+  }
 
   /** Reads the version from Neo4j. */
-  static fromDatabase(db: Database): GraphVersionWatch {
+  static fromDatabase(db: Database): GraphVersionWatch<VersionToken> {
     return new GraphVersionWatch(async () => {
       const [row] = await db.readAutoCommit(VERSION_CYPHER);
       if (!row || row.version === null || row.version === undefined) return undefined;
@@ -44,7 +67,7 @@ export class GraphVersionWatch {
   }
 
   /** The version as of a read that started after this call. Rejects when the read fails. */
-  current(): Promise<VersionToken> {
+  current(): Promise<T> {
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
     const ended = this.running.then(
@@ -63,7 +86,7 @@ export class GraphVersionWatch {
     return this.reads;
   }
 
-  private start(): Promise<VersionToken> {
+  private start(): Promise<T> {
     this.reads += 1;
     const read = this.readVersion().finally(() => {
       if (this.running === read) this.running = undefined;

@@ -10,7 +10,7 @@ import { GraphVersionWatch } from "./graph-version-watch.js";
 import { resultCachePlugin, schemaFingerprint } from "./result-cache-plugin.js";
 import { createResultStore } from "./result-store.js";
 
-export { GraphVersionWatch } from "./graph-version-watch.js";
+export { GraphVersionWatch, type GraphStamp } from "./graph-version-watch.js";
 export {
   RESULT_CACHE_HEADER,
   resultKey,

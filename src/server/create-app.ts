@@ -3,7 +3,8 @@
  * process is up), `GET /ready` (Neo4j answers and the schema is built; with a Redis for the limits, whether
  * they are shared right now), `GET /export` (the graph as a
  * JSON, CSV, GraphML, GEXF or GeoJSON file, see export-route.ts), `/reconcile` (OpenRefine's reconciliation
- * service, see reconcile-route.ts), and the researchers' pages
+ * service, see reconcile-route.ts), `GET /questions` (saved questions as CSV and JSON tables, run through
+ * Apollo like /graphql, see questions-route.ts), and the researchers' pages
  * `GET /explorer` and `GET /graphiql` (see web-pages.ts). Requests pass the body-size limit,
  * token verification, the query limits and the access rules before any resolver runs. Any other path is
  * 404 NOT_FOUND, and a method a path does not take 405 METHOD_NOT_ALLOWED (unmatched-requests.ts), as JSON.
@@ -22,7 +23,7 @@ import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCache
 import type { Database } from "../database/index.js";
 import type { Logger } from "../logging/index.js";
 import { createWorkGates } from "../resolvers/index.js";
-import { type ResultCacheStats, createResultCache } from "../result-cache/index.js";
+import { GraphVersionWatch, type ResultCacheStats, createResultCache } from "../result-cache/index.js";
 import { limitValidationRules, operationTypeExists, queryCostPlugin } from "../admission/index.js";
 import { accessPlugin } from "./access-plugin.js";
 import type { ApiContext } from "./context.js";
@@ -33,6 +34,7 @@ import { clientKeyFor, requestRateLimit } from "./client-limits.js";
 import { createSharedLimits } from "./shared-limits.js";
 import { exportRouter } from "./export-route.js";
 import { compressAnswers } from "./compress.js";
+import { questionsRouter } from "./questions-route.js";
 import { reconcileRouter } from "./reconcile-route.js";
 import { allowOnly, notFound } from "./unmatched-requests.js";
 import { webPagesRouter } from "./web-pages.js";
@@ -216,12 +218,26 @@ export async function createApp({
     }),
   );
   app.use(reconcileRouter({ db, verifier, log, limits, rateLimits, sharedLimits, publicUrl }));
+  app.use(
+    questionsRouter({
+      apollo,
+      context,
+      limits,
+      rateLimits,
+      verifier,
+      log,
+      sharedLimits,
+      stamps: GraphVersionWatch.stampsFromDatabase(db),
+      transactionTimeoutMs: limits.transactionTimeoutMs,
+    }),
+  );
   if (webPages) app.use(webPagesRouter({ signIn, accessibilityContact }));
   app.use(
     notFound([
       "/graphql",
       "/export",
       "/reconcile",
+      "/questions",
       "/health",
       "/ready",
       ...(webPages ? ["/explorer", "/graphiql", "/accessibility"] : []),

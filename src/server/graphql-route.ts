@@ -22,7 +22,8 @@ import proxyAddr from "proxy-addr";
 import { checkQueryTextOnce } from "../admission/index.js";
 import type { TokenVerifier } from "../auth/index.js";
 import type { RateLimits, RequestLimits } from "../config/index.js";
-import { BadRequestError, QueryLimitError } from "../errors/index.js";
+import { BadRequestError, QueryLimitError, UnauthenticatedError } from "../errors/index.js";
+import { type SavedDocuments, savedDocuments as createSavedDocuments } from "../questions/index.js";
 import type { Logger } from "../logging/index.js";
 import { requestRateLimit } from "./client-limits.js";
 import { compressAnswers } from "./compress.js";
@@ -82,12 +83,15 @@ export interface GraphqlRouteOptions<TContext extends BaseContext> {
    * `graphVersion`. Called once a request has passed the rate limit, the body and the document guard.
    */
   readonly readGraphVersion?: () => Promise<string | undefined>;
+  /** The persisted documents clients may name by `documentId`: the saved questions' unless given. */
+  readonly savedDocuments?: SavedDocuments;
 }
 
 export type GraphqlRoute = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRouteOptions<TContext>): GraphqlRoute {
   const { apollo, limits, log } = options;
+  const savedDocuments = options.savedDocuments ?? createSavedDocuments();
   const trust = compileTrust(options.rateLimits.trustProxy);
   const allowCors = cors() as Step;
   const rateLimit = requestRateLimit({
@@ -127,10 +131,57 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
       fail(bodyProblem(bodyError));
       return;
     }
-    const body = (req as IncomingMessage & { body?: unknown }).body;
+    let body = (req as IncomingMessage & { body?: unknown }).body;
     const url = new URL(req.url ?? "/", "http://localhost");
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // A persisted document: the saved questions' operations by id (src/questions/persisted.ts).
+    const documentId =
+      req.method === "GET" ? url.searchParams.get("documentId") : (body as { documentId?: unknown } | null)?.documentId;
+    let savedDocument = false;
+    if (documentId !== null && documentId !== undefined) {
+      const document = typeof documentId === "string" ? savedDocuments.byId(documentId) : undefined;
+      const sentQuery = req.method === "GET" ? url.searchParams.has("query") : (body as { query?: unknown }).query;
+      if (!document || sentQuery) {
+        fail(
+          new BadRequestError(
+            document
+              ? "Send either documentId or query, not both."
+              : "documentId names no saved document: the saved documents are listed at /questions.json (name or sha256).",
+          ),
+        );
+        return;
+      }
+      savedDocument = true;
+      if (req.method === "GET") {
+        url.searchParams.delete("documentId");
+        url.searchParams.set("query", document.query);
+        if (!url.searchParams.has("operationName")) url.searchParams.set("operationName", document.operationName);
+        // Apollo's CSRF rule wants a header on GETs so that a page cannot make a browser run an operation with
+        // its cookies or side effects; a saved document is a query, and this API reads no cookies.
+        headers.set("apollo-require-preflight", "true");
+      } else {
+        const { documentId: _id, ...rest } = body as Record<string, unknown>;
+        body = { operationName: document.operationName, ...rest, query: document.query };
+      }
+    }
     const query =
       req.method === "GET" ? url.searchParams.get("query") : (body as { query?: unknown } | undefined)?.query;
+    if (limits.anonymousSavedDocumentsOnly && req.headers.authorization === undefined && !savedDocument) {
+      const hash = persistedQueryHash(req.method === "GET" ? url.searchParams.get("extensions") : body);
+      const allowed =
+        typeof query === "string" ? savedDocuments.hasText(query) : hash !== undefined && savedDocuments.hasHash(hash);
+      if (!allowed) {
+        fail(
+          new UnauthenticatedError(
+            "Without a token this server answers only its saved documents (ANONYMOUS_SAVED_DOCUMENTS_ONLY): send documentId (listed at /questions.json) or a bearer token.",
+          ),
+        );
+        return;
+      }
+    }
     const problem = typeof query === "string" ? checkQueryTextOnce(query, limits) : undefined;
     if (problem) {
       const error = new QueryLimitError(problem.limit, problem.message);
@@ -139,10 +190,6 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphqlRoute
       return;
     }
 
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
     const graphVersion = options.readGraphVersion?.();
     graphVersion?.catch(() => undefined); // a failure is the cache's to handle, if it asks
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -191,6 +238,23 @@ export function withRequestId(body: string, requestId: string): string {
     error.extensions = { ...error.extensions, requestId: error.extensions?.requestId ?? requestId };
   }
   return `${JSON.stringify(parsed)}\n`;
+}
+
+/** The SHA-256 an automatic persisted query names (`extensions.persistedQuery.sha256Hash`), from a body or GET's `extensions`. */
+function persistedQueryHash(source: unknown): string | undefined {
+  let extensions: unknown = source;
+  if (typeof source === "string") {
+    try {
+      extensions = JSON.parse(source);
+    } catch {
+      return undefined;
+    }
+  } else if (source !== null && typeof source === "object") {
+    extensions = (source as { extensions?: unknown }).extensions;
+  }
+  const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery
+    ?.sha256Hash;
+  return typeof hash === "string" ? hash : undefined;
 }
 
 /** body-parser's failures (bad JSON, too large, bad charset) as the errors clients get, with body-parser's status. */

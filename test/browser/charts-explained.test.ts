@@ -111,6 +111,41 @@ describe("the dashboard's charts explain themselves", () => {
   });
 });
 
+describe("the dashboard's numbers can be taken away", () => {
+  it("offers each chart's saved question as CSV and JSON, in the reader's language, with the chart's numbers", async () => {
+    await page.goto(`${api.url}/explorer?view=dashboard&focus=tampere&asOf=2019-07-01&lang=fi`);
+    const funders = page.getByTestId("funders-chart");
+    const csv = funders.getByRole("link", { name: "Rahoittajat toimistoittain CSV-muodossa (taulukkolaskentaan)" });
+    await expect.poll(() => csv.count(), { timeout: 60_000 }).toBe(1);
+    expect(await csv.getAttribute("href")).toBe("/questions/funders-per-office.csv?asOf=2019-07-01&undated=INCLUDE");
+    expect(await funders.getByTestId("chart-downloads").textContent()).toBe("Lataa luvut: CSV · JSON");
+
+    // The JSON answers exactly the numbers the chart's table shows.
+    const json = await funders
+      .getByRole("link", { name: "Rahoittajat toimistoittain JSON-muodossa (ohjelmille)" })
+      .getAttribute("href");
+    const answer = (await (await fetch(`${api.url}${json}`)).json()) as {
+      rows: { officeName: string; funders: number }[];
+    };
+    const shown = await funders
+      .locator("table")
+      .evaluate((table) =>
+        Array.from((table as unknown as PageElement).querySelectorAll("tr")).map((row) =>
+          Array.from(row.querySelectorAll("th, td")).map((cell) => cell.textContent ?? ""),
+        ),
+      );
+    expect(answer.rows.map((row) => [row.officeName, String(row.funders)])).toEqual(shown);
+
+    const activity = page.getByTestId("activity-chart");
+    await expect.poll(() => activity.getByRole("link", { name: /CSV-muodossa/ }).count(), { timeout: 60_000 }).toBe(1);
+    expect(await activity.getByRole("link", { name: /CSV-muodossa/ }).getAttribute("href")).toMatch(
+      /^\/questions\/activity-by-type\.csv\?entity=tampere&fromYear=1990&toYear=\d{4}&undated=INCLUDE$/,
+    );
+    // The partners chart counts with the explorer's own rule: no saved question answers it, so no link.
+    expect(await page.getByTestId("partners-chart").getByTestId("chart-downloads").count()).toBe(0);
+  });
+});
+
 describe("centrality and communities explain themselves", () => {
   it("ranks with shares of the top score and a sentence, lists communities, and the legend follows", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki&asOf=2019-12-31&measure=BETWEENNESS&communities=1`);

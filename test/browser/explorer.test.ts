@@ -445,6 +445,16 @@ describe("research over time in the explorer", () => {
     const bars = timeline.locator(".timeline-bar");
     // In Russia; the partnership until March 2022; its suspension as the City dates it, and as TheMayor.EU does.
     await expect.poll(() => bars.count(), { timeout: 45_000 }).toBe(4);
+    // The same relationships as a citable table: the saved question, with a second table of their sources.
+    const downloads = timeline.getByTestId("chart-downloads");
+    expect(
+      await downloads.getByRole("link", { name: "Timeline of Moscow as CSV (for a spreadsheet)" }).getAttribute("href"),
+    ).toBe("/questions/timeline.csv?entity=moscow");
+    expect(
+      await downloads
+        .getByRole("link", { name: "Timeline of Moscow: the sources, a row per relationship and source (CSV)" })
+        .getAttribute("href"),
+    ).toBe("/questions/timeline.csv?entity=moscow&table=sources");
     // The 2020 partnership ended in March 2022: faded on 2023-01-01; its undated start is open (dashed).
     const before = timeline.locator('[data-edge="helsinki--PARTNER_OF--moscow"]');
     expect(await before.getAttribute("class")).toContain("not-on-date");

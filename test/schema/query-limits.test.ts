@@ -34,6 +34,9 @@ import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
 import { MAP_QUERIES } from "../../src/web/explorer/map-api.js";
 import { EDIT_QUERIES, VIEWER_QUERY } from "../../src/web/explorer/edit-api.js";
 import { EXAMPLE_TABS } from "../../src/web/graphiql/example-queries.js";
+import { SAVED_QUESTIONS, type ParameterValue, type SavedQuestion, defaultOf } from "../../src/questions/index.js";
+import { RELATIONSHIP_TYPES } from "../../src/graph-data/index.js";
+import { restrictedFieldsIn } from "../../src/server/access-plugin.js";
 
 let schema: GraphQLSchema;
 const limits: RequestLimits = loadConfig({}).limits;
@@ -244,6 +247,47 @@ function queriesOf(blocks: string[]): string[] {
   );
 }
 
+/** A saved question's parameters at their defaults. */
+function defaults(question: SavedQuestion): Record<string, ParameterValue> {
+  return Object.fromEntries(question.parameters.map((parameter) => [parameter.name, defaultOf(parameter)]));
+}
+
+/** A saved question's parameters at the most each allows: the widest answer it can be asked for. */
+function largest(question: SavedQuestion): Record<string, ParameterValue> {
+  const values = defaults(question);
+  for (const { name, type } of question.parameters) {
+    if (type.kind === "int") values[name] = type.max;
+    if (type.kind === "types") values[name] = [...RELATIONSHIP_TYPES];
+    if (type.kind === "entities") values[name] = Array.from({ length: type.max }, (_, i) => `entity-${i}`);
+  }
+  if ("fromYear" in values) values.fromYear = 1825;
+  if ("toYear" in values) values.toYear = 2025;
+  return values;
+}
+
+describe("saved questions", () => {
+  it.each(SAVED_QUESTIONS.map((question) => [question.name, question] as const))(
+    "%s selects no personal field, so anonymous callers get whole answers",
+    (_name, question) => {
+      expect([...restrictedFieldsIn(schema, parse(question.document))]).toEqual([]);
+    },
+  );
+
+  it.each(SAVED_QUESTIONS.map((question) => [question.name, question] as const))(
+    "%s is one query operation named as declared, valid against the schema",
+    (_name, question) => {
+      const document = parse(question.document);
+      const operations = document.definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+      );
+      expect(operations.map((operation) => [operation.operation, operation.name?.value])).toEqual([
+        [OperationTypeNode.QUERY, question.operationName],
+      ]);
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    },
+  );
+});
+
 describe("every query the project documents or sends passes every limit", () => {
   const cases: [string, string, Record<string, unknown> | undefined][] = [
     ...documentedQueries().map(([label, query]): [string, string, undefined] => [label, query, undefined]),
@@ -261,6 +305,10 @@ describe("every query the project documents or sends passes every limit", () => 
       entry.variables,
     ]),
     ["explorer viewer", VIEWER_QUERY, {}],
+    ...SAVED_QUESTIONS.flatMap((question): [string, string, Record<string, unknown>][] => [
+      [`saved question ${question.name} (defaults)`, question.document, question.variables(defaults(question))],
+      [`saved question ${question.name} (largest)`, question.document, question.variables(largest(question))],
+    ]),
     ...BENCH_QUERIES.map((query): [string, string, undefined] => [`bench ${query.name}`, query.graphql, undefined]),
     ["GraphiQL's introspection", getIntrospectionQuery({ inputValueDeprecation: true }), undefined],
   ];

@@ -38,6 +38,8 @@ import { useLang, useT } from "./i18n.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
 import type { PartnerCount } from "./partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
+import { QuestionDownloads } from "./question-downloads.js";
+import { DASHBOARD_QUESTIONS, type QuestionLink } from "./question-links.js";
 import type { Undated } from "./url-state.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -112,15 +114,34 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
   }
   return (
     <div className="dashboard" data-testid="dashboard">
-      <ChartCard words={kindsChart(lang)} rows={kindRows} colors={kindColors} testId="kinds-chart" />
-      <ChartCard words={fundersChart(lang, asOf, undated)} rows={funderRows} horizontal testId="funders-chart" />
+      <ChartCard
+        words={kindsChart(lang)}
+        rows={kindRows}
+        colors={kindColors}
+        testId="kinds-chart"
+        download={DASHBOARD_QUESTIONS.kinds()}
+      />
+      <ChartCard
+        words={fundersChart(lang, asOf, undated)}
+        rows={funderRows}
+        horizontal
+        testId="funders-chart"
+        download={DASHBOARD_QUESTIONS.funders(asOf, undated)}
+      />
       <ChartCard
         words={partnersChart(lang, cityName, asOf, undated, partners)}
         rows={partnersRows}
         horizontal
         testId="partners-chart"
       />
-      <ChartCard words={typesChart(lang)} rows={typeRows} colors={typeColors} horizontal testId="types-chart" />
+      <ChartCard
+        words={typesChart(lang)}
+        rows={typeRows}
+        colors={typeColors}
+        horizontal
+        testId="types-chart"
+        download={DASHBOARD_QUESTIONS.types()}
+      />
       <ActivityCard entityId={cityId} name={cityName} undated={undated} />
       {compared.length > 1 && <PeersActivityCard entities={compared} types={types} undated={undated} />}
     </div>
@@ -217,6 +238,10 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
               </tbody>
             </table>
           </details>
+          <QuestionDownloads
+            link={DASHBOARD_QUESTIONS.activity(entityId, undated, ACTIVITY_FROM, toYear)}
+            title={title}
+          />
         </>
       )}
     </section>
@@ -240,9 +265,11 @@ interface ChartCardProps {
   readonly colors?: readonly string[] | undefined;
   readonly horizontal?: boolean;
   readonly testId: string;
+  /** The saved question that answers the same numbers, offered as CSV and JSON. */
+  readonly download?: QuestionLink;
 }
 
-function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCardProps) {
+function ChartCard({ words, rows, colors, horizontal = false, testId, download }: ChartCardProps) {
   const title = words.title;
   const canvas = useRef<HTMLCanvasElement>(null);
   const captionId = useId();
@@ -302,6 +329,7 @@ function ChartCard({ words, rows, colors, horizontal = false, testId }: ChartCar
               </tbody>
             </table>
           </details>
+          {download && <QuestionDownloads link={download} title={title} />}
         </>
       )}
     </section>

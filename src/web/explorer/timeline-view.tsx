@@ -10,6 +10,8 @@ import { Fragment, useEffect, useMemo, useState } from "react";
 import { firstDayOf, isDateValue } from "../../graph-data/partial-date.js";
 import { ApiError } from "../shared/graphql-client.js";
 import { type GraphEdge, type GraphNode, type TimelineEntry, fetchTimeline } from "./api.js";
+import { QuestionDownloads } from "./question-downloads.js";
+import { timelineQuestion } from "./question-links.js";
 import { validityIn } from "./date-words.js";
 import { nameIn } from "./entity-names.js";
 import { messages, useLang, useT } from "./i18n.js";
@@ -103,6 +105,9 @@ export function TimelineView({ entity, asOf, selectedEdgeId, onSelectEdge }: Tim
   return (
     <section className="timeline" aria-labelledby="timeline-title" data-testid="timeline">
       <h2 id="timeline-title">{t(M.title, { name: entity.name })}</h2>
+      {entries && entries.length > 0 && (
+        <QuestionDownloads link={timelineQuestion(entity.id)} title={t(M.title, { name: entity.name })} sources />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
