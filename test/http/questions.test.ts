@@ -390,16 +390,21 @@ describe("persisted documents on GET /graphql", () => {
   });
 });
 
-/** The Python that reads the answers: `python3` on PATH, or another named by PYTHON (e.g. Debian's, with pandas). */
-const PYTHON = process.env.PYTHON ?? "python3";
+/**
+ * The Pythons that may read the answers, in order: one named by PYTHON, `python3` on PATH, Debian's. The csv and
+ * json checks use the first; pandas and networkx each the first that has them (Debian's python3-pandas and
+ * python3-networkx go to Debian's Python, which a version manager may shadow on PATH).
+ */
+const PYTHONS = [...new Set([process.env.PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => !!p))];
+const PYTHON = PYTHONS[0]!;
 
 /**
  * Runs a Python script with the server's address in BASE; its last line of output parsed as JSON. Asynchronous: the server
  * answers in this same process, so a synchronous spawn would keep it from answering.
  */
-function python(script: string): Promise<{ status: number | null; out: any; err: string }> {
+function python(script: string, interpreter = PYTHON): Promise<{ status: number | null; out: any; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(PYTHON, ["-c", script], { env: { ...process.env, BASE: api.url } });
+    const child = spawn(interpreter, ["-c", script], { env: { ...process.env, BASE: api.url } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -418,9 +423,10 @@ function python(script: string): Promise<{ status: number | null; out: any; err:
   });
 }
 
-const importable = (module: string) => spawnSync(PYTHON, ["-c", `import ${module}`]).status === 0;
-const hasPandas = importable("pandas");
-const hasNetworkx = importable("networkx");
+const pythonWith = (module: string) =>
+  PYTHONS.find((interpreter) => spawnSync(interpreter, ["-c", `import ${module}`]).status === 0);
+const pandasPython = pythonWith("pandas");
+const networkxPython = pythonWith("networkx");
 
 describe("read by Python", () => {
   it("with its own csv and json modules over HTTP", async () => {
@@ -448,20 +454,20 @@ print(json.dumps({"csv": rows, "json": answer["rows"], "version": answer["meta"]
     for (const ids of run.out.sources) expect(ids.every((id: string) => /^[a-z0-9-]+$/.test(id))).toBe(true);
   });
 
-  (hasNetworkx ? it : it.skip)(
-    `the docs' networkx snippet reads the GraphML export${hasNetworkx ? "" : ` (SKIPPED: ${PYTHON} has no networkx; apt-get install python3-networkx)`}`,
+  (networkxPython ? it : it.skip)(
+    `the docs' networkx snippet reads the GraphML export${networkxPython ? "" : ` (SKIPPED: no networkx in ${PYTHONS.join(", ")}; apt-get install python3-networkx)`}`,
     async () => {
-      const run = await python(pythonSnippet("networkx"));
+      const run = await python(pythonSnippet("networkx"), networkxPython);
       expect(run.status, run.err).toBe(0);
       expect(run.out.nodes).toBeGreaterThan(10);
       expect(run.out.edges).toBeGreaterThan(10);
     },
   );
 
-  (hasPandas ? it : it.skip)(
-    `the docs' pandas snippet reads a question's CSV${hasPandas ? "" : ` (SKIPPED: ${PYTHON} has no pandas; apt-get install python3-pandas)`}`,
+  (pandasPython ? it : it.skip)(
+    `the docs' pandas snippet reads a question's CSV${pandasPython ? "" : ` (SKIPPED: no pandas in ${PYTHONS.join(", ")}; apt-get install python3-pandas)`}`,
     async () => {
-      const run = await python(pythonSnippet("pandas"));
+      const run = await python(pythonSnippet("pandas"), pandasPython);
       expect(run.status, run.err).toBe(0);
       expect(run.out.rows).toBeGreaterThan(0);
     },
