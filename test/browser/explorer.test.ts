@@ -574,6 +574,14 @@ describe("research over time in the explorer", () => {
     expect(suspended).toContain("will suspend cooperation with the cities of Moscow and Saint Petersburg");
     // Once compared, the answer sits in the side panel, beside the drawing.
     expect(await page.locator("aside.side").getByTestId("compare-result").count()).toBe(1);
+    // The same changes as a citable table: the saved question's CSV, a row per record that started or ended.
+    const csvLink = result.getByRole("link", { name: /What changed between 2021-06-01 and 2023-01-01 as CSV/ });
+    const href = (await csvLink.getAttribute("href")) ?? "";
+    expect(href).toBe("/questions/changes.csv?from=2021-06-01&to=2023-01-01&entity=helsinki&undated=INCLUDE");
+    const table = await (await page.request.get(`${api.url}${href}`)).text();
+    const changes = table.split("\r\n").map((line) => line.split(",")[0]);
+    expect(changes.filter((change) => change === "started")).toHaveLength(13);
+    expect(changes.filter((change) => change === "ended")).toHaveLength(5);
     await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--moscow--2022")).toContain("status-changed");
     await expect.poll(() => classesOf("edge:helsinki--PARTNER_OF--st-petersburg")).toContain("ended-between");
     await screenshot("explorer-compare", { fullPane: true });

@@ -21,7 +21,12 @@ import {
   tableCsv,
   tableJson,
 } from "../../src/questions/index.js";
-import { DASHBOARD_QUESTIONS, questionUrl, timelineQuestion } from "../../src/web/explorer/question-links.js";
+import {
+  DASHBOARD_QUESTIONS,
+  changesQuestion,
+  questionUrl,
+  timelineQuestion,
+} from "../../src/web/explorer/question-links.js";
 
 const question = (name: string): SavedQuestion => {
   const found = savedQuestion(name);
@@ -321,6 +326,8 @@ describe("the explorer dashboard's download links", () => {
       DASHBOARD_QUESTIONS.funders(null, "INCLUDE"),
       DASHBOARD_QUESTIONS.activity("tampere", "ATTESTED", 1990, 2026),
       timelineQuestion("moscow"),
+      changesQuestion("helsinki", "2019-01-01", "2023-01-01", "EXCLUDE"),
+      changesQuestion(null, "2019-01-01", "2023-01-01", "INCLUDE"),
     ];
     for (const link of links) {
       for (const format of ["csv", "json"] as const) {

@@ -11,6 +11,9 @@ import { type ChangeMark, groupChanges } from "./compare-model.js";
 import { validityIn } from "./date-words.js";
 import { type Message, messages, useLang, useT } from "./i18n.js";
 import { typeLabel } from "./kinds.js";
+import { QuestionDownloads } from "./question-downloads.js";
+import { changesQuestion } from "./question-links.js";
+import type { Undated } from "./url-state.js";
 
 const M = messages({
   title: { en: "Compare two days", fi: "Vertaa kahta päivää", sv: "Jämför två dagar" },
@@ -23,12 +26,20 @@ const M = messages({
   ended: { en: "Ended", fi: "Päättyi", sv: "Avslutades" },
   suspended: { en: "Status changed: suspended", fi: "Tila muuttui: keskeytetty", sv: "Status ändrades: avbruten" },
   resumed: { en: "Status changed: resumed", fi: "Tila muuttui: jatkui", sv: "Status ändrades: återupptagen" },
+  download: {
+    en: "What changed between {from} and {to}",
+    fi: "Muutokset {from}–{to}",
+    sv: "Ändringar mellan {from} och {to}",
+  },
 });
 
 interface ComparePanelProps {
   readonly from: string | null;
   readonly to: string | null;
   readonly diff: GraphDiff | null;
+  /** The focused entity whose relationships are compared (null: the whole graph), and the undated choice. */
+  readonly entityId: string | null;
+  readonly undated: Undated;
   readonly error: string | null;
   readonly name: (id: string) => string;
   readonly onCompare: (from: string, to: string) => void;
@@ -36,7 +47,18 @@ interface ComparePanelProps {
   readonly onSelectEdge: (edge: GraphEdge) => void;
 }
 
-export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, onSelectEdge }: ComparePanelProps) {
+export function ComparePanel({
+  from,
+  to,
+  diff,
+  entityId,
+  undated,
+  error,
+  name,
+  onCompare,
+  onClear,
+  onSelectEdge,
+}: ComparePanelProps) {
   const t = useT();
   const lang = useLang();
   const fromId = useId();
@@ -94,6 +116,13 @@ export function ComparePanel({ from, to, diff, error, name, onCompare, onClear, 
           </p>
         )}
         {diff && <Groups diff={diff} item={item} />}
+        {diff && from && to && (
+          <QuestionDownloads
+            link={changesQuestion(entityId, from, to, undated)}
+            title={t(M.download, { from, to })}
+            sources
+          />
+        )}
       </div>
     </section>
   );

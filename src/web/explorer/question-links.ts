@@ -52,6 +52,11 @@ export function timelineQuestion(entityId: string): QuestionLink {
   return { name: "timeline", parameters: { entity: entityId } };
 }
 
+/** The saved question behind a comparison of two days: what started and ended, with sources. */
+export function changesQuestion(entityId: string | null, from: string, to: string, undated: Undated): QuestionLink {
+  return { name: "changes", parameters: { from, to, entity: entityId, undated } };
+}
+
 /** The dashboard's charts and the saved questions that answer their numbers. */
 export const DASHBOARD_QUESTIONS = {
   kinds: (): QuestionLink => ({ name: "entities-by-kind", parameters: {} }),

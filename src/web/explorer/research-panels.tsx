@@ -39,6 +39,8 @@ export function ComparisonPanel({
       from={state.compareFrom}
       to={state.compareTo}
       diff={comparison.diff}
+      entityId={state.focus}
+      undated={state.undated}
       error={comparison.error}
       name={selected.nameOf}
       onCompare={(compareFrom, compareTo) => update({ compareFrom, compareTo })}
