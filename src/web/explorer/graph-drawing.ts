@@ -11,7 +11,7 @@
  *   near where the relaxation would leave it. fCoSE's remaining randomness (layout-base's RandomSeed) is a
  *   fixed sequence, not Math.random.
  * - **How hard the layout works** (`layoutEffort`): a large drawing gets fewer iterations (its start is already
- *   close to where it settles), so a thousand nodes draw in about a second.
+ *   close to where it settles): the force layout's cost grows with the nodes and the iterations.
  * - **How the drawing fills its pane**: fCoSE draws a neighbourhood round; a wide pane stretches it sideways
  *   (at most 1.8 times), which gives the wide labels room instead of leaving the pane's sides empty.
  * - **How big labels are** on screen: never below a legible size whatever the zoom, and shown only where there
