@@ -15,7 +15,9 @@
  *    counting reads that show an older state than a write acknowledged before they were sent (must be 0);
  * 7. exports the whole graph over HTTP (GET /export, JSON and GEXF, probing /health meanwhile) and with
  *    `kg export` (JSON), each to completion, checking the record count;
- * 8. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md.
+ * 8. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md;
+ * 9. then, unless `--no-explorer`, runs the explorer's browser bench (`npm run bench:explorer`,
+ *    bench/explorer-bench.ts) on a Neo4j of its own, once this run's Neo4j and servers are stopped.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
@@ -69,6 +71,7 @@ const { values: args } = parseArgs({
     docs: { type: "string", default: path.join(PROJECT_ROOT, "docs", "benchmarks.md") },
     "no-docs": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    "no-explorer": { type: "boolean", default: false },
   },
 });
 
@@ -323,6 +326,22 @@ async function main(): Promise<void> {
     await db?.close();
     await neo4j?.stop();
     await rm(store, { recursive: true, force: true });
+  }
+  if (!args["no-explorer"]) {
+    log("The explorer in the browser (npm run bench:explorer)…");
+    const explorer = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(PROJECT_ROOT, "bench", "explorer-bench.ts"),
+        "--results-dir",
+        args["results-dir"],
+        ...(args["no-docs"] ? ["--no-docs"] : ["--docs", args.docs]),
+      ],
+      { cwd: PROJECT_ROOT, stdio: ["ignore", "inherit", "inherit"] },
+    );
+    if (explorer.status !== 0) throw new Error("the explorer bench failed");
   }
 }
 

@@ -39,7 +39,7 @@ describe("npm run bench", () => {
       "--mixed-seconds",
       "2",
     ];
-    const child = spawn("npm", [...args, "--no-docs", "--quiet", "--results-dir", resultsDir], {
+    const child = spawn("npm", [...args, "--no-docs", "--no-explorer", "--quiet", "--results-dir", resultsDir], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "ignore", "pipe"],
       // No NEO4J_ setting of the caller's reaches the bench but the start-up bound and the compiler tier

@@ -7,11 +7,16 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   EDGE_LABEL_PX,
   MIN_LABEL_PX,
+  LAYOUT_ITERATIONS,
   NODE_LABEL_PX,
+  RING_ROOM,
   RING_SPACING,
+  bandOuter,
+  bandRadius,
   edgeLabelFits,
   hashText,
   labelPolicy,
+  layoutEffort,
   modelFontSize,
   paneShape,
   paneStretch,
@@ -178,3 +183,97 @@ describe("a found path's view", () => {
     expect(pathFitIds(new Set(), ["helsinki"])).toEqual([]);
   });
 });
+
+describe("a crowded neighbourhood's start", () => {
+  // A hub with 400 partners (a ring holds RING_ROOM of them), and one partner's own partner beyond.
+  const partners = Array.from({ length: 400 }, (_, index) => `p${index}`);
+  const crowdIds = ["hub", ...partners, "beyond"];
+  const crowdLinks = [...partners.map((id) => link("hub", id)), link("p7", "beyond")];
+
+  it("fills a band around the focus evenly instead of one huge ring, and puts the next hop outside it", () => {
+    const at = startPositions(crowdIds, crowdLinks, "hub");
+    const outer = bandOuter(partners.length, RING_SPACING);
+    const radii = partners.map((id) => distance(at.get(id)!, { x: 0, y: 0 }));
+    for (const r of radii) {
+      expect(r).toBeGreaterThanOrEqual(RING_SPACING - 1e-9);
+      expect(r).toBeLessThanOrEqual(outer + 1e-9);
+    }
+    // Even: the inner and outer halves of the band's area hold about as many nodes.
+    const middle = Math.sqrt((RING_SPACING ** 2 + outer ** 2) / 2);
+    const inside = radii.filter((r) => r < middle).length;
+    expect(Math.abs(inside - partners.length / 2)).toBeLessThan(partners.length * 0.05);
+    // Far smaller than one ring for all of them would be (the ring of RING_ROOM per hop, grown to fit).
+    expect(outer).toBeLessThan(RING_SPACING * (partners.length / RING_ROOM) * 0.2);
+    expect(distance(at.get("beyond")!, { x: 0, y: 0 })).toBeGreaterThanOrEqual(outer + RING_SPACING * 0.85);
+    expect(startPositions(crowdIds, crowdLinks, "hub")).toEqual(at);
+  });
+
+  it("keeps each band radius within the band, spread by the golden ratio", () => {
+    expect(bandRadius(0, 100, 160)).toBe(160);
+    const radii = Array.from({ length: 100 }, (_, index) => bandRadius(index, 100, 160));
+    expect(Math.max(...radii)).toBeLessThan(bandOuter(100, 160));
+    expect(new Set(radii.map((r) => Math.round(r))).size).toBeGreaterThan(90);
+  });
+
+  it("leaves a neighbourhood whose rings are not crowded where it was before bands existed", () => {
+    // 12 first hops (a full ring) and 24 second hops (a full second ring), to the pixel as drawn before.
+    const firsts = Array.from({ length: 12 }, (_, index) => `a${index}`);
+    const seconds = Array.from({ length: 24 }, (_, index) => `b${index}`);
+    const at = startPositions(
+      ["hub", ...firsts, ...seconds],
+      [...firsts.map((id) => link("hub", id)), ...seconds.map((id, index) => link(firsts[index % 12]!, id))],
+      "hub",
+    );
+    const rounded = Object.fromEntries([...at].map(([id, p]) => [id, [Math.round(p.x), Math.round(p.y)]]));
+    expect(rounded).toEqual(BEFORE_BANDS);
+  });
+});
+
+describe("how hard the layout works", () => {
+  it("runs fCoSE's default iterations on a usual drawing and fewer, down to a floor, on a large one", () => {
+    expect(layoutEffort(150)).toEqual({ numIter: LAYOUT_ITERATIONS });
+    expect(layoutEffort(300).numIter).toBeLessThan(LAYOUT_ITERATIONS);
+    expect(layoutEffort(1000).numIter).toBeLessThan(layoutEffort(300).numIter);
+    expect(layoutEffort(1000).numIter).toBeGreaterThanOrEqual(250);
+  });
+});
+
+const BEFORE_BANDS: Record<string, [number, number]> = {
+  hub: [0, 0],
+  a8: [50, 149],
+  a9: [-42, 168],
+  a4: [-115, 107],
+  a5: [-136, 48],
+  a6: [-156, -20],
+  a7: [-137, -102],
+  a0: [-40, -158],
+  a1: [42, -141],
+  a2: [112, -111],
+  a3: [135, -59],
+  a11: [156, 23],
+  a10: [118, 103],
+  b8: [58, 315],
+  b20: [-6, 294],
+  b9: [-103, 302],
+  b21: [-188, 287],
+  b16: [-264, 227],
+  b4: [-291, 162],
+  b17: [-343, 55],
+  b5: [-311, 21],
+  b18: [-282, -95],
+  b6: [-257, -160],
+  b19: [-231, -207],
+  b7: [-170, -270],
+  b12: [-95, -326],
+  b0: [16, -314],
+  b13: [78, -296],
+  b1: [183, -266],
+  b14: [233, -249],
+  b2: [282, -151],
+  b15: [320, -58],
+  b3: [340, -17],
+  b11: [325, 79],
+  b23: [283, 174],
+  b10: [227, 250],
+  b22: [168, 293],
+};

@@ -1,13 +1,16 @@
 /**
  * What the explorer's graph view asks for and keeps (src/web/explorer/neighbourhood-model.ts): the focus at the
  * chosen depth and each expanded entity one hop out, narrowed as the address says; one key for what the loads
- * depend on; the relationship types met around the focus; a day with nothing in force.
+ * depend on and how long to pause before loading; the relationship types met around the focus; a day with
+ * nothing in force.
  */
 import { describe, expect, it } from "vitest";
 import type { GraphEdge, Subgraph } from "../../src/web/explorer/api.js";
 import {
+  LOAD_DELAY_MS,
   NO_TYPES_SEEN,
   firstHopCounts,
+  loadDelay,
   neighbourhoodKey,
   neighbourhoodRequests,
   nothingInForce,
@@ -110,5 +113,15 @@ describe("a day with nothing in force", () => {
     expect(nothingInForce(dated, { ...empty, error: "down" })).toBe(false);
     expect(nothingInForce(dated, { ...empty, parts: [] })).toBe(false);
     expect(nothingInForce({ ...dated, asOf: null }, empty)).toBe(false);
+  });
+});
+
+describe("the pause before a load", () => {
+  it("loads a new focus at once, and pauses for other changes so a run of them asks once", () => {
+    expect(loadDelay(undefined, "helsinki")).toBe(0);
+    expect(loadDelay("helsinki", "tallinn")).toBe(0);
+    expect(loadDelay("helsinki", null)).toBe(0);
+    expect(loadDelay("helsinki", "helsinki")).toBe(LOAD_DELAY_MS);
+    expect(loadDelay(null, null)).toBe(LOAD_DELAY_MS);
   });
 });

@@ -7,7 +7,11 @@
  *   it, in an order and with a small jitter taken from a PRNG seeded by the ids. This is the clean way: no
  *   global Math.random is replaced (which would reach every other script on the page), and the start is a
  *   sensible one (concentric by hop, as a reader expects a neighbourhood), so the relaxation settles quickly.
- *   fCoSE's remaining randomness (layout-base's RandomSeed) is a fixed sequence, not Math.random.
+ *   A hop too crowded for one ring (a city with hundreds of twins) fills a band instead, evenly (`bandRadius`),
+ *   near where the relaxation would leave it. fCoSE's remaining randomness (layout-base's RandomSeed) is a
+ *   fixed sequence, not Math.random.
+ * - **How hard the layout works** (`layoutEffort`): a large drawing gets fewer iterations (its start is already
+ *   close to where it settles): the force layout's cost grows with the nodes and the iterations.
  * - **How the drawing fills its pane**: fCoSE draws a neighbourhood round; a wide pane stretches it sideways
  *   (at most 1.8 times), which gives the wide labels room instead of leaving the pane's sides empty. The
  *   pane's shape is the one the window's size gives it (`paneShape`), so the stretch does not creep.
@@ -47,6 +51,33 @@ export function hashText(text: string): number {
 /** Distance between rings of hops, and from a node drawn before to the new nodes placed around it. */
 export const RING_SPACING = 160;
 export const BESIDE_SPACING = 110;
+/** How many nodes the `n`th ring holds before its hop becomes a band; and the room each node of a band gets. */
+export const RING_ROOM = 12;
+export const BAND_AREA_PER_NODE = 90 * 90;
+/** The fractional part of the golden ratio: successive multiples spread evenly over [0, 1). */
+const GOLDEN_FRACTION = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * The distance from the focus of the `index`th of `count` nodes of a crowded hop, in a band from `inner`
+ * outwards holding BAND_AREA_PER_NODE each: radii by the golden ratio's multiples, so neighbours in angle sit
+ * at different depths and the band's density is even.
+ */
+export function bandRadius(index: number, count: number, inner: number): number {
+  const share = (index * GOLDEN_FRACTION) % 1;
+  return Math.sqrt(inner * inner + (share * count * BAND_AREA_PER_NODE) / Math.PI);
+}
+
+/** The outer edge of such a band. */
+export function bandOuter(count: number, inner: number): number {
+  return Math.sqrt(inner * inner + (count * BAND_AREA_PER_NODE) / Math.PI);
+}
+
+/** fCoSE's iterations for a drawing of `nodes` nodes: its default up to a few hundred nodes, fewer beyond. */
+export const LAYOUT_ITERATIONS = 2500;
+export function layoutEffort(nodes: number): { readonly numIter: number } {
+  if (nodes <= 150) return { numIter: LAYOUT_ITERATIONS };
+  return { numIter: Math.max(250, Math.round((LAYOUT_ITERATIONS * 150) / nodes)) };
+}
 
 interface Link {
   readonly source: string;
@@ -102,19 +133,23 @@ export function startPositions(
     for (const id of ids) if (!hop.has(id)) hop.set(id, farthest + 1);
     positions.set(start, { x: 0, y: 0 });
     const angle = new Map<string, number>([[start, 0]]);
+    // The outer edge of what is placed so far: a band pushes the rings after it outwards.
+    let outer = 0;
     for (let ring = 1; ring <= farthest + 1; ring++) {
       const members = ids.filter((id) => hop.get(id) === ring);
       if (members.length === 0) continue;
       const parentAngle = (id: string) => angle.get(parent.get(id) ?? "") ?? 0;
       members.sort((a, b) => parentAngle(a) - parentAngle(b) || hashText(a) - hashText(b) || (a < b ? -1 : 1));
       const turn = random() * 2 * Math.PI;
-      const radius = ring * RING_SPACING * Math.max(1, members.length / (12 * ring));
+      const inner = Math.max(ring * RING_SPACING, outer + RING_SPACING);
+      const band = members.length > RING_ROOM * ring;
       members.forEach((id, index) => {
         const theta = turn + (2 * Math.PI * index) / members.length + (random() - 0.5) * 0.2;
-        const r = radius * (0.9 + random() * 0.2);
+        const r = band ? bandRadius(index, members.length, inner) : inner * (0.9 + random() * 0.2);
         angle.set(id, theta);
         positions.set(id, { x: r * Math.cos(theta), y: r * Math.sin(theta) });
       });
+      outer = band ? bandOuter(members.length, inner) : inner;
     }
     return positions;
   }

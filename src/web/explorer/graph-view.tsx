@@ -25,6 +25,7 @@ import {
   type Point,
   edgeLabelFits,
   labelPolicy,
+  layoutEffort,
   paneShape,
   paneStretch,
   pathFitIds,
@@ -36,6 +37,7 @@ import type { GraphEdge } from "./api.js";
 import { type Lang, format, messages, useLang, useT } from "./i18n.js";
 import { KIND_STYLES, STATE_LINES, UNKNOWN_KIND, edgeState, typeLabel } from "./kinds.js";
 import type { Selection } from "./url-state.js";
+import { TIMING_MARKS, markTiming } from "./timing-marks.js";
 import { isCrowdOnly } from "./whose-word.js";
 
 const M = messages({
@@ -398,12 +400,14 @@ export function GraphView({
       core.nodes().removeClass("focus");
       if (focusRef.current) core.getElementById(focusRef.current).addClass("focus");
     });
+    markTiming(TIMING_MARKS.added);
     core
       .layout({
         name: "fcose",
         animate: false,
         randomize: false,
         quality: "default",
+        ...layoutEffort(core.nodes().length),
         nodeRepulsion: () => 20000,
         idealEdgeLength: () => 140,
         nodeSeparation: 90,
@@ -424,6 +428,9 @@ export function GraphView({
       });
     }
     fitView.current(false);
+    markTiming(TIMING_MARKS.laidOut);
+    // After the next frame is painted (a timer queued from the frame runs after its paint).
+    requestAnimationFrame(() => setTimeout(() => markTiming(TIMING_MARKS.drawn), 0));
   }, [graph]);
 
   // A path newly found: fit the view to it and dim the rest; no path: back to the whole drawing.

@@ -38,6 +38,17 @@ export function neighbourhoodKey(state: ExplorerState, revision: number): string
   return JSON.stringify([neighbourhoodRequests(state), revision]);
 }
 
+/** The pause before a load, so that a run of quick changes (typing a date, clicking through types) asks once. */
+export const LOAD_DELAY_MS = 120;
+
+/**
+ * How long to wait before loading for `focus` when `loadedFocus` was asked for last (undefined: nothing yet):
+ * no pause for a new focus (one deliberate choice: a search hit, a link followed), the short one otherwise.
+ */
+export function loadDelay(loadedFocus: string | null | undefined, focus: string | null): number {
+  return focus !== loadedFocus ? 0 : LOAD_DELAY_MS;
+}
+
 /** The relationship types met around one focus. */
 export interface SeenTypes {
   readonly focus: string | null;

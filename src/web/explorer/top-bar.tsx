@@ -12,6 +12,7 @@ import { searchPickChange } from "./selection-model.js";
 import { SignInControl } from "./sign-in-control.js";
 import type { Address } from "./use-address.js";
 import type { Editing } from "./use-editing.js";
+import { TIMING_MARKS, markTiming } from "./timing-marks.js";
 import { useSearchShortcut } from "./use-search-shortcut.js";
 import { ViewSwitch } from "./view-switch.js";
 
@@ -51,7 +52,10 @@ export function TopBar({
       <SearchBox
         label={t(M.search)}
         placeholder={t(M.searchHint)}
-        onPick={(node: GraphNode) => update(searchPickChange(node.id))}
+        onPick={(node: GraphNode) => {
+          markTiming(TIMING_MARKS.hitChosen);
+          update(searchPickChange(node.id));
+        }}
         inputRef={searchInput}
         testId="search"
       />

@@ -1,7 +1,7 @@
 /**
- * The neighbourhoods the graph draws (neighbourhood-model.ts says which): loaded after a short pause, so a
- * run of quick changes (typing a date, clicking through types) asks once; the last drawing stays while the
- * next loads. Loading from the first render when the address names something to draw (never "0 entities"
+ * The neighbourhoods the graph draws (neighbourhood-model.ts says which): loaded at once for a new focus, else
+ * after a short pause, so a run of quick changes (typing a date, clicking through types) asks once
+ * (`loadDelay`); the last drawing stays while the next loads. Loading from the first render when the address names something to draw (never "0 entities"
  * meanwhile).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -13,14 +13,14 @@ import {
   NO_TYPES_SEEN,
   type SeenTypes,
   firstHopCounts,
+  loadDelay,
   neighbourhoodKey,
   neighbourhoodRequests,
   nothingInForce,
   seenTypesAfter,
 } from "./neighbourhood-model.js";
+import { TIMING_MARKS, markTiming } from "./timing-marks.js";
 import type { ExplorerState } from "./url-state.js";
-
-const LOAD_DELAY_MS = 120;
 
 export interface Neighbourhoods {
   readonly parts: readonly Subgraph[];
@@ -45,14 +45,19 @@ export function useNeighbourhood(state: ExplorerState, revision: number, lang: L
   const key = neighbourhoodKey(state, revision);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const loadedFocus = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     const { focus } = stateRef.current;
+    const delay = loadDelay(loadedFocus.current, focus);
+    loadedFocus.current = focus;
     const requests = neighbourhoodRequests(stateRef.current);
     const controller = new AbortController();
     setLoading(true);
     const timer = setTimeout(() => {
+      markTiming(TIMING_MARKS.requested);
       Promise.all(requests.map(({ id, options }) => fetchNeighbourhood(id, options, controller.signal))).then(
         (loaded) => {
+          markTiming(TIMING_MARKS.fetched);
           setParts(loaded);
           setSeenTypes((current) => seenTypesAfter(current, focus, loaded));
           setError(null);
@@ -64,7 +69,7 @@ export function useNeighbourhood(state: ExplorerState, revision: number, lang: L
           setLoading(false);
         },
       );
-    }, LOAD_DELAY_MS);
+    }, delay);
     return () => {
       clearTimeout(timer);
       controller.abort();
