@@ -9,6 +9,7 @@
  * the questions ask the same fields with the same arguments, and a test compares their numbers.
  */
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from "../graph-data/index.js";
+import { NO_COUNTRY, countPartners } from "../graph-data/partner-count.js";
 import {
   type Cell,
   type ParameterValue,
@@ -251,6 +252,33 @@ const fundersPerOffice = defineQuestion<{
   rows: (data) =>
     data.fundersPerOffice.map((row) => ({
       cells: { officeId: row.office.id, officeName: row.office.name, funders: row.funders, partners: row.partners },
+    })),
+});
+
+/** The dashboard's partners chart: the same neighbourhood the explorer asks for, counted the same way. */
+const partnersByCountry = defineQuestion<{
+  neighbourhood: {
+    nodes: { id: string; kind: string; name: string }[];
+    edges: { type: string; fromId: string; toId: string; status: string | null }[];
+  };
+}>({
+  name: "partners-by-country",
+  title: "Partner cities by country",
+  description:
+    "A city's partner cities in force (PARTNER_OF), each counted once however many relationships tie them, by the country it is in (IN_COUNTRY); an empty country for partners whose country is not recorded.",
+  document: `query QuestionPartnersByCountry($entityId: ID!, $asOf: String, $undated: UndatedClaims) {
+  neighbourhood(id: $entityId, depth: 2, asOf: $asOf, undated: $undated, relationshipTypes: ["PARTNER_OF", "IN_COUNTRY"], limit: 1000) {
+    nodes { id kind name } edges { type fromId toId status }
+  }
+}`,
+  operationName: "QuestionPartnersByCountry",
+  parameters: [entity("helsinki", "The city (its id, e.g. helsinki, tampere)."), asOf, undated],
+  variables: (v) => ({ entityId: v.entity, asOf: v.asOf, undated: v.undated }),
+  columns: ["country", "partners"],
+  relationships: false,
+  rows: (data, v) =>
+    countPartners(data.neighbourhood, String(v.entity)).byCountry.map((row) => ({
+      cells: { country: row.key === NO_COUNTRY ? "" : row.key, partners: row.count },
     })),
 });
 
@@ -545,6 +573,7 @@ export const SAVED_QUESTIONS: readonly SavedQuestion[] = [
   entitiesByKind,
   relationshipsByType,
   fundersPerOffice,
+  partnersByCountry,
   activityByType,
   activityPerYear,
   membershipsPerYear,

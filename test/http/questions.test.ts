@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/database/index.js";
+import { countPartners } from "../../src/graph-data/partner-count.js";
 import { SAVED_QUESTIONS, documentHash, savedQuestion } from "../../src/questions/index.js";
 import type { RunningApi } from "../../src/start.js";
 import { EXPLORER_QUERIES } from "../../src/web/explorer/api.js";
@@ -142,7 +143,7 @@ describe("answers", () => {
     expect(bytes.subarray(3).toString("utf8")).toBe(csv.text);
   });
 
-  it("the dashboard's numbers: kinds, relationship types and funders per office equal its query's", async () => {
+  it("the dashboard's numbers: kinds, relationship types, funders per office and partners by country equal its queries'", async () => {
     const dashboard = await graphql(EXPLORER_QUERIES.dashboard.query, { asOf: "2020-01-01", undated: "INCLUDE" });
     const kinds = await get("/questions/entities-by-kind.json");
     expect(kinds.body.rows).toEqual(
@@ -161,6 +162,19 @@ describe("answers", () => {
       dashboard.fundersPerOffice.map((row: any) => [row.office.id, row.office.name, row.funders]),
     );
     expect(funders.body.rows.length).toBeGreaterThan(0);
+    // The partners chart: the explorer's own neighbourhood answer, counted by the explorer's own rule.
+    const neighbourhood = await graphql(EXPLORER_QUERIES.neighbourhood.query, {
+      ...EXPLORER_QUERIES.neighbourhood.variables,
+      asOf: "2019-06-01",
+    });
+    const partners = await get("/questions/partners-by-country.json?entity=helsinki&asOf=2019-06-01");
+    expect(partners.body.rows).toEqual(
+      countPartners(neighbourhood.neighbourhood, "helsinki").byCountry.map((row) => ({
+        country: row.key,
+        partners: row.count,
+      })),
+    );
+    expect(partners.body.rows.reduce((sum: number, row: { partners: number }) => sum + row.partners, 0)).toBe(6);
   });
 
   it("relationship rows carry their sources: one cell, and a second table of one row per source", async () => {

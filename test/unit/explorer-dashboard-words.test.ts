@@ -13,7 +13,7 @@ import {
   typesChart,
 } from "../../src/web/explorer/dashboard-words.js";
 import { LANGS } from "../../src/web/explorer/i18n-core.js";
-import { countPartners } from "../../src/web/explorer/partner-count.js";
+import { countPartners } from "../../src/graph-data/partner-count.js";
 
 const city = (id: string, name = id, kind = "City") => ({ id, name, kind });
 const tie = (type: string, fromId: string, toId: string, status: string | null = null) => ({

@@ -324,6 +324,7 @@ describe("the explorer dashboard's download links", () => {
       DASHBOARD_QUESTIONS.types(),
       DASHBOARD_QUESTIONS.funders("2020-01-01", "EXCLUDE"),
       DASHBOARD_QUESTIONS.funders(null, "INCLUDE"),
+      DASHBOARD_QUESTIONS.partners("helsinki", "2019-06-01", "EXCLUDE"),
       DASHBOARD_QUESTIONS.activity("tampere", "ATTESTED", 1990, 2026),
       timelineQuestion("moscow"),
       changesQuestion("helsinki", "2019-01-01", "2023-01-01", "EXCLUDE"),

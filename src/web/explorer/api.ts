@@ -1,7 +1,7 @@
 /** Every question the explorer asks the public GraphQL API, typed. */
 import { request } from "./api-request.js";
 import { closeNames, suggestionQuery } from "./did-you-mean.js";
-import { type PartnerCount, countPartners } from "./partner-count.js";
+import { type PartnerCount, countPartners } from "../../graph-data/partner-count.js";
 import type { Undated } from "./url-state.js";
 import { CHANGE_FIELDS, type ChangeEntry } from "./edit-api.js";
 import type {

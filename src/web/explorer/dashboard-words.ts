@@ -5,7 +5,7 @@
  * cities, 9 partnership relationships), the partners caption says why.
  */
 import { type Lang, format, messages } from "./i18n-core.js";
-import type { PartnerCount } from "./partner-count.js";
+import type { PartnerCount } from "../../graph-data/partner-count.js";
 import type { Undated } from "./url-state.js";
 
 const M = messages({

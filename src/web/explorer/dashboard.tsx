@@ -36,7 +36,7 @@ import {
 } from "./dashboard-words.js";
 import { useLang, useT } from "./i18n.js";
 import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
-import type { PartnerCount } from "./partner-count.js";
+import type { PartnerCount } from "../../graph-data/partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
 import { QuestionDownloads } from "./question-downloads.js";
 import { DASHBOARD_QUESTIONS, type QuestionLink } from "./question-links.js";
@@ -133,6 +133,7 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
         rows={partnersRows}
         horizontal
         testId="partners-chart"
+        download={DASHBOARD_QUESTIONS.partners(cityId, asOf, undated)}
       />
       <ChartCard
         words={typesChart(lang)}

@@ -65,6 +65,10 @@ export const DASHBOARD_QUESTIONS = {
     name: "funders-per-office",
     parameters: { asOf, undated },
   }),
+  partners: (cityId: string, asOf: string | null, undated: Undated): QuestionLink => ({
+    name: "partners-by-country",
+    parameters: { entity: cityId, asOf, undated },
+  }),
   activity: (entityId: string, undated: Undated, fromYear: number, toYear: number): QuestionLink => ({
     name: "activity-by-type",
     parameters: { entity: entityId, fromYear, toYear, undated },

@@ -7,7 +7,7 @@
  * (a design week, a network) are listed apart, not counted by country. As in the per-year chart, only ties
  * in force count: a denial (Copenhagen's "no sister city"), a suspension or an application does not.
  */
-import { IN_FORCE_STATUSES } from "../../graph-data/vocabulary.js";
+import { IN_FORCE_STATUSES } from "./vocabulary.js";
 
 interface PartnerNode {
   readonly id: string;
