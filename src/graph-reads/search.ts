@@ -41,7 +41,8 @@ export function exactKey(text: string): string {
 }
 
 /** JavaScript's `\s` (also what `trim` removes) as a Java regular-expression class. */
-const JS_SPACE = String.raw`[\t\n\x0B\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+const JS_SPACE = String.raw`[\s\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+
 const MARKS = String.raw`\p{M}*+`;
 const GAP = String.raw`(?:${JS_SPACE}|\p{M})*+`;
 
@@ -64,15 +65,39 @@ export function exactNamePattern(key: string): string {
 }
 
 /**
- * The ranking, in Cypher: an exact name or alias scores 1; any other hit its Lucene score over the best
- * such score, times 0.99, at least 0.01. Only the rows that can be among the best `$limit` leave the
+ * The ranking, in Cypher: an exact name or alias scores 1 (`exactNameCypher`); any other hit its Lucene
+ * score over the best such score, times 0.99, at least 0.01. Only the rows that can be among the best `$limit` leave the
  * database — those scoring at least the `$limit`-th best score, so ties at the edge come too — and their
  * order among equal scores (name, then id) is set in JavaScript, where `localeCompare` is.
  */
+/**
+ * Cypher predicate: `y`, a name as `toLower(normalize(name, NFD))`, is exact for the key in `$key` (with
+ * `$first`, its first character, `$keyLength`, its length in code points, and `$exact`, its
+ * `exactNamePattern`). A name equal to the key is exact at once. Neo4j compiles a parameter's pattern for
+ * every string it matches, so the pattern is tried only on names that begin with the key's first character
+ * and are no shorter, as every exact name does that begins with a letter or digit — stored names are
+ * trimmed; one that began with a lone combining mark would not count as exact.
+ */
+export function exactNameCypher(y: string): string {
+  return `(${y} = $key OR (${y} STARTS WITH $first AND size(${y}) >= $keyLength AND ${y} =~ $exact))`;
+}
+
+/** The parameters `exactNameCypher` reads, for search text `text`. */
+export function exactNameParams(text: string): Record<string, unknown> {
+  const key = exactKey(text);
+  return {
+    key,
+    first: key.length > 0 ? String.fromCodePoint(key.codePointAt(0)!) : "",
+    keyLength: cypherInt([...key].length),
+    exact: exactNamePattern(key),
+  };
+}
+
 function searchCypher(selection: NodeSelection): string {
   return `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
-     WITH n, score, any(x IN [n.name, n.nameFi, n.nameSv, n.nameEn] + coalesce(n.aliases, [])
-                        WHERE x IS NOT NULL AND x <> '' AND toLower(normalize(x, NFD)) =~ $exact) AS exact
+     WITH n, score, any(y IN [x IN [n.name, n.nameFi, n.nameSv, n.nameEn] + coalesce(n.aliases, [])
+                             WHERE x IS NOT NULL | toLower(normalize(x, NFD))]
+                        WHERE ${exactNameCypher("y")}) AS exact
      WITH collect({ n: n, score: score, exact: exact }) AS hits, max(CASE WHEN exact THEN null ELSE score END) AS best
      UNWIND hits AS hit
      WITH hit.n AS n, CASE WHEN hit.exact THEN 1.0 ELSE 0.99 * hit.score / best END AS rank
@@ -98,7 +123,7 @@ export async function searchEntityRows(
   const result = await tx.run(searchCypher(selection), {
     index: ENTITY_NAME_INDEX,
     query: luceneQuery(words),
-    exact: exactNamePattern(exactKey(text)),
+    ...exactNameParams(text),
     candidates: cypherInt(Math.max(MIN_CANDIDATES, limit)),
     limit: cypherInt(limit),
     ...PROJECTION_PARAMS,

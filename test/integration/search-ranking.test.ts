@@ -11,6 +11,8 @@ import {
   type NodeRow,
   PROJECTION_PARAMS,
   exactKey,
+  exactNameCypher,
+  exactNameParams,
   exactNamePattern,
   luceneQuery,
   nodeProjection,
@@ -58,6 +60,21 @@ async function rankedInJavaScript(text: string, limit: number): Promise<{ id: st
 
 describe("search ranking in Cypher", () => {
   it("tests exact names in Neo4j as foldText does in JavaScript", async () => {
+    // Stored names are trimmed and begin with something visible.
+    const stored = TRICKY_NAMES.filter((name) => name === name.trim() && !/^\p{M}/u.test(name));
+    for (const text of TRICKY_NAMES) {
+      const matched = await db.read(async (tx) => {
+        const result = await tx.run(
+          `RETURN [x IN $names | [y IN [toLower(normalize(x, NFD))] | ${exactNameCypher("y")}][0]] AS matched`,
+          { names: stored, ...exactNameParams(text) },
+        );
+        return result.records[0]!.get("matched") as boolean[];
+      });
+      expect(
+        Object.fromEntries(stored.map((name, i) => [name, matched[i]])),
+        `the stored names exactly ${JSON.stringify(text)}`,
+      ).toEqual(Object.fromEntries(stored.map((name) => [name, exactKey(name) === exactKey(text)])));
+    }
     for (const text of TRICKY_NAMES) {
       const matched = await db.read(async (tx) => {
         const result = await tx.run("RETURN [x IN $names | toLower(normalize(x, NFD)) =~ $pattern] AS matched", {
