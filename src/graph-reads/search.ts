@@ -71,16 +71,29 @@ export function exactNamePattern(key: string): string {
  * order among equal scores (name, then id) is set in JavaScript, where `localeCompare` is.
  */
 /**
- * Cypher predicate: `y`, a name as `toLower(normalize(name, NFD))`, is exact for the key in `$key` (with
- * `$first`, its first character, `$keyLength`, its length in code points, and `$exact`, its
- * `exactNamePattern`). A name equal to the key is exact at once. Neo4j compiles a parameter's pattern for
- * every string it matches, so the pattern is tried only on names that begin with the key's first character
- * and are no shorter, as every exact name does that begins with a letter or digit — stored names are
- * trimmed; one that began with a lone combining mark would not count as exact.
+ * Cypher predicate: name `x`, also given as `y`, `toLower(normalize(x, NFD))`, is exact for the key in `$key` (with
+ * `$first`, its first character, `$keyLength`, its length in code points, `$spaces`, the white space that
+ * is not a space, and `$exact`, its `exactNamePattern`). A name equal to the key is exact at once. Neo4j
+ * compiles a parameter's pattern for every string it matches, so the pattern is tried only on a name that
+ * could differ from the key by what `foldText` and the spacing rule take off: one that begins with the key's
+ * first character and is no shorter (as every exact name that begins with a letter or digit is; stored names
+ * are trimmed), and holds an accent — a letter that decomposes (`x` not in NFD), or a mark that composes with
+ * its letter (`y` not in NFC) — or white space other than single spaces. A mark written apart that composes
+ * with nothing (rare outside transliteration) is not taken off here, where `foldText` would.
  */
-export function exactNameCypher(y: string): string {
-  return `(${y} = $key OR (${y} STARTS WITH $first AND size(${y}) >= $keyLength AND ${y} =~ $exact))`;
+export function exactNameCypher(x: string, y: string): string {
+  return (
+    `(${y} = $key OR (${y} STARTS WITH $first AND size(${y}) >= $keyLength` +
+    ` AND (NOT ${x} IS NFD NORMALIZED OR NOT ${y} IS NFC NORMALIZED OR ${y} CONTAINS '  '` +
+    ` OR any(space IN $spaces WHERE ${y} CONTAINS space))` +
+    ` AND ${y} =~ $exact))`
+  );
 }
+
+/** White space (JavaScript's `\s`) other than the space. */
+const OTHER_SPACES = [
+  ..."\t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff",
+];
 
 /** The parameters `exactNameCypher` reads, for search text `text`. */
 export function exactNameParams(text: string): Record<string, unknown> {
@@ -89,15 +102,16 @@ export function exactNameParams(text: string): Record<string, unknown> {
     key,
     first: key.length > 0 ? String.fromCodePoint(key.codePointAt(0)!) : "",
     keyLength: cypherInt([...key].length),
+    spaces: OTHER_SPACES,
     exact: exactNamePattern(key),
   };
 }
 
 function searchCypher(selection: NodeSelection): string {
   return `CALL db.index.fulltext.queryNodes($index, $query, { limit: $candidates }) YIELD node AS n, score
-     WITH n, score, any(y IN [x IN [n.name, n.nameFi, n.nameSv, n.nameEn] + coalesce(n.aliases, [])
-                             WHERE x IS NOT NULL | toLower(normalize(x, NFD))]
-                        WHERE ${exactNameCypher("y")}) AS exact
+     WITH n, score, any(name IN [x IN [n.name, n.nameFi, n.nameSv, n.nameEn] + coalesce(n.aliases, [])
+                                WHERE x IS NOT NULL | [x, toLower(normalize(x, NFD))]]
+                        WHERE ${exactNameCypher("name[0]", "name[1]")}) AS exact
      WITH collect({ n: n, score: score, exact: exact }) AS hits, max(CASE WHEN exact THEN null ELSE score END) AS best
      UNWIND hits AS hit
      WITH hit.n AS n, CASE WHEN hit.exact THEN 1.0 ELSE 0.99 * hit.score / best END AS rank

@@ -60,12 +60,14 @@ async function rankedInJavaScript(text: string, limit: number): Promise<{ id: st
 
 describe("search ranking in Cypher", () => {
   it("tests exact names in Neo4j as foldText does in JavaScript", async () => {
-    // Stored names are trimmed and begin with something visible.
-    const stored = TRICKY_NAMES.filter((name) => name === name.trim() && !/^\p{M}/u.test(name));
+    // Stored names are trimmed and begin with something visible; a mark that composes with nothing is kept.
+    const stored = TRICKY_NAMES.filter(
+      (name) => name === name.trim() && !/^\p{M}/u.test(name) && !/\s\p{M}/u.test(name),
+    );
     for (const text of TRICKY_NAMES) {
       const matched = await db.read(async (tx) => {
         const result = await tx.run(
-          `RETURN [x IN $names | [y IN [toLower(normalize(x, NFD))] | ${exactNameCypher("y")}][0]] AS matched`,
+          `RETURN [x IN $names | [y IN [toLower(normalize(x, NFD))] | ${exactNameCypher("x", "y")}][0]] AS matched`,
           { names: stored, ...exactNameParams(text) },
         );
         return result.records[0]!.get("matched") as boolean[];
