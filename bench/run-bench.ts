@@ -18,6 +18,10 @@
  * 8. writes bench/results/latest.json (and nodes-<N>.json) and the tables in docs/benchmarks.md;
  * 9. then, unless `--no-explorer`, runs the explorer's browser bench (`npm run bench:explorer`,
  *    bench/explorer-bench.ts) on a Neo4j of its own, once this run's Neo4j and servers are stopped.
+ *
+ * `--questions search,shortestPath` times only those questions (steps 4–5) and skips 6–9 and the research
+ * fields; such a partial run writes bench/results/questions-<N>.json only, never latest.json or the docs.
+ * `--help` lists the options.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
@@ -72,8 +76,49 @@ const { values: args } = parseArgs({
     "no-docs": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     "no-explorer": { type: "boolean", default: false },
+    questions: { type: "string" },
+    help: { type: "boolean", default: false },
   },
 });
+
+const HELP = `npm run bench [-- options]
+  --nodes N            synthetic graph size (100000)
+  --seed N             generator seed (42)
+  --params N           parameter sets per question (100)
+  --iterations N       sequential requests per tier and question (300)
+  --seconds N          seconds per tier at --concurrency (5)
+  --concurrency N      concurrent clients (16)
+  --rounds N           rounds, tiers' order rotated, medians reported (3)
+  --mixed-seconds N    seconds of the mixed workload (10)
+  --questions a,b      time only these questions (${BENCH_QUERIES.map((q) => q.name).join(", ")}); skips the mixed
+                       workload, the exports, the research fields and the explorer; writes questions-<N>.json only
+  --no-explorer        skip the explorer's browser bench at the end
+  --results-dir DIR    where the JSON goes (bench/results)
+  --docs FILE          the page the tables go in (docs/benchmarks.md)
+  --no-docs            leave the page alone
+  --quiet              no progress on stderr`;
+if (args.help) {
+  process.stdout.write(`${HELP}\n`);
+  process.exit(0);
+}
+
+/** The questions timed: every one, or those `--questions` names (an unknown name is an error). */
+function selectedQuestions(list: string | undefined): readonly BenchQuery[] {
+  if (list === undefined) return BENCH_QUERIES;
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  const unknown = names.filter((name) => !BENCH_QUERIES.some((query) => query.name === name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(
+      `--questions: unknown ${unknown.join(", ") || "(none given)"}; known: ${BENCH_QUERIES.map((q) => q.name).join(", ")}`,
+    );
+  }
+  return BENCH_QUERIES.filter((query) => names.includes(query.name));
+}
+const questions = selectedQuestions(args.questions);
+const partial = args.questions !== undefined;
 
 const nodes = Number(args.nodes);
 const seed = Number(args.seed);
@@ -147,7 +192,7 @@ async function main(): Promise<void> {
     const random = new Random(seed + 1);
     const queries: Record<string, QueryResult> = {};
     const allBodies: string[] = [];
-    for (const query of BENCH_QUERIES) {
+    for (const query of questions) {
       const params = await query.params(db, plan, random, paramCount);
       if (params.length === 0) throw new Error(`${query.name}: no usable parameters found`);
       await checkTiersAgree(query, params, db, schema, context, urls);
@@ -235,6 +280,16 @@ async function main(): Promise<void> {
         ratio_t4c_t1_rps: ratio(rps("t4c"), rps("t1")),
       };
       log(`  ${JSON.stringify(queries[query.name])}`);
+    }
+
+    if (partial) {
+      const file = path.join(args["results-dir"], `questions-${imported.nodes}.json`);
+      await writeFile(
+        file,
+        `${JSON.stringify({ nodes: imported.nodes, relationships: imported.relationships, seed, date: new Date().toISOString(), load: os.loadavg(), settings: { iterations, seconds, concurrency, rounds }, queries }, null, 2)}\n`,
+      );
+      log(`Wrote ${file} (only the questions asked: no mixed workload, exports or research fields)`);
+      return;
     }
 
     log(`Mixed workload: reads with one write in 50, ${mixedSeconds} s at concurrency ${concurrency}…`);
@@ -327,7 +382,7 @@ async function main(): Promise<void> {
     await neo4j?.stop();
     await rm(store, { recursive: true, force: true });
   }
-  if (!args["no-explorer"]) {
+  if (!args["no-explorer"] && !partial) {
     log("The explorer in the browser (npm run bench:explorer)…");
     const explorer = spawnSync(
       process.execPath,

@@ -11,5 +11,14 @@ export {
   type NodeRow,
   type NodeSelection,
 } from "./node-rows.js";
-export { searchWords, luceneQuery, searchEntityRows, type SearchRow } from "./search.js";
+export {
+  searchWords,
+  luceneQuery,
+  searchEntityRows,
+  exactKey,
+  exactNamePattern,
+  exactNameCypher,
+  exactNameParams,
+  type SearchRow,
+} from "./search.js";
 export { entitiesByExternalId } from "./external-ids.js";

@@ -46,13 +46,16 @@ export class ShortestPathResolver {
       edges: edgeSelection(selectedFields(info, ["edges"])),
     };
     return db.readStatements(async (tx) => {
-      // One statement when there is a path; the ids are looked up only to explain an empty answer.
-      const path = from === to ? null : await findShortestPath(tx, from, to, length, filter, selection);
-      if (path) return path;
-      const start = await findEntity(tx, from);
-      if (!start) throw unknownIdError("fromId", from);
-      if (!(await findEntity(tx, to))) throw unknownIdError("toId", to);
-      return from === to ? { nodes: [toGraphNode(start)], edges: [] } : null;
+      if (from === to) {
+        const start = await findEntity(tx, from);
+        if (!start) throw unknownIdError("fromId", from);
+        return { nodes: [toGraphNode(start)], edges: [] };
+      }
+      // One statement: the path, or which id is unknown.
+      const answer = await findShortestPath(tx, from, to, length, filter, selection);
+      if (!answer.fromFound) throw unknownIdError("fromId", from);
+      if (!answer.toFound) throw unknownIdError("toId", to);
+      return answer.path;
     });
   }
 }

@@ -5,6 +5,7 @@ import type { ResolverContext } from "../shared/resolver-context.js";
 import { SearchHit } from "./search-hit.type.js";
 import { searchEntities } from "./search.query.js";
 import { selectedFields } from "../shared/selection.js";
+import { nodeSelection } from "../shared/graph-records.js";
 
 @ArgsType()
 class SearchArgs {
@@ -29,12 +30,7 @@ export class SearchResolver {
   ): Promise<SearchHit[]> {
     const query = searchTextArgument("text", text);
     const max = limitArgument(limit, 10);
-    const fields = selectedFields(info, ["node"]);
-    const selection = {
-      description: fields.has("description"),
-      externalIds: fields.has("externalIds"),
-      location: fields.has("location"),
-    };
+    const selection = nodeSelection(selectedFields(info, ["node"]));
     return db.readStatements((tx) => searchEntities(tx, query, max, selection));
   }
 }

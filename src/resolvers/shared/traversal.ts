@@ -5,7 +5,13 @@
  */
 import { ArgsType, Field } from "type-graphql";
 import { BadUserInputError } from "../../errors/index.js";
-import { PUBLISHER_KINDS, type PublisherKind, type UndatedPolicy, validOnCypher } from "../../graph-data/index.js";
+import {
+  PUBLISHER_KINDS,
+  type PublisherKind,
+  type UndatedPolicy,
+  isRelationshipType,
+  validOnCypher,
+} from "../../graph-data/index.js";
 import { asOfArgument, relationshipTypesArgument } from "./arguments.js";
 import { UNDATED_DESCRIPTION, UndatedClaims, undatedArgument } from "./undated-claims.type.js";
 
@@ -18,6 +24,31 @@ export function traversableCypher(rel: string, undated: UndatedPolicy): string {
     `(${validOnCypher(rel, "$asOf", undated)} AND type(${rel}) IN $relationshipTypes` +
     ` AND ($publisherKinds IS NULL OR EXISTS { MATCH (cited:Source) WHERE cited.id IN ${rel}.sourceIds AND cited.publisherKind IN $publisherKinds }))`
   );
+}
+
+/**
+ * `traversableCypher` for a path search's step, without what the filter leaves out: no validity test
+ * without `asOf`, no publisher test without `publisherKinds`, and no type test (the pattern carries the
+ * types: `relationshipTypesPattern`); the tests, none when nothing is left. Fewer expressions per relationship
+ * expanded; the same relationships pass. The filter's shape becomes query text, so each shape is its own
+ * statement.
+ */
+export function stepCypher(rel: string, filter: TraversalFilter): string[] {
+  const parts: string[] = [];
+  if (filter.asOf !== null) parts.push(validOnCypher(rel, "$asOf", filter.undated));
+  if (filter.publisherKinds !== null) {
+    parts.push(
+      `EXISTS { MATCH (cited:Source) WHERE cited.id IN ${rel}.sourceIds AND cited.publisherKind IN $publisherKinds }`,
+    );
+  }
+  return parts;
+}
+
+/** The allowed types as a relationship pattern's type list (`A|B|C`); only names of the vocabulary pass. */
+export function relationshipTypesPattern(types: readonly string[]): string {
+  if (types.length === 0 || !types.every(isRelationshipType))
+    throw new Error(`not relationship types: ${types.join(", ")}`);
+  return types.join("|");
 }
 
 /** Query parameters for `traversableCypher`. */
