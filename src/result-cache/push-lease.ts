@@ -36,6 +36,11 @@ export class PushLease {
     this.upSince ??= now;
   }
 
+  /** Whether the subscription is up. */
+  isSubscribed(): boolean {
+    return this.upSince !== undefined;
+  }
+
   /** The subscription is down, or its connection reported an error: nothing held can be trusted. */
   lost(): void {
     this.upSince = undefined;
