@@ -406,7 +406,7 @@ const EnvSchema = z.object({
     flag.optional(),
     "cache",
     "`on` with `RESULT_CACHE_REDIS_URL`",
-    "[Push mode](performance.md#how-the-cache-knows-the-version): with `RESULT_CACHE_REDIS_URL`, writers push the new version through Redis and a cached answer needs no version read from Neo4j; `off` reads the version per request. Writers (`kg import`, the seed) read this variable's Redis too: give them `RESULT_CACHE_REDIS_URL` so they need not wait for the servers' leases to run out.",
+    "[Push mode](performance.md#the-result-cache): with `RESULT_CACHE_REDIS_URL`, writers push the new version through Redis and a cached answer needs no version read from Neo4j; `off` reads the version per request. Writers (`kg import`, the seed) read this variable's Redis too: give them `RESULT_CACHE_REDIS_URL` so they need not wait for the servers' leases to run out.",
   ),
   RESULT_CACHE_LEASE_MS: doc(
     positiveInt.default(3_000),
