@@ -39,6 +39,7 @@ import {
 } from "../src/database/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
+import { startTestRedis, type TestRedis } from "../test/support/redis-server.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
 import { syntheticQuestions, timeResearch } from "./research.js";
 import type { HotEntity, LoadJob, LoadResult } from "./http-load.js";
@@ -69,8 +70,15 @@ const { values: args } = parseArgs({
     docs: { type: "string", default: path.join(PROJECT_ROOT, "docs", "benchmarks.md") },
     "no-docs": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    /** Only these questions (comma-separated names, e.g. `lookup,funding`); all by default. */
+    questions: { type: "string" },
+    /** T4 cached with a Redis of its own (push mode: the version known without a read per request). */
+    redis: { type: "boolean", default: false },
   },
 });
+const questions = args.questions
+  ? BENCH_QUERIES.filter((query) => args.questions!.split(",").includes(query.name))
+  : BENCH_QUERIES;
 
 const nodes = Number(args.nodes);
 const seed = Number(args.seed);
@@ -100,7 +108,9 @@ async function main(): Promise<void> {
   let neo4j: LocalNeo4j | undefined;
   const servers: RunningServerProcess[] = [];
   let db: Database | undefined;
+  let redis: TestRedis | undefined;
   try {
+    if (args.redis) redis = await startTestRedis();
     const settings = {
       // Only the start-up bound (a loaded machine may need more) and the compiler tier come from the
       // environment: the rest is fixed.
@@ -134,7 +144,10 @@ async function main(): Promise<void> {
     buildCompiled();
     const started4 = await Promise.all([
       startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "off" }),
-      startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "on" }),
+      startServerProcess("src/main.ts", neo4j.uri, {
+        RESULT_CACHE: "on",
+        ...(redis ? { RESULT_CACHE_REDIS_URL: redis.url } : {}),
+      }),
       startServerProcess("bench/starter-server.ts", neo4j.uri, {}),
     ]);
     servers.push(...started4);
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
     const random = new Random(seed + 1);
     const queries: Record<string, QueryResult> = {};
     const allBodies: string[] = [];
-    for (const query of BENCH_QUERIES) {
+    for (const query of questions) {
       const params = await query.params(db, plan, random, paramCount);
       if (params.length === 0) throw new Error(`${query.name}: no usable parameters found`);
       await checkTiersAgree(query, params, db, schema, context, urls);
@@ -322,6 +335,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((running) => stopProcess(running.child)));
     await db?.close();
     await neo4j?.stop();
+    await redis?.stop();
     await rm(store, { recursive: true, force: true });
   }
 }
