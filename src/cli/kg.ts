@@ -24,6 +24,7 @@ import { access, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { type AppConfig, loadConfig } from "../config/index.js";
 import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
@@ -262,9 +263,9 @@ async function runRestore(args: string[]): Promise<void> {
   const { counts, erasures } = await withDatabase(async (db, config) => {
     // The database was emptied outside the write path: a server in push mode may still trust the version it
     // held before, for at most its lease from its last renewal. The restore answers no sooner than that.
-    const leaseEnds = Date.now() + config.resultCache.leaseMs;
+    const leaseEnds = performance.now() + config.resultCache.leaseMs;
     const restored = await restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) });
-    const left = leaseEnds - Date.now();
+    const left = leaseEnds - performance.now();
     if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
     return { counts: restored, erasures: await listErasures(db) };
   });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PushLease } from "../../src/result-cache/push-lease.js";
+import { unexpiredLeases } from "../../src/write/version-announce.js";
 
 const LEASE = 3_000;
 
@@ -102,5 +103,19 @@ describe("PushLease", () => {
     lease.subscribed(6);
     lease.leaseRead(7, "1:a");
     expect(lease.trusted(8)).toBe("1:a");
+  });
+});
+
+describe("unexpiredLeases (what a writer waits for)", () => {
+  it("names the holders whose lease runs past now, and how long the last one has left", () => {
+    expect(unexpiredLeases(["a@1500", "b@1200", "c@900", "d@1000"], 1_000)).toEqual({
+      holders: ["a", "b"],
+      remainingMs: 500,
+    });
+  });
+
+  it("has nothing to wait for without leases, and skips entries it cannot read", () => {
+    expect(unexpiredLeases([], 1_000)).toEqual({ holders: [], remainingMs: 0 });
+    expect(unexpiredLeases(["@2000", "x@soon", "plain"], 1_000)).toEqual({ holders: [], remainingMs: 0 });
   });
 });
