@@ -58,7 +58,7 @@ export function createResultCache<TContext extends { jwt?: TokenClaims; graphVer
     /** Push mode's watch, when on (for tests). */
     push,
     async serverWillStart() {
-      await push?.start();
+      push?.start();
       return {
         async serverWillStop() {
           await push?.stop();

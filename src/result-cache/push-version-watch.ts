@@ -64,16 +64,21 @@ export class PushVersionWatch {
     }
   }
 
-  /** Connects and starts renewing; never rejects (a Redis not there yet means per-request reads until it is). */
-  async start(): Promise<void> {
-    try {
-      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-      await this.subscriber.subscribe(pushChannel(this.holder), (text) => this.received(text));
-      this.sendProbe();
-    } catch (error) {
-      this.lease.lost();
-      this.options.onError(error);
-    }
+  /**
+   * Starts connecting and renewing, without waiting: a Redis not there yet means per-request reads until it
+   * is (the clients keep reconnecting), never a server that does not start.
+   */
+  start(): void {
+    void (async () => {
+      try {
+        await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+        await this.subscriber.subscribe(pushChannel(this.holder), (text) => this.received(text));
+        this.sendProbe();
+      } catch (error) {
+        this.lease.lost();
+        this.options.onError(error);
+      }
+    })();
     this.scheduleRenewal(0);
   }
 
