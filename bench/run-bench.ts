@@ -45,6 +45,7 @@ import {
 } from "../src/database/index.js";
 import { buildApiSchema } from "../src/schema/index.js";
 import { summarise, timeConcurrent, timeSequential } from "./latency.js";
+import { startTestRedis, type TestRedis } from "../test/support/redis-server.js";
 import { BENCH_QUERIES, type BenchQuery, type Params } from "./queries.js";
 import { syntheticQuestions, timeResearch } from "./research.js";
 import type { HotEntity, LoadJob, LoadResult } from "./http-load.js";
@@ -78,6 +79,8 @@ const { values: args } = parseArgs({
     "no-explorer": { type: "boolean", default: false },
     questions: { type: "string" },
     help: { type: "boolean", default: false },
+    /** T4 cached with a Redis of its own (push mode: the version known without a read per request). */
+    redis: { type: "boolean", default: false },
   },
 });
 
@@ -93,6 +96,7 @@ const HELP = `npm run bench [-- options]
   --questions a,b      time only these questions (${BENCH_QUERIES.map((q) => q.name).join(", ")}); skips the mixed
                        workload, the exports, the research fields and the explorer; writes questions-<N>.json only
   --no-explorer        skip the explorer's browser bench at the end
+  --redis              the cached tier with a Redis of its own (push mode)
   --results-dir DIR    where the JSON goes (bench/results)
   --docs FILE          the page the tables go in (docs/benchmarks.md)
   --no-docs            leave the page alone
@@ -148,7 +152,9 @@ async function main(): Promise<void> {
   let neo4j: LocalNeo4j | undefined;
   const servers: RunningServerProcess[] = [];
   let db: Database | undefined;
+  let redis: TestRedis | undefined;
   try {
+    if (args.redis) redis = await startTestRedis();
     const settings = {
       // Only the start-up bound (a loaded machine may need more) and the compiler tier come from the
       // environment: the rest is fixed.
@@ -182,7 +188,10 @@ async function main(): Promise<void> {
     buildCompiled();
     const started4 = await Promise.all([
       startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "off" }),
-      startServerProcess("src/main.ts", neo4j.uri, { RESULT_CACHE: "on" }),
+      startServerProcess("src/main.ts", neo4j.uri, {
+        RESULT_CACHE: "on",
+        ...(redis ? { RESULT_CACHE_REDIS_URL: redis.url } : {}),
+      }),
       startServerProcess("bench/starter-server.ts", neo4j.uri, {}),
     ]);
     servers.push(...started4);
@@ -380,6 +389,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((running) => stopProcess(running.child)));
     await db?.close();
     await neo4j?.stop();
+    await redis?.stop();
     await rm(store, { recursive: true, force: true });
   }
   if (!args["no-explorer"] && !partial) {

@@ -10,7 +10,7 @@ import type { Logger } from "./logging/index.js";
 import { type ApiSchema, buildApiSchema } from "./schema/index.js";
 import { type RunningServer, startServer } from "./server/index.js";
 import { ensureWebPages } from "./web-build/index.js";
-import { isGraphEmpty, loadCuratedGraph } from "./write/index.js";
+import { configureVersionAnnouncement, isGraphEmpty, loadCuratedGraph } from "./write/index.js";
 
 export interface RunningApi {
   readonly url: string;
@@ -30,6 +30,10 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
     info: (message) => log.info(message),
     error: (message) => log.error(message),
   });
+  // This process's writes (the API's mutations, the seed) push their version to servers in push mode.
+  const closeAnnouncement = configureVersionAnnouncement(config.resultCache.redisUrl, (error) =>
+    log.warn({ err: error }, "could not push the graph's version through Redis; writes wait for leases instead"),
+  );
   try {
     const db = database.database;
     log.info({ uri: database.uri, database: db.name }, "connected to Neo4j");
@@ -90,10 +94,12 @@ export async function startApi(config: AppConfig, log: Logger, options: StartOpt
       stop: () =>
         (stopping ??= (async () => {
           await server.stop();
+          await closeAnnouncement();
           await database.close();
         })()),
     };
   } catch (error) {
+    await closeAnnouncement();
     await database.close();
     throw error;
   }

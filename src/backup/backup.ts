@@ -37,7 +37,7 @@ import {
   encodeProps,
 } from "./backup-format.js";
 import { checkBackup, nodeRole } from "./restore-check.js";
-import { reasonOf } from "../write/index.js";
+import { PUSH_LEASES_PROPERTY, reasonOf } from "../write/index.js";
 
 export { BACKUP_FORMAT, type BackupInput } from "./backup-format.js";
 
@@ -54,6 +54,11 @@ export interface BackupCounts {
 }
 
 /** Writes the whole graph to `out`; returns what it wrote. */
+function withoutLeases(props: Properties): Properties {
+  const { [PUSH_LEASES_PROPERTY]: _leases, ...rest } = props;
+  return rest;
+}
+
 export async function backupGraph(db: Database, out: Writable): Promise<BackupCounts> {
   const counts: BackupCounts = { nodes: 0, relationships: 0 };
   await write(out, JSON.stringify({ format: BACKUP_FORMAT, labels: NODE_LABELS }));
@@ -70,7 +75,8 @@ export async function backupGraph(db: Database, out: Writable): Promise<BackupCo
         ).records.map((record) => ({
           id: record.get("id") as string,
           labels: (record.get("labels") as string[]).sort(),
-          props: record.get("props") as Properties,
+          // Leases are the running servers' (push mode), not the graph's: a restored graph starts without them.
+          props: withoutLeases(record.get("props") as Properties),
         })),
       );
       for (const row of rows) {

@@ -24,6 +24,7 @@ import { access, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { type AppConfig, loadConfig } from "../config/index.js";
 import { type Database, connectDatabase, ensureSchemaIndexes } from "../database/index.js";
@@ -45,6 +46,7 @@ import {
   ENRICHMENT_DIR_NAME,
   RejectedWrite,
   WriteInterrupted,
+  configureVersionAnnouncement,
   erasePersonalData,
   formatWriteReport,
   mergeEntities,
@@ -85,10 +87,14 @@ async function withDatabase<T>(work: (db: Database, config: AppConfig) => Promis
   const config = loadConfig();
   const log = { info: (message: string) => console.error(message), error: (message: string) => console.error(message) };
   const handle = await connectDatabase(config, log, { reuseRunning: true });
+  // With the result cache's Redis, a write pushes its version to the servers instead of waiting for their
+  // leases to run out (src/write/version-announce.ts).
+  const closeAnnouncement = configureVersionAnnouncement(config.resultCache.redisUrl, () => undefined);
   try {
     await ensureSchemaIndexes(handle.database);
     return await work(handle.database, config);
   } finally {
+    await closeAnnouncement();
     await handle.close();
   }
 }
@@ -254,10 +260,15 @@ async function runRestore(args: string[]): Promise<void> {
       `Warning: ${file} can be read by others (mode ${(mode & 0o777).toString(8)}); a backup holds personal data: chmod 600 it.`,
     );
   }
-  const { counts, erasures } = await withDatabase(async (db) => ({
-    counts: await restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) }),
-    erasures: await listErasures(db),
-  }));
+  const { counts, erasures } = await withDatabase(async (db, config) => {
+    // The database was emptied outside the write path: a server in push mode may still trust the version it
+    // held before, for at most its lease from its last renewal. The restore answers no sooner than that.
+    const leaseEnds = performance.now() + config.resultCache.leaseMs;
+    const restored = await restoreGraph(db, { name: path.basename(file), open: () => createReadStream(file) });
+    const left = leaseEnds - performance.now();
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    return { counts: restored, erasures: await listErasures(db) };
+  });
   console.error(`Restored ${file}: ${counts.nodes} nodes, ${counts.relationships} relationships.`);
   console.error(
     `${erasures.length === 0 ? "It records no erasure of personal data" : `It records ${erasures.length} erasure(s) of personal data, the latest on ${erasures.at(-1)!.at.slice(0, 10)}`}. ` +

@@ -9,15 +9,17 @@ import { loadConfig } from "../config/index.js";
 import { connectDatabase, ensureSchemaIndexes } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import { formatProblem } from "../graph-data/index.js";
-import { RejectedWrite, formatWriteReport, loadCuratedGraph } from "../write/index.js";
+import { RejectedWrite, configureVersionAnnouncement, formatWriteReport, loadCuratedGraph } from "../write/index.js";
 
 async function seed(dryRun: boolean): Promise<void> {
   const config = loadConfig();
   const handle = await connectDatabase(config, { info: console.error, error: console.error }, { reuseRunning: true });
+  const closeAnnouncement = configureVersionAnnouncement(config.resultCache.redisUrl, () => undefined);
   try {
     await ensureSchemaIndexes(handle.database);
     console.log(formatWriteReport(await loadCuratedGraph(handle.database, { dryRun })));
   } finally {
+    await closeAnnouncement();
     await handle.close();
   }
 }

@@ -408,6 +408,18 @@ const EnvSchema = z.object({
     "—",
     "`redis://` or `rediss://` address: keep answers in this Redis, shared by every API process that uses it (several processes serving one Neo4j). Use a Redis only the API reaches, with `maxmemory` and an LRU `maxmemory-policy`. Unless `LIMITS_REDIS_URL` is set, the rate limits and export slots count there too.",
   ),
+  RESULT_CACHE_PUSH: doc(
+    flag.optional(),
+    "cache",
+    "`on` with `RESULT_CACHE_REDIS_URL`",
+    "[Push mode](performance.md#the-result-cache): with `RESULT_CACHE_REDIS_URL`, writers push the new version through Redis and a cached answer needs no version read from Neo4j; `off` reads the version per request. Writers (`kg import`, the seed) read this variable's Redis too: give them `RESULT_CACHE_REDIS_URL` so they need not wait for the servers' leases to run out.",
+  ),
+  RESULT_CACHE_LEASE_MS: doc(
+    positiveInt.default(3_000),
+    "cache",
+    "`3000`",
+    "Push mode: how long a server may answer from the version it holds without hearing from Neo4j (renewed every third of it); a write that cannot reach a server through Redis waits this long at most before it is acknowledged.",
+  ),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -620,6 +632,9 @@ function settings(e: z.infer<typeof EnvSchema>, algorithms: string[], issuer: st
       ttlMs: e.RESULT_CACHE_TTL_MS,
       maxSizeBytes: e.RESULT_CACHE_MAX_SIZE,
       redisUrl: e.RESULT_CACHE_REDIS_URL,
+      /** Push mode (src/result-cache/push-version-watch.ts): only with `redisUrl`. */
+      push: e.RESULT_CACHE_REDIS_URL !== undefined && (e.RESULT_CACHE_PUSH ?? true),
+      leaseMs: e.RESULT_CACHE_LEASE_MS,
     },
   };
 }

@@ -12,6 +12,10 @@
  * most one read is in flight and one queued, so 16 concurrent requests cost about one read per round trip,
  * not 16 (measured in docs/benchmarks.md).
  *
+ * With a shared Redis, push mode (push-version-watch.ts) skips the read while the version this process
+ * holds can be trusted: writers push theirs and wait for it to be taken, or for this process's lease to
+ * run out, before acknowledging a write.
+ *
  * The token is the version's number AND the id of the write that set it (`writeId`, random per write): a
  * graph emptied with Cypher and written again counts from 1 again, and a number alone would then name two
  * different graphs. A backup restored together with its `GraphVersion` node names the graph it restored.
@@ -42,7 +46,14 @@ export class GraphVersionWatch<T = VersionToken> {
   private queued: Promise<T> | undefined;
   private reads = 0;
 
-  constructor(private readonly readVersion: () => Promise<T>) {}
+  /**
+   * `known`, when given, may answer without a read: the version this process holds in memory while it can
+   * be trusted (push mode, push-version-watch.ts), undefined otherwise.
+   */
+  constructor(
+    private readonly readVersion: () => Promise<T>,
+    private readonly known?: () => T | undefined,
+  ) {}
 
   /** Reads the version and the time it was set (GET /questions' ETag and Last-Modified). */
   static stampsFromDatabase(db: Database): GraphVersionWatch<GraphStamp> {
@@ -57,17 +68,19 @@ export class GraphVersionWatch<T = VersionToken> {
     });
   }
 
-  /** Reads the version from Neo4j. */
-  static fromDatabase(db: Database): GraphVersionWatch<VersionToken> {
+  /** Reads the version from Neo4j (unless `known` has it). */
+  static fromDatabase(db: Database, known?: () => VersionToken): GraphVersionWatch<VersionToken> {
     return new GraphVersionWatch(async () => {
       const [row] = await db.readAutoCommit(VERSION_CYPHER);
       if (!row || row.version === null || row.version === undefined) return undefined;
       return `${toNumber(row.version)}:${typeof row.writeId === "string" ? row.writeId : ""}`;
-    });
+    }, known);
   }
 
   /** The version as of a read that started after this call. Rejects when the read fails. */
   current(): Promise<T> {
+    const known = this.known?.();
+    if (known !== undefined) return Promise.resolve(known);
     if (this.queued) return this.queued;
     if (!this.running) return this.start();
     const ended = this.running.then(

@@ -8,9 +8,12 @@ import type { ResultCacheSettings } from "../config/index.js";
 import type { Database } from "../database/index.js";
 import { GraphVersionWatch } from "./graph-version-watch.js";
 import { resultCachePlugin, schemaFingerprint } from "./result-cache-plugin.js";
+import { PushVersionWatch } from "./push-version-watch.js";
 import { createResultStore } from "./result-store.js";
 
 export { GraphVersionWatch, type GraphStamp } from "./graph-version-watch.js";
+export { PushVersionWatch } from "./push-version-watch.js";
+export { PushLease } from "./push-lease.js";
 export {
   RESULT_CACHE_HEADER,
   resultKey,
@@ -31,7 +34,11 @@ export function createResultCache<TContext extends { jwt?: TokenClaims; graphVer
 ) {
   if (!settings.enabled) return undefined;
   const store = createResultStore(settings, onError);
-  const versions = GraphVersionWatch.fromDatabase(db);
+  const push =
+    settings.push && settings.redisUrl
+      ? new PushVersionWatch(db, { redisUrl: settings.redisUrl, leaseMs: settings.leaseMs, onError })
+      : undefined;
+  const versions = GraphVersionWatch.fromDatabase(db, push ? () => push.trusted() : undefined);
   const plugin = resultCachePlugin<TContext>({
     store,
     versions,
@@ -44,9 +51,17 @@ export function createResultCache<TContext extends { jwt?: TokenClaims; graphVer
     kind: store.kind,
     /** Starts a version read now (for the HTTP route, as a request arrives). */
     readGraphVersion: () => versions.current(),
+    /** How many version reads went to Neo4j (for tests and the benchmark). */
+    get versionReads() {
+      return versions.readCount;
+    },
+    /** Push mode's watch, when on (for tests). */
+    push,
     async serverWillStart() {
+      push?.start();
       return {
         async serverWillStop() {
+          await push?.stop();
           await store.close();
         },
       };

@@ -68,7 +68,14 @@ export interface App {
   /** Builds the context a request would get (for in-process execution in tests). */
   context(authorization?: string, requestId?: string, address?: string): Promise<ApiContext>;
   /** The result cache's counters and where it keeps answers; undefined when it is off. */
-  readonly resultCache?: { readonly stats: ResultCacheStats; readonly kind: "memory" | "redis" };
+  readonly resultCache?: {
+    readonly stats: ResultCacheStats;
+    readonly kind: "memory" | "redis";
+    /** How many version reads went to Neo4j. */
+    readonly versionReads: number;
+    /** Push mode's watch, when on. */
+    readonly push: { trusted(): string | undefined; readonly renewals: number } | undefined;
+  };
 }
 
 /** How long /ready waits for Neo4j before it says no. */

@@ -6,13 +6,15 @@ import type { ExportLimits, OidcSettings, RateLimits, RequestLimits, ResultCache
 import type { Database } from "../database/index.js";
 import { StartupError } from "../errors/index.js";
 import type { Logger } from "../logging/index.js";
-import { createApp } from "./create-app.js";
+import { type App, createApp } from "./create-app.js";
 import { GRAPHQL_PATH } from "./graphql-route.js";
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly httpServer: Server;
+  /** The result cache's counters (for tests and the benchmark); undefined when it is off. */
+  readonly resultCache?: App["resultCache"];
   /** Stops taking requests, lets in-flight ones finish (Apollo's drain plugin), then resolves. */
   stop(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startServer(options: {
     url: `http://${host}:${port}`,
     port,
     httpServer,
+    ...(app.resultCache ? { resultCache: app.resultCache } : {}),
     stop: () => app.apollo.stop(),
   };
 }

@@ -36,6 +36,7 @@ import {
 } from "../graph-data/index.js";
 import { applyWrites } from "./cypher-writer.js";
 import { bumpGraphVersion } from "./graph-version.js";
+import { announcedWrite } from "./version-announce.js";
 import type { Write } from "./plan.js";
 import { storedNodes } from "./stored-state.js";
 import { RejectedWrite, WriteInterrupted, isInterruption } from "./write-input.js";
@@ -142,6 +143,13 @@ export async function erasePersonalData(
     refuse(entityId, "entityId", ProblemCode.InvalidValue, "must be an entity's id (a lowercase slug)");
   }
   const why = erasureReason(entityId, reason);
+  return announcedWrite(
+    () => eraseOnce(db, entityId, why, options),
+    (report) => report.graphVersion !== null,
+  );
+}
+
+async function eraseOnce(db: Database, entityId: string, why: string, options: ErasureOptions): Promise<ErasureReport> {
   let committing = false;
   try {
     return await db.writeOnce(

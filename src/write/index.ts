@@ -37,6 +37,13 @@ export {
 } from "./seed.js";
 export { formatWriteReport } from "./report-text.js";
 export { mergeEntities, mergedEntity, repointed } from "./merge.js";
-export { readGraphVersion, GRAPH_VERSION_LABEL } from "./graph-version.js";
+export { readGraphVersion, renewPushLease, GRAPH_VERSION_LABEL, PUSH_LEASES_PROPERTY } from "./graph-version.js";
+export {
+  configureVersionAnnouncement,
+  pushChannel,
+  unexpiredLeases,
+  type AckMessage,
+  type PushMessage,
+} from "./version-announce.js";
 export { revertWrite, undoPlan, type UndoPlan } from "./revert.js";
 export { erasePersonalData, erasureReason, ERASE_OPERATION, type ErasureOptions, type ErasureReport } from "./erase.js";

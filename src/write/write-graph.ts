@@ -25,6 +25,7 @@ import { applyWrites } from "./cypher-writer.js";
 import { refuseUndoingErasure } from "./erase.js";
 import { writeInBatches } from "./batched-write.js";
 import { bumpGraphVersion } from "./graph-version.js";
+import { announcedWrite } from "./version-announce.js";
 import { writeChanges } from "./history-writer.js";
 import type { PlanOptions, PlannedItem } from "./plan.js";
 import { planBatch } from "./plan-batch.js";
@@ -56,7 +57,18 @@ export function modeOf(options: WriteOptions): WriteMode {
   return options.replace ? "replace" : (options.mode ?? "replace");
 }
 
+/**
+ * Writes `input` through the one write path. Returns once the write committed AND no API server in push
+ * mode can answer with an older version of the graph (version-announce.ts).
+ */
 export async function writeGraph(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
+  return announcedWrite(
+    () => writeGraphOnce(db, input, options),
+    (report) => report.graphVersion !== null,
+  );
+}
+
+async function writeGraphOnce(db: Database, input: WriteInput, options: WriteOptions): Promise<WriteReport> {
   options = { ...options, mode: modeOf(options) };
   if (options.batched) {
     if (options.mode === "patch") {

@@ -405,7 +405,7 @@ describe("the plugin: older versions are dropped when the graph moves on", () =>
 describe("the in-process store", () => {
   it("holds at most an eighth of its size per answer, and forgets everything when the version moves", async () => {
     const store = createResultStore(
-      { enabled: true, ttlMs: 0, maxSizeBytes: 800, redisUrl: undefined },
+      { enabled: true, ttlMs: 0, maxSizeBytes: 800, redisUrl: undefined, push: false, leaseMs: 3_000 },
       () => undefined,
     );
     expect([store.kind, store.maxEntryLength]).toEqual(["memory", 100]);
@@ -416,7 +416,10 @@ describe("the in-process store", () => {
   });
 
   it("a tiny size still allows one character per answer", () => {
-    const store = createResultStore({ enabled: true, ttlMs: 0, maxSizeBytes: 3, redisUrl: undefined }, () => undefined);
+    const store = createResultStore(
+      { enabled: true, ttlMs: 0, maxSizeBytes: 3, redisUrl: undefined, push: false, leaseMs: 3_000 },
+      () => undefined,
+    );
     expect(store.maxEntryLength).toBe(1);
   });
 });
