@@ -18,6 +18,7 @@ import {
 import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
 import { nameIn } from "./entity-names.js";
 import { messages, useLang, useT } from "./i18n.js";
+import { isProblemCode, problemCodeWords, requestErrorWords } from "./problem-words.js";
 import { ReportList } from "./report-list.js";
 
 const M = messages({
@@ -25,7 +26,6 @@ const M = messages({
   field: { en: "Field", fi: "Kenttä", sv: "Fält" },
   before: { en: "Before", fi: "Ennen", sv: "Före" },
   after: { en: "After", fi: "Jälkeen", sv: "Efter" },
-  unreachable: { en: "The API cannot be reached.", fi: "Rajapintaan ei saada yhteyttä.", sv: "API:t kan inte nås." },
   checking: {
     en: "Checking what undoing would do…",
     fi: "Tarkistetaan, mitä peruminen tekisi…",
@@ -207,12 +207,39 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
   );
 }
 
+/**
+ * A refusal in the reader's words: a problem code's meaning (problem-words.ts), else what the error code
+ * means; then the API's own message, which is English and marked so.
+ */
+function RefusalWords({ problem }: { problem: RefusalLine }) {
+  const lang = useLang();
+  const code = problem.code;
+  const words = code && isProblemCode(code) ? problemCodeWords(code, lang) : requestErrorWords(code, lang);
+  return (
+    <>
+      {words}
+      {problem.message && code !== "NETWORK_ERROR" && (
+        <>
+          {" — "}
+          <span lang="en">{problem.message}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 type UndoState =
   | { status: "idle" }
   | { status: "previewing" }
   | { status: "preview"; report: WriteReport }
   | { status: "undoing" }
-  | { status: "refused"; messages: string[] };
+  | { status: "refused"; problems: readonly RefusalLine[] };
+
+/** One reason the API gave for refusing an undo: its code (said in the reader's words) and its own message. */
+interface RefusalLine {
+  readonly code: string | undefined;
+  readonly message: string | null;
+}
 
 /** "Undo" for one write: a dry run shows what it would put back, then the editor confirms. */
 function UndoControl({
@@ -234,12 +261,12 @@ function UndoControl({
     if (error instanceof ApiError && error.code === "UNAUTHENTICATED") onTokenRefused(error.message);
     setState({
       status: "refused",
-      messages:
+      problems:
         error instanceof ApiError
           ? error.problems.length > 0
-            ? error.problems.map((problem) => `${problem.message} (${problem.code})`)
-            : [error.message]
-          : [t(M.unreachable)],
+            ? error.problems.map((problem) => ({ code: problem.code, message: problem.message }))
+            : [{ code: error.code, message: error.message }]
+          : [{ code: "NETWORK_ERROR", message: null }],
     });
   };
   const preview = () => {
@@ -278,8 +305,10 @@ function UndoControl({
         <div className="undo-refused" role="alert">
           <p>{t(M.cannotUndo)}</p>
           <ul>
-            {state.messages.map((message, index) => (
-              <li key={index}>{message}</li>
+            {state.problems.map((problem, index) => (
+              <li key={index} data-code={problem.code}>
+                <RefusalWords problem={problem} />
+              </li>
             ))}
           </ul>
         </div>

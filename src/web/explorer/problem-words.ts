@@ -130,6 +130,11 @@ const M = messages({
   },
 });
 
+/** Whether `code` is one of the write path's problem codes (and so has words in PROBLEM_WORDS). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(PROBLEM_WORDS, code);
+}
+
 /** A problem code as words in `lang` ("DATE_ORDER" → "Päivämäärät väärässä järjestyksessä"); else the code. */
 export function problemCodeWords(code: string, lang: Lang): string {
   const words = (PROBLEM_WORDS as Readonly<Record<string, Message>>)[code];
