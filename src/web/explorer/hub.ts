@@ -16,27 +16,13 @@ import type { SourcesFilter } from "./url-state.js";
 export { DRAW_LIMIT } from "./draw-limit.js";
 
 /** Whose word each choice follows: the publisher kinds passed to the API as `publisherKinds`. */
-export const SOURCE_FILTERS: Readonly<
-  Record<SourcesFilter, { label: string; explanation: string; kinds: readonly PublisherKind[] }>
-> = {
-  official: {
-    label: "official sources only",
-    explanation: "Only relationships a city, an organisation or a government states (not news media, not Wikidata).",
-    kinds: ["city", "organisation", "government"],
-  },
-  "no-crowd": {
-    label: "leave out the crowd (Wikidata)",
-    explanation: "Only relationships some source besides Wikidata's editors states (news media included).",
-    kinds: ["city", "organisation", "government", "media"],
-  },
-  crowd: {
-    label: "what the crowd (Wikidata) states",
-    explanation: "Only relationships Wikidata's editors state, whoever else does.",
-    kinds: ["crowd"],
-  },
+export const SOURCE_FILTERS: Readonly<Record<SourcesFilter, { kinds: readonly PublisherKind[] }>> = {
+  official: { kinds: ["city", "organisation", "government"] },
+  "no-crowd": { kinds: ["city", "organisation", "government", "media"] },
+  crowd: { kinds: ["crowd"] },
 };
 
-/** Each choice's name and explanation in every language (SOURCE_FILTERS' are the English ones). */
+/** Each choice's name and what it keeps, in every language. */
 const FILTER_WORDS: Readonly<Record<SourcesFilter, { label: Message; explanation: Message }>> = {
   official: messages({
     label: { en: "official sources only", fi: "vain viralliset lähteet", sv: "endast officiella källor" },
