@@ -18,7 +18,7 @@ import {
 import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
 import { nameIn } from "./entity-names.js";
 import { messages, useLang, useT } from "./i18n.js";
-import { isProblemCode, problemCodeWords, requestErrorWords } from "./problem-words.js";
+import { refusalWords } from "./problem-words.js";
 import { ReportList } from "./report-list.js";
 
 const M = messages({
@@ -213,12 +213,10 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
  */
 function RefusalWords({ problem }: { problem: RefusalLine }) {
   const lang = useLang();
-  const code = problem.code;
-  const words = code && isProblemCode(code) ? problemCodeWords(code, lang) : requestErrorWords(code, lang);
   return (
     <>
-      {words}
-      {problem.message && code !== "NETWORK_ERROR" && (
+      {refusalWords(problem.code, lang)}
+      {problem.message && problem.code !== "NETWORK_ERROR" && (
         <>
           {" — "}
           <span lang="en">{problem.message}</span>
