@@ -15,7 +15,7 @@ import {
 import { CitationList } from "./citation-list.js";
 import { EntityRelationships } from "./entity-relationships.js";
 import { STATUSES } from "../../graph-data/vocabulary.js";
-import { statusMeaningIn } from "./field-words.js";
+import { recordFieldIn, statusMeaningIn } from "./field-words.js";
 import { formatPartialDate, formatValidity } from "./graph-model.js";
 import { operationWords, originWords } from "./history-words.js";
 import { messages, useLang, useT } from "./i18n.js";
@@ -179,7 +179,9 @@ export function NodeDetails({
                 : change.itemType === "entity"
                   ? node.name
                   : change.itemType}
-              {change.fields.length > 0 && change.operation === "update" && ` (${change.fields.join(", ")})`}
+              {change.fields.length > 0 &&
+                change.operation === "update" &&
+                ` (${change.fields.map((field) => recordFieldIn(change.itemType, field, lang)).join(", ")})`}
               <span className="muted">
                 {" "}
                 · {t(M.byFrom, { actor: change.actor, origin: originWords(change.origin, lang) })}

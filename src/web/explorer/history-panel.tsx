@@ -17,6 +17,7 @@ import {
 } from "./edit-api.js";
 import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
 import { nameIn } from "./entity-names.js";
+import { recordFieldIn } from "./field-words.js";
 import { messages, useLang, useT } from "./i18n.js";
 import { refusalWords } from "./problem-words.js";
 import { ReportList } from "./report-list.js";
@@ -177,7 +178,10 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
           <span className={`operation op-${change.operation}`}>{operationWords(change.operation, lang)}</span>{" "}
           {changeSubject(change, nameOf, lang)}
           {change.operation === "update" && change.fields.length > 0 && (
-            <span className="muted"> ({change.fields.join(", ")})</span>
+            <span className="muted">
+              {" "}
+              ({change.fields.map((field) => recordFieldIn(change.itemType, field, lang)).join(", ")})
+            </span>
           )}
         </summary>
         {fields.length === 0 ? (
@@ -194,7 +198,7 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
             <tbody>
               {fields.map((row) => (
                 <tr key={row.field}>
-                  <th scope="row">{row.field}</th>
+                  <th scope="row">{recordFieldIn(change.itemType, row.field, lang)}</th>
                   <td>{row.before}</td>
                   <td>{row.after}</td>
                 </tr>
