@@ -95,6 +95,53 @@ describe("the explorer's languages", () => {
     expect(await htmlLang()).toBe("sv");
   });
 
+  it("reads the details panel and the history panel in Finnish", async () => {
+    await page.goto(`${api.url}/explorer?focus=helsinki-centre-st-petersburg&lang=fi`);
+    const entities = page.getByTestId("entity-list");
+    await expect.poll(() => entities.textContent(), patience).toContain("Helsinki-keskus");
+    // The "In view" list is folded away until opened.
+    await page.getByTestId("element-list").locator("summary").click();
+    await entities.getByRole("button", { name: "Helsinki-keskus", exact: true }).click();
+    const details = page.getByTestId("details");
+    for (const name of ["Laajenna", "Keskitä tähän", "Polku täältä", "Polku tänne"]) {
+      await details.getByRole("button", { name, exact: true }).waitFor(patience);
+    }
+    await details.getByRole("heading", { level: 3, name: "Lähteet" }).waitFor();
+    await details.getByRole("heading", { level: 3, name: "Historia" }).waitFor();
+    // Its recorded changes dated as Finnish writes dates ("8. joulukuuta 2026"), or none said in Finnish.
+    await expect
+      .poll(() => details.textContent(), patience)
+      .toMatch(/Historia(Ei kirjattuja muutoksia|\d{1,2}\. \p{Ll}+ \d{4})/u);
+    const detailsText = (await details.textContent()) ?? "";
+    for (const english of ["Sources", "History", "Expand", "Loading", "Also known as", " from "]) {
+      expect(detailsText).not.toContain(english);
+    }
+    // Read as Finnish: no part of the panel says it is another language but the names given in one.
+    expect(
+      await page.evaluate<string>(
+        `document.querySelector('[data-testid="details"]').closest('[lang]').getAttribute('lang')`,
+      ),
+    ).toBe("fi");
+
+    await page.getByRole("button", { name: "Historia", exact: true }).click();
+    const history = page.getByTestId("history-panel");
+    await history.getByRole("heading", { level: 2, name: /^Historia/ }).waitFor(patience);
+    await history.getByRole("tab", { name: "Viimeisimmät muutokset" }).waitFor();
+    await history.getByRole("tab", { name: "Poistetut tietueet" }).waitFor();
+    await history.getByText("Kirjaudu sisään muokkaajana", { exact: false }).waitFor();
+    await page.getByTestId("history-writes").waitFor(patience);
+    const historyText = (await history.textContent()) ?? "";
+    for (const english of ["Recent changes", "Deleted records", "Sign in", "Close"]) {
+      expect(historyText).not.toContain(english);
+    }
+    expect(
+      await page.evaluate<string>(
+        `document.querySelector('[data-testid="history-panel"]').closest('[lang]').getAttribute('lang')`,
+      ),
+    ).toBe("fi");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("links to the accessibility statement in the reader's language", async () => {
     await page.goto(`${api.url}/explorer?focus=helsinki&lang=sv`);
     await page.getByRole("link", { name: "Tillgänglighetsutlåtande" }).click();

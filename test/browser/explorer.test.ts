@@ -151,7 +151,7 @@ describe("the explorer", () => {
     // Its sources and its recorded history are in the side panel.
     await expect
       .poll(() => page.getByTestId("details").textContent(), { timeout: 45_000 })
-      .toMatch(/History(No recorded changes|\d{4}-)/);
+      .toMatch(/History(No recorded changes|\d{1,2} [A-Z][a-z]+ \d{4})/);
     await expect
       .poll(() => page.getByTestId("details").textContent(), { timeout: 45_000 })
       .toContain("Kansainvälinen toiminta");

@@ -14,7 +14,7 @@ import {
   statusMeaningIn,
   typeMeaningIn,
 } from "../../src/web/explorer/field-words.js";
-import { problemCodeWords, requestErrorWords } from "../../src/web/explorer/problem-words.js";
+import { problemCodeWords, refusalWords, requestErrorWords } from "../../src/web/explorer/problem-words.js";
 import {
   ENTITY_ID_FIELD,
   ENTITY_KINDS,
@@ -125,5 +125,12 @@ describe("the API's problems in the reader's words", () => {
     expect(requestErrorWords("NETWORK_ERROR", "fi")).toBe("Rajapintaan ei saada yhteyttä.");
     expect(requestErrorWords("FORBIDDEN", "sv")).toBe("Din roll får inte göra den här ändringen.");
     expect(requestErrorWords(undefined, "en")).toBe("The API refused it.");
+  });
+
+  it("says why an undo was refused by what its code means, not the code", () => {
+    expect(refusalWords("CHANGED_SINCE", "fi")).toBe("Myöhempi muutos on muuttanut sitä");
+    expect(refusalWords("CHANGED_SINCE", "sv")).toBe("En senare ändring har ändrat den");
+    expect(refusalWords("FORBIDDEN", "fi")).toBe("Roolisi ei salli tätä muutosta.");
+    expect(refusalWords("NETWORK_ERROR", "sv")).toBe("Det går inte att nå API:t.");
   });
 });

@@ -104,6 +104,17 @@ describe("the notice", () => {
     ).toBe("Showing 120 of 130 entities around Oslo, 20 of 40 around Kyiv and 10 of more than 1,000 around Riga.");
     expect(hubNotice([])).toBeNull();
   });
+
+  it("speaks Finnish and Swedish, numbers written as each language writes them", () => {
+    const cut = [
+      { id: "a", name: "Oslo", shown: 120, total: 130, exact: true },
+      { id: "c", name: "Riga", shown: 10, total: 1000, exact: false },
+    ];
+    expect(hubNotice(cut, "fi")).toBe(
+      "Näytetään 120/130 kohdetta kohteen Oslo ympäriltä ja 10/yli 1\u00a0000 kohteen Riga ympäriltä.",
+    );
+    expect(hubNotice(cut, "sv")).toBe("Visar 120 av 130 entiteter runt Oslo och 10 av mer än 1\u00a0000 runt Riga.");
+  });
 });
 
 describe("narrowing", () => {
@@ -141,5 +152,6 @@ describe("narrowing", () => {
       "partner of, member of; official sources only",
     );
     expect(narrowingWords(null, null)).toBeNull();
+    expect(narrowingWords(["PARTNER_OF"], "official", "fi")).toBe("kumppani; vain viralliset lähteet");
   });
 });

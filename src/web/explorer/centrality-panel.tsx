@@ -19,12 +19,24 @@ import {
 import { messages, useLang, useT } from "./i18n.js";
 import { MEASURES, type Measure, SCOPES, type Scope, type Undated } from "./url-state.js";
 
-const SCOPE_LABELS: Record<Scope, string> = {
-  0: "the whole graph",
-  1: "one step around",
-  2: "two steps around",
-  3: "three steps around",
-};
+const SCOPE_LABELS = messages({
+  0: { en: "the whole graph", fi: "koko graafi", sv: "hela grafen" },
+  1: {
+    en: "one step around the focus and compared entities",
+    fi: "yhden askeleen päähän keskipisteestä ja vertailtavista",
+    sv: "ett steg runt fokus och de jämförda entiteterna",
+  },
+  2: {
+    en: "two steps around the focus and compared entities",
+    fi: "kahden askeleen päähän keskipisteestä ja vertailtavista",
+    sv: "två steg runt fokus och de jämförda entiteterna",
+  },
+  3: {
+    en: "three steps around the focus and compared entities",
+    fi: "kolmen askeleen päähän keskipisteestä ja vertailtavista",
+    sv: "tre steg runt fokus och de jämförda entiteterna",
+  },
+});
 
 /** Members named per community before "and N more". */
 const NAMED_MEMBERS = 8;
@@ -64,6 +76,11 @@ const M = messages({
     other: { en: "and {count} more", fi: "ja {count} muuta", sv: "och {count} till" },
   },
   showAll: { en: "show all", fi: "näytä kaikki", sv: "visa alla" },
+  centrality: { en: "Centrality", fi: "Keskeisyys", sv: "Centralitet" },
+  sizeBy: { en: "Size nodes by", fi: "Solmujen koko", sv: "Nodernas storlek efter" },
+  nothing: { en: "nothing", fi: "ei mitään", sv: "ingenting" },
+  colour: { en: "Colour by community", fi: "Väritä yhteisöittäin", sv: "Färglägg efter gemenskap" },
+  over: { en: "Over", fi: "Alue", sv: "Omfång" },
 });
 
 interface CentralityPanelProps {
@@ -97,15 +114,15 @@ export function CentralityPanel(props: CentralityPanelProps) {
   const rows = scores ? rankedRows(scores, RANKED) : null;
   return (
     <section className="centrality" aria-labelledby="centrality-title" data-testid="centrality">
-      <h2 id="centrality-title">Centrality</h2>
+      <h2 id="centrality-title">{t(M.centrality)}</h2>
       <div className="centrality-controls">
-        <label htmlFor={selectId}>Size nodes by</label>
+        <label htmlFor={selectId}>{t(M.sizeBy)}</label>
         <select
           id={selectId}
           value={measure ?? ""}
           onChange={(event) => props.onMeasure((event.target.value || null) as Measure | null)}
         >
-          <option value="">nothing</option>
+          <option value="">{t(M.nothing)}</option>
           {MEASURES.map((value) => (
             <option key={value} value={value}>
               {measureLabel(lang, value)}
@@ -118,8 +135,8 @@ export function CentralityPanel(props: CentralityPanelProps) {
           checked={communities}
           onChange={(event) => props.onCommunities(event.target.checked)}
         />
-        <label htmlFor={checkId}>Colour by community</label>
-        <label htmlFor={scopeId}>Over</label>
+        <label htmlFor={checkId}>{t(M.colour)}</label>
+        <label htmlFor={scopeId}>{t(M.over)}</label>
         <select
           id={scopeId}
           data-testid="analysis-scope"
@@ -128,7 +145,7 @@ export function CentralityPanel(props: CentralityPanelProps) {
         >
           {SCOPES.map((value) => (
             <option key={value} value={String(value)}>
-              {value === 0 ? SCOPE_LABELS[value] : `${SCOPE_LABELS[value]} the focus and compared entities`}
+              {t(SCOPE_LABELS[value])}
             </option>
           ))}
         </select>

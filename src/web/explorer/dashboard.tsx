@@ -16,6 +16,7 @@ import {
 } from "chart.js";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ApiError } from "../shared/graphql-client.js";
+import { RequestError } from "./check-and-save.js";
 import {
   type DashboardData,
   type KeyCount,
@@ -35,7 +36,7 @@ import {
   typesChart,
 } from "./dashboard-words.js";
 import { useLang, useT } from "./i18n.js";
-import { RELATIONSHIP_TYPES, kindStyle, relationshipLabel, typeColor } from "./kinds.js";
+import { RELATIONSHIP_TYPES, kindLabel, kindStyle, typeColor, typeLabel } from "./kinds.js";
 import type { PartnerCount } from "../../graph-data/partner-count.js";
 import { PeersActivityCard } from "./peers-activity.js";
 import { QuestionDownloads } from "./question-downloads.js";
@@ -60,6 +61,18 @@ interface DashboardProps {
   readonly types?: readonly string[] | null;
 }
 
+/** A failed load: the API's code (said in the reader's words) and its own message. */
+interface Failure {
+  readonly code: string | undefined;
+  readonly message: string;
+}
+
+function failureOf(failure: unknown): Failure {
+  return failure instanceof ApiError
+    ? { code: failure.code, message: failure.message }
+    : { code: "NETWORK_ERROR", message: "" };
+}
+
 export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types = null }: DashboardProps) {
   const compared = useMemo(
     () => [{ id: cityId, name: cityName }, ...peers.filter((peer) => peer.id !== cityId)],
@@ -67,14 +80,14 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
   );
   const [data, setData] = useState<DashboardData | null>(null);
   const [partners, setPartners] = useState<PartnerCount | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const lang = useLang();
 
   useEffect(() => {
     const controller = new AbortController();
     setData(null);
     fetchDashboard(asOf, undated, controller.signal).then(setData, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+      if (!controller.signal.aborted) setError(failureOf(failure));
     });
     return () => controller.abort();
   }, [asOf, undated]);
@@ -83,21 +96,21 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
     const controller = new AbortController();
     setPartners(null);
     fetchPartnersByCountry(cityId, asOf, controller.signal, undated).then(setPartners, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+      if (!controller.signal.aborted) setError(failureOf(failure));
     });
     return () => controller.abort();
   }, [cityId, asOf, undated]);
 
   const kinds = useMemo(() => data?.nodesByKind.filter((row) => row.key !== "Source"), [data]);
-  const kindRows = useMemo(() => kinds?.map((row) => ({ ...row, key: kindStyle(row.key).label })), [kinds]);
+  const kindRows = useMemo(() => kinds?.map((row) => ({ ...row, key: kindLabel(row.key, lang) })), [kinds, lang]);
   const kindColors = useMemo(() => kinds?.map((row) => kindStyle(row.key).color), [kinds]);
   const funderRows = useMemo(
     () => data?.fundersPerOffice.map((office) => ({ key: office.name, count: office.funders })),
     [data],
   );
   const typeRows = useMemo(
-    () => data?.edgesByType.filter((row) => row.count > 0).map((row) => ({ ...row, key: relationshipLabel(row.key) })),
-    [data],
+    () => data?.edgesByType.filter((row) => row.count > 0).map((row) => ({ ...row, key: typeLabel(row.key, lang) })),
+    [data, lang],
   );
   const typeColors = useMemo(
     () => data?.edgesByType.filter((row) => row.count > 0).map((row) => typeColor(row.key)),
@@ -108,7 +121,7 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
   if (error) {
     return (
       <p className="error" role="alert">
-        {error}
+        <RequestError code={error.code} message={error.message} />
       </p>
     );
   }
@@ -153,7 +166,8 @@ export function Dashboard({ cityId, cityName, asOf, undated, peers = [], types =
 function ActivityCard({ entityId, name, undated }: { entityId: string; name: string; undated: Undated }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [series, setSeries] = useState<Record<string, YearActivity[]> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const lang = useLang();
   const toYear = new Date().getFullYear();
   useEffect(() => {
     const controller = new AbortController();
@@ -161,7 +175,7 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
     fetchActivityByType(entityId, RELATIONSHIP_TYPES, ACTIVITY_FROM, toYear, undated, controller.signal).then(
       setSeries,
       (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure.message : "Loading failed.");
+        if (!controller.signal.aborted) setError(failureOf(failure));
       },
     );
     return () => controller.abort();
@@ -179,7 +193,7 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
       data: {
         labels: years,
         datasets: used.map(([type, values]) => ({
-          label: relationshipLabel(type),
+          label: typeLabel(type, lang),
           data: values.map((year) => year.active),
           backgroundColor: typeColor(type),
         })),
@@ -193,9 +207,8 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
       },
     });
     return () => chart.destroy();
-  }, [used]);
+  }, [used, lang]);
   const t = useT();
-  const lang = useLang();
   const words = activityChart(lang, name, undated, ACTIVITY_FROM, toYear);
   const title = words.title;
   const captionId = useId();
@@ -205,7 +218,7 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
       <Caption id={captionId} words={words} />
       {error && (
         <p className="error" role="alert">
-          {error}
+          <RequestError code={error.code} message={error.message} />
         </p>
       )}
       {!series && !error && <p className="muted">{t(DASHBOARD_WORDS.loading)}</p>}
@@ -222,7 +235,7 @@ function ActivityCard({ entityId, name, undated }: { entityId: string; name: str
                   <th scope="col">{t(DASHBOARD_WORDS.year)}</th>
                   {used.map(([type]) => (
                     <th scope="col" key={type}>
-                      {relationshipLabel(type)}
+                      {typeLabel(type, lang)}
                     </th>
                   ))}
                 </tr>

@@ -3,9 +3,11 @@
  * kinds, or once *Colour by community* is on, the communities with their first members.
  */
 import type { Community } from "./api.js";
-import { useLang } from "./i18n.js";
-import { LINE_LEGEND } from "./kinds.js";
+import { messages, useLang, useT } from "./i18n.js";
+import { lineLegend } from "./kinds.js";
 import { legendGroups } from "./legend-model.js";
+
+const M = messages({ legend: { en: "Legend", fi: "Selite", sv: "Teckenförklaring" } });
 
 interface GraphLegendProps {
   /** The communities the nodes are coloured by; null: coloured by kind. */
@@ -15,9 +17,10 @@ interface GraphLegendProps {
 
 export function GraphLegend({ communities, focus }: GraphLegendProps) {
   const lang = useLang();
+  const t = useT();
   const groups = legendGroups(lang, communities, focus);
   return (
-    <ul className="legend" aria-label="Legend" data-testid="graph-legend">
+    <ul className="legend" aria-label={t(M.legend)} data-testid="graph-legend">
       {groups.map((group) => (
         <li key={group.heading} className="legend-group">
           <span className="legend-heading">{group.heading}</span>
@@ -35,7 +38,7 @@ export function GraphLegend({ communities, focus }: GraphLegendProps) {
           </ul>
         </li>
       ))}
-      {LINE_LEGEND.map((entry) => (
+      {lineLegend(lang).map((entry) => (
         <li key={entry.line}>
           <span className={`line ${entry.line}`} aria-hidden="true" /> {entry.label}
         </li>

@@ -17,7 +17,9 @@ import {
 } from "./edit-api.js";
 import { changeSubject, changedFields, operationWords, originWords, undoable } from "./history-words.js";
 import { nameIn } from "./entity-names.js";
+import { recordFieldIn } from "./field-words.js";
 import { messages, useLang, useT } from "./i18n.js";
+import { refusalWords } from "./problem-words.js";
 import { ReportList } from "./report-list.js";
 
 const M = messages({
@@ -25,7 +27,6 @@ const M = messages({
   field: { en: "Field", fi: "Kenttä", sv: "Fält" },
   before: { en: "Before", fi: "Ennen", sv: "Före" },
   after: { en: "After", fi: "Jälkeen", sv: "Efter" },
-  unreachable: { en: "The API cannot be reached.", fi: "Rajapintaan ei saada yhteyttä.", sv: "API:t kan inte nås." },
   checking: {
     en: "Checking what undoing would do…",
     fi: "Tarkistetaan, mitä peruminen tekisi…",
@@ -177,7 +178,10 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
           <span className={`operation op-${change.operation}`}>{operationWords(change.operation, lang)}</span>{" "}
           {changeSubject(change, nameOf, lang)}
           {change.operation === "update" && change.fields.length > 0 && (
-            <span className="muted"> ({change.fields.join(", ")})</span>
+            <span className="muted">
+              {" "}
+              ({change.fields.map((field) => recordFieldIn(change.itemType, field, lang)).join(", ")})
+            </span>
           )}
         </summary>
         {fields.length === 0 ? (
@@ -194,7 +198,7 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
             <tbody>
               {fields.map((row) => (
                 <tr key={row.field}>
-                  <th scope="row">{row.field}</th>
+                  <th scope="row">{recordFieldIn(change.itemType, row.field, lang)}</th>
                   <td>{row.before}</td>
                   <td>{row.after}</td>
                 </tr>
@@ -207,12 +211,37 @@ function ChangeLine({ change, nameOf }: { change: ChangeEntry; nameOf: (id: stri
   );
 }
 
+/**
+ * A refusal in the reader's words: a problem code's meaning (problem-words.ts), else what the error code
+ * means; then the API's own message, which is English and marked so.
+ */
+function RefusalWords({ problem }: { problem: RefusalLine }) {
+  const lang = useLang();
+  return (
+    <>
+      {refusalWords(problem.code, lang)}
+      {problem.message && problem.code !== "NETWORK_ERROR" && (
+        <>
+          {" — "}
+          <span lang="en">{problem.message}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 type UndoState =
   | { status: "idle" }
   | { status: "previewing" }
   | { status: "preview"; report: WriteReport }
   | { status: "undoing" }
-  | { status: "refused"; messages: string[] };
+  | { status: "refused"; problems: readonly RefusalLine[] };
+
+/** One reason the API gave for refusing an undo: its code (said in the reader's words) and its own message. */
+interface RefusalLine {
+  readonly code: string | undefined;
+  readonly message: string | null;
+}
 
 /** "Undo" for one write: a dry run shows what it would put back, then the editor confirms. */
 function UndoControl({
@@ -234,12 +263,12 @@ function UndoControl({
     if (error instanceof ApiError && error.code === "UNAUTHENTICATED") onTokenRefused(error.message);
     setState({
       status: "refused",
-      messages:
+      problems:
         error instanceof ApiError
           ? error.problems.length > 0
-            ? error.problems.map((problem) => `${problem.message} (${problem.code})`)
-            : [error.message]
-          : [t(M.unreachable)],
+            ? error.problems.map((problem) => ({ code: problem.code, message: problem.message }))
+            : [{ code: error.code, message: error.message }]
+          : [{ code: "NETWORK_ERROR", message: null }],
     });
   };
   const preview = () => {
@@ -278,8 +307,10 @@ function UndoControl({
         <div className="undo-refused" role="alert">
           <p>{t(M.cannotUndo)}</p>
           <ul>
-            {state.messages.map((message, index) => (
-              <li key={index}>{message}</li>
+            {state.problems.map((problem, index) => (
+              <li key={index} data-code={problem.code}>
+                <RefusalWords problem={problem} />
+              </li>
             ))}
           </ul>
         </div>

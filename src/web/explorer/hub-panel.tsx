@@ -5,11 +5,19 @@
  * drawing is narrowed. Narrowing is the API's, not hidden here, so a narrowed hub is complete.
  */
 import { useId, useState } from "react";
-import { UNDATED_LABELS } from "./date-control.js";
+import { UNDATED_LABELS, undatedLabel } from "./date-control.js";
 import { drawLimitChoices } from "./draw-limit.js";
-import { type CutShort, SOURCE_FILTERS, hubNotice, narrowingWords, onlyType, toggleType } from "./hub.js";
-import { messages, useT } from "./i18n.js";
-import { relationshipLabel } from "./kinds.js";
+import {
+  type CutShort,
+  hubNotice,
+  narrowingWords,
+  onlyType,
+  sourceFilterExplanation,
+  sourceFilterLabel,
+  toggleType,
+} from "./hub.js";
+import { formatNumber, messages, useLang, useT } from "./i18n.js";
+import { typeLabel } from "./kinds.js";
 import { SOURCES_FILTERS, type SourcesFilter, type Undated } from "./url-state.js";
 
 const M = messages({
@@ -20,6 +28,28 @@ const M = messages({
   entities: {
     one: { en: "{count} entity", fi: "{count} kohde", sv: "{count} objekt" },
     other: { en: "{count} entities", fi: "{count} kohdetta", sv: "{count} objekt" },
+  },
+  region: { en: "Narrow the drawing", fi: "Rajaa piirrosta", sv: "Avgränsa ritningen" },
+  narrowToDraw: {
+    en: "Narrow it to draw all of them:",
+    fi: "Rajaa piirrosta, niin kaikki mahtuvat siihen:",
+    sv: "Avgränsa ritningen så att alla ryms:",
+  },
+  narrowed: {
+    en: "Everything drawn, narrowed to {narrowing}.",
+    fi: "Kaikki on piirretty, rajauksena {narrowing}.",
+    sv: "Allt är ritat, avgränsat till {narrowing}.",
+  },
+  types: { en: "Relationship types", fi: "Suhdetyypit", sv: "Relationstyper" },
+  allTypes: { en: "All types", fi: "Kaikki tyypit", sv: "Alla typer" },
+  whoseWord: { en: "Whose word", fi: "Kenen tieto", sv: "Vems uppgift" },
+  anySource: { en: "any source", fi: "mikä tahansa lähde", sv: "vilken källa som helst" },
+  asOf: { en: "As of", fi: "Ajankohta", sv: "Per dag" },
+  undated: { en: "undated", fi: "päiväämättömät", sv: "odaterade" },
+  undatedHint: {
+    en: "Relationships without a start date (all of Wikidata's): count them on every day, on none, or from the first source that states them.",
+    fi: "Suhteet, joilla ei ole alkamispäivää (kaikki Wikidatan suhteet): laske ne mukaan joka päivälle, ei millekään päivälle tai siitä alkaen, kun lähde ensi kerran mainitsee ne.",
+    sv: "Relationer utan startdatum (alla Wikidatas): räkna dem varje dag, ingen dag eller från den första källa som uppger dem.",
   },
 });
 
@@ -58,30 +88,27 @@ export function HubPanel({
   onLimit,
 }: HubPanelProps) {
   const t = useT();
+  const lang = useLang();
   const sourcesId = useId();
   const limitId = useId();
   // Opened by the reader, or held open while something is cut short or narrowed.
   const [opened, setOpened] = useState(false);
   const dayId = useId();
   const undatedId = useId();
-  const notice = hubNotice(cut);
-  const narrowed = narrowingWords(types, sources);
+  const notice = hubNotice(cut, lang);
+  const narrowed = narrowingWords(types, sources, lang);
   const ticked = new Set(types ?? offeredTypes);
   const open = opened || notice !== null || narrowed !== null;
   return (
-    <section
-      className={open ? "hub-panel" : "hub-panel folded"}
-      data-testid="hub-panel"
-      aria-label="Narrow the drawing"
-    >
+    <section className={open ? "hub-panel" : "hub-panel folded"} data-testid="hub-panel" aria-label={t(M.region)}>
       {notice ? (
         <p className="hub-notice" data-testid="hub-notice" role="status">
-          <strong>{notice}</strong> Narrow it to draw all of them:
+          <strong>{notice}</strong> {t(M.narrowToDraw)}
         </p>
       ) : (
         narrowed && (
           <p className="muted" data-testid="hub-narrowed" role="status">
-            Everything drawn, narrowed to {narrowed}.
+            {t(M.narrowed, { narrowing: narrowed })}
           </p>
         )
       )}
@@ -94,7 +121,7 @@ export function HubPanel({
         <summary>{t(M.narrow)}</summary>
         <div className="hub-controls">
           <fieldset className="hub-types" data-testid="hub-types">
-            <legend>Relationship types</legend>
+            <legend>{t(M.types)}</legend>
             {offeredTypes.map((type) => (
               <span key={type} className="hub-type">
                 <label>
@@ -106,16 +133,16 @@ export function HubPanel({
                     disabled={ticked.has(type) && ticked.size === 1}
                     onChange={() => onTypes(toggleType(offeredTypes, types, type))}
                   />{" "}
-                  {relationshipLabel(type)}
+                  {typeLabel(type, lang)}
                   {typeCounts.has(type) && (
-                    <span className="muted"> ({typeCounts.get(type)?.toLocaleString("en-GB")})</span>
+                    <span className="muted"> ({formatNumber(lang, typeCounts.get(type) ?? 0)})</span>
                   )}
                 </label>
                 {offeredTypes.length > 1 && (types?.length !== 1 || types[0] !== type) && (
                   <button
                     type="button"
                     className="link only"
-                    aria-label={t(M.onlyType, { type: relationshipLabel(type) })}
+                    aria-label={t(M.onlyType, { type: typeLabel(type, lang) })}
                     onClick={() => onTypes(onlyType(offeredTypes, type))}
                   >
                     {t(M.only)}
@@ -125,26 +152,26 @@ export function HubPanel({
             ))}
             {types && (
               <button type="button" onClick={() => onTypes(null)}>
-                All types
+                {t(M.allTypes)}
               </button>
             )}
           </fieldset>
-          <label htmlFor={sourcesId}>Whose word</label>
+          <label htmlFor={sourcesId}>{t(M.whoseWord)}</label>
           <select
             id={sourcesId}
             data-testid="hub-sources"
             value={sources ?? ""}
             onChange={(event) => onSources(SOURCES_FILTERS.find((filter) => filter === event.target.value) ?? null)}
           >
-            <option value="">any source</option>
+            <option value="">{t(M.anySource)}</option>
             {SOURCES_FILTERS.map((filter) => (
-              <option key={filter} value={filter} title={SOURCE_FILTERS[filter].explanation}>
-                {SOURCE_FILTERS[filter].label}
+              <option key={filter} value={filter} title={sourceFilterExplanation(filter, lang)}>
+                {sourceFilterLabel(filter, lang)}
               </option>
             ))}
           </select>
           <span className="hub-date">
-            <label htmlFor={dayId}>As of</label>
+            <label htmlFor={dayId}>{t(M.asOf)}</label>
             <input
               id={dayId}
               type="date"
@@ -152,17 +179,17 @@ export function HubPanel({
               value={asOf ?? ""}
               onChange={(event) => onAsOf(event.target.value || null)}
             />
-            <label htmlFor={undatedId}>undated</label>
+            <label htmlFor={undatedId}>{t(M.undated)}</label>
             <select
               id={undatedId}
               value={undated}
               disabled={asOf === null}
-              title="Relationships without a start date (all of Wikidata's): count them on every day, on none, or from the first source that states them."
+              title={t(M.undatedHint)}
               onChange={(event) => onUndated(event.target.value as Undated)}
             >
               {(Object.keys(UNDATED_LABELS) as Undated[]).map((policy) => (
                 <option key={policy} value={policy}>
-                  {UNDATED_LABELS[policy]}
+                  {undatedLabel(policy, lang)}
                 </option>
               ))}
             </select>

@@ -130,6 +130,19 @@ const M = messages({
   },
 });
 
+/** Whether `code` is one of the write path's problem codes (and so has words in PROBLEM_WORDS). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(PROBLEM_WORDS, code);
+}
+
+/**
+ * Why the API refused, in `lang`: a write problem's code as its meaning ("CHANGED_SINCE" → "Myöhempi muutos
+ * on muuttanut sitä"), any other code as what the request's failure means (`requestErrorWords`).
+ */
+export function refusalWords(code: string | undefined, lang: Lang): string {
+  return code !== undefined && isProblemCode(code) ? problemCodeWords(code, lang) : requestErrorWords(code, lang);
+}
+
 /** A problem code as words in `lang` ("DATE_ORDER" → "Päivämäärät väärässä järjestyksessä"); else the code. */
 export function problemCodeWords(code: string, lang: Lang): string {
   const words = (PROBLEM_WORDS as Readonly<Record<string, Message>>)[code];

@@ -8,7 +8,7 @@ import { ComparePanel } from "./compare-panel.js";
 import { CorroborationPanel } from "./corroboration-panel.js";
 import { narrowingWords } from "./hub.js";
 import { PeersPanel } from "./peers-panel.js";
-import { messages, useT } from "./i18n.js";
+import { messages, useLang, useT } from "./i18n.js";
 import type { ExplorerState } from "./url-state.js";
 import type { Address } from "./use-address.js";
 import type { Analysis } from "./use-analysis.js";
@@ -64,6 +64,7 @@ export function ResearchPanels({
   revision: number;
 }) {
   const t = useT();
+  const lang = useLang();
   const { state, update } = address;
   const focusName = selected.focusNode?.name ?? state.focus;
   return (
@@ -78,7 +79,7 @@ export function ResearchPanels({
         focusName={focusName}
         scope={state.scope}
         around={[state.focus, ...state.peers].filter((id): id is string => id !== null).map(selected.nameOf)}
-        narrowing={narrowingWords(state.types, state.sources)}
+        narrowing={narrowingWords(state.types, state.sources, lang)}
         asOf={state.asOf}
         undated={state.undated}
         error={analysis.error}
