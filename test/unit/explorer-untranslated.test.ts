@@ -26,6 +26,9 @@ const SPOKEN_ATTRIBUTES = new Set([
 const ALLOWED = new Set([
   // The GraphiQL page is called so in every language.
   "view-switch.tsx: text: GraphiQL",
+  // File formats are named so in every language (the links' spoken labels are translated).
+  "question-downloads.tsx: text: CSV",
+  "question-downloads.tsx: text: JSON",
   // The statuses and the field as the data writes them, shown as code beside their meaning.
   "end-form.tsx: text: ended",
   "end-form.tsx: text: suspended",
