@@ -141,8 +141,27 @@ describe("the dashboard's numbers can be taken away", () => {
     expect(await activity.getByRole("link", { name: /CSV-muodossa/ }).getAttribute("href")).toMatch(
       /^\/questions\/activity-by-type\.csv\?entity=tampere&fromYear=1990&toYear=\d{4}&undated=INCLUDE$/,
     );
-    // The partners chart counts with the explorer's own rule: no saved question answers it, so no link.
-    expect(await page.getByTestId("partners-chart").getByTestId("chart-downloads").count()).toBe(0);
+    // The partners chart: the saved question counts by the explorer's own rule, so the same numbers (the
+    // countries' names are the data's, the table's in the reader's language: compare the counts).
+    const partners = page.getByTestId("partners-chart");
+    const partnersJson = partners.getByRole("link", { name: /JSON-muodossa/ });
+    await expect.poll(() => partnersJson.count(), { timeout: 60_000 }).toBe(1);
+    const partnersHref = (await partnersJson.getAttribute("href")) ?? "";
+    expect(partnersHref).toBe("/questions/partners-by-country.json?entity=tampere&asOf=2019-07-01&undated=INCLUDE");
+    const partnerAnswer = (await (await fetch(`${api.url}${partnersHref}`)).json()) as {
+      rows: { country: string; partners: number }[];
+    };
+    const partnerRows = await partners
+      .locator("table")
+      .evaluate((table) =>
+        Array.from((table as unknown as PageElement).querySelectorAll("tr")).map((row) =>
+          Array.from(row.querySelectorAll("th, td")).map((cell) => cell.textContent ?? ""),
+        ),
+      );
+    const counts = (values: number[]) => [...values].sort((a, b) => a - b);
+    expect(counts(partnerAnswer.rows.map((row) => row.partners))).toEqual(
+      counts(partnerRows.map((row) => Number(row.at(-1)))),
+    );
   });
 });
 
