@@ -3,60 +3,22 @@
  * sharing a `redis-server` of the test's own as their result cache's store: a write through one process is
  * seen by the other's next answer, though that one answers cached questions without reading the version.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config/index.js";
-import { type Database, freePort } from "../../src/database/index.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Database } from "../../src/database/index.js";
 import { RESULT_CACHE_HEADER } from "../../src/result-cache/index.js";
-import { TEST_JWT_SECRET, testToken } from "../support/test-api.js";
+import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, removeTestData } from "../support/test-database.js";
+import { type ApiProcess, startApiProcess } from "../support/api-process.js";
 import { type TestRedis, startTestRedis } from "../support/redis-server.js";
-
-interface ApiProcess {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly lines: string[];
-}
+import { post } from "../support/test-server.js";
 
 let db: Database;
 let redis: TestRedis;
 let apis: ApiProcess[] = [];
 let editor: string;
 
-async function startApiProcess(redisUrl: string): Promise<ApiProcess> {
-  const port = await freePort();
-  const password = inject("neo4jPassword");
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(NEO4J_|RATE_LIMIT_|RESULT_CACHE|LIMITS_|JWT_|OIDC_|PORT$|HOST$|LOG_LEVEL$)/.test(key),
-    ),
-  );
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "run-compiled.mjs"), "src/main.ts"], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...inherited,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEO4J_URI: inject("neo4jUri"),
-      NEO4J_USER: inject("neo4jUser"),
-      ...(password ? { NEO4J_PASSWORD: password } : {}),
-      NEO4J_DATABASE: inject("neo4jDatabase"),
-      SEED_ON_START: "never",
-      WEB_PAGES: "false",
-      JWT_SECRET: TEST_JWT_SECRET,
-      RESULT_CACHE_REDIS_URL: redisUrl,
-      RESULT_CACHE_LEASE_MS: "6000",
-      RATE_LIMIT_GRAPHQL: "0",
-      NEO4J_TX_TIMEOUT_MS: "120000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr])
-    createInterface({ input: stream }).on("line", (line) => lines.push(line));
-  return { child, url: `http://127.0.0.1:${port}`, lines };
+function startPushApi(redisUrl: string): Promise<ApiProcess> {
+  return startApiProcess({ RESULT_CACHE_REDIS_URL: redisUrl, RESULT_CACHE_LEASE_MS: "6000", RATE_LIMIT_GRAPHQL: "0" });
 }
 
 async function ready(api: ApiProcess): Promise<boolean> {
@@ -71,7 +33,7 @@ async function ready(api: ApiProcess): Promise<boolean> {
 beforeAll(async () => {
   db = connectTestDatabase();
   redis = await startTestRedis();
-  apis = await Promise.all([startApiProcess(redis.url), startApiProcess(redis.url)]);
+  apis = await Promise.all([startPushApi(redis.url), startPushApi(redis.url)]);
   editor = await testToken(["editor"], "test-editor");
   // A loop, not expect.poll (which only runs inside a test), so the set-up can wait too.
   for (let waited = 0; !(await Promise.all(apis.map(ready))).every(Boolean); waited += 100) {
@@ -96,12 +58,8 @@ afterAll(async () => {
 });
 
 async function ask(api: ApiProcess, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { cache: response.headers.get(RESULT_CACHE_HEADER), body: (await response.json()) as any };
+  const answer = await post(api.url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {});
+  return { status: answer.status, cache: answer.headers.get(RESULT_CACHE_HEADER), body: answer.body };
 }
 
 const READ = `query($id: ID!) { node(id: $id) { id name } }`;

@@ -13,7 +13,7 @@ import type { RunningApi } from "../../src/start.js";
 import { testToken } from "../support/test-api.js";
 import { connectTestDatabase, removeTestData } from "../support/test-database.js";
 import { type TestRedis, startTestRedis } from "../support/redis-server.js";
-import { startTestServer } from "../support/test-server.js";
+import { post, startTestServer } from "../support/test-server.js";
 
 let db: Database;
 let redis: TestRedis;
@@ -38,16 +38,8 @@ afterAll(async () => {
 });
 
 async function ask(api: RunningApi, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    cache: response.headers.get(RESULT_CACHE_HEADER),
-    body: (await response.json()) as any,
-  };
+  const answer = await post(api.url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {});
+  return { status: answer.status, cache: answer.headers.get(RESULT_CACHE_HEADER), body: answer.body };
 }
 
 const READ = `query($id: ID!) { node(id: $id) { id name } cities(where: { id: { eq: $id } }) { name } }`;

@@ -10,71 +10,31 @@
  * logged), and share their counts again once Redis is back. The export slots' sharing, lease and fallback are
  * tested on the same code without HTTP (test/unit/shared-limits.test.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config/index.js";
-import { freePort } from "../../src/database/index.js";
-import { TEST_JWT_SECRET, testToken } from "../support/test-api.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testToken } from "../support/test-api.js";
+import { type ApiProcess, startApiProcess } from "../support/api-process.js";
 import { type TestRedis, startTestRedis } from "../support/redis-server.js";
 
 /** Requests to /graphql per client per window, in each process; the window outlasts the suite. */
 const LIMIT = 4;
 
-interface ApiProcess {
-  readonly child: ChildProcess;
-  readonly url: string;
-  /** What it logged (pino's JSON lines), for the warning and for a failure's message. */
-  readonly lines: string[];
-}
-
 let redis: TestRedis;
 let apis: ApiProcess[] = [];
 let balancer: { url: string; close(): Promise<void> };
 
-async function startApiProcess(redisUrl: string): Promise<ApiProcess> {
-  const port = await freePort();
-  const password = inject("neo4jPassword");
-  // Nothing of the caller's configuration but what starting needs (the path, Java for nothing, the start bound).
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(NEO4J_|RATE_LIMIT_|EXPORT_|RESULT_CACHE|LIMITS_|JWT_|OIDC_|TRUST_PROXY$|PORT$|HOST$|LOG_LEVEL$)/.test(key),
-    ),
-  );
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "run-compiled.mjs"), "src/main.ts"], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...inherited,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEO4J_URI: inject("neo4jUri"),
-      NEO4J_USER: inject("neo4jUser"),
-      ...(password ? { NEO4J_PASSWORD: password } : {}),
-      NEO4J_DATABASE: inject("neo4jDatabase"),
-      SEED_ON_START: "never",
-      WEB_PAGES: "false",
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: "info",
-      TRUST_PROXY: "1",
-      LIMITS_REDIS_URL: redisUrl,
-      RATE_LIMIT_GRAPHQL: String(LIMIT),
-      RATE_LIMIT_EXPORT: "1",
-      RATE_LIMIT_RECONCILE: "1",
-      RATE_LIMIT_WINDOW_MS: "3600000",
-      ALGORITHM_RUNS_PER_WINDOW: "1",
-      // A first Graph Data Science call on a busy machine can pass the 15 s default (test-server.ts says more).
-      NEO4J_TX_TIMEOUT_MS: "120000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+function startLimitedApi(redisUrl: string): Promise<ApiProcess> {
+  return startApiProcess({
+    LOG_LEVEL: "info",
+    TRUST_PROXY: "1",
+    LIMITS_REDIS_URL: redisUrl,
+    RATE_LIMIT_GRAPHQL: String(LIMIT),
+    RATE_LIMIT_EXPORT: "1",
+    RATE_LIMIT_RECONCILE: "1",
+    RATE_LIMIT_WINDOW_MS: "3600000",
+    ALGORITHM_RUNS_PER_WINDOW: "1",
   });
-  const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr])
-    createInterface({ input: stream }).on("line", (line) => lines.push(line));
-  return { child, url: `http://127.0.0.1:${port}`, lines };
 }
 
 /** What the process says at /ready (undefined while it is not listening yet). */
@@ -174,7 +134,7 @@ const refused = { status: 429, code: "RATE_LIMITED", limit: "rate" };
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  apis = await Promise.all([startApiProcess(redis.url), startApiProcess(redis.url)]);
+  apis = await Promise.all([startLimitedApi(redis.url), startLimitedApi(redis.url)]);
   balancer = await startBalancer(apis.map((api) => api.url));
   // Two processes building their schema at once take a while on a busy machine.
   await sharing(true, 600_000);

@@ -39,6 +39,7 @@ export interface HttpResult {
   status: number;
   contentType: string | null;
   body: any;
+  headers: Headers;
 }
 
 /** POSTs `body` (an object is sent as JSON) and parses a JSON answer. */
@@ -55,5 +56,10 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   } catch {
     // not JSON: keep the text for the assertion message
   }
-  return { status: response.status, contentType: response.headers.get("content-type"), body: parsed };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    body: parsed,
+    headers: response.headers,
+  };
 }
