@@ -245,17 +245,23 @@ describe("the explorer", () => {
     await page.locator('[data-node-id="stockholm"]').focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.url(), patience).toContain("select=node%3Astockholm");
-    // An arc is clicked on its line (its middle), as a person would.
-    const middle = await page
-      .locator('[data-edge-id="helsinki--PARTNER_OF--beijing"] path')
-      .last()
-      .evaluate((path: any) => {
-        const at = path.getPointAtLength(path.getTotalLength() / 2);
-        const m = path.getScreenCTM();
-        return { x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f };
-      });
-    await page.mouse.click(middle.x, middle.y);
-    await expect.poll(() => page.url(), patience).toContain("select=edge%3Ahelsinki--PARTNER_OF--beijing");
+    // An arc is clicked on its line (its middle), as a person would: once the page has settled after the
+    // selection above, so that the arc, not what moved over it, is under the pointer.
+    const beijing = page.locator('[data-edge-id="helsinki--PARTNER_OF--beijing"] path').last();
+    await expect
+      .poll(async () => {
+        const middle = await beijing.evaluate((path: any) => {
+          const at = path.getPointAtLength(path.getTotalLength() / 2);
+          const m = path.getScreenCTM();
+          const x = at.x * m.a + at.y * m.c + m.e;
+          const y = at.x * m.b + at.y * m.d + m.f;
+          const under = (globalThis as any).document.elementFromPoint(x, y);
+          return { x, y, onArc: Boolean(under?.closest('[data-edge-id="helsinki--PARTNER_OF--beijing"]')) };
+        });
+        if (middle.onArc) await page.mouse.click(middle.x, middle.y);
+        return page.url();
+      }, patience)
+      .toContain("select=edge%3Ahelsinki--PARTNER_OF--beijing");
     await expect.poll(() => page.getByTestId("citations").textContent(), patience).toContain("Kansainvälinen toiminta");
     await screenshot("explorer-map");
     // The view is in the address: a reload shows the map again.
